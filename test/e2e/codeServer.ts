@@ -56,7 +56,7 @@ export function installExtension(extensionsDir: string): string {
   const dest = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   if (!fs.existsSync(path.join(REPO, pkg.main))) throw new Error(`${pkg.main} is missing: run npm run build first`);
   // As the .vsix ships them (.vscodeignore), bin/ among them: the tools run the bundled CLI.
-  const paths = new Set(['package.json', 'dist', 'bin', 'README.md', 'LICENSE', 'docs/diagnostics.md']);
+  const paths = new Set(['package.json', 'dist', 'bin', 'README.md', 'LICENSE', 'docs/diagnostics.md', 'examples']);
   const collect = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(collect);
     else if (v && typeof v === 'object') {

@@ -147,6 +147,12 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     const before = await session.wb.problemCounts();
     await session.wb.command('Society: New Society');
     const input = session.wb.page.locator('.quick-input-widget input');
+    // What kind: the friendship starter is first, before the paradigms the studio ships.
+    await session.wb.page.locator('.quick-input-widget', { hasText: 'what kind of society' }).waitFor();
+    await session.wb.page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Friendship starter' })
+      .waitFor();
+    await session.wb.page.keyboard.press('Enter');
     await session.wb.page.locator('.quick-input-widget', { hasText: 'Name of the society' }).waitFor();
     await input.fill('Book club');
     await session.wb.page.keyboard.press('Enter');
@@ -170,6 +176,34 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
       .first()
       .waitFor({ timeout: 10_000 });
     await session.wb.screenshot('new-society');
+  });
+
+  it('makes a new society from a shipped paradigm, and opens an example as it ships (issue 73)', async () => {
+    const page = session.wb.page;
+    const before = await session.wb.problemCounts();
+    await session.wb.command('Society: New Society');
+    await page.locator('.quick-input-widget', { hasText: 'what kind of society' }).waitFor();
+    await page.keyboard.type('public-goods', { delay: 20 });
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Public goods' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Name of the society' }).waitFor();
+    await page.locator('.quick-input-widget input').fill('Our commons');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'public-goods.society' }).waitFor();
+    assert.match(fs.readFileSync(ws('our-commons/public-goods.society'), 'utf8'), /^name: "Our commons"$/m);
+    assert.deepEqual(await session.wb.problemCounts(), before, 'the new society has no problems');
+
+    await session.wb.command('Society: Open Example…');
+    await page.locator('.quick-input-widget', { hasText: 'Open Example' }).waitFor();
+    await page.keyboard.type('trust', { delay: 20 });
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Trust game' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'trust.society' }).waitFor();
+    assert.equal(
+      fs.readFileSync(ws('trust/trust.society'), 'utf8'),
+      fs.readFileSync(path.join(REPO, 'examples/trust/trust.society'), 'utf8'),
+    );
+    await session.wb.screenshot('open-example');
   });
   it('offers the document snippets only where they fit: in their list, not at a value', async () => {
     // QA: the static snippets (persona, scenario, event…) were offered at every completion point, even after `gender: `.

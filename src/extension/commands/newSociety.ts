@@ -1,13 +1,30 @@
-// Society: New Society — writes a small ready-to-run society (core/format/service/scaffold.ts) into a new
-// folder of the workspace and opens its scenario.
-import * as path from 'node:path';
+// Society: New Society — a new folder of the workspace holding a ready-to-run society, its scenario
+// opened: the small friendship starter (core/format/service/scaffold.ts), or one of the paradigms
+// the studio ships (public goods, ultimatum, trust, commons, town, team, …) renamed to its name.
 import * as vscode from 'vscode';
 import { scaffoldSociety, slug } from '../../core/format';
+import { shippedExamples } from '../../core/format/service/exampleCatalog';
 import type { SocietyContext } from '../context';
+import { copyExample, examplesFolder, freeFolder, pickExample } from './examples';
 
-/** Arguments are optional (the palette passes none): the parent folder and the society's name. */
-export function newSociety(_ctx: SocietyContext) {
-  return async (parent?: vscode.Uri, name?: string): Promise<vscode.Uri | undefined> => {
+const STARTER: vscode.QuickPickItem = {
+  label: 'Friendship starter',
+  description: 'blank',
+  detail: 'Four personas who meet, talk, rate each other and form ties (the seed paper), to build on.',
+};
+
+/**
+ * Arguments are optional (the palette passes none): the parent folder, the society's name and the
+ * paradigm (an example's id; absent: asked, 'starter' for the small friendship starter).
+ */
+export function newSociety(ctx: SocietyContext) {
+  return async (parent?: vscode.Uri, name?: string, paradigm?: string): Promise<vscode.Uri | undefined> => {
+    const kind =
+      paradigm === 'starter'
+        ? 'first'
+        : (shippedExamples(examplesFolder(ctx)).find((e) => e.id === paradigm) ??
+          (await pickExample(ctx, { title: 'New Society: what kind of society?', first: STARTER })));
+    if (!kind) return undefined;
     const base =
       parent ??
       vscode.workspace.workspaceFolders?.[0]?.uri ??
@@ -29,6 +46,11 @@ export function newSociety(_ctx: SocietyContext) {
       }));
     if (!title?.trim()) return undefined;
     const folder = await freeFolder(base, slug(title, 'society'));
+    if (kind !== 'first') {
+      const scenario = await copyExample(kind, folder, title.trim());
+      await vscode.window.showTextDocument(scenario);
+      return scenario;
+    }
     const files = scaffoldSociety(title.trim());
     for (const f of files) {
       await vscode.workspace.fs.writeFile(
@@ -40,17 +62,4 @@ export function newSociety(_ctx: SocietyContext) {
     await vscode.window.showTextDocument(scenario);
     return scenario;
   };
-}
-
-/** `name`, or `name-2`, `name-3`, … when taken. */
-async function freeFolder(base: vscode.Uri, name: string): Promise<vscode.Uri> {
-  for (let i = 1; ; i++) {
-    const candidate = vscode.Uri.joinPath(base, i === 1 ? name : `${name}-${i}`);
-    try {
-      await vscode.workspace.fs.stat(candidate);
-    } catch {
-      return candidate;
-    }
-    if (i > 999) throw new Error(`no free folder name for ${path.join(base.fsPath, name)}`);
-  }
 }

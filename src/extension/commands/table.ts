@@ -10,6 +10,7 @@ import { importPersonasCommand } from './importPersonas';
 import { exportTiesCommand } from './exportTies';
 import { compareRunsCommand } from './compareRuns';
 import { writeReportCommand } from './writeReport';
+import { openExampleCommand } from './examples';
 import { compareConditionsCommand } from './compareConditions';
 import { runExperimentCommand } from '../experiment/runExperiment';
 import { openTrace } from '../run/register';
@@ -55,6 +56,7 @@ const withMemory =
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'society.newSociety': { make: newSociety },
+  'society.openExample': { make: openExampleCommand },
   'society.run': {
     make: withRuns(
       ({ runs }) =>

@@ -208,7 +208,12 @@ describe('Society language features (extension host)', function () {
 
   it('Society: New Society writes a society without problems', async () => {
     const parent = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'society-new-')));
-    const scenario = await vscode.commands.executeCommand<vscode.Uri>('society.newSociety', parent, 'Test club');
+    const scenario = await vscode.commands.executeCommand<vscode.Uri>(
+      'society.newSociety',
+      parent,
+      'Test club',
+      'starter',
+    );
     assert.equal(path.relative(parent.fsPath, scenario.fsPath), path.join('test-club', 'test-club.society'));
     assert.deepEqual(fs.readdirSync(path.join(parent.fsPath, 'test-club/personas')).sort(), [
       'ines.society',

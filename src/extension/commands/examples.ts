@@ -1,0 +1,91 @@
+// The shipped examples in the editor (issue 73: only the friendship paradigm was reachable without
+// cloning the repository). Society: Open Example… copies one into the workspace as it is; Society:
+// New Society offers the same paradigms as starting points, renamed to the society's name. The
+// examples ship in the .vsix (examples/), read by core/format/service/exampleCatalog.ts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { renamedScenario, shippedExamples, type ShippedExample } from '../../core/format/service/exampleCatalog';
+import type { SocietyContext } from '../context';
+
+export function examplesFolder(ctx: SocietyContext): string {
+  return path.join(ctx.extension.extensionPath, 'examples');
+}
+
+/** A quick pick of the examples; undefined when dismissed. */
+export async function pickExample(
+  ctx: SocietyContext,
+  o: { title: string; first?: vscode.QuickPickItem },
+): Promise<ShippedExample | 'first' | undefined> {
+  const items: (vscode.QuickPickItem & { example?: ShippedExample })[] = shippedExamples(examplesFolder(ctx)).map(
+    (e) => ({ label: e.name, description: e.id, detail: e.description, example: e }),
+  );
+  const choice = await vscode.window.showQuickPick(o.first ? [o.first, ...items] : items, {
+    title: o.title,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!choice) return undefined;
+  const example = (choice as { example?: ShippedExample }).example;
+  return example ?? 'first';
+}
+
+/** `name`, or `name-2`, `name-3`, … when taken. */
+export async function freeFolder(base: vscode.Uri, name: string): Promise<vscode.Uri> {
+  for (let i = 1; ; i++) {
+    const candidate = vscode.Uri.joinPath(base, i === 1 ? name : `${name}-${i}`);
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+    if (i > 999) throw new Error(`no free folder name for ${path.join(base.fsPath, name)}`);
+  }
+}
+
+/**
+ * Copies the example's folder into `folder` (which does not exist yet) and gives its scenario;
+ * `title` renames the scenario (a new society made from it).
+ */
+export async function copyExample(example: ShippedExample, folder: vscode.Uri, title?: string): Promise<vscode.Uri> {
+  const walk = async (from: string, to: vscode.Uri): Promise<void> => {
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+      const source = path.join(from, entry.name);
+      const target = vscode.Uri.joinPath(to, entry.name);
+      if (entry.isDirectory()) await walk(source, target);
+      else if (entry.isFile()) {
+        let bytes: Uint8Array = fs.readFileSync(source);
+        if (title && source === example.scenario) {
+          bytes = new TextEncoder().encode(renamedScenario(new TextDecoder().decode(bytes), title));
+        }
+        await vscode.workspace.fs.writeFile(target, bytes);
+      }
+    }
+  };
+  await walk(example.folder, folder);
+  return vscode.Uri.joinPath(folder, path.basename(example.scenario));
+}
+
+async function workspaceBase(): Promise<vscode.Uri | undefined> {
+  return (
+    vscode.workspace.workspaceFolders?.[0]?.uri ??
+    (
+      await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Copy it here' })
+    )?.[0]
+  );
+}
+
+/** Society: Open Example… — an example copied into the workspace, its scenario opened. */
+export function openExampleCommand(ctx: SocietyContext) {
+  return async (id?: string): Promise<vscode.Uri | undefined> => {
+    const chosen =
+      shippedExamples(examplesFolder(ctx)).find((e) => e.id === id) ??
+      (await pickExample(ctx, { title: 'Open Example: a society the studio ships, copied into the workspace' }));
+    if (!chosen || chosen === 'first') return undefined;
+    const base = await workspaceBase();
+    if (!base) return undefined;
+    const scenario = await copyExample(chosen, await freeFolder(base, chosen.id));
+    await vscode.window.showTextDocument(scenario);
+    return scenario;
+  };
+}
