@@ -16,6 +16,7 @@ import {
   listNames,
   structurePaths,
   type StructurePath,
+  argWithoutValue,
 } from '../format';
 
 export { isStructurePath } from '../format';
@@ -185,5 +186,17 @@ export function applyStructureOverrides(s: Scenario, set: Obj): string[] {
     const error = setOne(s, key, value, paths);
     if (error) errors.push(error);
   }
-  return errors.length ? errors : expressionErrors(s, set, paths);
+  return errors.length ? errors : [...expressionErrors(s, set, paths), ...emptyArgErrors(s, set)];
+}
+
+/** An argument whose bounds, as the condition leaves them, hold no value (format/model/argRange.ts). */
+function emptyArgErrors(s: Scenario, set: Obj): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(set)) {
+    const m = /^actions\.([^.]+)\.args\.([^.]+)\.(min|max|integer)$/.exec(key);
+    const arg = m && s.mechanics?.actions.find((a) => a.name === m[1])?.args.find((a) => a.name === m[2]);
+    const why = arg ? argWithoutValue(arg) : undefined;
+    if (why) out.push(`'${key}': argument '${m![2]}' of action '${m![1]}' ${why}, so the action could never be taken`);
+  }
+  return out;
 }
