@@ -2,7 +2,9 @@
 // observed file and fit over it) and the observed data read from its file, problems said with
 // their line. Shared by the scenario and the run forms of the command.
 import * as path from 'node:path';
-import { type Calibration, readObserved, type ObservedData } from '../core/format';
+import { type Calibration, readObserved, type ObservedData, type Scenario, didYouMean } from '../core/format';
+import { calibrationScenario } from '../core/experiment/calibrate';
+import { planExperiment } from '../core/experiment/plan';
 import { printable } from '../core/text/printable';
 import { ioReason } from '../core/files/ioReason';
 import { readOptionFile } from './optionFile';
@@ -42,4 +44,19 @@ export function loadObserved(file: string): ObservedData | undefined {
   const shownFile = path.relative(process.cwd(), file) || file;
   for (const p of problems) console.error(`${shownFile}:${p.line}: ${printable(p.message)}`);
   return problems.length ? undefined : data;
+}
+
+/**
+ * Observed rows naming a condition the calibration does not run are an error (with the one meant),
+ * for a scenario's calibration and for a finished run's alike: a run's fit once took such rows as
+ * its own and exited 0 (issue 70).
+ */
+export function unknownConditions(observed: ObservedData, scenario: Scenario, cal: Calibration): string | undefined {
+  if (!observed.conditions.length) return undefined;
+  const names = planExperiment(calibrationScenario(scenario, cal)).conditions.map((c) => c.name);
+  const bad = observed.conditions.find((c) => !names.includes(c));
+  if (bad === undefined) return undefined;
+  const line = observed.points.find((p) => p.condition === bad)!.line;
+  const meant = didYouMean(bad, names);
+  return `${path.basename(cal.observed)}:${line}: condition '${bad}' is not one the calibration runs${meant ? ` (did you mean '${meant}'?)` : ''}; the conditions are: ${names.join(', ')}${cal.sweep ? ' (a sweep runs its settings: leave the condition column empty)' : ''}`;
 }

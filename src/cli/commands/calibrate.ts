@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { type Calibration, type Scenario, type ObservedData, didYouMean } from '../../core/format';
+import type { Calibration } from '../../core/format';
 import {
   loadRunnableScenario,
   lockOutputFolder,
@@ -20,9 +20,8 @@ import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { fitText } from '../../core/analysis';
 import { calibrateRun } from './calibrateRun';
-import { calibrationOf, loadObserved } from '../calibrationInput';
-import { calibrationScenario, CALIBRATION_FILES, runCalibration } from '../../core/experiment/calibrate';
-import { planExperiment } from '../../core/experiment/plan';
+import { calibrationOf, loadObserved, unknownConditions } from '../calibrationInput';
+import { CALIBRATION_FILES, runCalibration } from '../../core/experiment/calibrate';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import { mayStartOver, recordPresent } from '../ownFiles';
@@ -137,17 +136,6 @@ export const calibrateCommand: Command = {
     }
   },
 };
-
-/** Observed rows naming a condition the calibration does not run are an error (with the one meant). */
-function unknownConditions(observed: ObservedData, scenario: Scenario, cal: Calibration): string | undefined {
-  if (!observed.conditions.length) return undefined;
-  const names = planExperiment(calibrationScenario(scenario, cal)).conditions.map((c) => c.name);
-  const bad = observed.conditions.find((c) => !names.includes(c));
-  if (bad === undefined) return undefined;
-  const line = observed.points.find((p) => p.condition === bad)!.line;
-  const meant = didYouMean(bad, names);
-  return `${path.basename(cal.observed)}:${line}: condition '${bad}' is not one the calibration runs${meant ? ` (did you mean '${meant}'?)` : ''}; the conditions are: ${names.join(', ')}${cal.sweep ? ' (a sweep runs its settings: leave the condition column empty)' : ''}`;
-}
 
 function say(done: Awaited<ReturnType<typeof runCalibration>>, cal: Calibration, json: boolean): void {
   if (json) {

@@ -17,7 +17,7 @@ import {
 import { CALIBRATION_FILES } from '../../core/experiment/calibrate';
 import { outputFolder } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
-import { calibrationOf, loadObserved } from '../calibrationInput';
+import { calibrationOf, loadObserved, unknownConditions } from '../calibrationInput';
 import * as fs from 'node:fs';
 
 export async function calibrateRun(
@@ -40,7 +40,12 @@ export async function calibrateRun(
   }
   const observed = loadObserved(cal.observed);
   if (!observed) return 1;
-  // One run is one condition: rows naming a condition describe it too.
+  const unknown = scenario ? unknownConditions(observed, scenario, cal) : undefined;
+  if (unknown) {
+    console.error(`society calibrate: ${printable(unknown)}`);
+    return 1;
+  }
+  // One run is one condition: rows naming a condition the scenario runs describe it too.
   const data = { ...observed, points: observed.points.map(({ condition: _c, ...p }) => p), conditions: [] };
   let fits: Awaited<ReturnType<typeof fitTrace>>;
   try {

@@ -5,14 +5,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { parseCommandArgs } from '../options';
+import { integerOption, parseCommandArgs } from '../options';
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { readLibrary, type LibraryEntry } from '../../core/validation/reference';
 import { entryScenario, validateLibrary } from '../../core/validation/validate';
 import type { UsageTotals } from '../../core/trace/events';
-import { validationCsv, validationHtml, validationJson, validationText } from '../../core/validation/report';
+import {
+  unansweredText,
+  validationCsv,
+  validationHtml,
+  validationJson,
+  validationText,
+} from '../../core/validation/report';
 import { estimateValidation, validationCostReason } from '../../core/validation/estimate';
 import { loadScenarioFile, type ModelConfig, isInstant } from '../../core/format';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
@@ -23,6 +29,7 @@ import {
   variedJson,
   variedScenario,
   variedText,
+  variedUnansweredText,
 } from '../../core/validation/varied';
 import { chooseModel } from '../modelChoice';
 import { mayReplace, recordPresent, removeOurs } from '../ownFiles';
@@ -177,6 +184,16 @@ async function withinCost(
   return 1;
 }
 
+/**
+ * Exit 3 (as `experiment`'s runs without a model answer) when some figure or claim has no verdict,
+ * said last so a batch log ends with it; 0 when every one has a verdict.
+ */
+function failedFor(unanswered: string | undefined): number {
+  if (!unanswered) return 0;
+  for (const line of unanswered.split('\n')) console.error(`error: ${printable(line)}`);
+  return 3;
+}
+
 /** The output folder's files (and each entry's folder) as the own-files manifest allows. */
 class OutputFolder {
   constructor(
@@ -256,16 +273,17 @@ export const validateCommand: Command = {
     const model = await chosenModel(values);
     if (typeof model === 'number') return model;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
+    // As `experiment --jobs`: 0, -3 or abc is refused, not quietly read as the default.
+    const jobs = integerOption('jobs', values.jobs, 1);
     const refused = await withinCost(entries, dir, model, values, seeds);
     if (refused !== undefined) return refused;
     const out = new OutputFolder(path.resolve(values.out ?? path.join('runs', 'validation')), values.varied === true);
     if (!out.mayWrite(entries, values.overwrite === true)) return 1;
-    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     const options = {
       dir,
       outDir: out.dir,
       ...(seeds ? { seeds } : {}),
-      ...(jobs && Number.isInteger(jobs) && jobs > 0 ? { jobs } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
       ...(model ? { model } : {}),
     };
     const label = values.model ?? 'offline rule-based model';
@@ -278,7 +296,7 @@ export const validateCommand: Command = {
       console.log(variedText(results, label).replace(/\n$/, ''));
       if (model) console.error(spentText(results.map((r) => r.usage)));
       console.error(`claims: ${where('varied.csv')}`);
-      return 0;
+      return failedFor(variedUnansweredText(results));
     }
     const results = await validateLibrary(entries, {
       ...options,
@@ -291,6 +309,6 @@ export const validateCommand: Command = {
     console.log(validationText(results, label).replace(/\n$/, ''));
     if (model) console.error(spentText(results.map((r) => r.usage)));
     console.error(`report: ${where('validation.html')}`);
-    return 0;
+    return failedFor(unansweredText(results));
   },
 };

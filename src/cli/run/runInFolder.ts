@@ -21,7 +21,7 @@ import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
 import { runOutcomes } from './runOutcomes';
-import { BRANCH_FILE, editsByRound, type BranchRecord } from '../../core/trace/branchRecord';
+import { BRANCH_FILE, editsByRound, editsDigest, type BranchRecord } from '../../core/trace/branchRecord';
 import { branchLineage } from '../../core/branch/lineage';
 import { ourFiles } from '../outFolder';
 import { playSetup, type PlaySetup } from '../play/playSetup';
@@ -57,7 +57,7 @@ export async function runInFolder(request: RunRequest): Promise<number> {
   // A branch goes on only with its lineage whole and checked, before anything is written.
   let branch: BranchRecord | undefined;
   if (resumed) {
-    const lineage = await branchLineage(out, ourFiles(out)(BRANCH_FILE), scenario);
+    const lineage = await branchLineage(out, ourFiles(out)(BRANCH_FILE), scenario, resumed.cp.branch_edits);
     if (lineage.problem) {
       console.error(`society run: cannot resume the branch in ${shown(out)}: ${lineage.problem}`);
       return 1;
@@ -219,6 +219,8 @@ function openHarness(
     file: path.relative(out, file),
     model,
     ...(branch && cp && cp.completed < branch.round ? { edits: editsByRound(branch, cp.completed) } : {}),
+    // Kept in each checkpoint, so a later resume can tell an edited branch.json.
+    ...(branch ? { branchEdits: cp?.branch_edits ?? editsDigest(branch) } : {}),
     allowModule: values['allow-module'] === true,
     ...(hookSeconds !== undefined ? { moduleTimeLimitMs: hookSeconds * 1000 } : {}),
   };

@@ -14,6 +14,7 @@ import { BranchError, type ParentRun } from './parentRun';
 import { editProblems } from './editCheck';
 import {
   editsByRound,
+  editsDigest,
   fileSha256,
   inheritedAt,
   readBranchRecord,
@@ -92,6 +93,7 @@ export function prepareBranch(req: ForkRequest): PreparedBranch {
       ...(header.scenario.file !== undefined ? { file: header.scenario.file } : {}),
       ...(parent.model ? { model: parent.model } : {}),
       edits: editsByRound({ round, edits, inherited }),
+      branchEdits: editsDigest({ round, edits, inherited }),
       allowModule: req.allowModule === true,
       ...(req.moduleTimeLimitMs !== undefined ? { moduleTimeLimitMs: req.moduleTimeLimitMs } : {}),
     },

@@ -2,7 +2,9 @@
 // its round and resumed with branch.json missing or corrupt once exited 0 with the parent's trace,
 // and an edited branch.json was applied unchecked. The record must be whole, its parent's trace
 // must still be the bytes it branched from (sha256), and its edits must be well-formed and apply to
-// the parent's world at their round, as `fork` checked them.
+// the parent's world at their round, as `fork` checked them. Well-formed edits that still apply
+// were still taken when a person changed them (issue 70): the checkpoint keeps a digest of the
+// edits the branch was made with, and they must still give it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../format';
@@ -10,6 +12,7 @@ import { replay } from '../replay/replay';
 import {
   BRANCH_FILE,
   BRANCH_FORMAT,
+  editsDigest,
   fileSha256,
   inheritedAt,
   readBranchRecord,
@@ -25,8 +28,29 @@ export type Lineage = { record?: BranchRecord; problem?: undefined } | { record?
 /**
  * The branch record of `folder`, checked; none when the folder is no branch. `listed`: the folder's
  * own-files list names branch.json (fork wrote it), so a missing one is a problem, not "no branch".
+ * `recorded`: the digest of the branch's edits its checkpoint keeps (`branch_edits`; absent in
+ * checkpoints written before it was kept, and for runs that are no branch).
  */
-export async function branchLineage(folder: string, listed: boolean, scenario: Scenario): Promise<Lineage> {
+export async function branchLineage(
+  folder: string,
+  listed: boolean,
+  scenario: Scenario,
+  recorded?: string,
+): Promise<Lineage> {
+  const lineage = await readLineage(folder, listed, scenario);
+  if (lineage.problem || recorded === undefined) return lineage;
+  if (!lineage.record) {
+    return { problem: `the checkpoint is a branch's, but the folder has no ${BRANCH_FILE}` };
+  }
+  if (editsDigest(lineage.record) !== recorded) {
+    return {
+      problem: `${BRANCH_FILE} was changed after the branch was made: its edits are not the ones its checkpoint was written with. A branch's edits are fixed when it is made; to try others, fork the parent again`,
+    };
+  }
+  return lineage;
+}
+
+async function readLineage(folder: string, listed: boolean, scenario: Scenario): Promise<Lineage> {
   const file = path.join(folder, BRANCH_FILE);
   let text: string;
   try {

@@ -16,6 +16,7 @@ import {
   listNames,
   structurePaths,
   type StructurePath,
+  argWithoutValue,
 } from '../format';
 
 export { isStructurePath } from '../format';
@@ -74,7 +75,22 @@ function expressionScope(s: Scenario, p: StructurePath): { scope: Scope; wanted:
   if (!action) return undefined;
   if (p.expression === 'action-when') return { scope: { kind: 'agent' }, wanted: 'bool' };
   if (p.expression === 'effect') return { scope: { kind: 'action', action }, wanted: 'number' };
+  // Compiled in the actor's scope, before any argument is chosen (compiledMechanics.ts argBounds).
+  if (p.expression === 'bound') return { scope: { kind: 'agent' }, wanted: 'number' };
   return undefined;
+}
+
+/**
+ * An argument's bound as the run reads it: a number in `min`/`max`, an expression in
+ * `minExpression`/`maxExpression` (buildMechanics.ts), never both. A condition's number set over
+ * a scenario's expression (or the reverse) left the other in place, and the expression won.
+ */
+function setBound(arg: Obj, side: string, value: unknown): void {
+  const expression = side === 'min' ? 'minExpression' : 'maxExpression';
+  if (typeof value === 'string') {
+    delete arg[side];
+    arg[expression] = value;
+  } else delete arg[expression];
 }
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
@@ -117,6 +133,7 @@ function setOne(s: Scenario, key: string, value: unknown, paths: readonly Struct
     node = node[k] as Obj;
   }
   node[at.rest[at.rest.length - 1]] = structuredClone(value);
+  if (p.expression === 'bound') setBound(at.target, at.rest[0], value);
   // A phase's actions (a list, or lists by group) are held as `actions` and `byGroup` together.
   if (key.split('.')[0] === 'round' && at.rest.join('.') === 'actions') {
     const phase = at.target as { actions: unknown; byGroup?: unknown };
@@ -169,5 +186,17 @@ export function applyStructureOverrides(s: Scenario, set: Obj): string[] {
     const error = setOne(s, key, value, paths);
     if (error) errors.push(error);
   }
-  return errors.length ? errors : expressionErrors(s, set, paths);
+  return errors.length ? errors : [...expressionErrors(s, set, paths), ...emptyArgErrors(s, set)];
+}
+
+/** An argument whose bounds, as the condition leaves them, hold no value (format/model/argRange.ts). */
+function emptyArgErrors(s: Scenario, set: Obj): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(set)) {
+    const m = /^actions\.([^.]+)\.args\.([^.]+)\.(min|max|integer)$/.exec(key);
+    const arg = m && s.mechanics?.actions.find((a) => a.name === m[1])?.args.find((a) => a.name === m[2]);
+    const why = arg ? argWithoutValue(arg) : undefined;
+    if (why) out.push(`'${key}': argument '${m![2]}' of action '${m![1]}' ${why}, so the action could never be taken`);
+  }
+  return out;
 }

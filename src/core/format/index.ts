@@ -1,6 +1,7 @@
 // The format layer's public surface.
 export * from './pure';
 export * from './model/diagnostics';
+export { argWithoutValue, noValueLeft } from './model/argRange';
 export { parseSociety, type ParsedFile, type ParsedDocument, type PathSegment } from './syntax/parse';
 export { nodeAtPath } from './syntax/nodePath';
 export { LineIndex } from './syntax/lines';

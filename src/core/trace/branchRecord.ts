@@ -1,6 +1,7 @@
 // branch.json, beside a branch's trace: which run it branched from (folder, the sha256 of the
 // parent's trace as it was, the round) and what was edited, so a branch knows its parent and
 // `compare`, the view and a person can say what the difference between the two is made of.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileSha256 } from '../files/fileSha256';
@@ -55,6 +56,16 @@ export function editsByRound(
     byRound.set(e.round, [...(byRound.get(e.round) ?? []), ...e.edits]);
   }
   return byRound;
+}
+
+/**
+ * A digest of a branch's whole set of edits (its own and those inherited), kept in each of its
+ * checkpoints: a resume tells an edited branch.json by it (issue 70), as the edits apply only once.
+ */
+export function editsDigest(r: Pick<BranchRecord, 'round' | 'edits' | 'inherited'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([...editsByRound(r)]))
+    .digest('hex');
 }
 
 export function writeBranchRecord(folder: string, r: BranchRecord): void {

@@ -1,10 +1,11 @@
 // A simulated figure against its human one (docs/validation.md): inside the band people's
 // results support; outside it but on the right side of the figure it is compared with (the
-// direction right); or wrong.
-import type { Estimate } from '../experiment/statistics';
+// direction right); or wrong. A figure whose runs got no model answer gets none of these: its
+// numbers are the fallback's (on_error), so any verdict would score another model.
+import { estimate, type Estimate } from '../experiment/statistics';
 import type { ReferenceFigure } from './reference';
 
-export type Verdict = 'inside' | 'direction' | 'wrong';
+export type Verdict = 'inside' | 'direction' | 'wrong' | 'no answer';
 
 export interface ScoredFigure {
   figure: ReferenceFigure;
@@ -48,24 +49,33 @@ export function classifyDirection(figure: ReferenceFigure, simulated: Estimate, 
   return { figure, simulated, than, direction_right: right, verdict: right ? 'direction' : 'wrong' };
 }
 
+/** No verdict: a run the figure reads got no model answer, so its value is not the model's (and not shown). */
+export function unanswered(figure: ReferenceFigure): ScoredFigure {
+  return { figure, simulated: estimate([]), verdict: 'no answer' };
+}
+
 /**
  * Share of the figures with a band that are inside it, and how many compared directions are
- * right (direction-only figures count there, not in the band share).
+ * right (direction-only figures count there, not in the band share). Figures without a verdict
+ * (no model answer) count in neither, only in `unanswered`.
  */
 export function tally(scored: readonly ScoredFigure[]): {
   inside: number;
   total: number;
   share: number;
   directions: string;
+  unanswered: number;
 } {
-  const banded = scored.filter((s) => s.figure.band !== undefined);
+  const judged = scored.filter((s) => s.verdict !== 'no answer');
+  const banded = judged.filter((s) => s.figure.band !== undefined);
   const inside = banded.filter((s) => s.verdict === 'inside').length;
-  const compared = scored.filter((s) => s.direction_right !== undefined);
+  const compared = judged.filter((s) => s.direction_right !== undefined);
   const right = compared.filter((s) => s.direction_right).length;
   return {
     inside,
     total: banded.length,
     share: banded.length ? inside / banded.length : 0,
     directions: `${right} of ${compared.length}`,
+    unanswered: scored.length - judged.length,
   };
 }

@@ -102,11 +102,31 @@ export function validationJson(results: readonly EntryResult[], model: string): 
   );
 }
 
-/** "inside the band: 5 of 10 (50%)", or that no figure has a band (direction-only entries). */
+/**
+ * "inside the band: 5 of 10 (50%)", or that no figure has a band (direction-only entries); and
+ * how many figures have no verdict, as their runs got no model answer.
+ */
 function bandShare(t: ReturnType<typeof tally>): string {
-  return t.total
+  const share = t.total
     ? `inside the band: ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%)`
     : 'no figure with a band';
+  return t.unanswered ? `${share}; no verdict (no model answer): ${t.unanswered}` : share;
+}
+
+/**
+ * Per entry with figures left without a verdict, why, in a sentence: undefined when every figure
+ * has one. What `validate` says on stderr before failing, so a dead endpoint never passes for a score.
+ */
+export function unansweredText(results: readonly EntryResult[]): string | undefined {
+  const lines = results.flatMap((r) => {
+    const figures = r.scored.filter((s) => s.verdict === 'no answer');
+    if (!figures.length) return [];
+    const runs = r.unanswered.map((u) => `${u.condition} seed ${u.seed}`).join(', ');
+    return [
+      `no verdict for ${counted(figures.length, 'figure')} of ${r.entry.id}: no model call succeeded in ${counted(r.unanswered.length, 'run')} (${runs}), so ${figures.length === 1 ? 'its value is' : 'their values are'} the fallback's (on_error), not the model's; runs.csv counts the failed calls`,
+    ];
+  });
+  return lines.length ? lines.join('\n') : undefined;
 }
 
 export function validationText(results: readonly EntryResult[], model: string): string {
@@ -182,7 +202,7 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
       const rows = r.scored
         .map(
           (s) =>
-            `<tr class="${s.verdict}"><td>${esc(s.figure.label)}</td><td>${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
+            `<tr class="${s.verdict.replace(' ', '-')}"><td>${esc(s.figure.label)}</td><td>${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
         )
         .join('');
       const plots = r.series
@@ -194,5 +214,5 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
       return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
     })
     .join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}</style></head><body><h1>Validation against people: ${esc(model)}</h1><p>${esc(capitalised(bandShare(t)))}; directions right: ${t.directions}.</p>${body}</body></html>\n`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}.no-answer td:nth-child(4){color:#b00;font-weight:bold}</style></head><body><h1>Validation against people: ${esc(model)}</h1><p>${esc(capitalised(bandShare(t)))}; directions right: ${t.directions}.</p>${body}</body></html>\n`;
 }

@@ -7,7 +7,7 @@ import { nameRecord } from '../text/nameRecord';
 import { runExperiment } from '../experiment/runExperiment';
 import type { ExperimentResult, NullModel } from '../experiment/types';
 import { estimate, type Estimate } from '../experiment/statistics';
-import { classify, classifyDirection, type ScoredFigure } from './classify';
+import { classify, classifyDirection, unanswered, type ScoredFigure } from './classify';
 import type { LibraryEntry } from './reference';
 
 export interface EntryResult {
@@ -20,6 +20,8 @@ export interface EntryResult {
   usage: UsageTotals;
   /** The files the entry's experiment wrote (its own folder under the output folder). */
   files: string[];
+  /** Runs that got no model answer at all (runs.csv's no_model_answer): their figures have no verdict. */
+  unanswered: { condition: string; seed: number }[];
 }
 
 export interface ValidateOptions {
@@ -82,10 +84,21 @@ export function simulatedOf(result: ExperimentResult, metric: string, condition:
   return estimate(result.runs.filter((r) => r.condition === condition).map((r) => r.metrics[metric] ?? null));
 }
 
+/** The conditions a figure's verdict reads: its own, and the one it is compared with. */
+function conditionsRead(figure: LibraryEntry['figures'][number], entry: LibraryEntry): string[] {
+  const than = figure.direction?.than;
+  const vs = figure.vs === undefined ? undefined : entry.figures.find((f) => f.id === figure.vs)?.condition;
+  return [figure.condition, ...(typeof than === 'string' ? [than] : []), ...(vs !== undefined ? [vs] : [])];
+}
+
 export function scoreEntry(entry: LibraryEntry, result: ExperimentResult, files: string[] = []): EntryResult {
+  // A run whose every model call failed holds the fallback's figures (on_error): no verdict from it.
+  const dead = result.runs.filter((r) => r.faults.no_model_answer);
+  const deadConditions = new Set(dead.map((r) => r.condition));
   const sims = new Map(entry.figures.map((f) => [f.id, simulatedOf(result, f.metric, f.condition)]));
   const byId = new Map(entry.figures.map((f) => [f.id, f]));
   const scored = entry.figures.map((f) => {
+    if (conditionsRead(f, entry).some((c) => deadConditions.has(c))) return unanswered(f);
     if (f.direction) {
       const than = f.direction.than;
       return classifyDirection(
@@ -101,7 +114,7 @@ export function scoreEntry(entry: LibraryEntry, result: ExperimentResult, files:
     );
   });
   const series = entry.series.map((s) => {
-    const runs = result.runs.filter((r) => r.condition === s.condition && r.series);
+    const runs = result.runs.filter((r) => r.condition === s.condition && r.series && !r.faults.no_model_answer);
     const rounds = runs[0]?.series?.rounds ?? [];
     return {
       metric: s.metric,
@@ -112,7 +125,15 @@ export function scoreEntry(entry: LibraryEntry, result: ExperimentResult, files:
       })),
     };
   });
-  return { entry, scored, series, seeds: result.seeds, usage: sumUsage(result.runs), files };
+  return {
+    entry,
+    scored,
+    series,
+    seeds: result.seeds,
+    usage: sumUsage(result.runs),
+    files,
+    unanswered: dead.map((r) => ({ condition: r.condition, seed: r.seed })),
+  };
 }
 
 export async function validateLibrary(

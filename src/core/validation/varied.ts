@@ -12,6 +12,7 @@ import type { UsageTotals } from '../trace/events';
 import type { LibraryEntry, Varied, VariedClaim } from './reference';
 import { entryScenario, sumUsage, type ValidateOptions } from './validate';
 import { csvCell } from './report';
+import { counted } from '../text/counted';
 
 export interface VariedResult {
   entry: LibraryEntry;
@@ -19,7 +20,16 @@ export interface VariedResult {
   claims: { varied: VariedClaim; claim: Claim; verdict: Verdict; holm: Verdict }[];
   files: string[];
   usage: UsageTotals;
+  /** Runs that got no model answer at all: the claims on their conditions have no verdict. */
+  unanswered: { condition: string; seed: number }[];
 }
+
+/** A claim read from runs that got no model answer: their values are the fallback's, so no verdict. */
+const NO_ANSWER: Verdict = {
+  kind: 'untestable',
+  mark: '?',
+  label: "no verdict (a run it compares got no model answer: its values are the fallback's)",
+};
 
 /** As `validate`'s: the library's folder, the output folder, seeds, workers, the model and progress. */
 export type VariedOptions = ValidateOptions;
@@ -58,17 +68,20 @@ export async function validateVaried(
       ...(options.jobs ? { jobs: options.jobs } : {}),
     });
     const declared = run.result.claims.filter((c) => c.family === 'declared');
+    const dead = run.result.runs.filter((r) => r.faults.no_model_answer);
+    const deadIn = (v: VariedClaim) => dead.some((r) => r.condition === v.higher || r.condition === v.than);
     out.push({
       entry,
       seeds: run.result.seeds,
       claims: varied.claims.map((v, i) => ({
         varied: v,
         claim: declared[i],
-        verdict: claimVerdict(declared[i]),
-        holm: holmVerdict(declared[i]),
+        verdict: deadIn(v) ? NO_ANSWER : claimVerdict(declared[i]),
+        holm: deadIn(v) ? NO_ANSWER : holmVerdict(declared[i]),
       })),
       files: run.files,
       usage: sumUsage(run.result.runs),
+      unanswered: dead.map((r) => ({ condition: r.condition, seed: r.seed })),
     });
   }
   return out;
@@ -112,6 +125,19 @@ export function variedCsv(results: readonly VariedResult[]): string {
     ]),
   );
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** Per entry whose claims lost their verdict to runs without a model answer, why: undefined when none did. */
+export function variedUnansweredText(results: readonly VariedResult[]): string | undefined {
+  const lines = results.flatMap((r) => {
+    const claims = r.claims.filter((c) => c.verdict === NO_ANSWER);
+    if (!claims.length) return [];
+    const runs = r.unanswered.map((u) => `${u.condition} seed ${u.seed}`).join(', ');
+    return [
+      `no verdict for ${counted(claims.length, 'claim')} of ${r.entry.id}: no model call succeeded in ${counted(r.unanswered.length, 'run')} (${runs}), so their values are the fallback's (on_error), not the model's`,
+    ];
+  });
+  return lines.length ? lines.join('\n') : undefined;
 }
 
 export function variedJson(results: readonly VariedResult[], model: string): string {

@@ -111,5 +111,14 @@ describe('society calibrate', () => {
     assert.match(html, /Best fit: <strong>this run<\/strong>/);
     const gone = await calibrate([path.join(run, 'trace.jsonl'), '--observed', path.join(dir, 'nope.csv')]);
     assert.equal(gone.code, 1);
+    // Rows naming a condition its scenario has not are refused at the row, as for a scenario (issue 70).
+    const before = fs.readFileSync(path.join(run, 'fit.csv'), 'utf8');
+    const cond = await calibrate([run, '--observed', path.join(dir, 'cond.csv')]);
+    assert.equal(cond.code, 1, cond.out);
+    assert.match(
+      cond.err,
+      /cond\.csv:2: condition 'initial=4' is not one the calibration runs \(did you mean 'initial=1'\?\)/,
+    );
+    assert.equal(fs.readFileSync(path.join(run, 'fit.csv'), 'utf8'), before, 'nothing was fitted');
   });
 });

@@ -1,7 +1,8 @@
 // Issue 58, kind 4: a branch's lineage and its folder. `fork --out` through a link to the parent
 // with --overwrite replaced the parent's trace and then said the branch matched it; a fork stopped
 // before its round and resumed with branch.json missing or corrupt exited 0 with the parent's
-// trace, and an edited branch.json was applied unchecked. Refused commands change nothing (every
+// trace, and an edited branch.json was applied unchecked — also, until issue 70, one edited to
+// other edits that still apply. Refused commands change nothing (every
 // file of the branch and the parent hashed before and after).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -82,6 +83,16 @@ describe("a branch's lineage and folder (issue 58: 4)", function () {
         fs.writeFileSync(record(out), JSON.stringify(r));
       },
       /its edits do not apply: .*nobody/,
+    ],
+    [
+      // Well-formed and still applying: a different branch than the one made (issue 70).
+      'edited to another edit that applies',
+      (out: string) => {
+        const r = JSON.parse(fs.readFileSync(record(out), 'utf8'));
+        r.edits = [{ edit: 'setting', path: 'coaching.enabled', value: true }];
+        fs.writeFileSync(record(out), JSON.stringify(r));
+      },
+      /branch\.json was changed after the branch was made: its edits are not the ones its checkpoint was written with/,
     ],
     [
       'naming a parent trace that changed',

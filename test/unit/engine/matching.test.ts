@@ -3,7 +3,7 @@
 // before any phase; `partner` and `matched` read the group in effects, bounds and updates; an
 // argument's bound written as an expression is evaluated per agent when options are offered.
 import * as assert from 'node:assert/strict';
-import { drawMatches, type Matchable } from '../../../src/core/engine/society/matching';
+import { drawMatches, MatchBook, type Matchable } from '../../../src/core/engine/society/matching';
 import type { Matching } from '../../../src/core/format/model/matching';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import type { ActRequest, DecisionRequest } from '../../../src/core/llm/types';
@@ -80,6 +80,68 @@ describe('matching: the draw (issue 62)', () => {
     const w = drawMatches({ design: 'partner', size: 2, within: 'proposers' }, 2, 1, agents);
     assert.ok(w.groups.flat().every((id) => id.startsWith('p')));
     assert.equal(w.unmatched.length, 1 + 5 + 3, 'one proposer left over, and everyone outside the group');
+  });
+});
+
+describe('matching: partners when someone leaves or joins (issue 70)', () => {
+  const pairs = (m: { groups: string[][] }): string[] => m.groups.map((g) => g.join('+'));
+
+  it('keeps every surviving pair and matches only those whose partner left', () => {
+    const book = new MatchBook({ design: 'partner', size: 2 }, 9);
+    const first = book.draw(1, players(20));
+    assert.equal(first.groups.length, 10);
+    const leaver = first.groups[3][0];
+    const stayed = players(20).filter((p) => p.id !== leaver);
+    const second = book.draw(2, stayed);
+    const surviving = pairs(first).filter((p) => !p.split('+').includes(leaver));
+    assert.equal(surviving.length, 9);
+    for (const p of surviving) assert.ok(pairs(second).includes(p), `pair ${p} was re-drawn`);
+    assert.deepEqual(second.unmatched, [first.groups[3][1]], 'the partner left alone waits');
+    // Someone joins: the one waiting is matched with them; everyone else keeps their partner.
+    const third = book.draw(3, [...stayed, { id: 'q1', group: 'players' }]);
+    for (const p of surviving) assert.ok(pairs(third).includes(p), `pair ${p} was re-drawn when q1 joined`);
+    assert.ok(pairs(third).some((p) => p.split('+').sort().join('+') === [first.groups[3][1], 'q1'].sort().join('+')));
+    assert.equal(third.unmatched, undefined);
+  });
+
+  it('between two roles and within a group: surviving pairs kept, each still one of each role', () => {
+    const agents = [...players(6, 'proposers', 'p'), ...players(6, 'responders', 'r'), ...players(2, 'others', 'o')];
+    const book = new MatchBook({ design: 'partner', size: 2, between: ['proposers', 'responders'] }, 4);
+    const first = book.draw(1, agents);
+    const [gone, alone] = first.groups[0];
+    const second = book.draw(
+      2,
+      agents.filter((a) => a.id !== gone),
+    );
+    assert.deepEqual(pairs(second), pairs(first).slice(1));
+    assert.ok(second.unmatched!.includes(alone));
+    const within = new MatchBook({ design: 'partner', size: 3, within: 'proposers' }, 4);
+    const groups = within.draw(1, agents).groups;
+    const next = within.draw(
+      2,
+      agents.filter((a) => a.id !== groups[0][0]),
+    );
+    assert.deepEqual(pairs(next), pairs({ groups }).slice(1));
+  });
+
+  it('a checkpoint keeps the pairs: resumed after a leave, the run goes on as the whole run', async () => {
+    const dir = scratchDir('society-matching-leave-');
+    const sc = await scenarioFromText(
+      TRUST('partner', ['events:', '  - { at: 2, remove: [i1] }', '  - { at: 3, remove: [t2] }']).replace(
+        'rounds: 4',
+        'rounds: 5',
+      ),
+    );
+    for (const d of ['a', 'b']) fs.mkdirSync(path.join(dir, d));
+    const whole = await runInto(path.join(dir, 'a'), sc);
+    const byRound = partnersByRound(traceLines(whole));
+    for (const [r, m] of byRound) {
+      for (const [a, b] of byRound.get(1)!) {
+        if (![a, b].some((id) => ['i1', 't2'].includes(id)) || r === 1) assert.equal(m.get(a), b, `round ${r}: ${a}`);
+      }
+    }
+    await runInto(path.join(dir, 'b'), sc, { stopAfter: 3 });
+    assert.equal(await runInto(path.join(dir, 'b'), sc, { resume: true }), whole);
   });
 });
 

@@ -2,6 +2,10 @@
 // phase's `when`/`who`/`order`/`actions`, an action's `when`, effects and arguments — on the copy
 // a condition runs (experiment/structureOverrides.ts), checked as the editor checks them.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadScenarioFile } from '../../../src/core/format';
+import { scratchDir } from '../../support/scratch';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import type { ActPhase } from '../../../src/core/format/model/mechanics';
 import { example, scenarioFromText, traceOf } from '../engine/traceHelpers';
@@ -100,6 +104,57 @@ describe('experiment conditions set feeds, phases and actions (issue 44: 3)', ()
     );
     assert.throws(() => withOverrides(sc, { 'round.work.when': 'me.catch > 0.0' }), /'round\.work\.when'/);
     assert.throws(() => withOverrides(sc, { 'actions.fish.effects.world.fish': 'world.fsh' }), /No such key: fsh/);
+  });
+
+  it('a bound the scenario writes as an expression is replaced by the one the condition sets (issue 70)', async () => {
+    const sc = await scenarioFromText(SCENARIO.replace('max: 3 }', 'max: "world.fish * 0.1" }'));
+    const tonnes = async (set: Record<string, unknown>) =>
+      (await traceOf(withOverrides(sc, set)))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { type: string; action?: string; args?: { tonnes: number } })
+        .filter((e) => e.type === 'action' && e.action === 'fish')
+        .map((e) => e.args!.tonnes);
+    const asWritten = await tonnes({});
+    assert.ok(
+      asWritten.some((t) => t > 1.5),
+      `as written some fish more than 1.5 t: ${asWritten.join(', ')}`,
+    );
+    const capped = await tonnes({ 'actions.fish.args.tonnes.max': 1 });
+    assert.ok(capped.length > 0 && capped.every((t) => t <= 1), `max: 1 holds: ${capped.join(', ')}`);
+    // An expression for a number, and back: the field the condition sets is the one the run reads.
+    const byExpression = withOverrides(await scenarioFromText(SCENARIO), {
+      'actions.fish.args.tonnes.max': 'world.fish * 0.02',
+    });
+    const fish = byExpression.mechanics!.actions.find((a) => a.name === 'fish')!.args[0];
+    assert.deepEqual([fish.max, fish.maxExpression], [undefined, 'world.fish * 0.02']);
+    const shares = await tonnes({ 'actions.fish.args.tonnes.max': 'world.fish * 0.02' });
+    assert.ok(
+      shares.every((t) => t <= 1),
+      `max: world.fish * 0.02 holds: ${shares.join(', ')}`,
+    );
+    assert.throws(
+      () => withOverrides(sc, { 'actions.fish.args.tonnes.max': 'world.fsh * 0.1' }),
+      /'actions\.fish\.args\.tonnes\.max': .*fsh/,
+    );
+    assert.throws(
+      () => withOverrides(sc, { 'actions.fish.args.tonnes.min': 'world.fish > 1.0' }),
+      /'actions\.fish\.args\.tonnes\.min'/,
+    );
+  });
+
+  it("`check` reads a bound a condition sets as an expression in the actor's scope", async () => {
+    const file = path.join(scratchDir('society-rule-bound-'), 'bound.society');
+    fs.writeFileSync(
+      file,
+      SCENARIO +
+        'experiment:\n  conditions:\n    - { name: capped, set: { actions.fish.args.tonnes.max: "world.fsh * 0.1" } }\n',
+    );
+    const { diagnostics } = await loadScenarioFile(file, { root: path.dirname(file) });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(diagnostics));
+    assert.match(errors[0].message, /Unknown world quantity 'fsh'/);
+    assert.equal(errors[0].range.start.line, SCENARIO.split('\n').length + 1, 'at the condition that sets it');
   });
 
   it('the run reads what the condition set: a phase that no longer runs, an action no longer on offer', async () => {

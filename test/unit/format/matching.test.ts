@@ -109,6 +109,32 @@ describe('matching: checks (issue 62)', () => {
     assert.match(between.join('\n'), /SOC151 <<4>> `matching.between` makes pairs/);
   });
 
+  it('`between` one group and itself is refused at the second name, also in a condition (issue 70)', async () => {
+    const same = await marks(edit(TRUST, 'between: [investors, trustees]', 'between: [investors, investors]'));
+    const errors = same.filter((l) => / SOC151 /.test(l));
+    assert.equal(errors.length, 1, same.join('\n'));
+    assert.match(
+      errors[0],
+      /^8:24 SOC151 <<investors>> `matching.between` pairs 'investors' with itself: each agent would be in two pairs/,
+    );
+    const cond = await marks([
+      ...TRUST,
+      'experiment:',
+      '  conditions:',
+      '    - { name: mixed, set: { matching.between: [trustees, trustees] } }',
+    ]);
+    assert.match(
+      cond.join('\n'),
+      /SOC151 <<trustees>> `matching.between` pairs 'trustees' with itself in condition 'mixed'/,
+    );
+    // And when the condition is applied, as an experiment does (the schema's uniqueItems).
+    const scenario = await scenarioFromText([...TRUST, ''].join('\n'));
+    assert.throws(
+      () => withOverrides(scenario, { 'matching.between': ['trustees', 'trustees'] }),
+      /'matching\.between' must NOT have duplicate items/,
+    );
+  });
+
   it('`partner` without a matching, or in groups larger than pairs, is told at the name (SOC061, SOC062)', async () => {
     const none = await marks(TRUST.filter((l) => !l.startsWith('matching:') && !l.includes('between:')));
     const text = none.join('\n');

@@ -16,6 +16,8 @@ import {
 } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
 import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { withOverrides } from '../../../src/core/experiment/overrides';
+import { scenarioFromText } from '../engine/traceHelpers';
 import { checkMechanics } from '../../../src/core/format/checks/mechanicsCheck';
 import { applyEdits, cursorIn, projectOf, textAt } from './editorFixtures';
 
@@ -338,6 +340,58 @@ describe('mechanics: checks', () => {
       "9:5 <<gold>> SOC063 World quantity 'gold' starts at 0 (the default: set `initial`), below its min 1",
       "15:7 <<share>> SOC063 Argument 'share' of action 'a' is a whole number from 0.2 to 0.8: there is none to choose",
     ]);
+  });
+
+  it('bounds that leave no value: written as number literals, or set by a condition, are errors too (SOC063, issue 70)', async () => {
+    const { text, all } = await diagnostics([
+      ...HEAD,
+      'state:',
+      '  agents:',
+      '    coins: { initial: 10 }',
+      'actions:',
+      '  give:',
+      '    description: Give.',
+      '    args:',
+      '      amount: { min: "5.0", max: "3.0" }',
+      '      share: { min: 0, max: "me.coins" }',
+      '      part: { min: 1, max: 3 }',
+      '    effects: { me.coins: "me.coins - args.amount" }',
+      'experiment:',
+      '  conditions:',
+      '    - { name: base, set: {} }',
+      '    - { name: hi, set: { actions.give.args.part.min: 4 } }',
+      '    - { name: whole, set: { actions.give.args.part.integer: true, actions.give.args.part.max: 1.5, actions.give.args.part.min: 1.2 } }',
+      '    - { name: fine, set: { actions.give.args.part.max: "me.coins", actions.give.args.share.min: 20 } }',
+    ]);
+    assert.deepEqual(
+      told(text, all).filter((l) => l.includes('SOC063')),
+      [
+        "12:22 <<\"5.0\">> SOC063 Argument 'amount' of action 'give' has min 5 > max 3",
+        "19:54 <<4>> SOC063 Argument 'part' of action 'give' in condition 'hi' has min 4 > max 3",
+        "20:128 <<1.2>> SOC063 Argument 'part' of action 'give' in condition 'whole' is a whole number from 1.2 to 1.5: there is none to choose",
+      ],
+    );
+  });
+
+  it('a condition whose argument bounds leave no value is refused when applied (issue 70)', async () => {
+    const scenario = await scenarioFromText(
+      [
+        ...HEAD,
+        '  - { id: bo, name: Bo }',
+        'state: { agents: { coins: { initial: 10 } } }',
+        'actions:',
+        '  give:',
+        '    description: Give.',
+        '    args: { part: { min: 1, max: 3 } }',
+        '    effects: { me.coins: "me.coins - args.part" }',
+        '',
+      ].join('\n'),
+    );
+    assert.throws(
+      () => withOverrides(scenario, { 'actions.give.args.part.min': 4 }),
+      /'actions\.give\.args\.part\.min': argument 'part' of action 'give' has min 4 > max 3, so the action could never be taken/,
+    );
+    assert.doesNotThrow(() => withOverrides(scenario, { 'actions.give.args.part.min': 2 }));
   });
 
   it('a number YAML reads as NaN or Infinity is an error where it is written, whatever the field (SOC076)', async () => {

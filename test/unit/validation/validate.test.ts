@@ -39,7 +39,7 @@ describe('society validate: classification', () => {
     assert.equal(classify(lo, est(0.9)).verdict, 'wrong');
     assert.equal(classify(lo, est(null)).verdict, 'wrong', 'no value is no match');
     const t = tally([classify(lo, est(0.2)), classify(hi, est(0.35), { figure: lo, simulated: est(0.2) })]);
-    assert.deepEqual(t, { inside: 1, total: 2, share: 0.5, directions: '1 of 1' });
+    assert.deepEqual(t, { inside: 1, total: 2, share: 0.5, directions: '1 of 1', unanswered: 0 });
   });
 
   it('a reference file with a figure outside its own band, or a dangling vs, is refused by name', () => {
@@ -202,6 +202,6 @@ describe('society validate: direction-only figures', () => {
     const lower = figure({ human: undefined, band: undefined, direction: { sign: 'lower', than: 'other' } });
     assert.equal(classifyDirection(lower, est(0.1), 0.3).verdict, 'direction');
     const t = tally([classifyDirection(f, est(0.2), 0), classify(figure(), est(0.5))]);
-    assert.deepEqual(t, { inside: 1, total: 1, share: 1, directions: '1 of 1' });
+    assert.deepEqual(t, { inside: 1, total: 1, share: 1, directions: '1 of 1', unanswered: 0 });
   });
 });

@@ -35,6 +35,27 @@ describe('society validate: the output folder', function () {
       ]),
     );
 
+  it('refuses --jobs that is not a whole number ≥ 1, as experiment does, before running anything', async () => {
+    for (const bad of ['0', '-3', 'abc', '1.5', '']) {
+      await assert.rejects(
+        validateCommand.run([
+          '--library',
+          LIBRARY,
+          '--only',
+          'dictator',
+          '--seeds',
+          '1',
+          `--jobs=${bad}`,
+          '--out',
+          dir,
+        ]),
+        new RegExp(`^Error: --jobs must be an integer ≥ 1, got '${bad}'$`),
+        bad,
+      );
+    }
+    assert.deepEqual(fs.readdirSync(dir), [], 'nothing was written');
+  });
+
   it('lists what it wrote as its own, and replaces its own files on a second run (offline: no estimate)', async () => {
     const first = await validate();
     assert.equal(first.result, 0);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateCommand } from '../../../src/cli/commands/validate';
-import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { quietly } from '../../support/quietly';
 
 const LIBRARY = path.resolve(__dirname, '../../../validation');
@@ -86,6 +86,35 @@ describe('society validate --model: the LLM path', function () {
     assert.ok(spent, errors);
     assert.equal(Number(spent[1].replace(/,/g, '')), entry.usage.calls);
     assert.equal(json.model, 'gpt');
+  });
+
+  it('gives no verdict for figures whose runs got no model answer, says so and exits non-zero', async () => {
+    // Every call fails and on_error: offline answers it: runs.csv says no_model_answer, so the
+    // figures are the fallback's; a verdict on them would score the offline model as `gpt`.
+    fs.writeFileSync(models, fs.readFileSync(models, 'utf8').replace('retries: 0,', 'retries: 0, on_error: offline,'));
+    fake.script = () => reply.serverError();
+    const { result, out, errors } = await validate();
+    assert.equal(result, 3, errors);
+    assert.ok(fake.chatRequests().length > 0, 'the endpoint was asked');
+    assert.doesNotMatch(out, /inside the band: [1-9]/);
+    assert.match(out, /^ {2}no answer .*simulated —/m);
+    assert.match(
+      errors,
+      /^error: no verdict for \d+ figures? of ultimatum: no model call succeeded in 1 run \(.* seed 1\)/m,
+    );
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'validation.json'), 'utf8'));
+    assert.ok(json.entries[0].figures.every((f: { verdict: string }) => f.verdict === 'no answer'));
+    assert.equal(json.summary.total, 0);
+    assert.equal(json.summary.unanswered, json.entries[0].figures.length);
+    const csv = fs.readFileSync(path.join(dir, 'out', 'validation.csv'), 'utf8');
+    assert.doesNotMatch(csv, /,(inside|direction|wrong)\n/);
+    // The varied games' claims, decided by the same runs' values, get none either.
+    fake.reset();
+    fake.script = () => reply.serverError();
+    const varied = await validate('--varied', '--overwrite');
+    assert.equal(varied.result, 3, varied.errors);
+    assert.doesNotMatch(varied.out, /^ {2}[✔✘~] /m);
+    assert.match(varied.errors, /^error: no verdict for \d+ claims? of ultimatum: no model call succeeded/m);
   });
 
   it('refuses to start above --max-cost, having called nobody', async () => {

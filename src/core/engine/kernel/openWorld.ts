@@ -108,6 +108,7 @@ export function restoredWorld(
       world,
       cp.world_state ? WorldState.fromJSON(compiled, cp.world_state) : new WorldState(compiled),
     );
+    if (cp.world_state?.matches) world.state.matches?.restoreKept(cp.world_state.matches);
   }
   if (scenario.places) {
     world.places = new PlaceBook(scenario.places, scenario.population, cp.header.seed);

@@ -62,6 +62,8 @@ export interface SimulationOptions extends WorldModels {
    * parent's up to that round's `round_start`, and the edits' events come next.
    */
   edits?: ReadonlyMap<number, readonly WorldEdit[]>;
+  /** A branch's digest of all its edits (trace/branchRecord.ts editsDigest): each checkpoint keeps it. */
+  branchEdits?: string;
   /** Filled with the wall ms of each phase, the commits and the kernel (bench/engineChild.ts's profile). */
   phaseTimes?: PhaseTimes;
 }
@@ -88,6 +90,8 @@ export class Simulation implements RunControl, RunProgress {
   current?: StepPoint;
   /** The `--model` every agent uses, as the checkpoint records it (null: each persona's own). */
   readonly model: string | null;
+  /** A branch's digest of its edits, as its checkpoints record it. */
+  readonly branchEdits?: string;
   private broken = false;
   /** The agents' memory streams were let go (forgetMemories). */
   private forgotten = false;
@@ -100,6 +104,7 @@ export class Simulation implements RunControl, RunProgress {
   ) {
     world.forcedModel = opts.model;
     this.model = opts.model ?? null;
+    if (opts.branchEdits !== undefined) this.branchEdits = opts.branchEdits;
     if (opts.moduleTimeLimitMs !== undefined) world.moduleTimeLimitMs = opts.moduleTimeLimitMs;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
     world.learning = opts.learning !== false;

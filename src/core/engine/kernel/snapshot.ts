@@ -19,6 +19,8 @@ export interface RunProgress {
   ended: boolean;
   /** The `--model` override (null: every agent its own). */
   model: string | null;
+  /** A branch's digest of its edits (absent for a run that is no branch). */
+  branchEdits?: string;
 }
 
 /** The state after the last completed round, whole. */
@@ -71,6 +73,7 @@ function checkpointWith(
     usage: { ...world.totalUsage },
     usage_book: usageBook,
     model: at.model,
+    ...(at.branchEdits !== undefined ? { branch_edits: at.branchEdits } : {}),
     ...(world.state ? { world_state: world.state.toJSON() } : {}),
     ...(world.places ? { held_moves: Object.fromEntries([...world.places.held].map(([a, m]) => [a, { ...m }])) } : {}),
   };

@@ -47,6 +47,11 @@ export interface Checkpoint {
    * own; a resumed run adds agents with it. Absent in checkpoints written before it was recorded.
    */
   model?: string | null;
+  /**
+   * A branch's digest of all its edits when it was made (trace/branchRecord.ts editsDigest): a
+   * resume refuses a branch.json whose edits no longer give it. Absent for runs that are no branch.
+   */
+  branch_edits?: string;
   /** The declared state's values (scenarios with `state:`/`actions:`). */
   world_state?: WorldStateJSON;
   /** Moves that hold past the round they were made in (scenarios with `places:`): agent → place, last round. */

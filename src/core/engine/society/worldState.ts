@@ -20,6 +20,8 @@ export interface WorldStateJSON {
   experience?: ExperienceJSON;
   feeds?: FeedBoardJSON;
   knowledge?: KnowledgeBookJSON;
+  /** The partner design's groups of the last draw (matching.ts): kept on resume while they stand. */
+  matches?: string[][];
 }
 
 /** What agents want more of: a quantity not declared `valued: false` that names no categories (`labels`). */
@@ -196,6 +198,7 @@ export class WorldState {
       experience: this.experience.toJSON(),
       ...(this.board ? { feeds: this.board.toJSON() } : {}),
       ...(this.knowledge ? { knowledge: this.knowledge.toJSON() } : {}),
+      ...(this.matches?.keptGroups() ? { matches: this.matches.keptGroups() } : {}),
     };
   }
 

@@ -140,6 +140,9 @@ export function conditionRuleSites(r: Pick<Report, 'v' | 'm'>): ExpressionSite[]
       } else if (action && p.expression === 'action-when') {
         const what = `the \`when\` of action '${name}' in condition ${condition}`;
         out.push({ path, text, scope: { kind: 'agent' }, wanted: 'bool', what });
+      } else if (action && p.expression === 'bound') {
+        const what = `the ${key.split('.').pop()} of argument '${key.split('.')[3]}' of action '${name}' in condition ${condition}`;
+        out.push({ path, text, scope: { kind: 'agent' }, wanted: 'number', what });
       } else if (action) {
         const target = key.split('.').slice(3).join('.');
         const what = `the effect on ${target} of action '${name}' in condition ${condition}`;

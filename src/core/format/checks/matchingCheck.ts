@@ -1,5 +1,6 @@
 // Checks of `matching:` (issue 62) beyond the schema: the groups it names exist (SOC150), and the
-// agents it matches divide into its groups, so nobody is silently left without a partner (SOC151)
+// agents it matches divide into its groups, so nobody is silently left without a partner, nor put
+// in two pairs by `between` one group and itself (SOC151)
 // — for the scenario's own block and for each experiment condition that changes it (`set:
 // { matching.size: 3 }`), told at what the condition wrote. Expressions that read `partner` or
 // `matched` without a matching are told by the expression checks (mechanicsMessages.ts), effects
@@ -95,6 +96,17 @@ function checkDesign(c: MatchingReport, d: Design): void {
     const badA = unknownGroup(a, d.at('between', 0), 'between');
     const badB = unknownGroup(b, d.at('between', 1), 'between');
     if (badA || badB) return;
+    // Both roles from one group: every agent is drawn once as each, so in two pairs (issue 70).
+    if (a === b) {
+      report(
+        c,
+        'SOC151',
+        'error',
+        `\`matching.between\` pairs '${a}' with itself${d.where}: each agent would be in two pairs, once in each role. Name two different groups, or match within one: \`within: ${a}\``,
+        d.at('between', 1),
+      );
+      return;
+    }
     if (m.size !== 2) {
       report(
         c,

@@ -13,7 +13,9 @@ import { checkArgConditions } from './argConditionCheck';
 import type { Range } from '../model/model';
 import type { PathSegment } from '../syntax/parse';
 import type { Locator } from '../syntax/locate';
-import { RESERVED_NAMES, type Action, type Mechanics } from '../model/mechanics';
+import { RESERVED_NAMES, type Action, type ActionArg, type Mechanics } from '../model/mechanics';
+import { argWithoutValue, constantBound } from '../model/argRange';
+import { isObj } from './checkKit';
 import { readMechanics } from '../build/mechanicsSource';
 import { didYouMean } from '../model/suggest';
 import { populationSize, readPhases, scenarioGroups, type PersonaLike } from '../build/roundSource';
@@ -192,26 +194,77 @@ function checkBounds(c: Checker): void {
   }
   for (const a of c.m.actions) {
     for (const arg of a.args) {
-      if (arg.type !== 'number' || arg.min === undefined || arg.max === undefined) continue;
+      const why = argWithoutValue(arg);
+      if (!why) continue;
       const path = ['actions', a.name, 'args', arg.name];
       const what = `Argument '${arg.name}' of action '${a.name}'`;
       const minWritten = raw(c.v, [...path, 'min']) !== undefined;
       const maxWritten = raw(c.v, [...path, 'max']) !== undefined;
-      if (arg.min > arg.max) {
+      if (constantBound(arg, 'min')! > constantBound(arg, 'max')!) {
         const note = !maxWritten ? ' (the default: set `max`)' : !minWritten ? ' (the default of min: set `min`)' : '';
         const range = minWritten ? at.valueRange([...path, 'min']) : at.valueRange([...path, 'max']);
-        diag(c, 'SOC063', 'error', `${what} has min ${arg.min} > max ${arg.max}${note}`, range);
-      } else if (arg.integer && Math.ceil(arg.min) > Math.floor(arg.max)) {
+        diag(c, 'SOC063', 'error', `${what} ${why}${note}`, range);
+      } else diag(c, 'SOC063', 'error', `${what} ${why}`, at.keyRange(path));
+    }
+  }
+  checkConditionArgBounds(c);
+}
+
+/** The argument fields a condition may set that decide whether a value is left (`actions.A.args.X.<field>`). */
+const RANGE_FIELDS = ['min', 'max', 'integer'];
+
+/**
+ * Each experiment condition that sets an argument's bounds, with the argument as it leaves it: its
+ * bounds must leave a value (SOC063 at what the condition wrote), as the scenario's own must.
+ */
+function checkConditionArgBounds(c: Checker): void {
+  const experiment = isObj(c.v.experiment) ? c.v.experiment : {};
+  const conditions = Array.isArray(experiment.conditions) ? experiment.conditions : [];
+  conditions.forEach((cond: unknown, i: number) => {
+    const set = isObj(cond) && isObj(cond.set) ? cond.set : undefined;
+    if (!set) return;
+    const name = isObj(cond) && typeof cond.name === 'string' ? `'${cond.name}'` : `#${i + 1}`;
+    for (const a of c.m.actions) {
+      for (const arg of a.args) {
+        const prefix = `actions.${a.name}.args.${arg.name}.`;
+        const keys = RANGE_FIELDS.map((f) => prefix + f).filter((k) => Object.hasOwn(set, k));
+        if (!keys.length) continue;
+        const why = argWithoutValue(withBoundsSet(arg, keys, set, prefix));
+        if (!why) continue;
+        const key = keys.find((k) => !k.endsWith('.integer')) ?? keys[0];
         diag(
           c,
           'SOC063',
           'error',
-          `${what} is a whole number from ${arg.min} to ${arg.max}: there is none to choose`,
-          at.keyRange(path),
+          `Argument '${arg.name}' of action '${a.name}' in condition ${name} ${why}`,
+          c.at.valueRange(['experiment', 'conditions', i, 'set', key]),
         );
       }
     }
+  });
+}
+
+/** `arg` with the bounds a condition sets (a number, or text: an expression), as the run reads them. */
+function withBoundsSet(arg: ActionArg, keys: readonly string[], set: Obj, prefix: string): ActionArg {
+  const out: ActionArg = { ...arg };
+  for (const key of keys) {
+    const field = key.slice(prefix.length);
+    const value = set[key];
+    if (field === 'integer') {
+      if (typeof value === 'boolean') out.integer = value;
+      continue;
+    }
+    const side = field as 'min' | 'max';
+    const expression = side === 'min' ? 'minExpression' : 'maxExpression';
+    if (typeof value === 'number') {
+      out[side] = value;
+      delete out[expression];
+    } else if (typeof value === 'string') {
+      out[expression] = value;
+      delete out[side];
+    }
   }
+  return out;
 }
 
 /** The part of an effect target (`world` or `fish` of `world.fish`) as written in its key, or the whole key. */

@@ -13,8 +13,8 @@ import { pushAll } from '../../text/pushAll';
 export interface StructurePath {
   path: string;
   node: SchemaNode;
-  /** What the value is when it is an expression: a phase's or an action's condition, or an effect. */
-  expression?: 'phase-when' | 'action-when' | 'effect';
+  /** What the value is when it is an expression: a phase's or an action's condition, an effect, or an argument's bound. */
+  expression?: 'phase-when' | 'action-when' | 'effect' | 'bound';
 }
 
 /** The families of such paths: what the first segment names. */
@@ -88,7 +88,10 @@ function actionPaths(doc: Obj): StructurePath[] {
       out.push({ path: `actions.${name}.effects.${target}`, node: { type: 'string' }, expression: 'effect' });
     }
     for (const arg of Object.keys(obj(action.args))) {
-      leaves(def('actionArg'), `actions.${name}.args.${arg}`, out, ['type']);
+      const fields: StructurePath[] = [];
+      leaves(def('actionArg'), `actions.${name}.args.${arg}`, fields, ['type']);
+      // A bound is a number or an expression over the actor's state (`max: "me.received"`).
+      for (const f of fields) out.push(/\.(min|max)$/.test(f.path) ? { ...f, expression: 'bound' } : f);
     }
   }
   return out;

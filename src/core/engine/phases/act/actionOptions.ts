@@ -3,7 +3,7 @@
 // least, middle and most; an agent argument as each of the agents offered), and each sample's
 // effects are evaluated on the current state — what the offline model weighs, and what an LLM
 // agent is told each action does.
-import { type Evaluate, type ExpressionContext, type ActionArg, lazyAgents } from '../../../format';
+import { type Evaluate, type ExpressionContext, type ActionArg, lazyAgents, noValueLeft } from '../../../format';
 import type { ActOption } from '../../../llm/types';
 import type { Agent } from '../../society/agent';
 import { ExpressionFailure, type CompiledAction } from '../../society/compiledMechanics';
@@ -236,11 +236,7 @@ export function optionsFor(
     const argSpecs = compiled.bounds ? attempt(() => boundedArgs(compiled, base)) : undefined;
     if (compiled.bounds && !argSpecs) continue;
     // Bounds that leave nothing to choose (max below min, no whole number between): not on offer now.
-    if (
-      argSpecs?.some(
-        (a) => a.type === 'number' && (a.min! > a.max! || (a.integer && Math.ceil(a.min!) > Math.floor(a.max!))),
-      )
-    ) {
+    if (argSpecs?.some((a) => a.type === 'number' && noValueLeft(a.min!, a.max!, a.integer) !== undefined)) {
       continue;
     }
     const specArgs = argSpecs ?? compiled.spec.args;

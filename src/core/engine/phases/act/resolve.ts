@@ -22,6 +22,7 @@ import { applyPlatform } from './verbs';
 import { argsQualify } from './candidates';
 import { nameRecord } from '../../../text/nameRecord';
 import { Foresight } from './foresight';
+import { argsAtTurn } from './turnBounds';
 
 /** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
 function recollection(text: string, values: Record<string, string>): string {
@@ -40,19 +41,26 @@ function apply(
 ): void {
   const compiled = state.compiled.actions.find((c) => c.spec.name === res.action);
   if (!compiled) return;
-  const context = contextOf(state, a, world.agents.size, world.round, res.args, compiled);
   const emit = (e: ErrorEvent) => world.emit(e);
   const where: Where = { agent: a.id, phase };
+  // Each number argument within its bounds as they stand now (turnBounds.ts), not as they stood when chosen.
+  const turn = guarded(world, emit, where, () =>
+    argsAtTurn(compiled, res.args, contextOf(state, a, world.agents.size, world.round)),
+  );
+  if (turn === undefined) return;
+  const args = turn.args;
+  const context = contextOf(state, a, world.agents.size, world.round, args, compiled);
   // Its `when` holds, and each argument with a `where` still names a candidate that qualifies.
   const possible = guarded(
     world,
     emit,
     where,
-    () => (!compiled.when || compiled.when(context) === true) && argsQualify(world, state, a, compiled, res.args),
+    () =>
+      turn.fits && (!compiled.when || compiled.when(context) === true) && argsQualify(world, state, a, compiled, args),
   );
   if (possible === undefined) return;
   const applied: Record<string, [number, number]> = nameRecord();
-  const changes = possible ? guarded(world, emit, where, () => changesOf(state, a, compiled, res.args, context)) : {};
+  const changes = possible ? guarded(world, emit, where, () => changesOf(state, a, compiled, args, context)) : {};
   if (!changes) return;
   {
     for (const [key, change] of Object.entries(changes)) {
@@ -65,28 +73,29 @@ function apply(
       applied[owner === 'me' ? `${a.id}.${name}` : key] = pair;
     }
   }
-  const platform = possible ? applyPlatform(world, a, compiled, res.args, res.text) : { event: {}, account: [] };
+  const platform = possible ? applyPlatform(world, a, compiled, args, res.text) : { event: {}, account: [] };
+  const moved = turn.moved.length ? ` (${turn.moved.join(', ')}: its bound when its turn came)` : '';
   const event: ActionEvent = {
     type: 'action',
     round: world.round,
     agent: a.id,
     action: res.action,
-    args: res.args,
+    args,
     changes: applied,
-    reason: possible ? res.reason : `${res.reason} (no longer possible when its turn came)`,
+    reason: possible ? `${res.reason}${moved}` : `${res.reason} (no longer possible when its turn came)`,
     ...(phase ? { phase } : {}),
     ...platform.event,
     ...usageField('usage' in res ? res.usage : undefined),
     ...decidedBy('usage' in res ? res.usage : undefined),
   };
   world.emit(event);
-  const moved = possible ? applyMove(world, a, compiled.spec, res.args) : undefined;
-  if (moved) platform.account.push(moved);
+  const went = possible ? applyMove(world, a, compiled.spec, args) : undefined;
+  if (went) platform.account.push(went);
   state.conduct.add(event, (key) => state.valuedKey(key));
   if (world.learning) {
     state.experience.chose(
       a.id,
-      optionKey(res.action, res.args, compiled.spec.args),
+      optionKey(res.action, args, compiled.spec.args),
       withForeseen(ownChanges(a.id, applied), state, a, applied, world.agents.size, world.round),
     );
   }
@@ -96,12 +105,12 @@ function apply(
   const values: Record<string, string> = nameRecord();
   // An agent argument reads as the person's name, as in the default text: "I gave 2 to Bea Lund".
   const agentArg = (k: string) => compiled.spec.args.find((x) => x.name === k)?.type === 'agent';
-  for (const [k, v] of Object.entries(res.args)) {
+  for (const [k, v] of Object.entries(args)) {
     values[`args.${k}`] = typeof v === 'string' && agentArg(k) ? (world.agents.get(v)?.persona.name ?? v) : shown(v);
   }
   for (const [k, v] of Object.entries(state.world)) values[`world.${k}`] = shown(v);
   for (const [k, v] of Object.entries(state.of(a.id))) values[`me.${k}`] = shown(v);
-  const argText = Object.entries(res.args)
+  const argText = Object.entries(args)
     .map(([k, v]) => `${k} ${typeof v === 'string' ? (world.agents.get(v)?.persona.name ?? v) : shown(v)}`)
     .join(', ');
   const text = !possible
