@@ -28,6 +28,7 @@ import { MIN_SEED } from '../../core/random/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { unknownReference } from '../../core/experiment/analyze';
 import { missingExperimentKey } from '../experimentKeys';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
@@ -76,13 +77,14 @@ const OPTIONS = [
     'replace the experiment (or shard) --out holds, and files of the same names a user put there (without it, both are kept; cache/ is kept and reused)',
   ],
   ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
+  ALLOW_KEY_ROW,
   ['--json', 'print the claims, summaries and contrasts as JSON'],
   ['-q, --quiet', 'no progress bar'],
 ] as const satisfies readonly OptionRow[];
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--json] [-q]\n       society ${MERGE_USAGE}`,
+  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--allow-key VAR@HOST[:PORT]]... [--json] [-q]\n       society ${MERGE_USAGE}`,
   summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
   options: OPTIONS,
   async run(args) {
@@ -90,6 +92,7 @@ export const experimentCommand: Command = {
     const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
+    if (!grantKeys('experiment', values['allow-key'])) return 2;
     const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);

@@ -18,6 +18,7 @@ import {
 import { slug } from '../../core/format';
 import { MIN_SEED } from '../../core/random/rng';
 import { runInFolder } from '../run/runInFolder';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { agentCount, heapPlan, relaunches, relaunchWithHeap } from '../run/heapRoom';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
@@ -73,6 +74,7 @@ const OPTIONS = [
     '--answers FILE',
     "answer the played agent from a played run's human.jsonl, asking nobody (--replay on a played run folder does this with its own)",
   ],
+  ALLOW_KEY_ROW,
   ['--json', 'print the closing summary as JSON'],
   ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
 ] as const satisfies readonly OptionRow[];
@@ -80,13 +82,14 @@ const OPTIONS = [
 export const runCommand: Command = {
   name: 'run',
   usage:
-    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--engine-threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--json]',
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--engine-threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--allow-key VAR@HOST[:PORT]]... [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: OPTIONS,
   async run(args) {
     const parsed = parseCommandArgs('run', runCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
+    if (!grantKeys('run', values['allow-key'])) return 2;
     if (values.resume && values.overwrite) {
       console.error(
         `society run: --resume continues the run in --out, --overwrite starts it over: give one\nusage: society ${runCommand.usage}`,

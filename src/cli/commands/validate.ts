@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { parseCommandArgs } from '../options';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
+import { configKeyRefusal, keyAllowances } from '../../core/llm/keyRoute';
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
@@ -85,6 +87,7 @@ type Values = {
   out?: string;
   overwrite?: boolean;
   varied?: boolean;
+  'allow-key'?: string[];
 };
 
 /** The entries to run (the library, --only, and with --varied those with variations), or the exit code. */
@@ -234,18 +237,20 @@ const OPTIONS = [
   ['--library DIR', 'another library folder (default: the shipped one)'],
   ['--out DIR', 'folder for validation.html, validation.csv, validation.json (default: runs/validation)'],
   ['--overwrite', 'replace files of the same names in --out that Society Studio did not write'],
+  ALLOW_KEY_ROW,
 ] as const satisfies readonly OptionRow[];
 
 export const validateCommand: Command = {
   name: 'validate',
   usage:
-    'validate [--varied] [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite]',
+    'validate [--varied] [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite] [--allow-key VAR@HOST[:PORT]]...',
   summary: 'Score a model against human experiments and their published figures',
   options: OPTIONS,
   async run(args) {
     const parsed = parseCommandArgs('validate', validateCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const values: Values = parsed.values;
+    if (!grantKeys('validate', values['allow-key'])) return 2;
     const dir = values.library ? path.resolve(values.library) : libraryDir();
     if (!dir) {
       console.error('society validate: the validation library was not found');
@@ -255,6 +260,11 @@ export const validateCommand: Command = {
     if (typeof entries === 'number') return entries;
     const model = await chosenModel(values);
     if (typeof model === 'number') return model;
+    const refusedKey = model && configKeyRefusal(model, keyAllowances());
+    if (refusedKey) {
+      console.error(`society validate: ${printable(refusedKey)}`);
+      return 1;
+    }
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const refused = await withinCost(entries, dir, model, values, seeds);
     if (refused !== undefined) return refused;

@@ -9,6 +9,7 @@ import { modelNamed, type Scenario, isInstant } from '../../core/format';
 import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, usedModelNames, type ModelRegistry } from '../../core/llm/registry';
+import { KeyRouteError } from '../../core/llm/keyRoute';
 import type { RunModels } from '../../core/run/runModels';
 import { unpricedModels } from '../../core/llm/usage';
 import { SessionSpend } from '../../core/engine';
@@ -66,8 +67,15 @@ export function runModels(r: RunModelsRequest): RunModelChoice | number {
   return { options, session, httpRequests: () => requests };
 }
 
-/** Says that a model's key is missing (true), as the CLI words it; false for any other error. */
+/**
+ * Says that a model's key is missing, or may not go where the model sends it (true), as the CLI
+ * words it; false for any other error.
+ */
 export function missingKey(err: unknown): boolean {
+  if (err instanceof KeyRouteError) {
+    console.error(`society run: ${err.message}`);
+    return true;
+  }
   if (!(err instanceof MissingKeyError)) return false;
   console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`);
   return true;

@@ -42,7 +42,7 @@ export const estimateTool = tool({
   input: { scenario: scenarioInput, rounds: roundsInput },
   kind: 'read',
   async invoke({ scenario, rounds }, host) {
-    const gate = await gateScenario(scenario, { ...host, costLimitUsd: 0, hasKey: () => true }, 1, rounds);
+    const gate = await gateScenario(scenario, { ...host, costLimitUsd: 0 }, 1, rounds, false);
     const e = estimateRun(gate.scenario, { rounds });
     return {
       agents: e.agents,

@@ -1,8 +1,10 @@
 // What a run tool checks before it spends anything, as the editor asks a person: the scenario
-// loads without errors, every model it calls has its key, and the estimate is within the limit.
+// loads without errors, every model it calls has its key and may send it where it says
+// (llm/keyRoute.ts), and the estimate is within the limit.
 import * as path from 'node:path';
 import { loadScenarioFile, formatDiagnostic, type Scenario } from '../format';
 import { estimateRun } from '../llm/estimate';
+import { configKeyRefusal, keyAllowances } from '../llm/keyRoute';
 import { ToolRefusal, type ToolHost } from './tool';
 
 export interface Gate {
@@ -11,8 +13,17 @@ export interface Gate {
   costUsd: number;
 }
 
-/** The loaded scenario and its estimated cost (`runs` runs of it), or a refusal saying why not. */
-export async function gateScenario(file: string, host: ToolHost, runs: number, rounds?: number): Promise<Gate> {
+/**
+ * The loaded scenario and its estimated cost (`runs` runs of it), or a refusal saying why not.
+ * `sends` false: only estimated, so keys and where they go do not matter.
+ */
+export async function gateScenario(
+  file: string,
+  host: ToolHost,
+  runs: number,
+  rounds?: number,
+  sends = true,
+): Promise<Gate> {
   const abs = path.resolve(host.cwd, file);
   const loaded = await loadScenarioFile(abs);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -25,12 +36,16 @@ export async function gateScenario(file: string, host: ToolHost, runs: number, r
     );
   }
   const scenario = loaded.scenario;
-  for (const [name, m] of Object.entries(scenario.models)) {
+  const allowed = keyAllowances(host.allowKeys ?? []);
+  for (const [name, m] of sends ? Object.entries(scenario.models) : []) {
     if (m.api_key_env && !host.hasKey(m.api_key_env)) {
       throw new ToolRefusal(
         `model '${name}' needs the key ${m.api_key_env}, which is not set here: set it (or run with the offline model) first`,
       );
     }
+    // Refused here, as the run itself would refuse it, before anything is started.
+    const refusal = configKeyRefusal(m, allowed);
+    if (refusal) throw new ToolRefusal(refusal);
   }
   const estimate = estimateRun(scenario, { rounds });
   const costUsd = estimate.total.cost_usd * runs;

@@ -21,6 +21,7 @@ import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { RunHarness } from '../../core/run/runHarness';
 import { SessionSpend } from '../../core/engine';
 import { loadKeys } from './apiKeys';
+import { confirmKeyRoutes } from './keyRoutes';
 import { languageModelClient } from './languageModelClient';
 import { applyModelChoice, type ModelChoice } from './modelChoice';
 import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
@@ -93,6 +94,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const { model } = chosen;
   const scenario = setup.settings ? applyRunSettings(chosen.scenario, setup.settings) : chosen.scenario;
   const keys = await loadKeys(setup.secrets, scenario);
+  const allowKeys = await confirmKeyRoutes(scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
   const root = rootOf(setup.file);
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
@@ -109,6 +111,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     models: {
       onCall: spend.listener,
       secrets: (name) => keys.get(name),
+      allowKeys,
       chatClientFactory: (cfg) => languageModelClient(cfg),
       ...(setup.onLongWait ? { onLongWait: setup.onLongWait } : {}),
       // Every model the run uses, so a missing key fails before any file is written.

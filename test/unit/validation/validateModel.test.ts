@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateCommand } from '../../../src/cli/commands/validate';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { allowKeyTo } from '../../support/llmFixtures';
 import { quietly } from '../../support/quietly';
 
 const LIBRARY = path.resolve(__dirname, '../../../validation');
@@ -20,9 +21,11 @@ describe('society validate --model: the LLM path', function () {
   before(async () => {
     fake = await startFakeOpenAI();
     process.env[KEY] = 'sk-test';
+    process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(fake.url, KEY).join(',');
   });
   after(async () => {
     delete process.env[KEY];
+    delete process.env.SOCIETY_ALLOW_KEYS;
     await fake.close();
   });
   beforeEach(() => {
