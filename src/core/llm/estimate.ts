@@ -28,7 +28,7 @@ import type {
   TranscriptLine,
 } from './types';
 import { personaBrief } from './types';
-import { costUsd, priceOf, type PriceTable } from './usage';
+import { billedPrice, costUsd, priceOf, type PriceTable } from './usage';
 import { agentsByModel, instrumentBatches, JUDGE_TOKENS, SURVEY_TOKENS } from './estimateInstruments';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
@@ -356,7 +356,7 @@ function emptyModelEstimate(cfg: ModelConfig, o: EstimateOptions): ModelEstimate
     input_tokens: 0,
     output_tokens: 0,
     cost_usd: 0,
-    priced: !traitsOf(cfg.provider).priced || !!priceOf(cfg, o.prices),
+    priced: !traitsOf(cfg.provider).priced || !!billedPrice(cfg, o.prices),
     by_kind: {},
   };
 }
@@ -397,7 +397,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     m.input_tokens += input;
     m.output_tokens += output;
     m.cached_input_tokens = (m.cached_input_tokens ?? 0) + cached;
-    const price = priceOf(cfg, o.prices);
+    const price = billedPrice(cfg, o.prices);
     m.cost_usd += costUsd({ input_tokens: input, output_tokens: output }, price);
     if (price?.cached_input !== undefined) {
       const withCache = costUsd({ input_tokens: input, output_tokens: output, cached_input_tokens: cached }, price);

@@ -37,7 +37,7 @@ import { EndpointHealth } from './limits/endpointHealth';
 import type { ResilienceSettings } from './limits/resilientCall';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
-import { priceOf } from './usage';
+import { billedPrice, priceOf } from './usage';
 import { CallLog } from './callLog';
 import { KeyRouteError, configKeyRefusal, keyAllowances } from './keyRoute';
 import { pushAll } from '../text/pushAll';
@@ -362,7 +362,7 @@ export class ModelRegistry {
         rounds: this.options.rounds ?? this.scenario.world.rounds,
         layout: promptLayout(cfg.prompt_layout, priceOf(cfg, this.options.prices)),
       },
-      price: priceOf(cfg, this.options.prices),
+      price: billedPrice(cfg, this.options.prices),
       redactor: this.redactor,
       onCall: this.onCall,
     });
