@@ -85,10 +85,10 @@ describe('run tools and where keys go', () => {
   it('passes with the allowance from the host or from SOCIETY_ALLOW_KEYS', async () => {
     const cwd = scratchDir('society-keygate-');
     const file = sharedScenario(cwd);
-    await assert.rejects(gateScenario(file, recordingHost(cwd, []), 1), /GITHUB_TOKEN/);
-    await gateScenario(file, recordingHost(cwd, [], [`GITHUB_TOKEN@${HOST}`]), 1);
+    await assert.rejects(gateScenario(file, recordingHost(cwd, [])), /GITHUB_TOKEN/);
+    await gateScenario(file, recordingHost(cwd, [], [`GITHUB_TOKEN@${HOST}`]));
     process.env.SOCIETY_ALLOW_KEYS = `GITHUB_TOKEN@${HOST}`;
-    await gateScenario(file, recordingHost(cwd, []), 1);
+    await gateScenario(file, recordingHost(cwd, []));
   });
 
   it("the run tools' confirmation names the endpoint host, the key variable, the estimate and the limit", async () => {
