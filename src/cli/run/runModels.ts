@@ -13,6 +13,7 @@ import { KeyRouteError } from '../../core/llm/keyRoute';
 import type { RunModels } from '../../core/run/runModels';
 import { unpricedModels } from '../../core/llm/usage';
 import { SessionSpend } from '../../core/engine';
+import { SpendLimit } from '../../core/llm/spendLimit';
 import { printable } from '../../core/text/printable';
 import { unusedCacheNote } from '../unusedCache';
 
@@ -27,6 +28,8 @@ export interface RunModelsRequest {
   threads?: number;
   /** A person plays an agent (--play, or a replay of a played run): --replay needs no cache when every model is offline. */
   played?: boolean;
+  /** --max-cost in USD: metered over this session's calls. */
+  maxCost?: number;
 }
 
 export interface RunModelChoice {
@@ -36,6 +39,8 @@ export interface RunModelChoice {
   session: SessionSpend;
   /** HTTP requests so far (retries and re-asks included, answers from the cache not). */
   httpRequests(): number;
+  /** --max-cost, metered (spendLimit.ts). */
+  limit?: SpendLimit;
 }
 
 /** What the run's models are built with, or the exit code after saying why they cannot be had. */
@@ -51,9 +56,11 @@ export function runModels(r: RunModelsRequest): RunModelChoice | number {
   // reconcile with the provider's bill.
   let requests = 0;
   const session = new SessionSpend(unpricedModels(r.scenario));
+  const limit = r.maxCost !== undefined ? new SpendLimit(r.maxCost) : undefined;
   const onCall = (c: CallRecord): void => {
     if (!c.cached) requests += c.attempts;
     session.listener(c);
+    limit?.listener(c);
   };
   const options: RunModels = {
     cacheDir,
@@ -64,7 +71,7 @@ export function runModels(r: RunModelsRequest): RunModelChoice | number {
     onLongWait: longWaitSayer((line) => process.stderr.write(`\n${line}\n`), 'run'),
     buildFirst: true,
   };
-  return { options, session, httpRequests: () => requests };
+  return { options, session, httpRequests: () => requests, ...(limit ? { limit } : {}) };
 }
 
 /**

@@ -80,6 +80,8 @@ export const runTool = tool({
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (seed !== undefined) args.push('--seed', String(seed));
     if (overwrite) args.push('--overwrite');
+    // The limit metered as the run spends, not only checked against the estimate above.
+    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
     // The per-round series are in the trace (society_sql answers them): the summary is the end state.
     return {
       folder: out,
@@ -114,6 +116,7 @@ export const experimentTool = tool({
     if (seeds) args.push('--seeds', seeds);
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (overwrite) args.push('--overwrite');
+    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
     return {
       folder: out,
       runs: conditions * seedCount,

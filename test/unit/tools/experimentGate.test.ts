@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gateScenario } from '../../../src/core/tools/scenarioGate';
 import { estimateRun } from '../../../src/core/llm/estimate';
+import { experimentTool, runTool } from '../../../src/core/tools/runTools';
 import type { ToolHost } from '../../../src/core/tools/tool';
 import { scratchDir } from '../../support/scratch';
 
@@ -46,5 +47,37 @@ describe("society_experiment's cost gate", () => {
     await assert.rejects(gateScenario(file, host(cwd, limit), { experiment: {} }), /above the cost limit/);
     const oneSeed = await gateScenario(file, host(cwd, 0), { experiment: { seeds: [7] } });
     assert.ok(Math.abs(oneSeed.costUsd * 2 - open.costUsd) < 1e-6, 'seeds given: that many runs per condition');
+  });
+
+  it('hands the cost limit to the command it starts, to be metered as it spends', async () => {
+    const cwd = scratchDir('society-expgate-');
+    fs.writeFileSync(
+      path.join(cwd, 'small.society'),
+      [
+        'kind: scenario',
+        'name: Small',
+        'personas:',
+        '  - { id: a, name: A }',
+        '  - { id: b, name: B }',
+        'world: { rounds: 1 }',
+      ].join('\n') + '\n',
+    );
+    const started: string[][] = [];
+    const recording: ToolHost = {
+      ...host(cwd, 3),
+      society: (args) => {
+        started.push(args);
+        return Promise.resolve({ code: 0, stdout: '{}', stderr: '' });
+      },
+    };
+    await runTool.invoke({ scenario: 'small.society', out: 'runs/a', overwrite: false }, recording);
+    await experimentTool.invoke({ scenario: 'small.society', out: 'runs/b', seeds: '1', overwrite: false }, recording);
+    assert.deepEqual(
+      started.map((a) => a.slice(a.indexOf('--max-cost'), a.indexOf('--max-cost') + 2)),
+      [
+        ['--max-cost', '3'],
+        ['--max-cost', '3'],
+      ],
+    );
   });
 });
