@@ -32,7 +32,7 @@ import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { maxCostOption } from '../maxCost';
 import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import { estimateExperiment, experimentCostReason } from '../../core/experiment/experimentCost';
-import type { RunOutcome } from '../../core/experiment/outcome';
+import { RunsSpendLimit } from '../../core/experiment/runsSpendLimit';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
@@ -142,16 +142,8 @@ export const experimentCommand: Command = {
     if (!folder) return 1;
     const { made, lock } = folder;
     const stops = listenForStops(values.quiet);
-    // The spending, metered: past the limit no run starts (costStop says so at the end).
-    let spentUsd = 0;
-    let costStop = false;
-    const onOutcome = (o: RunOutcome): void => {
-      spentUsd += o.usage.cost_usd;
-      if (maxCost !== undefined && spentUsd > maxCost && !costStop) {
-        costStop = true;
-        stops.stopStarting.abort();
-      }
-    };
+    // The spending, metered: past the limit no run starts (said at the end).
+    const spend = new RunsSpendLimit(maxCost, stops.stopStarting);
     const tty = !values.quiet && process.stderr.isTTY === true;
     const say = (run: ExperimentRun): number => {
       keepOwn(outDir, run.files);
@@ -172,7 +164,7 @@ export const experimentCommand: Command = {
         signal: stops.stopNow.signal,
         stopStarting: stops.stopStarting.signal,
         onProgress: tty ? progressBar(Date.now()) : undefined,
-        onOutcome,
+        onOutcome: spend.onOutcome,
       });
       if (tty) process.stderr.write('\n');
       return say(run);
@@ -186,9 +178,9 @@ export const experimentCommand: Command = {
       if (!(err instanceof ExperimentCancelled)) throw err;
       if (tty) process.stderr.write('\n');
       say(err.run);
-      if (costStop && !stops.signal) {
+      if (spend.reached && !stops.signal) {
         console.error(
-          `society experiment: stopped starting runs: the finished runs' model calls cost $${spentUsd.toFixed(2)} (their reported tokens, at the model's price), past the cost limit of $${maxCost!.toFixed(2)}; ${partialText(err.run.partial)}. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
+          `society experiment: ${spend.reason()}; ${partialText(err.run.partial)}. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
         );
         return COST_LIMIT_EXIT;
       }

@@ -12,7 +12,10 @@ import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { readLibrary, type LibraryEntry } from '../../core/validation/reference';
-import { entryScenario, validateLibrary } from '../../core/validation/validate';
+import { entryScenario, validateLibrary, type ValidateOptions } from '../../core/validation/validate';
+import { RunsSpendLimit } from '../../core/experiment/runsSpendLimit';
+import { ExperimentCancelled, partialText } from '../../core/experiment';
+import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import type { UsageTotals } from '../../core/trace/events';
 import { validationCsv, validationHtml, validationJson, validationText } from '../../core/validation/report';
 import { estimateValidation, validationCostReason } from '../../core/validation/estimate';
@@ -277,30 +280,51 @@ export const validateCommand: Command = {
       ...(seeds ? { seeds } : {}),
       ...(jobs && Number.isInteger(jobs) && jobs > 0 ? { jobs } : {}),
       ...(model ? { model } : {}),
+      // The limit metered as the runs spend, not only held to the estimate above.
+      spend: new RunsSpendLimit(costLimit(values['max-cost'])),
     };
-    const label = values.model ?? 'offline rule-based model';
-    const where = (name: string): string => path.relative(process.cwd(), path.join(out.dir, name));
-    if (values.varied) {
-      const results = await validateVaried(entries, { ...options, onEntry: (e) => console.error(`varying ${e.id} …`) });
-      for (const r of results) out.keepEntry(r.entry.id, r.files);
-      out.write('varied.csv', variedCsv(results));
-      out.write('varied.json', variedJson(results, label));
-      console.log(variedText(results, label).replace(/\n$/, ''));
-      if (model) console.error(spentText(results.map((r) => r.usage)));
-      console.error(`claims: ${where('varied.csv')}`);
-      return 0;
+    try {
+      return await validateInto(out, entries, values, options);
+    } catch (err) {
+      if (!(err instanceof ExperimentCancelled && options.spend.reached)) throw err;
+      console.error(
+        `society validate: ${options.spend.reason()}; ${partialText(err.run.partial)} in the entry under way, and no verdict is given. Run it again with a higher --max-cost: the cache answers the finished runs at no cost`,
+      );
+      return COST_LIMIT_EXIT;
     }
-    const results = await validateLibrary(entries, {
-      ...options,
-      onEntry: (e) => console.error(`validating ${e.id} …`),
-    });
-    for (const r of results) out.keepEntry(r.entry.id, r.files);
-    out.write('validation.csv', validationCsv(results));
-    out.write('validation.json', validationJson(results, label));
-    out.write('validation.html', validationHtml(results, label));
-    console.log(validationText(results, label).replace(/\n$/, ''));
-    if (model) console.error(spentText(results.map((r) => r.usage)));
-    console.error(`report: ${where('validation.html')}`);
-    return 0;
   },
 };
+
+/** Runs the entries and writes the validation's files into `out`: the exit code. */
+async function validateInto(
+  out: OutputFolder,
+  entries: readonly LibraryEntry[],
+  values: Values,
+  options: ValidateOptions,
+): Promise<number> {
+  const { model } = options;
+  const label = values.model ?? 'offline rule-based model';
+  const where = (name: string): string => path.relative(process.cwd(), path.join(out.dir, name));
+  if (values.varied) {
+    const results = await validateVaried(entries, { ...options, onEntry: (e) => console.error(`varying ${e.id} …`) });
+    for (const r of results) out.keepEntry(r.entry.id, r.files);
+    out.write('varied.csv', variedCsv(results));
+    out.write('varied.json', variedJson(results, label));
+    console.log(variedText(results, label).replace(/\n$/, ''));
+    if (model) console.error(spentText(results.map((r) => r.usage)));
+    console.error(`claims: ${where('varied.csv')}`);
+    return 0;
+  }
+  const results = await validateLibrary(entries, {
+    ...options,
+    onEntry: (e) => console.error(`validating ${e.id} …`),
+  });
+  for (const r of results) out.keepEntry(r.entry.id, r.files);
+  out.write('validation.csv', validationCsv(results));
+  out.write('validation.json', validationJson(results, label));
+  out.write('validation.html', validationHtml(results, label));
+  console.log(validationText(results, label).replace(/\n$/, ''));
+  if (model) console.error(spentText(results.map((r) => r.usage)));
+  console.error(`report: ${where('validation.html')}`);
+  return 0;
+}

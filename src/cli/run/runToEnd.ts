@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { ioReason } from '../../core/files/ioReason';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import type { SessionSpend } from '../../core/engine';
+import type { SpendLimit } from '../../core/llm/spendLimit';
 import { unpricedModels } from '../../core/llm/usage';
 import type { RunHarness } from '../../core/run/runHarness';
 import type { LoadedScenario } from '../options';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateCommand } from '../../../src/cli/commands/validate';
-import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { allowKeyTo } from '../../support/llmFixtures';
 import { quietly } from '../../support/quietly';
 
@@ -90,6 +90,23 @@ describe('society validate --model: the LLM path', function () {
     assert.ok(spent, errors);
     assert.equal(Number(spent[1].replace(/,/g, '')), entry.usage.calls);
     assert.equal(json.model, 'gpt');
+  });
+
+  it('meters --max-cost on the usage the endpoint reports: no more runs past it, no verdict, exit 4', async () => {
+    // Every answer reports 20k prompt tokens: $0.02 a call at $1 per million, far above the estimate.
+    fake.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
+    const { result, errors } = await validate('--max-cost', '0.2', '--seeds', '1-3');
+    assert.equal(result, 4, errors);
+    assert.match(
+      errors,
+      /stopped starting runs: the finished runs' model calls cost \$\d+\.\d\d .* past the cost limit of \$0\.20/,
+    );
+    assert.match(errors, /1 of 3 runs/);
+    assert.equal(
+      fs.existsSync(path.join(dir, 'out', 'validation.json')),
+      false,
+      'no verdict from a cut-short validation',
+    );
   });
 
   it('refuses to start above --max-cost, having called nobody', async () => {
