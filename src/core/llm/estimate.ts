@@ -12,6 +12,7 @@ import {
   messageCount,
   isInstant,
   traitsOf,
+  BUILTIN_PHASES,
 } from '../format';
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
@@ -304,7 +305,7 @@ function callsPerAgent(
  */
 function roundPhases(s: Scenario): { builtin: Set<string>; actsPerAgent: number } {
   if (!s.round) {
-    return { builtin: new Set(['meet', 'evaluate', 'learn']), actsPerAgent: s.mechanics?.actions.length ? 1 : 0 };
+    return { builtin: new Set(BUILTIN_PHASES), actsPerAgent: s.mechanics?.actions.length ? 1 : 0 };
   }
   const groups = new Map<string, number>();
   const add = (g: string | undefined, n: number): void => {
