@@ -100,4 +100,32 @@ describe('run tools and where keys go', () => {
     assert.equal(plan[2], 'cost limit: $5');
     assert.match((await spendPlan({ scenario: 'nope.society' }, cwd, 0))[0], /could not be read/);
   });
+
+  it("checks every condition's models: a condition may send a key the scenario as written does not", async () => {
+    const cwd = scratchDir('society-keygate-');
+    const file = path.join(cwd, 'conditions.society');
+    fs.writeFileSync(
+      file,
+      [
+        'kind: scenario',
+        'name: Conditions',
+        'personas:',
+        '  - { id: maya, name: Maya Chen }',
+        '  - { id: tom, name: Tom Nguyen }',
+        'world: { rounds: 1 }',
+        'coaching: { enabled: false, model: gpt }',
+        `models: { default: { provider: offline }, gpt: { provider: openai, model: m, base_url: "http://${HOST}/v1", api_key_env: GITHUB_TOKEN } }`,
+        'experiment:',
+        '  seeds: [1]',
+        '  conditions:',
+        '    - { name: uncoached, set: {} }',
+        '    - { name: coached, set: { coaching.enabled: true } }',
+      ].join('\n') + '\n',
+    );
+    await gateScenario(file, recordingHost(cwd, []));
+    await assert.rejects(
+      gateScenario(file, recordingHost(cwd, []), { experiment: {} }),
+      /GITHUB_TOKEN to 127\.0\.0\.1:9/,
+    );
+  });
 });
