@@ -2,6 +2,7 @@
 // features (providers, controllers) here and commands in commands/table.ts — so a new capability is
 // one entry and one file beside it. Activation only registers; projects load in the background.
 import * as vscode from 'vscode';
+import { keepKeyRoutesIn } from './run/keyRoutes';
 import type { SocietyContext } from './context';
 import { Projects } from './projects';
 import { SocietyDiagnostics } from './diagnostics';
@@ -50,6 +51,7 @@ export function activate(extension: vscode.ExtensionContext): SocietyContext {
   const status = new ActivityStatus();
   const ctx: SocietyContext = { extension, projects, diagnostics, memory: new MemorySources(), status };
   extension.subscriptions.push(projects, diagnostics, status);
+  keepKeyRoutesIn(extension.workspaceState);
   // One feature failing to register must not take the others down with it.
   for (const [name, feature] of Object.entries(features)) {
     try {

@@ -12,6 +12,7 @@ import { personaBrief } from '../../src/core/llm/types';
 import type { BackoffSettings } from '../../src/core/llm/limits/backoff';
 import { ModelRegistry, type ModelOptions } from '../../src/core/llm/registry';
 import type { CallRecord } from '../../src/core/llm/callRecord';
+import { allowanceText, keyTarget } from '../../src/core/llm/keyRoute';
 import { startFakeOpenAI, type FakeOpenAI } from './fakeOpenAI';
 
 export function persona(id: string, extra: Partial<Persona> = {}): Persona {
@@ -218,10 +219,22 @@ export function endpointSociety(
 
 export const FAST_BACKOFF: BackoffSettings = { baseMs: 20, maxMs: 80, maxRetryAfterMs: 10_000 };
 
-/** A registry whose model `gpt` talks to `url`. */
+/** The user's word that the key in `env` may go to the test's endpoint at `url` (keyRoute.ts). */
+export function allowKeyTo(url: string, env: string | undefined): string[] {
+  const target = keyTarget(url);
+  return env && target ? [allowanceText(env, target)] : [];
+}
+
+/** The user's word that every key of `sc`'s models may go where its model sends it (keyRoute.ts). */
+export function allowKeysOf(sc: Pick<Scenario, 'models'>): string[] {
+  return Object.values(sc.models).flatMap((m) => (m.base_url ? allowKeyTo(m.base_url, m.api_key_env) : []));
+}
+
+/** A registry whose model `gpt` talks to `url`, its key (if any) allowed to go there. */
 export function registryFor(url: string, cfg: Partial<ModelConfig> = {}, options: ModelOptions = {}): ModelRegistry {
   return new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: url, ...cfg }) }), {
     backoff: FAST_BACKOFF,
+    allowKeys: allowKeyTo(url, cfg.api_key_env),
     ...options,
   });
 }

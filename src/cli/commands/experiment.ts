@@ -28,6 +28,11 @@ import { MIN_SEED } from '../../core/random/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { unknownReference } from '../../core/experiment/analyze';
 import { missingExperimentKey } from '../experimentKeys';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
+import { maxCostOption } from '../maxCost';
+import { COST_LIMIT_EXIT } from '../run/runToEnd';
+import { estimateExperiment, experimentCostReason } from '../../core/experiment/experimentCost';
+import { RunsSpendLimit } from '../../core/experiment/runsSpendLimit';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
@@ -76,13 +81,18 @@ const OPTIONS = [
     'replace the experiment (or shard) --out holds, and files of the same names a user put there (without it, both are kept; cache/ is kept and reused)',
   ],
   ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
+  ALLOW_KEY_ROW,
+  [
+    '--max-cost USD',
+    "refuse to start when the experiment's estimate is above USD, and start no more runs once the finished runs' reported usage, at the model's price, costs more (the runs under way finish; the cache keeps every answer for a rerun) (default: $SOCIETY_COST_LIMIT, else no limit)",
+  ],
   ['--json', 'print the claims, summaries and contrasts as JSON'],
   ['-q, --quiet', 'no progress bar'],
 ] as const satisfies readonly OptionRow[];
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--json] [-q]\n       society ${MERGE_USAGE}`,
+  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json] [-q]\n       society ${MERGE_USAGE}`,
   summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
   options: OPTIONS,
   async run(args) {
@@ -90,6 +100,7 @@ export const experimentCommand: Command = {
     const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
+    if (!grantKeys('experiment', values['allow-key'])) return 2;
     const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
@@ -114,12 +125,25 @@ export const experimentCommand: Command = {
     }
     const rounds = integerOption('rounds', values.rounds, 1);
     const askedJobs = integerOption('jobs', values.jobs, 1);
+    const maxCost = maxCostOption('experiment', values['max-cost']);
+    if (maxCost === false) return 2;
+    // Every condition estimated as it runs (experimentCost.ts), before anything is made or sent.
+    const overEstimate =
+      maxCost !== undefined
+        ? experimentCostReason(estimateExperiment(scenario, { rounds, ...(seeds ? { seeds } : {}) }), maxCost)
+        : undefined;
+    if (overEstimate) {
+      console.error(`society experiment: ${overEstimate} Nothing was run; raise --max-cost, or fewer --seeds.`);
+      return 1;
+    }
     if (rounds !== undefined && !values.quiet) noteRoundsOverride(scenario, conditions, rounds);
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
     const folder = claimOutFolder(outDir, values.overwrite === true);
     if (!folder) return 1;
     const { made, lock } = folder;
     const stops = listenForStops(values.quiet);
+    // The spending, metered: past the limit no run starts (said at the end).
+    const spend = new RunsSpendLimit(maxCost, stops.stopStarting);
     const tty = !values.quiet && process.stderr.isTTY === true;
     const say = (run: ExperimentRun): number => {
       keepOwn(outDir, run.files);
@@ -140,6 +164,7 @@ export const experimentCommand: Command = {
         signal: stops.stopNow.signal,
         stopStarting: stops.stopStarting.signal,
         onProgress: tty ? progressBar(Date.now()) : undefined,
+        onOutcome: spend.onOutcome,
       });
       if (tty) process.stderr.write('\n');
       return say(run);
@@ -153,6 +178,12 @@ export const experimentCommand: Command = {
       if (!(err instanceof ExperimentCancelled)) throw err;
       if (tty) process.stderr.write('\n');
       say(err.run);
+      if (spend.reached && !stops.signal) {
+        console.error(
+          `society experiment: ${spend.reason()}; ${partialText(err.run.partial)}. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
+        );
+        return COST_LIMIT_EXIT;
+      }
       // Said last, so the terminal (and a batch log) ends with it.
       console.error(
         `${stops.signal ? `stopped by ${stops.signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again (--overwrite)' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`,

@@ -26,6 +26,7 @@ import { realTarget, writesOverInput } from '../../core/files/realTarget';
 import { recordWritten } from '../manifest';
 import { heldRun } from '../outFolder';
 import { runModels, missingKey } from '../run/runModels';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { Progress } from '../run/progress';
 import { pushAll } from '../../core/text/pushAll';
 
@@ -33,7 +34,7 @@ import { pushAll } from '../../core/text/pushAll';
 const BRANCH_FILES = ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json'];
 
 const USAGE =
-  'fork <run> --round N [--remember A=TEXT] [--forget A#ID] [--quantity A.Q=X] [--trait A.T=X] [--persona A.FIELD=TEXT] [--tie A->B=X] [--set PATH=VALUE] [--broadcast TEXT] [--edits FILE] [--out DIR] [--scenario-file FILE] [--cache DIR] [--replay] [--overwrite] [--allow-module] [--json]';
+  'fork <run> --round N [--remember A=TEXT] [--forget A#ID] [--quantity A.Q=X] [--trait A.T=X] [--persona A.FIELD=TEXT] [--tie A->B=X] [--set PATH=VALUE] [--broadcast TEXT] [--edits FILE] [--out DIR] [--scenario-file FILE] [--cache DIR] [--replay] [--overwrite] [--allow-module] [--allow-key VAR@HOST[:PORT]]... [--json]';
 
 /** The option of each edit kind (several of each may be given; they apply in this order, then --edits). */
 const EDIT_OPTIONS: [string, WorldEditKind][] = [
@@ -74,6 +75,7 @@ const OPTIONS = [
   ['--replay', 'answer only from the caches: no network (a branch with edits then needs its answers cached)'],
   ['--overwrite', 'replace a run the --out folder holds'],
   ['--allow-module', "run the scenario's `module:` (JavaScript with your rights)"],
+  ALLOW_KEY_ROW,
   ['--json', 'print the outcome as JSON'],
   ['-q, --quiet', 'no progress bar'],
 ] as const satisfies readonly OptionRow[];
@@ -87,6 +89,7 @@ export const forkCommand: Command = {
     const parsed = parseCommandArgs('fork', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+    if (!grantKeys('fork', parsed.values['allow-key'])) return 2;
     const runArg = onePositional('fork', USAGE, parsed.positionals, 'run folder');
     if (runArg === undefined) return 2;
     const usage = (why: string): number => {

@@ -10,8 +10,9 @@ import { cliHost } from '../mcp/cliHost';
 import { packageRoot } from '../mcp/packageRoot';
 import { societyMcpServer } from '../mcp/server';
 import { parseCommandArgs } from '../options';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 
-const USAGE = 'mcp [--cost-limit USD]';
+const USAGE = 'mcp [--cost-limit USD] [--allow-key VAR@HOST[:PORT]]...';
 
 /** The installed package's version, which the server reports to its clients. */
 function packageVersion(): string {
@@ -28,6 +29,7 @@ const OPTIONS = [
     '--cost-limit USD',
     'refuse a run or experiment estimated above this many dollars (default: $SOCIETY_COST_LIMIT, else no limit)',
   ],
+  ALLOW_KEY_ROW,
 ] as const satisfies readonly OptionRow[];
 
 export const mcpCommand: Command = {
@@ -38,6 +40,7 @@ export const mcpCommand: Command = {
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('mcp', USAGE, args, OPTIONS);
     if (!parsed) return 2;
+    if (!grantKeys('mcp', parsed.values['allow-key'])) return 2;
     const text = parsed.values['cost-limit'] ?? process.env.SOCIETY_COST_LIMIT ?? '0';
     const limit = Number(text);
     if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(limit)) {

@@ -18,6 +18,10 @@ import {
 import { slug } from '../../core/format';
 import { MIN_SEED } from '../../core/random/rng';
 import { runInFolder } from '../run/runInFolder';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
+import { MAX_COST_ROW, maxCostOption } from '../maxCost';
+import { estimateRun } from '../../core/llm/estimate';
+import { costLimitReason } from '../../core/llm/costLimit';
 import { agentCount, heapPlan, relaunches, relaunchWithHeap } from '../run/heapRoom';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
@@ -73,6 +77,8 @@ const OPTIONS = [
     '--answers FILE',
     "answer the played agent from a played run's human.jsonl, asking nobody (--replay on a played run folder does this with its own)",
   ],
+  ALLOW_KEY_ROW,
+  MAX_COST_ROW,
   ['--json', 'print the closing summary as JSON'],
   ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
 ] as const satisfies readonly OptionRow[];
@@ -80,13 +86,14 @@ const OPTIONS = [
 export const runCommand: Command = {
   name: 'run',
   usage:
-    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--engine-threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--json]',
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--engine-threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: OPTIONS,
   async run(args) {
     const parsed = parseCommandArgs('run', runCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
+    if (!grantKeys('run', values['allow-key'])) return 2;
     if (values.resume && values.overwrite) {
       console.error(
         `society run: --resume continues the run in --out, --overwrite starts it over: give one\nusage: society ${runCommand.usage}`,
@@ -106,6 +113,17 @@ export const runCommand: Command = {
     if (!loaded) return 1;
     const { scenario } = loaded;
     if (!knownModel(scenario, values.model, 'run')) return 2;
+    const maxCost = maxCostOption('run', values['max-cost']);
+    if (maxCost === false) return 2;
+    // A fresh run above the limit by its estimate is refused before anything is made or sent.
+    const overEstimate =
+      maxCost !== undefined && !values.resume && !values.replay
+        ? costLimitReason(estimateRun(scenario, { rounds, model: values.model }), maxCost)
+        : undefined;
+    if (overEstimate) {
+      console.error(`society run: ${overEstimate} Nothing was run; raise --max-cost, or run fewer --rounds.`);
+      return 1;
+    }
     // A population past what Node's default heap holds: the same command again, with room for it.
     const heap = heapPlan(agentCount(scenario), rounds ?? scenario.world.rounds);
     if (heap.note && !values.quiet) console.error(`society run: ${heap.note}`);
@@ -122,7 +140,19 @@ export const runCommand: Command = {
       return 1;
     }
     try {
-      return await runInFolder({ values, file, loaded, out, rounds, seed, every, threads, engineThreads, hookSeconds });
+      return await runInFolder({
+        values,
+        file,
+        loaded,
+        out,
+        rounds,
+        seed,
+        every,
+        threads,
+        engineThreads,
+        hookSeconds,
+        maxCost,
+      });
     } finally {
       lock.release();
       made.removeEmpty();

@@ -6,11 +6,16 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { integerOption, parseCommandArgs } from '../options';
+import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
+import { configKeyRefusal, keyAllowances } from '../../core/llm/keyRoute';
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { readLibrary, type LibraryEntry } from '../../core/validation/reference';
-import { entryScenario, validateLibrary } from '../../core/validation/validate';
+import { entryScenario, validateLibrary, type ValidateOptions } from '../../core/validation/validate';
+import { RunsSpendLimit } from '../../core/experiment/runsSpendLimit';
+import { ExperimentCancelled, partialText } from '../../core/experiment';
+import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import type { UsageTotals } from '../../core/trace/events';
 import {
   unansweredText,
@@ -92,6 +97,7 @@ type Values = {
   out?: string;
   overwrite?: boolean;
   varied?: boolean;
+  'allow-key'?: string[];
 };
 
 /** The entries to run (the library, --only, and with --varied those with variations), or the exit code. */
@@ -251,18 +257,20 @@ const OPTIONS = [
   ['--library DIR', 'another library folder (default: the shipped one)'],
   ['--out DIR', 'folder for validation.html, validation.csv, validation.json (default: runs/validation)'],
   ['--overwrite', 'replace files of the same names in --out that Society Studio did not write'],
+  ALLOW_KEY_ROW,
 ] as const satisfies readonly OptionRow[];
 
 export const validateCommand: Command = {
   name: 'validate',
   usage:
-    'validate [--varied] [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite]',
+    'validate [--varied] [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite] [--allow-key VAR@HOST[:PORT]]...',
   summary: 'Score a model against human experiments and their published figures',
   options: OPTIONS,
   async run(args) {
     const parsed = parseCommandArgs('validate', validateCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const values: Values = parsed.values;
+    if (!grantKeys('validate', values['allow-key'])) return 2;
     const dir = values.library ? path.resolve(values.library) : libraryDir();
     if (!dir) {
       console.error('society validate: the validation library was not found');
@@ -272,6 +280,11 @@ export const validateCommand: Command = {
     if (typeof entries === 'number') return entries;
     const model = await chosenModel(values);
     if (typeof model === 'number') return model;
+    const refusedKey = model && configKeyRefusal(model, keyAllowances());
+    if (refusedKey) {
+      console.error(`society validate: ${printable(refusedKey)}`);
+      return 1;
+    }
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     // As `experiment --jobs`: 0, -3 or abc is refused, not quietly read as the default.
     const jobs = integerOption('jobs', values.jobs, 1);
@@ -285,30 +298,51 @@ export const validateCommand: Command = {
       ...(seeds ? { seeds } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
       ...(model ? { model } : {}),
+      // The limit metered as the runs spend, not only held to the estimate above.
+      spend: new RunsSpendLimit(costLimit(values['max-cost'])),
     };
-    const label = values.model ?? 'offline rule-based model';
-    const where = (name: string): string => path.relative(process.cwd(), path.join(out.dir, name));
-    if (values.varied) {
-      const results = await validateVaried(entries, { ...options, onEntry: (e) => console.error(`varying ${e.id} …`) });
-      for (const r of results) out.keepEntry(r.entry.id, r.files);
-      out.write('varied.csv', variedCsv(results));
-      out.write('varied.json', variedJson(results, label));
-      console.log(variedText(results, label).replace(/\n$/, ''));
-      if (model) console.error(spentText(results.map((r) => r.usage)));
-      console.error(`claims: ${where('varied.csv')}`);
-      return failedFor(variedUnansweredText(results));
+    try {
+      return await validateInto(out, entries, values, options);
+    } catch (err) {
+      if (!(err instanceof ExperimentCancelled && options.spend.reached)) throw err;
+      console.error(
+        `society validate: ${options.spend.reason()}; ${partialText(err.run.partial)} in the entry under way, and no verdict is given. Run it again with a higher --max-cost: the cache answers the finished runs at no cost`,
+      );
+      return COST_LIMIT_EXIT;
     }
-    const results = await validateLibrary(entries, {
-      ...options,
-      onEntry: (e) => console.error(`validating ${e.id} …`),
-    });
-    for (const r of results) out.keepEntry(r.entry.id, r.files);
-    out.write('validation.csv', validationCsv(results));
-    out.write('validation.json', validationJson(results, label));
-    out.write('validation.html', validationHtml(results, label));
-    console.log(validationText(results, label).replace(/\n$/, ''));
-    if (model) console.error(spentText(results.map((r) => r.usage)));
-    console.error(`report: ${where('validation.html')}`);
-    return failedFor(unansweredText(results));
   },
 };
+
+/** Runs the entries and writes the validation's files into `out`: the exit code. */
+async function validateInto(
+  out: OutputFolder,
+  entries: readonly LibraryEntry[],
+  values: Values,
+  options: ValidateOptions,
+): Promise<number> {
+  const { model } = options;
+  const label = values.model ?? 'offline rule-based model';
+  const where = (name: string): string => path.relative(process.cwd(), path.join(out.dir, name));
+  if (values.varied) {
+    const results = await validateVaried(entries, { ...options, onEntry: (e) => console.error(`varying ${e.id} …`) });
+    for (const r of results) out.keepEntry(r.entry.id, r.files);
+    out.write('varied.csv', variedCsv(results));
+    out.write('varied.json', variedJson(results, label));
+    console.log(variedText(results, label).replace(/\n$/, ''));
+    if (model) console.error(spentText(results.map((r) => r.usage)));
+    console.error(`claims: ${where('varied.csv')}`);
+    return failedFor(variedUnansweredText(results));
+  }
+  const results = await validateLibrary(entries, {
+    ...options,
+    onEntry: (e) => console.error(`validating ${e.id} …`),
+  });
+  for (const r of results) out.keepEntry(r.entry.id, r.files);
+  out.write('validation.csv', validationCsv(results));
+  out.write('validation.json', validationJson(results, label));
+  out.write('validation.html', validationHtml(results, label));
+  console.log(validationText(results, label).replace(/\n$/, ''));
+  if (model) console.error(spentText(results.map((r) => r.usage)));
+  console.error(`report: ${where('validation.html')}`);
+  return failedFor(unansweredText(results));
+}

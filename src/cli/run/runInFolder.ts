@@ -17,6 +17,7 @@ import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';
 import type { RunModels } from '../../core/run/runModels';
+import type { SpendLimit } from '../../core/llm/spendLimit';
 import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
@@ -40,6 +41,8 @@ export interface RunRequest {
   engineThreads?: number;
   /** --module-time-limit: seconds one call of a module's hook may run. */
   hookSeconds?: number;
+  /** --max-cost: what this session's calls may cost before the run stops at a round's end. */
+  maxCost?: number;
 }
 
 /** The run in its locked --out folder: resume or start, run, report. Returns the exit code. */
@@ -115,6 +118,7 @@ async function runPlayed(
     replay: values.replay,
     threads,
     played: play !== undefined,
+    maxCost: run.maxCost,
   };
   const models = runModels(request);
   if (typeof models === 'number') return models;
@@ -127,7 +131,16 @@ async function runPlayed(
   // Ctrl-C asks the harness whether the round has ended: it exists only once opened below.
   const held: { harness?: RunHarness } = {};
   const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
-  const harness = openHarness(run, { model, models: models.options, cp, resumed, progress, signals, branch });
+  const harness = openHarness(run, {
+    model,
+    models: models.options,
+    cp,
+    resumed,
+    progress,
+    signals,
+    branch,
+    limit: models.limit,
+  });
   if (typeof harness === 'number') return harness;
   held.harness = harness;
   if (!values.quiet && cp) {
@@ -147,6 +160,7 @@ async function runPlayed(
     values,
     loaded,
     session: models.session,
+    limit: models.limit,
   });
   if (ended !== undefined) return ended;
   await writeJudgementsFile(scenario, tracePath, out);
@@ -197,6 +211,8 @@ interface Assembly {
   signals: StopSignals;
   /** The branch's record, lineage checked (runInFolder), when the folder is a branch. */
   branch?: BranchRecord;
+  /** --max-cost, metered: the run stops at the end of the round that passes it. */
+  limit?: SpendLimit;
 }
 
 /**
@@ -207,7 +223,7 @@ interface Assembly {
  */
 function openHarness(
   { values, file, loaded, out, rounds, seed, every, hookSeconds, engineThreads }: RunRequest,
-  { model, models, cp, resumed, progress, signals, branch }: Assembly,
+  { model, models, cp, resumed, progress, signals, branch, limit }: Assembly,
 ): RunHarness | number {
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
@@ -238,7 +254,7 @@ function openHarness(
         },
       },
       checkpoints: { path: checkpointPath, every },
-      stopAfterRound: () => signals.stopping,
+      stopAfterRound: () => signals.stopping || limit?.reached === true,
     });
   } catch (err) {
     if (missingKey(err)) return 1;

@@ -9,9 +9,11 @@ import { modelNamed, type Scenario, isInstant } from '../../core/format';
 import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, usedModelNames, type ModelRegistry } from '../../core/llm/registry';
+import { KeyRouteError } from '../../core/llm/keyRoute';
 import type { RunModels } from '../../core/run/runModels';
 import { unpricedModels } from '../../core/llm/usage';
 import { SessionSpend } from '../../core/engine';
+import { SpendLimit } from '../../core/llm/spendLimit';
 import { printable } from '../../core/text/printable';
 import { unusedCacheNote } from '../unusedCache';
 
@@ -26,6 +28,8 @@ export interface RunModelsRequest {
   threads?: number;
   /** A person plays an agent (--play, or a replay of a played run): --replay needs no cache when every model is offline. */
   played?: boolean;
+  /** --max-cost in USD: metered over this session's calls. */
+  maxCost?: number;
 }
 
 export interface RunModelChoice {
@@ -35,6 +39,8 @@ export interface RunModelChoice {
   session: SessionSpend;
   /** HTTP requests so far (retries and re-asks included, answers from the cache not). */
   httpRequests(): number;
+  /** --max-cost, metered (spendLimit.ts). */
+  limit?: SpendLimit;
 }
 
 /** What the run's models are built with, or the exit code after saying why they cannot be had. */
@@ -50,9 +56,11 @@ export function runModels(r: RunModelsRequest): RunModelChoice | number {
   // reconcile with the provider's bill.
   let requests = 0;
   const session = new SessionSpend(unpricedModels(r.scenario));
+  const limit = r.maxCost !== undefined ? new SpendLimit(r.maxCost) : undefined;
   const onCall = (c: CallRecord): void => {
     if (!c.cached) requests += c.attempts;
     session.listener(c);
+    limit?.listener(c);
   };
   const options: RunModels = {
     cacheDir,
@@ -63,11 +71,18 @@ export function runModels(r: RunModelsRequest): RunModelChoice | number {
     onLongWait: longWaitSayer((line) => process.stderr.write(`\n${line}\n`), 'run'),
     buildFirst: true,
   };
-  return { options, session, httpRequests: () => requests };
+  return { options, session, httpRequests: () => requests, ...(limit ? { limit } : {}) };
 }
 
-/** Says that a model's key is missing (true), as the CLI words it; false for any other error. */
+/**
+ * Says that a model's key is missing, or may not go where the model sends it (true), as the CLI
+ * words it; false for any other error.
+ */
 export function missingKey(err: unknown): boolean {
+  if (err instanceof KeyRouteError) {
+    console.error(`society run: ${err.message}`);
+    return true;
+  }
   if (!(err instanceof MissingKeyError)) return false;
   console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`);
   return true;

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { ioReason } from '../../core/files/ioReason';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import type { SessionSpend } from '../../core/engine';
+import type { SpendLimit } from '../../core/llm/spendLimit';
 import { unpricedModels } from '../../core/llm/usage';
 import type { RunHarness } from '../../core/run/runHarness';
 import type { LoadedScenario } from '../options';
@@ -39,7 +40,12 @@ export interface Stopping {
   values: RunValues;
   loaded: LoadedScenario;
   session: SessionSpend;
+  /** --max-cost, metered: a run it stopped says so and exits COST_LIMIT_EXIT. */
+  limit?: SpendLimit;
 }
+
+/** The exit code of a run stopped by --max-cost (checkpointed: --resume with a higher limit goes on). */
+export const COST_LIMIT_EXIT = 4;
 
 /** Runs until the end (undefined) or a stop or failure (its exit code, after saying where the trace ends). */
 export async function runToEnd(
@@ -78,6 +84,14 @@ export async function runToEnd(
     progress.done();
   }
   if (result.status !== 'aborted') return undefined;
+  if (harness.stoppedAtRoundEnd && !signals.stopping && s.limit?.reached) {
+    console.error(`society run: ${s.limit.reason(result.completed)}`);
+    console.error(s.session.format());
+    console.error(
+      `${endsAfter(result.completed)}; ${resumeHint()} --max-cost USD (a limit holds for the calls of the command given it)`,
+    );
+    return COST_LIMIT_EXIT;
+  }
   if (signals.dropped) {
     // The dropped round's answers were billed but are in no trace: what this process paid for.
     if (s.session.spent) {

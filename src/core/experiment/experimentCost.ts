@@ -6,6 +6,7 @@
 import type { Scenario } from '../format';
 import { planExperiment } from './plan';
 import { withOverrides } from './overrides';
+import { roundsByCondition } from './runExperiment';
 import { estimateRun, type CallsAndTokens, type ModelEstimate, type RunEstimate } from '../llm/estimate';
 import { costLimitReason } from '../llm/costLimit';
 import { counted } from '../text/counted';
@@ -14,13 +15,13 @@ export interface ExperimentEstimate {
   conditions: number;
   seeds: number;
   runs: number;
-  /** Every run of every condition, summed per model (`rounds`: of each run). */
+  /** Every run of every condition, summed per model (`rounds`: the longest condition's). */
   total: RunEstimate;
 }
 
 export interface ExperimentEstimateOptions {
   seeds?: number[];
-  /** Rounds of every run; default the scenario's, as runExperiment does (a condition cannot change it). */
+  /** Rounds of every run; default each condition's own, as runExperiment runs it (roundsByCondition). */
   rounds?: number;
 }
 
@@ -33,15 +34,19 @@ const addCalls = <T extends CallsAndTokens>(into: T, from: CallsAndTokens, times
 /** The experiment's conditions × seeds, each condition estimated on its own scenario. */
 export function estimateExperiment(scenario: Scenario, options: ExperimentEstimateOptions = {}): ExperimentEstimate {
   const plan = planExperiment(scenario, { seeds: options.seeds });
-  const rounds = options.rounds ?? scenario.world.rounds;
+  // A condition may set world.rounds: each is estimated at the length it runs (it was costed at
+  // the scenario's, $2.66 against a $5 limit for an experiment that spent $7.43).
+  const roundsBy = roundsByCondition(scenario, plan.conditions, options.rounds);
+  let rounds = 0;
   const seeds = plan.seeds.length;
   const models = new Map<string, ModelEstimate>();
   const total = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
   let agents = 0;
   let assumptions: string[] = [];
   for (const condition of plan.conditions) {
-    const run = estimateRun(withOverrides(scenario, condition.set), { rounds });
+    const run = estimateRun(withOverrides(scenario, condition.set), { rounds: roundsBy.get(condition.name) });
     agents = Math.max(agents, run.agents);
+    rounds = Math.max(rounds, run.rounds);
     assumptions = run.assumptions;
     addCalls(total, run.total, seeds);
     total.cost_usd += run.total.cost_usd * seeds;

@@ -43,6 +43,8 @@ export interface ExperimentOptions {
    */
   models?: RunOneOptions['models'];
   onProgress?: (p: ExperimentProgress) => void;
+  /** Told each run's outcome as it finishes (its usage: what it spent, for a cost limit). */
+  onOutcome?: (outcome: RunOutcome) => void;
 }
 
 /** How far an experiment has come: runs finished, and rounds done over every run. */
@@ -131,7 +133,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     ...(tracePaths ? { tracePath: partPath(tracePaths[run.index]) } : {}),
   }));
   const total = tasks.length;
-  const { finished, onRound, onDone } = progressOf(tasks, tracePaths, options.onProgress);
+  const { finished, onRound, onDone } = progressOf(tasks, tracePaths, options);
   const { jobs, fewerJobs } = jobsFor(scenario, options.jobs, total);
 
   // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
@@ -190,8 +192,12 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
 function progressOf(
   tasks: readonly WorkerTask[],
   tracePaths: readonly string[] | undefined,
-  onProgress: ExperimentOptions['onProgress'],
-): { finished: Set<number>; onRound: (id: number, round: number) => void; onDone: (id: number) => void } {
+  { onProgress, onOutcome }: Pick<ExperimentOptions, 'onProgress' | 'onOutcome'>,
+): {
+  finished: Set<number>;
+  onRound: (id: number, round: number) => void;
+  onDone: (id: number, outcome: RunOutcome) => void;
+} {
   const total = tasks.length;
   const roundsTotal = tasks.reduce((sum, t) => sum + t.rounds, 0);
   const progressByRun = new Array<number>(total).fill(0);
@@ -202,10 +208,11 @@ function progressOf(
     progressByRun[id] = round;
     report();
   };
-  const onDone = (id: number): void => {
+  const onDone = (id: number, outcome: RunOutcome): void => {
     if (tracePaths) keepTrace(tracePaths[id]);
     finished.add(id);
     report();
+    onOutcome?.(outcome);
   };
   return { finished, onRound, onDone };
 }
@@ -235,14 +242,15 @@ async function runInThisThread(
   o: Pick<ExperimentOptions, 'signal' | 'stopStarting' | 'models'> & {
     cacheDir?: string;
     onRound: (id: number, round: number) => void;
-    onDone: (id: number) => void;
+    onDone: (id: number, outcome: RunOutcome) => void;
   },
 ): Promise<(RunOutcome | undefined)[]> {
   const outcomes = new Array<RunOutcome | undefined>(tasks.length).fill(undefined);
   for (const t of tasks) {
     if (o.signal?.aborted || o.stopStarting?.aborted) break;
+    let outcome: RunOutcome;
     try {
-      outcomes[t.id] = await runOne(t.scenario, t.condition, t.seed, {
+      outcome = await runOne(t.scenario, t.condition, t.seed, {
         rounds: t.rounds,
         tracePath: t.tracePath,
         signal: o.signal,
@@ -255,7 +263,8 @@ async function runInThisThread(
       if (o.signal?.aborted) break;
       throw err;
     }
-    o.onDone(t.id);
+    outcomes[t.id] = outcome;
+    o.onDone(t.id, outcome);
   }
   return outcomes;
 }

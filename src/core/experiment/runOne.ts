@@ -21,8 +21,11 @@ export interface RunOneOptions {
   allowModule?: boolean;
   signal?: AbortSignal;
   onRound?: (round: number, of: number) => void;
-  /** Keys and VS Code language models for this run (the editor's); default: keys from the environment. */
-  models?: Pick<ModelOptions, 'secrets' | 'chatClientFactory'>;
+  /**
+   * Keys, where the user let them go, and VS Code language models for this run (the editor's);
+   * default: keys and SOCIETY_ALLOW_KEYS from the environment.
+   */
+  models?: Pick<ModelOptions, 'secrets' | 'allowKeys' | 'chatClientFactory'>;
 }
 
 export async function runOne(

@@ -12,6 +12,7 @@ import {
   messageCount,
   isInstant,
   traitsOf,
+  BUILTIN_PHASES,
 } from '../format';
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
@@ -28,7 +29,7 @@ import type {
   TranscriptLine,
 } from './types';
 import { personaBrief } from './types';
-import { costUsd, priceOf, type PriceTable } from './usage';
+import { billedPrice, costUsd, priceOf, type PriceTable } from './usage';
 import { agentsByModel, instrumentBatches, JUDGE_TOKENS, SURVEY_TOKENS } from './estimateInstruments';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
@@ -256,12 +257,17 @@ function callsPerAgent(
   /** Conversations an agent is in per round, on average. */
   conversations: number;
 } {
-  const { mode, per_round } = s.world.encounters;
+  const phases = roundPhases(s);
+  // A declared round without `meet` has no conversations (a one-shot game): counting them made
+  // `validate --model`'s estimate 7-8x the spend.
+  const meets = phases.builtin.has('meet');
+  const { mode } = s.world.encounters;
+  const per_round = meets ? s.world.encounters.per_round : 0;
   const turns = s.world.conversation.turns;
   let roomMessages = 0,
     roomRatings = 0,
     roomSeats = 0;
-  for (const room of s.world.rooms) {
+  for (const room of meets ? s.world.rooms : []) {
     const m = seatsOf(room, agents);
     if (m < 2) continue;
     roomMessages += messageCount(turns, m, true);
@@ -270,8 +276,9 @@ function callsPerAgent(
   }
   const perAgent = (x: number): number => (agents ? x / agents : 0);
   const conversations = 2 * per_round + perAgent(roomSeats);
-  const evaluations = 2 * per_round + perAgent(roomRatings);
-  const coached = s.coaching.enabled ? Math.floor(rounds / Math.max(1, s.coaching.every)) : 0;
+  const evaluations = phases.builtin.has('evaluate') ? 2 * per_round + perAgent(roomRatings) : 0;
+  const learns = phases.builtin.has('learn');
+  const coached = s.coaching.enabled && learns ? Math.floor(rounds / Math.max(1, s.coaching.every)) : 0;
   const importancePerRound =
     IMPORTANCE.observation +
     conversations * IMPORTANCE.conversation +
@@ -279,15 +286,40 @@ function callsPerAgent(
     (rounds ? (coached / rounds) * IMPORTANCE.advice : 0);
   return {
     agent: {
-      act: s.mechanics?.actions.length ? rounds : 0,
+      act: rounds * phases.actsPerAgent,
       choose_partner: rounds * (mode === 'random' ? 0 : per_round),
       speak: rounds * (per_round * turns + perAgent(roomMessages)),
       evaluate: rounds * evaluations,
-      reflect: reflections(rounds, importancePerRound, s.memory.reflect_at),
+      reflect: learns ? reflections(rounds, importancePerRound, s.memory.reflect_at) : 0,
     },
     advise: coached,
     conversations,
   };
+}
+
+/**
+ * The built-in phases a round runs, and the action decisions an agent makes per round on average
+ * (each action phase asks the members of its `who` groups, everyone without one): the declared
+ * `round:`, else the default (engine/society/roundPlan.ts: meet, evaluate, learn, then one
+ * phase of every action). A phase's `when` is taken to hold every round: an upper bound.
+ */
+function roundPhases(s: Scenario): { builtin: Set<string>; actsPerAgent: number } {
+  if (!s.round) {
+    return { builtin: new Set(BUILTIN_PHASES), actsPerAgent: s.mechanics?.actions.length ? 1 : 0 };
+  }
+  const groups = new Map<string, number>();
+  const add = (g: string | undefined, n: number): void => {
+    if (g !== undefined) groups.set(g, (groups.get(g) ?? 0) + n);
+  };
+  for (const p of s.personas) add(p.group, 1);
+  for (const g of s.population) add(g.group, g.count);
+  const agents = s.personas.length + s.population.reduce((a, g) => a + g.count, 0);
+  let acts = 0;
+  for (const p of s.round) {
+    if (p.kind !== 'act') continue;
+    acts += p.who && agents ? p.who.reduce((a, g) => a + (groups.get(g) ?? 0), 0) / agents : 1;
+  }
+  return { builtin: new Set(s.round.flatMap((p) => (p.kind === 'builtin' ? [p.name] : []))), actsPerAgent: acts };
 }
 
 /**
@@ -356,7 +388,7 @@ function emptyModelEstimate(cfg: ModelConfig, o: EstimateOptions): ModelEstimate
     input_tokens: 0,
     output_tokens: 0,
     cost_usd: 0,
-    priced: !traitsOf(cfg.provider).priced || !!priceOf(cfg, o.prices),
+    priced: !traitsOf(cfg.provider).priced || !!billedPrice(cfg, o.prices),
     by_kind: {},
   };
 }
@@ -397,7 +429,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     m.input_tokens += input;
     m.output_tokens += output;
     m.cached_input_tokens = (m.cached_input_tokens ?? 0) + cached;
-    const price = priceOf(cfg, o.prices);
+    const price = billedPrice(cfg, o.prices);
     m.cost_usd += costUsd({ input_tokens: input, output_tokens: output }, price);
     if (price?.cached_input !== undefined) {
       const withCache = costUsd({ input_tokens: input, output_tokens: output, cached_input_tokens: cached }, price);

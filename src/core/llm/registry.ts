@@ -37,13 +37,19 @@ import { EndpointHealth } from './limits/endpointHealth';
 import type { ResilienceSettings } from './limits/resilientCall';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
-import { priceOf } from './usage';
+import { billedPrice, priceOf } from './usage';
 import { CallLog } from './callLog';
+import { KeyRouteError, configKeyRefusal, keyAllowances } from './keyRoute';
 import { pushAll } from '../text/pushAll';
 
 export interface ModelOptions {
   /** Looks up a key by environment variable name. Default: process.env. */
   secrets?: (envName: string) => string | undefined;
+  /**
+   * `VAR@HOST[:PORT]` pairings the user allowed (the editor's confirmations), besides those of
+   * SOCIETY_ALLOW_KEYS, which always count: a key goes nowhere else but its provider's own host (keyRoute.ts).
+   */
+  allowKeys?: readonly string[];
   /** Directory of the content-addressed response cache; no cache when absent. */
   cacheDir?: string;
   /** Caches read after cacheDir, never written: a branch's parent's answers (needs cacheDir). */
@@ -277,10 +283,16 @@ export class ModelRegistry {
     return { requests, tokens, failed, faults };
   }
 
+  /**
+   * The config's key, read only once the user's word allows it to go where the config sends it
+   * (KeyRouteError otherwise): every chat and embedding client gets its key here.
+   */
   private key(cfg: ModelConfig): string | undefined {
     if (!cfg.api_key_env) return undefined;
     const key = (this.options.secrets ?? ((n: string) => process.env[n]))(cfg.api_key_env);
     if (!key) throw new MissingKeyError(cfg.name, cfg.api_key_env);
+    const refusal = configKeyRefusal(cfg, keyAllowances(this.options.allowKeys));
+    if (refusal) throw new KeyRouteError(refusal);
     this.redactor.add(key);
     return key;
   }
@@ -350,7 +362,7 @@ export class ModelRegistry {
         rounds: this.options.rounds ?? this.scenario.world.rounds,
         layout: promptLayout(cfg.prompt_layout, priceOf(cfg, this.options.prices)),
       },
-      price: priceOf(cfg, this.options.prices),
+      price: billedPrice(cfg, this.options.prices),
       redactor: this.redactor,
       onCall: this.onCall,
     });

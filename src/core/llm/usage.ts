@@ -5,6 +5,7 @@
 import { type ModelConfig, type Scenario, traitsOf } from '../format';
 import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';
+import { atLeast, hostedPrice } from './knownPrices';
 
 export interface Price {
   input: number;
@@ -15,15 +16,24 @@ export interface Price {
 /** Prices by endpoint model name (e.g. "gpt-4o-mini") or scenario model name. */
 export type PriceTable = Record<string, Price>;
 
+/** The price the file (or a price table) gives: what chooses the prompt layout, never lowered. */
 export function priceOf(cfg: ModelConfig, table: PriceTable = {}): Price | undefined {
   return cfg.price ?? (cfg.model !== undefined ? table[cfg.model] : undefined) ?? table[cfg.name];
+}
+
+/**
+ * The price calls are counted at, for estimates, cost limits and spend: the file's, raised to the
+ * list price of a known hosted model (knownPrices.ts) where it is lower or missing.
+ */
+export function billedPrice(cfg: ModelConfig, table: PriceTable = {}): Price | undefined {
+  return atLeast(priceOf(cfg, table), hostedPrice(cfg));
 }
 
 /** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced, not as $0). */
 export function unpricedModels(scenario: Scenario): Set<string> {
   return new Set(
     Object.values(scenario.models)
-      .filter((m) => traitsOf(m.provider).priced && !priceOf(m))
+      .filter((m) => traitsOf(m.provider).priced && !billedPrice(m))
       .map((m) => m.name),
   );
 }

@@ -42,7 +42,7 @@ export const estimateTool = tool({
   input: { scenario: scenarioInput, rounds: roundsInput },
   kind: 'read',
   async invoke({ scenario, rounds }, host) {
-    const gate = await gateScenario(scenario, { ...host, costLimitUsd: 0, hasKey: () => true }, 1, rounds);
+    const gate = await gateScenario(scenario, { ...host, costLimitUsd: 0 }, { rounds, sends: false });
     const e = estimateRun(gate.scenario, { rounds });
     return {
       agents: e.agents,
@@ -75,11 +75,13 @@ export const runTool = tool({
   },
   kind: 'run',
   async invoke({ scenario, out, rounds, seed, overwrite }, host, signal) {
-    const gate = await gateScenario(scenario, host, 1, rounds);
+    const gate = await gateScenario(scenario, host, { rounds });
     const args = ['run', gate.file, '--out', path.resolve(host.cwd, out), '--quiet'];
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (seed !== undefined) args.push('--seed', String(seed));
     if (overwrite) args.push('--overwrite');
+    // The limit metered as the run spends, not only checked against the estimate above.
+    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
     // The per-round series are in the trace (society_sql answers them): the summary is the end state.
     return {
       folder: out,
@@ -107,14 +109,14 @@ export const experimentTool = tool({
   },
   kind: 'run',
   async invoke({ scenario, out, seeds, rounds, overwrite }, host, signal) {
-    const first = await gateScenario(scenario, { ...host, costLimitUsd: 0 }, 1, rounds);
-    const conditions = Math.max(1, first.scenario.experiment?.conditions.length ?? 1);
-    const seedCount = seeds ? seedsIn(seeds) : (first.scenario.experiment?.seeds.length ?? 5);
-    const gate = await gateScenario(scenario, host, conditions * seedCount, rounds);
+    const gate = await gateScenario(scenario, host, { rounds, experiment: seeds ? { seeds: seedList(seeds) } : {} });
+    const conditions = Math.max(1, gate.scenario.experiment?.conditions.length ?? 1);
+    const seedCount = seeds ? seedList(seeds).length : (gate.scenario.experiment?.seeds.length ?? 5);
     const args = ['experiment', gate.file, '--out', path.resolve(host.cwd, out)];
     if (seeds) args.push('--seeds', seeds);
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (overwrite) args.push('--overwrite');
+    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
     return {
       folder: out,
       runs: conditions * seedCount,
@@ -124,12 +126,17 @@ export const experimentTool = tool({
   },
 });
 
-/** How many seeds `1-5,7` names. */
-function seedsIn(text: string): number {
-  return text.split(',').reduce((n, part) => {
-    const [a, b] = part.split('-').map(Number);
-    return n + (b === undefined ? 1 : Math.max(0, b - a + 1));
-  }, 0);
+const MAX_SEEDS = 10_000;
+
+/** The seeds `1-5,7` names (the input's pattern is checked already); refused past MAX_SEEDS. */
+function seedList(text: string): number[] {
+  const seeds: number[] = [];
+  for (const part of text.split(',')) {
+    const [a, b = a] = part.split('-').map(Number);
+    if (seeds.length + b - a >= MAX_SEEDS) throw new ToolRefusal(`seeds '${text}' names more than ${MAX_SEEDS} seeds`);
+    for (let s = a; s <= b; s++) seeds.push(s);
+  }
+  return seeds;
 }
 
 export const compareTool = tool({

@@ -1,8 +1,12 @@
 // What a run tool checks before it spends anything, as the editor asks a person: the scenario
-// loads without errors, every model it calls has its key, and the estimate is within the limit.
+// loads without errors, every model it calls has its key and may send it where it says
+// (llm/keyRoute.ts), and the estimate is within the limit.
 import * as path from 'node:path';
 import { loadScenarioFile, formatDiagnostic, type Scenario } from '../format';
 import { estimateRun } from '../llm/estimate';
+import { conditionModels } from '../experiment/conditionModels';
+import { estimateExperiment } from '../experiment/experimentCost';
+import { configKeyRefusal, keyAllowances } from '../llm/keyRoute';
 import { ToolRefusal, type ToolHost } from './tool';
 
 export interface Gate {
@@ -11,8 +15,17 @@ export interface Gate {
   costUsd: number;
 }
 
-/** The loaded scenario and its estimated cost (`runs` runs of it), or a refusal saying why not. */
-export async function gateScenario(file: string, host: ToolHost, runs: number, rounds?: number): Promise<Gate> {
+/** What is about to run: one run, or the experiment (every condition × these seeds, or its own). */
+export interface GatedRuns {
+  rounds?: number;
+  experiment?: { seeds?: number[] };
+  /** False: only estimated, so keys and where they go do not matter. */
+  sends?: boolean;
+}
+
+/** The loaded scenario and its estimated cost, or a refusal saying why not. */
+export async function gateScenario(file: string, host: ToolHost, runs: GatedRuns = {}): Promise<Gate> {
+  const { rounds, experiment, sends = true } = runs;
   const abs = path.resolve(host.cwd, file);
   const loaded = await loadScenarioFile(abs);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -25,15 +38,23 @@ export async function gateScenario(file: string, host: ToolHost, runs: number, r
     );
   }
   const scenario = loaded.scenario;
-  for (const [name, m] of Object.entries(scenario.models)) {
+  const allowed = keyAllowances(host.allowKeys ?? []);
+  // Every model a run would call: an experiment's conditions may set other models.
+  for (const m of sends ? conditionModels(experiment ? scenario : { ...scenario, experiment: undefined }) : []) {
     if (m.api_key_env && !host.hasKey(m.api_key_env)) {
       throw new ToolRefusal(
-        `model '${name}' needs the key ${m.api_key_env}, which is not set here: set it (or run with the offline model) first`,
+        `model '${m.name}' needs the key ${m.api_key_env}, which is not set here: set it (or run with the offline model) first`,
       );
     }
+    // Refused here, as the run itself would refuse it, before anything is started.
+    const refusal = configKeyRefusal(m, allowed);
+    if (refusal) throw new ToolRefusal(refusal);
   }
-  const estimate = estimateRun(scenario, { rounds });
-  const costUsd = estimate.total.cost_usd * runs;
+  // An experiment: each condition estimated as it runs (its own rounds, models, size), times its seeds.
+  const estimate = experiment
+    ? estimateExperiment(scenario, { rounds, ...(experiment.seeds ? { seeds: experiment.seeds } : {}) }).total
+    : estimateRun(scenario, { rounds });
+  const costUsd = estimate.total.cost_usd;
   const unpriced = estimate.models.filter((m) => !m.priced && m.provider === 'openai');
   if (host.costLimitUsd > 0 && unpriced.length) {
     throw new ToolRefusal(

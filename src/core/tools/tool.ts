@@ -11,6 +11,11 @@ export interface ToolHost {
   costLimitUsd: number;
   /** Whether a key is set for this environment variable name (the editor also has its secret storage). */
   hasKey(env: string): boolean;
+  /**
+   * `VAR@HOST[:PORT]` pairings the user allowed here (the editor's confirmations), besides the
+   * environment's SOCIETY_ALLOW_KEYS; the host passes them to the `society` it runs.
+   */
+  allowKeys?: readonly string[];
   /** Runs `society <args>` (the same CLI), giving its exit code and output. */
   society(args: string[], signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }>;
 }

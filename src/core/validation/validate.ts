@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { type ModelConfig, type Scenario, loadScenarioFile, formatDiagnostic } from '../format';
 import type { UsageTotals } from '../trace/events';
 import { nameRecord } from '../text/nameRecord';
-import { runExperiment } from '../experiment/runExperiment';
+import { runExperiment, type ExperimentOptions } from '../experiment/runExperiment';
+import type { RunsSpendLimit } from '../experiment/runsSpendLimit';
 import type { ExperimentResult, NullModel } from '../experiment/types';
 import { estimate, type Estimate } from '../experiment/statistics';
 import { classify, classifyDirection, unanswered, type ScoredFigure } from './classify';
@@ -32,6 +33,19 @@ export interface ValidateOptions {
   /** Plays every agent and the coach of every entry (`--model`): the scenario's own models otherwise. */
   model?: ModelConfig;
   onEntry?: (entry: LibraryEntry) => void;
+  /** --max-cost, metered over the runs of every entry: past it no run starts (runsSpendLimit.ts). */
+  spend?: RunsSpendLimit;
+}
+
+/** runExperiment's options for an entry's experiment: its folder, seeds, jobs and the metered limit. */
+export function entryRunOptions(options: ValidateOptions, outDir: string): ExperimentOptions {
+  return {
+    outDir,
+    traces: false,
+    ...(options.seeds ? { seeds: options.seeds } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.spend ? { stopStarting: options.spend.stopStarting.signal, onOutcome: options.spend.onOutcome } : {}),
+  };
 }
 
 export async function loadEntryScenario(dir: string, entry: LibraryEntry): Promise<Scenario> {
@@ -144,12 +158,7 @@ export async function validateLibrary(
   for (const entry of entries) {
     options.onEntry?.(entry);
     const scenario = await entryScenario(options.dir, entry, options.model);
-    const run = await runExperiment(scenario, {
-      outDir: path.join(options.outDir, entry.id),
-      traces: false,
-      ...(options.seeds ? { seeds: options.seeds } : {}),
-      ...(options.jobs ? { jobs: options.jobs } : {}),
-    });
+    const run = await runExperiment(scenario, entryRunOptions(options, path.join(options.outDir, entry.id)));
     out.push(scoreEntry(entry, run.result, run.files));
   }
   return out;

@@ -10,7 +10,7 @@ import { claimVerdict, holmVerdict, type Verdict } from '../experiment/claimVerd
 import type { Claim } from '../experiment/types';
 import type { UsageTotals } from '../trace/events';
 import type { LibraryEntry, Varied, VariedClaim } from './reference';
-import { entryScenario, sumUsage, type ValidateOptions } from './validate';
+import { entryRunOptions, entryScenario, sumUsage, type ValidateOptions } from './validate';
 import { csvCell } from './report';
 import { counted } from '../text/counted';
 
@@ -61,12 +61,10 @@ export async function validateVaried(
     if (!varied) continue;
     options.onEntry?.(entry);
     const scenario = variedScenario(await entryScenario(options.dir, entry, options.model), varied);
-    const run = await runExperiment(scenario, {
-      outDir: path.join(options.outDir, variedFolder(entry.id)),
-      traces: false,
-      ...(options.seeds ? { seeds: options.seeds } : {}),
-      ...(options.jobs ? { jobs: options.jobs } : {}),
-    });
+    const run = await runExperiment(
+      scenario,
+      entryRunOptions(options, path.join(options.outDir, variedFolder(entry.id))),
+    );
     const declared = run.result.claims.filter((c) => c.family === 'declared');
     const dead = run.result.runs.filter((r) => r.faults.no_model_answer);
     const deadIn = (v: VariedClaim) => dead.some((r) => r.condition === v.higher || r.condition === v.than);

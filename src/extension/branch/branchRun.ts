@@ -13,6 +13,7 @@ import { estimateRun } from '../../core/llm/estimate';
 import { unpricedModels } from '../../core/llm/usage';
 import { societyDesign, stateDeclarations } from '../../core/protocol/viewMessages';
 import { loadKeys } from '../run/apiKeys';
+import { confirmKeyRoutes } from '../run/keyRoutes';
 import { languageModelClient } from '../run/languageModelClient';
 import { ScenarioProblems, rootOf, type PreparedRun } from '../run/runSession';
 
@@ -41,6 +42,7 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
   if (!loaded.scenario || problems.length) throw new ScenarioProblems(problems);
   const scenario = loaded.scenario;
   const keys = await loadKeys(setup.secrets, scenario);
+  const allowKeys = await confirmKeyRoutes(scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
   const out = freeFolder(`${parent.folder}-r${setup.round}`);
   const branch = prepareBranch({
@@ -53,6 +55,7 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
     models: {
       onCall: spend.listener,
       secrets: (name) => keys.get(name),
+      allowKeys,
       chatClientFactory: (cfg) => languageModelClient(cfg),
       cacheDir: path.join(out, 'cache'),
       buildFirst: true,

@@ -12,6 +12,7 @@ import { societyDesign, stateDeclarations, type HostMessage } from '../../core/p
 import { SocietyDebugSession, HIGHLIGHT_EVENT, INTERVENTION_EVENT, RESUMED_EVENT } from '../../debug/session';
 import type { DebugRun } from '../../debug/debugRun';
 import { loadKeys } from '../run/apiKeys';
+import { confirmKeyRoutes } from '../run/keyRoutes';
 import { currentRunSettings } from '../run/costLimit';
 import { applyRunSettings } from '../run/runSettings';
 import { languageModelClient } from '../run/languageModelClient';
@@ -79,6 +80,7 @@ export function registerDebugger(
             models: async (loaded, run) => {
               const scenario = applyRunSettings(loaded, currentRunSettings());
               const keys = await loadKeys(ctx.extension.secrets, scenario);
+              const allowKeys = await confirmKeyRoutes(scenario);
               const { play, trace } = session.configuration;
               const wrap =
                 typeof play === 'string'
@@ -86,6 +88,7 @@ export function registerDebugger(
                   : undefined;
               return registryModels(scenario, run, {
                 secrets: (name) => keys.get(name),
+                allowKeys,
                 chatClientFactory: (cfg) => languageModelClient(cfg),
                 ...(wrap ? { wrap } : {}),
               });

@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { loadScenarioFile, type Scenario } from '../../core/format';
 import { ExperimentCancelled, partialText, runExperiment, type ExperimentRun } from '../../core/experiment';
 import { loadKeys } from '../run/apiKeys';
+import { confirmKeyRoutes } from '../run/keyRoutes';
+import { conditionModels } from '../../core/experiment/conditionModels';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';
 import { languageModelClient } from '../run/languageModelClient';
 import { estimateExperiment, experimentCostReason } from '../../core/experiment/experimentCost';
@@ -59,7 +61,8 @@ export async function runExperimentCommand(
   if (!(await confirmExperimentCost(scenario, settings))) return;
   // As for Run Simulation: keys from SecretStorage, and VS Code language models.
   const keys = await loadKeys(secrets, scenario);
-  const models = { secrets: (name: string) => keys.get(name), chatClientFactory: languageModelClient };
+  const allowKeys = await confirmKeyRoutes(scenario, conditionModels(scenario));
+  const models = { secrets: (name: string) => keys.get(name), allowKeys, chatClientFactory: languageModelClient };
   const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
   const outDir = runDirectory(folder, runsFolder, `${scenario.name} experiment`, new Date(), fs.existsSync);
   const owner = {};

@@ -16,6 +16,8 @@ import { RunProgress } from './runProgress';
 import { longWaitSayer } from '../../core/llm/limits/longWait';
 import { prepareRun, ScenarioProblems, type PreparedRun, type RunSetup } from './runSession';
 import { confirmCost, currentRunSettings } from './costLimit';
+import { costLimitReason } from '../../core/llm/costLimit';
+import { SpendLimit } from '../../core/llm/spendLimit';
 import { scenarioFile, scenarioToRun } from './scenarioTarget';
 import { requireTrust } from '../trust/guard';
 import type { Projects } from '../projects';
@@ -135,6 +137,11 @@ export class RunController implements vscode.Disposable {
       this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at the cost-limit check`);
       return;
     }
+    // Within the limit by its estimate: the limit is metered as the run spends. A run the person
+    // let go above its limit runs unmetered, as they chose.
+    if (costLimitUsd !== undefined && !costLimitReason(prepared.estimate, costLimitUsd)) {
+      prepared.limit = new SpendLimit(costLimitUsd);
+    }
     const controller = new AbortController();
     const done = this.execute(prepared, controller, file);
     this.active = { controller, done, run: prepared };
@@ -201,7 +208,18 @@ export class RunController implements vscode.Disposable {
           return run.run(controller.signal, onEvent, () => feed.caughtUp(controller.signal));
         },
       );
-      if (result.status === 'aborted') {
+      if (result.status === 'aborted' && run.limit?.reached && !controller.signal.aborted) {
+        const why = `${header.scenario.name}: ${run.limit.reason(result.completed)} (setting society.run.costLimit).`;
+        feed.setStatus('stopped', `after round ${result.completed}: cost limit`);
+        this.status.ended(owner, `$(debug-stop) Society: stopped at the cost limit after round ${result.completed}`);
+        this.log.warn(`${why}\n${run.spend.format()}`);
+        void vscode.window
+          .showWarningMessage(
+            `${why} The run is checkpointed: continue it with society run "${file}" --out "${run.directory}" --resume --max-cost USD.`,
+            'Show Log',
+          )
+          .then((c) => c && this.log.show());
+      } else if (result.status === 'aborted') {
         const where = stoppedAt(result.completed, header.rounds);
         feed.setStatus('stopped', where);
         this.status.ended(owner, `$(debug-stop) Society: stopped ${where}`);

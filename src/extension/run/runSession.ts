@@ -19,8 +19,10 @@ import {
 import type { ModelOptions } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { RunHarness } from '../../core/run/runHarness';
+import type { SpendLimit } from '../../core/llm/spendLimit';
 import { SessionSpend } from '../../core/engine';
 import { loadKeys } from './apiKeys';
+import { confirmKeyRoutes } from './keyRoutes';
 import { languageModelClient } from './languageModelClient';
 import { applyModelChoice, type ModelChoice } from './modelChoice';
 import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
@@ -83,6 +85,11 @@ export interface PreparedRun {
   slot?: PanelSlot;
   /** After a completed run: a warning to give, if any (a branch that did not reproduce its parent). */
   note?(): string | undefined;
+  /**
+   * The cost limit metered as the run spends (core/llm/spendLimit.ts): set before `run`, the run
+   * stops at the end of the round that passes it, checkpointed. Undefined: no meter.
+   */
+  limit?: SpendLimit;
 }
 
 export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
@@ -93,7 +100,9 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const { model } = chosen;
   const scenario = setup.settings ? applyRunSettings(chosen.scenario, setup.settings) : chosen.scenario;
   const keys = await loadKeys(setup.secrets, scenario);
+  const allowKeys = await confirmKeyRoutes(scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
+  const metered: { limit?: SpendLimit } = {};
   const root = rootOf(setup.file);
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
   const play = setup.play && playSession(setup.play, scenario, directory);
@@ -107,8 +116,12 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
       allowModule: vscode.workspace.isTrusted,
     },
     models: {
-      onCall: spend.listener,
+      onCall: (r) => {
+        spend.listener(r);
+        metered.limit?.listener(r);
+      },
       secrets: (name) => keys.get(name),
+      allowKeys,
       chatClientFactory: (cfg) => languageModelClient(cfg),
       ...(setup.onLongWait ? { onLongWait: setup.onLongWait } : {}),
       // Every model the run uses, so a missing key fails before any file is written.
@@ -137,8 +150,15 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
         listeners: [onEvent],
         pace,
         checkpoints: { path: path.join(directory, CHECKPOINT_FILE), async: true },
+        stopAfterRound: () => metered.limit?.reached === true,
       });
       return harness.run(signal);
+    },
+    get limit() {
+      return metered.limit;
+    },
+    set limit(l) {
+      metered.limit = l;
     },
   };
 }

@@ -18,7 +18,7 @@ import { replay } from '../../../src/core/replay/replay';
 import { parseCheckpoint } from '../../../src/core/engine';
 import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
-import { modelConfig, persona, scenario } from '../../support/llmFixtures';
+import { allowKeysOf, modelConfig, persona, scenario } from '../../support/llmFixtures';
 
 const FRIENDS = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
@@ -237,7 +237,8 @@ describe('branching an LLM run from its cached answers', function () {
     );
     const parentDir = path.join(dir, 'parent');
     const secrets = () => 'sk-test';
-    await parentRun(parentDir, sc, 4, { secrets, cacheDir: path.join(parentDir, 'cache') });
+    const allowKeys = allowKeysOf(sc);
+    await parentRun(parentDir, sc, 4, { secrets, allowKeys, cacheDir: path.join(parentDir, 'cache') });
     const parentCalls = server.count;
     assert.ok(parentCalls > 20);
 
@@ -253,6 +254,7 @@ describe('branching an LLM run from its cached answers', function () {
     const out = path.join(dir, 'edited');
     const edited = await branch(parentDir, out, sc, 3, [{ edit: 'tie', from: 'maya', to: 'zoe', strength: 0.9 }], {
       secrets,
+      allowKeys,
       cacheDir: path.join(out, 'cache'),
     });
     assert.ok(edited.faithful);

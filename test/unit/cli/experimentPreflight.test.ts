@@ -52,8 +52,14 @@ describe('society experiment: checked before any run', () => {
       missingExperimentKey(scenario!, conditions, () => undefined),
       "model 'default' (condition 'gpt') needs an API key in the environment variable SOCIETY_TEST_NO_SUCH_KEY (its api_key_env), which is not set",
     );
+    const has = (n: string): string | undefined => (n === 'SOCIETY_TEST_NO_SUCH_KEY' ? 'sk-x' : undefined);
+    // Set, but not OpenAI's own key: it goes to api.openai.com only with the user's word.
+    assert.match(
+      missingExperimentKey(scenario!, conditions, has, []) ?? '',
+      /SOCIETY_TEST_NO_SUCH_KEY to api\.openai\.com: not sent.*--allow-key SOCIETY_TEST_NO_SUCH_KEY@api\.openai\.com.*\(condition 'gpt'\)$/,
+    );
     assert.equal(
-      missingExperimentKey(scenario!, conditions, (n) => (n === 'SOCIETY_TEST_NO_SUCH_KEY' ? 'sk-x' : undefined)),
+      missingExperimentKey(scenario!, conditions, has, [{ env: 'SOCIETY_TEST_NO_SUCH_KEY', host: 'api.openai.com' }]),
       undefined,
     );
   });

@@ -15,6 +15,7 @@ import type { ActionEvent, ErrorEvent, TraceEvent } from '../../../src/core/trac
 import { readTrace } from '../../../src/core/trace/reader';
 import { traceOf } from './traceHelpers';
 import { scratchDir } from '../../support/scratch';
+import { allowKeysOf } from '../../support/llmFixtures';
 
 const AGENTS = 12,
   ROUNDS = 15;
@@ -68,7 +69,7 @@ async function load(server: FakeOpenAI, onError = 'skip'): Promise<Scenario> {
 }
 
 async function run(scenario: Scenario): Promise<TraceEvent[]> {
-  const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test' });
+  const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test', allowKeys: allowKeysOf(scenario) });
   return readTrace(await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls })).events;
 }
 

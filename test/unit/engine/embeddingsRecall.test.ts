@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { FAST_BACKOFF, modelConfig, persona, scenario } from '../../support/llmFixtures';
+import { FAST_BACKOFF, modelConfig, persona, scenario, allowKeysOf } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import type { RelevanceScorer } from '../../../src/core/llm/embeddings';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
@@ -95,7 +95,12 @@ describe('engine memory relevance from embeddings', function () {
       );
 
     it('embeds each memory once, records the embeddings model, and replays byte-identically with no request', async () => {
-      const registry = new ModelRegistry(sc(), { secrets: () => 'sk-test', cacheDir: dir, backoff: FAST_BACKOFF });
+      const registry = new ModelRegistry(sc(), {
+        secrets: () => 'sk-test',
+        allowKeys: allowKeysOf(sc()),
+        cacheDir: dir,
+        backoff: FAST_BACKOFF,
+      });
       const live = await run(sc(), registry);
       const embedCalls = server.requests.filter((r) => r.path.endsWith('/embeddings'));
       assert.ok(embedCalls.length > 0, 'the embeddings endpoint was used');
@@ -130,7 +135,12 @@ describe('engine memory relevance from embeddings', function () {
       server.reset();
       const replayed = await run(
         sc(),
-        new ModelRegistry(sc(), { secrets: () => 'sk-test', cacheDir: dir, replay: true }),
+        new ModelRegistry(sc(), {
+          secrets: () => 'sk-test',
+          allowKeys: allowKeysOf(sc()),
+          cacheDir: dir,
+          replay: true,
+        }),
       );
       assert.equal(server.count, 0, 'no request while replaying');
       assert.equal(replayed, live);
@@ -138,7 +148,11 @@ describe('engine memory relevance from embeddings', function () {
 
     it('records a failing embeddings endpoint and retrieves lexically instead: the run completes, nothing is lost', async () => {
       server.script = (r) => (r.path.endsWith('/embeddings') ? reply.status(500, 'embedder down') : undefined);
-      const registry = new ModelRegistry(sc(), { secrets: () => 'sk-test', backoff: FAST_BACKOFF });
+      const registry = new ModelRegistry(sc(), {
+        secrets: () => 'sk-test',
+        allowKeys: allowKeysOf(sc()),
+        backoff: FAST_BACKOFF,
+      });
       const trace = await run(sc(), registry);
       const events = trace
         .trim()

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { allowKeyTo } from '../../support/llmFixtures';
 import { runOne } from '../../../src/core/experiment/runOne';
 import { createRun } from '../../../src/debug/debugRun';
 import { registryModels } from '../../../src/debug/registryModels';
@@ -30,6 +31,7 @@ describe("models in every host: recovered faults, the run's rounds", function ()
     // Every 6th request is rate limited once, with Retry-After 0: the provider layer retries it.
     server.script = (r) => (r.n % 6 === 2 ? reply.rateLimited(0) : undefined);
     process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
+    process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(server.url, 'SOCIETY_TEST_FAKE_KEY').join(',');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-recovered-'));
     file = path.join(dir, 'llm.society');
     fs.writeFileSync(
@@ -54,6 +56,7 @@ describe("models in every host: recovered faults, the run's rounds", function ()
   });
   afterEach(() => {
     delete process.env.SOCIETY_TEST_FAKE_KEY;
+    delete process.env.SOCIETY_ALLOW_KEYS;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { modelConfig, persona, scenario } from '../../support/llmFixtures';
+import { modelConfig, persona, scenario, allowKeysOf } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { reply, sampleOf as sampleOfSchema } from '../../support/fakeOpenAI';
 import { runToText } from '../../support/runToText';
@@ -52,7 +52,10 @@ describe('engine with an LLM provider', function () {
     // Every 15th request is rate limited once; the provider layer retries it.
     server.script = (r) => (r.n % 15 === 7 ? reply.rateLimited(0) : undefined);
     const backoff = { baseMs: 1, maxMs: 5, maxRetryAfterMs: 5 };
-    const live = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test', cacheDir: dir, backoff }));
+    const live = await run(
+      sc,
+      new ModelRegistry(sc, { secrets: () => 'sk-test', allowKeys: allowKeysOf(sc), cacheDir: dir, backoff }),
+    );
     assert.ok(server.count > 50, `calls ${server.count}`);
     assert.ok(server.maxInFlight > 1 && server.maxInFlight <= 4, `max in flight ${server.maxInFlight}`);
     const usage = live.sim.world.usage;
@@ -95,7 +98,7 @@ describe('engine with an LLM provider', function () {
       }
       return reply.content('```json\n' + JSON.stringify(sampleOfSchema(schema.schema)) + '\n```');
     };
-    const { trace } = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test' }));
+    const { trace } = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test', allowKeys: allowKeysOf(sc) }));
     const repaired = trace
       .split('\n')
       .filter((l) => l.includes('"reason":"repaired"'))

@@ -11,6 +11,7 @@ import { ModelRegistry } from '../../../src/core/llm/registry';
 import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { traceOf } from './traceHelpers';
 import { scratchDir } from '../../support/scratch';
+import { allowKeysOf } from '../../support/llmFixtures';
 
 const SCENARIO = (url: string) => `kind: scenario
 name: two fishers
@@ -58,7 +59,7 @@ describe('declared actions with an LLM provider', function () {
       }
       return undefined;
     };
-    const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test' });
+    const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test', allowKeys: allowKeysOf(scenario) });
     const trace = await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls });
 
     const acts = server.requests.filter((r) => r.body?.response_format?.json_schema?.name === 'act');
@@ -109,7 +110,7 @@ describe('declared actions with an LLM provider', function () {
         ),
       };
     };
-    const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test' });
+    const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test', allowKeys: allowKeysOf(scenario) });
     const trace = await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls });
     const acts = server.requests.slice(earlier).filter((r) => r.body?.response_format?.json_schema?.name === 'act');
     const schema = acts[0].body.response_format.json_schema.schema;

@@ -6,6 +6,7 @@ import { runCommand } from '../../../src/cli/commands/run';
 import { SIGINT_REPEAT_MS } from '../../../src/cli/interruptPresses';
 import { readTrace } from '../../../src/core/trace/reader';
 import { startFakeOpenAI } from '../../support/fakeOpenAI';
+import { allowKeyTo } from '../../support/llmFixtures';
 import { deadEndpointScenario } from '../../support/deadEndpoint';
 import { quietly } from '../../support/quietly';
 import { lockFolder } from '../../../src/core/files/folderLock';
@@ -117,6 +118,7 @@ describe('society run', function () {
         'no key, no run',
       );
       process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
+      process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(server.url, 'SOCIETY_TEST_FAKE_KEY').join(',');
       const { result, out } = await quietly(() => runCommand.run([file, '--out', live, '--cache', cache]));
       assert.equal(result, 0);
       assert.match(out, /model calls: \d+ calls, \d+ in \+ \d+ out tokens, \$\d/);
@@ -135,6 +137,7 @@ describe('society run', function () {
       );
     } finally {
       delete process.env.SOCIETY_TEST_FAKE_KEY;
+      delete process.env.SOCIETY_ALLOW_KEYS;
       await server.close();
     }
   });
@@ -144,6 +147,7 @@ describe('society run', function () {
     try {
       const file = llmScenario(dir, server.url, 4);
       process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
+      process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(server.url, 'SOCIETY_TEST_FAKE_KEY').join(',');
       server.latencyMs = 20;
       // Both presses in the middle of round 2, with calls answered and calls on the wire.
       let chats = 0;
@@ -182,6 +186,7 @@ describe('society run', function () {
       assert.match(errors, /continue with: society run .* --resume$/m);
     } finally {
       delete process.env.SOCIETY_TEST_FAKE_KEY;
+      delete process.env.SOCIETY_ALLOW_KEYS;
       await server.close();
     }
   });

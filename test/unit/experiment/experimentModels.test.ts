@@ -9,7 +9,7 @@ import { runExperiment } from '../../../src/core/experiment';
 import type { ChatClient, ChatRequest } from '../../../src/core/llm/chat';
 import { vscodeIdentity } from '../../../src/core/llm/registry';
 import { sampleOf, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
-import { modelConfig, scenario } from '../../support/llmFixtures';
+import { allowKeyTo, allowKeysOf, modelConfig, scenario } from '../../support/llmFixtures';
 
 const KEY_NAME = 'SOCIETY_TEST_EXPERIMENT_KEY';
 const small = (models: Parameters<typeof scenario>[0]) => {
@@ -40,7 +40,10 @@ describe("experiment runs with the editor's models", function () {
       outDir: dir,
       seeds: [1],
       traces: false,
-      models: { secrets: (name) => (name === KEY_NAME ? 'sk-from-the-editor' : undefined) },
+      models: {
+        secrets: (name) => (name === KEY_NAME ? 'sk-from-the-editor' : undefined),
+        allowKeys: allowKeysOf(s),
+      },
     });
     assert.equal(run.result.runs.length, 1);
     const chats = fake.chatRequests();
@@ -50,6 +53,7 @@ describe("experiment runs with the editor's models", function () {
 
   it('on worker threads (--jobs) too, keeps the answers in its cache, so a rerun makes no call', async () => {
     process.env[KEY_NAME] = 'sk-test';
+    process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(fake.url, KEY_NAME).join(',');
     try {
       const s = small({ default: modelConfig('default', { base_url: fake.url, api_key_env: KEY_NAME, retries: 0 }) });
       const first = await runExperiment(s, { outDir: dir, seeds: [1, 2], traces: false, jobs: 2 });
@@ -65,6 +69,7 @@ describe("experiment runs with the editor's models", function () {
       );
     } finally {
       delete process.env[KEY_NAME];
+      delete process.env.SOCIETY_ALLOW_KEYS;
     }
   });
 

@@ -13,7 +13,7 @@ import { scenarioHash } from '../../../src/core/engine/society/header';
 import { readTrace } from '../../../src/core/trace/reader';
 import { makeScenario } from '../engine/scenarioFixture';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
-import { modelConfig, scenario as llmScenario } from '../../support/llmFixtures';
+import { allowKeyTo, modelConfig, scenario as llmScenario } from '../../support/llmFixtures';
 
 const llm = (name: string, over: Partial<ModelConfig> = {}): ModelConfig => ({
   name,
@@ -63,10 +63,12 @@ describe('experiment workers share the endpoint limits', function () {
       fake.reset();
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-limits-'));
       process.env[KEY_NAME] = 'sk-test';
+      process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(fake.url, KEY_NAME).join(',');
     });
     afterEach(() => {
       fs.rmSync(dir, { recursive: true, force: true });
       delete process.env[KEY_NAME];
+      delete process.env.SOCIETY_ALLOW_KEYS;
     });
 
     it("keeps the calls of all workers within the endpoint's concurrency; each trace records the scenario as written", async () => {

@@ -48,19 +48,20 @@ describe('experiment cost', () => {
     );
   });
 
-  it("uses the base scenario's rounds for every condition (as runExperiment does) unless told otherwise", () => {
+  it('estimates each condition at its own rounds (as runExperiment runs it) unless told otherwise', () => {
     const s = withExperiment();
     s.experiment!.conditions[0].set = { 'world.rounds': 50 };
     const e = estimateExperiment(s);
-    assert.equal(e.total.rounds, s.world.rounds);
+    assert.equal(e.total.rounds, 50, 'the longest condition');
     assert.equal(
       e.total.total.calls,
-      3 *
-        s.experiment!.conditions.reduce(
-          (a, c) => a + estimateRun(withOverrides(s, c.set), { rounds: s.world.rounds }).total.calls,
-          0,
-        ),
+      3 * s.experiment!.conditions.reduce((a, c) => a + estimateRun(withOverrides(s, c.set)).total.calls, 0),
     );
+    const atBase = s.experiment!.conditions.reduce(
+      (a, c) => a + estimateRun(withOverrides(s, c.set), { rounds: s.world.rounds }).total.calls,
+      0,
+    );
+    assert.ok(e.total.total.calls > 3 * atBase, 'a condition of 50 rounds is not costed at the base 5');
     assert.ok(estimateExperiment(s, { rounds: 1 }).total.total.calls < e.total.total.calls);
     assert.equal(estimateExperiment(s, { seeds: [9] }).runs, 2);
   });
@@ -105,7 +106,10 @@ describe('experiment cost', () => {
   it('estimates the scenario with the settings applied: a default model from the settings counts', () => {
     const s = withExperiment({});
     assert.equal(experimentCostReason(estimateExperiment(s), 0.5), undefined);
-    const applied = applyRunSettings(s, { defaultModel: { provider: 'openai', model: 'gpt-4o-mini' } });
+    const applied = applyRunSettings(s, { defaultModel: { provider: 'openai', model: 'my-finetune' } });
     assert.match(experimentCostReason(estimateExperiment(applied), 0.5)!, /model 'default' has no price/);
+    // A known hosted model is priced at its list price (llm/knownPrices.ts), file price or not.
+    const known = applyRunSettings(s, { defaultModel: { provider: 'openai', model: 'gpt-4o-mini' } });
+    assert.doesNotMatch(experimentCostReason(estimateExperiment(known), 0.5) ?? '', /no price/);
   });
 });

@@ -8,7 +8,15 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { FAST_BACKOFF, modelConfig, persona, registryFor, requests, scenario } from '../../support/llmFixtures';
+import {
+  FAST_BACKOFF,
+  allowKeysOf,
+  modelConfig,
+  persona,
+  registryFor,
+  requests,
+  scenario,
+} from '../../support/llmFixtures';
 import type { CallRecord } from '../../../src/core/llm/callRecord';
 import type { ModelConfig, Scenario } from '../../../src/core/format/model/model';
 import { ModelRegistry } from '../../../src/core/llm/registry';
@@ -269,7 +277,12 @@ describe('a seeded run with and without worker threads (real HTTP)', function ()
   });
 
   async function trace(sc: Scenario, threads: number): Promise<string> {
-    const registry = new ModelRegistry(sc, { threads, backoff: FAST_BACKOFF, secrets: () => KEY });
+    const registry = new ModelRegistry(sc, {
+      threads,
+      backoff: FAST_BACKOFF,
+      secrets: () => KEY,
+      allowKeys: allowKeysOf(sc),
+    });
     return (await runToText(sc, { modelFactory: registry.factory, calls: registry.calls })).trace;
   }
 

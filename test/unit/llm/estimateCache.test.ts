@@ -48,7 +48,9 @@ describe('estimate: the prompt cache', () => {
     assert.ok(Math.abs(m.cost_usd - m.cost_usd_cached! - saved) < 1e-6, `${m.cost_usd} - ${m.cost_usd_cached}`);
     assert.equal(e.total.cost_usd_cached, m.cost_usd_cached);
 
-    const plain = estimateRun({ ...priced, models: { default: llm({ input: 0.15, output: 0.6 }) } });
+    // At a host of its own: OpenAI's list price (which has a cached rate) is no floor there.
+    const own = { ...llm({ input: 0.15, output: 0.6 }), base_url: 'http://127.0.0.1:8000/v1' };
+    const plain = estimateRun({ ...priced, models: { default: own } });
     assert.equal(plain.models[0].cost_usd_cached, undefined);
     assert.equal(plain.total.cost_usd_cached, undefined);
     assert.equal(plain.models[0].cost_usd, m.cost_usd, 'the uncached cost is unchanged');

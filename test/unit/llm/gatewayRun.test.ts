@@ -10,7 +10,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { faultMix, startFakeOpenAI, type FakeOpenAI, type InjectedFault } from '../../support/fakeOpenAI';
-import { modelConfig, persona, scenario } from '../../support/llmFixtures';
+import { modelConfig, persona, scenario, allowKeysOf } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { TraceWriter } from '../../../src/core/trace/writer';
@@ -104,7 +104,7 @@ describe('a 50-agent run through a real LLM gateway (Portkey AI Gateway) in fron
       },
     );
     const backoff = { baseMs: 5, maxMs: 50, maxRetryAfterMs: 200 };
-    const registry = new ModelRegistry(sc, { secrets: () => 'sk-test', backoff });
+    const registry = new ModelRegistry(sc, { secrets: () => 'sk-test', allowKeys: allowKeysOf(sc), backoff });
     const out = new PassThrough();
     const lines: string[] = [];
     let rest = '';

@@ -10,7 +10,7 @@ import { ModelRegistry } from '../../../src/core/llm/registry';
 import type { Scenario } from '../../../src/core/format/model/model';
 import type { ErrorEvent } from '../../../src/core/trace/events';
 import { readTrace } from '../../../src/core/trace/reader';
-import { requests } from '../../support/llmFixtures';
+import { requests, allowKeysOf } from '../../support/llmFixtures';
 import { schemaAnswers, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { example, traceOf } from '../engine/traceHelpers';
 
@@ -113,7 +113,7 @@ describe('every schema the examples send is strict-valid, and every answer withi
       const scenario = againstServer(await example(file), server.url, 3);
       const answers = schemaAnswers(7);
       server.script = answers.script;
-      const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test' });
+      const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test', allowKeys: allowKeysOf(scenario) });
       const trace = await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls });
 
       const sent = server.chatRequests().map((r) => r.body.response_format?.json_schema);

@@ -131,6 +131,16 @@ describe('society mcp', function () {
       assert.equal(r.isError, true, JSON.stringify(r.content));
       assert.match((r.content as { text: string }[])[0].text, /needs the key SOCIETY_TEST_ABSENT_KEY/);
       process.env.SOCIETY_TEST_ABSENT_KEY = 'k';
+      // Set, but not OpenAI's own key: it goes to api.openai.com only with the user's word.
+      const elsewhere = await client.callTool({
+        name: 'society_run',
+        arguments: { scenario: 'paid.society', out: 'runs/p' },
+      });
+      assert.match(
+        (elsewhere.content as { text: string }[])[0].text,
+        /--allow-key SOCIETY_TEST_ABSENT_KEY@api\.openai\.com/,
+      );
+      process.env.SOCIETY_ALLOW_KEYS = 'SOCIETY_TEST_ABSENT_KEY@api.openai.com';
       const over = await client.callTool({
         name: 'society_run',
         arguments: { scenario: 'paid.society', out: 'runs/p' },
@@ -139,6 +149,7 @@ describe('society mcp', function () {
       assert.ok(!fs.existsSync(path.join(cwd, 'runs/p')), 'nothing ran');
     } finally {
       delete process.env.SOCIETY_TEST_ABSENT_KEY;
+      delete process.env.SOCIETY_ALLOW_KEYS;
       await client.close();
       await server.close();
     }

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateCommand } from '../../../src/cli/commands/validate';
 import { reply, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { allowKeyTo } from '../../support/llmFixtures';
 import { quietly } from '../../support/quietly';
 
 const LIBRARY = path.resolve(__dirname, '../../../validation');
@@ -19,9 +20,11 @@ describe('society validate --model: the LLM path', function () {
   before(async () => {
     fake = await startFakeOpenAI();
     process.env[KEY] = 'sk-test';
+    process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(fake.url, KEY).join(',');
   });
   after(async () => {
     delete process.env[KEY];
+    delete process.env.SOCIETY_ALLOW_KEYS;
     await fake.close();
   });
   beforeEach(() => {
@@ -115,6 +118,23 @@ describe('society validate --model: the LLM path', function () {
     assert.equal(varied.result, 3, varied.errors);
     assert.doesNotMatch(varied.out, /^ {2}[✔✘~] /m);
     assert.match(varied.errors, /^error: no verdict for \d+ claims? of ultimatum: no model call succeeded/m);
+  });
+
+  it('meters --max-cost on the usage the endpoint reports: no more runs past it, no verdict, exit 4', async () => {
+    // Every answer reports 20k prompt tokens: $0.02 a call at $1 per million, far above the estimate.
+    fake.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
+    const { result, errors } = await validate('--max-cost', '0.2', '--seeds', '1-3');
+    assert.equal(result, 4, errors);
+    assert.match(
+      errors,
+      /stopped starting runs: the finished runs' model calls cost \$\d+\.\d\d .* past the cost limit of \$0\.20/,
+    );
+    assert.match(errors, /1 of 3 runs/);
+    assert.equal(
+      fs.existsSync(path.join(dir, 'out', 'validation.json')),
+      false,
+      'no verdict from a cut-short validation',
+    );
   });
 
   it('refuses to start above --max-cost, having called nobody', async () => {

@@ -5,6 +5,7 @@ import type { FaultReason } from '../chat';
 import { ProviderError } from '../errors';
 import { parseRetryAfter } from '../limits/backoff';
 import type { Redactor } from '../redact';
+import { AnswerTooLargeError } from './answerCap';
 
 function reasonForStatus(status: number): FaultReason {
   if (status === 429) return 'rate_limited';
@@ -22,6 +23,9 @@ export function toProviderError(err: unknown, redactor: Redactor, url?: string):
   if (err instanceof APIUserAbortError) throw err;
   const at = url ? ` (POST ${url})` : '';
   if (err instanceof APIConnectionTimeoutError) return new ProviderError('timeout', redactor.message(err));
+  if (err instanceof APIConnectionError && err.cause instanceof AnswerTooLargeError) {
+    return new ProviderError('bad_response', redactor.message(err.cause));
+  }
   if (err instanceof APIConnectionError) {
     return new ProviderError('network', `${redactor.message(err.cause ?? err)}${at}`);
   }

@@ -2,9 +2,12 @@
 // socket cap (the limiter decides concurrency). It costs less CPU per call than the global
 // WHATWG fetch, which matters when hundreds of agents' calls complete in the same instant.
 // Bodies other than strings and bytes (uploads) go to the global fetch.
+// An answer is read up to a cap (answerCap.ts): a 400 MB body from a hostile or broken endpoint
+// fails that call with a fault saying so, and a run's memory stays within concurrency × cap.
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { nameRecord } from '../../text/nameRecord';
+import { AnswerTooLargeError, maxAnswerBytes } from './answerCap';
 
 const agents = {
   http: new http.Agent({ keepAlive: true, maxSockets: Infinity }),
@@ -37,7 +40,20 @@ export const nodeFetch: typeof fetch = (input, init = {}) => {
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        const cap = maxAnswerBytes();
+        let size = 0;
+        const tooLarge = (): void => {
+          res.destroy();
+          req.destroy();
+          reject(new AnswerTooLargeError(cap, url.host));
+        };
+        // Said before a byte is read when the endpoint announces it; counted as it comes otherwise.
+        if (Number(res.headers['content-length']) > cap) return tooLarge();
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > cap) tooLarge();
+          else chunks.push(c);
+        });
         res.on('error', reject);
         res.on('end', () => {
           const status = res.statusCode ?? 502;

@@ -1,0 +1,46 @@
+// What a run tool is about to do, in the words the person asked before it reads: each endpoint it
+// calls (host) and the key variable sent there, the estimate and the cost limit. The editor's
+// confirmation of society_run and society_experiment shows it; a scenario that cannot be read
+// says so (the tool itself then refuses it).
+import * as path from 'node:path';
+import { loadScenarioFile, modelNamed, type ModelConfig, traitsOf } from '../format';
+import { usedModelNames } from '../llm/registry';
+import { conditionModels } from '../experiment/conditionModels';
+import { estimateExperiment } from '../experiment/experimentCost';
+import { estimateRun } from '../llm/estimate';
+import { baseUrlOf, keyTarget } from '../llm/keyRoute';
+
+export interface SpendPlanInput {
+  scenario: string;
+  rounds?: number;
+  /** An experiment: every condition's models, every run's cost. */
+  experiment?: boolean;
+}
+
+/** Where one config's calls go and with which key, as one line. */
+function endpointLine(cfg: ModelConfig): string | undefined {
+  if (!traitsOf(cfg.provider).endpoint) return undefined;
+  const t = keyTarget(baseUrlOf(cfg));
+  const where = t
+    ? `${t.secure ? 'https' : 'http'}://${t.host}${t.port === (t.secure ? 443 : 80) ? '' : `:${t.port}`}`
+    : baseUrlOf(cfg);
+  return `model '${cfg.name}' calls ${where}${cfg.api_key_env ? ` with the key in ${cfg.api_key_env}` : ' with no key'}`;
+}
+
+export async function spendPlan(input: SpendPlanInput, cwd: string, costLimitUsd: number): Promise<string[]> {
+  const loaded = await loadScenarioFile(path.resolve(cwd, input.scenario)).catch(() => undefined);
+  const scenario = loaded?.scenario;
+  if (!scenario) return [`${input.scenario} could not be read: nothing is known about what it would call`];
+  const configs = input.experiment
+    ? conditionModels(scenario)
+    : usedModelNames(scenario).map((n) => modelNamed(scenario.models, n)!);
+  const lines = [...new Set(configs.map(endpointLine).filter((l): l is string => !!l))];
+  const usd = input.experiment
+    ? estimateExperiment(scenario, { rounds: input.rounds }).total.total.cost_usd
+    : estimateRun(scenario, { rounds: input.rounds }).total.cost_usd;
+  lines.push(
+    lines.length ? `estimated cost: $${usd.toFixed(2)}` : 'every model is offline or a VS Code model: no endpoint',
+  );
+  lines.push(costLimitUsd > 0 ? `cost limit: $${costLimitUsd}` : 'no cost limit is set (society.run.costLimit)');
+  return lines;
+}

@@ -1,0 +1,34 @@
+// The estimate counts the decisions a round's declared phases ask for (issue 70): a one-shot game
+// with only action phases has no conversations, evaluations, reflections or advice, and each
+// action phase asks only its `who` groups. `validate --model` was estimated at 7-8x its spend.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { loadScenarioFile, type Scenario } from '../../../src/core/format';
+import { estimateRun } from '../../../src/core/llm/estimate';
+import { modelConfig } from '../../support/llmFixtures';
+
+const repo = path.resolve(__dirname, '../../..');
+
+async function onLlm(file: string): Promise<Scenario> {
+  const { scenario } = await loadScenarioFile(path.join(repo, file));
+  assert.ok(scenario);
+  const llm = modelConfig('default', { base_url: 'http://127.0.0.1:9/v1', price: { input: 1, output: 2 } });
+  return { ...scenario, models: { default: llm } };
+}
+
+describe('estimate by the round as declared', () => {
+  it('a one-shot ultimatum game: one action decision per agent, nothing else', async () => {
+    const s = await onLlm('validation/ultimatum.society');
+    const e = estimateRun(s);
+    const kinds = e.models[0].by_kind;
+    assert.deepEqual(Object.keys(kinds), ['act']);
+    // Ten proposers offer in one phase, ten responders answer in the other: 20 decisions.
+    assert.equal(kinds.act!.calls, 20);
+  });
+
+  it('the default round still counts conversations, evaluations and reflections', async () => {
+    const s = await onLlm('examples/friends/friends.society');
+    const kinds = Object.keys(estimateRun(s).models[0].by_kind);
+    for (const k of ['choose_partner', 'speak', 'evaluate']) assert.ok(kinds.includes(k), k);
+  });
+});
