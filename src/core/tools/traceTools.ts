@@ -46,18 +46,19 @@ export const sqlTool = tool({
     limit: z.number().int().min(1).max(1000).default(100).describe('rows given at most'),
   },
   kind: 'read',
-  async invoke({ run, query, limit }, host) {
+  async invoke({ run, query, limit }, host, signal) {
     const db = await openRunDatabase(path.resolve(host.cwd, run)).catch((err: unknown) => {
       // No DuckDB where the tool runs (its binding is per platform): the sentence saying how to get it.
       if (err instanceof Error && err.message.startsWith(DUCKDB_MISSING)) throw new ToolRefusal(err.message);
       throw err;
     });
     try {
-      const { columns, rows, truncated } = await queryRows(db, query, limit);
+      const { columns, rows, truncated, notes } = await queryRows(db, query, limit, signal);
       return {
         columns: columns.map((c) => `${c.name} ${c.type}`),
         rows,
-        ...(truncated ? { truncated: `first ${limit} rows` } : {}),
+        ...(truncated ? { truncated: `first ${rows.length} rows` } : {}),
+        ...(notes ? { notes } : {}),
       };
     } finally {
       db.close();
