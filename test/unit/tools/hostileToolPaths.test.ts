@@ -151,6 +151,34 @@ describe('every path argument of every tool is confined (issue 70)', function ()
     assert.ok(!fs.existsSync(path.join(ws, 'fresh-out')), 'nothing ran');
   });
 
+  it('a FIFO where a run folder holds its trace is never opened for reading', async () => {
+    const { ws } = folders();
+    fs.mkdirSync(path.join(ws, 'piped'));
+    execFileSync('mkfifo', [path.join(ws, 'piped', 'trace.jsonl')]);
+    const server = societyMcpServer(cliHost(ws, 0), 'test');
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: 'test', version: '1' });
+    await client.connect(clientSide);
+    try {
+      const explained = await client.callTool({
+        name: 'society_explain',
+        arguments: { run: 'piped', what: ['a', 'b'] },
+      });
+      assert.equal(explained.isError, true);
+      assert.match(
+        (explained.content as { text: string }[])[0].text,
+        /not a regular file \(a named pipe or a device\)/,
+      );
+      const asked = await client.callTool({ name: 'society_sql', arguments: { run: 'piped', query: 'SELECT 1' } });
+      assert.equal(asked.isError, true);
+      assert.match((asked.content as { text: string }[])[0].text, /no trace or experiment table under/);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
   it('society_check ["/"] is refused at once, and a workspace path is checked as before', async () => {
     const { ws } = folders();
     fs.cpSync(path.resolve(__dirname, '../../../examples/friends'), path.join(ws, 'friends'), { recursive: true });
