@@ -1,4 +1,4 @@
-// Issue 70: the assistant tools took paths as given. society_sql read a secret .jsonl outside the
+// Issue 70 (the schema-driven hostile test, extended to the tools): the assistant tools took paths as given. society_sql read a secret .jsonl outside the
 // working folder (an absolute path, `..`, a link inside it), society_check ["/"] walked the disk
 // and society_run wrote into ../outside. Every tool's every path argument (found from the tool
 // table's own marks, never listed here) gets the hostile set through the official MCP client, and
@@ -12,6 +12,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { z } from 'zod';
 import { cliHost } from '../../../src/cli/mcp/cliHost';
 import { societyMcpServer } from '../../../src/cli/mcp/server';
+import { invokeTool } from '../../../src/core/tools/invokeTool';
 import { pathArguments, type PathMode } from '../../../src/core/tools/pathArg';
 import { TOOLS } from '../../../src/core/tools/tools';
 import { scratchDir } from '../../support/scratch';
@@ -35,6 +36,15 @@ function sample(s: JsonSchema): unknown {
   if (s.type === 'integer' || s.type === 'number') return s.minimum ?? 1;
   if (s.type === 'boolean') return false;
   return 'x';
+}
+
+/** Arguments the tool takes (its paths: the workspace itself, or a folder not there yet to write). */
+function validArgs(t: (typeof TOOLS)[number]): Record<string, unknown> {
+  const schema = z.toJSONSchema(z.object(t.input), { io: 'input' }) as JsonSchema;
+  const valid: Record<string, unknown> = {};
+  for (const key of schema.required ?? []) valid[key] = sample(schema.properties![key]);
+  for (const a of pathArguments(t.input)) valid[a.key] = a.mode === 'read' ? (a.list ? ['.'] : '.') : 'fresh-out';
+  return valid;
 }
 
 /** The folders: a workspace, and beside it one it must not reach (with a secret trace and a user's files). */
@@ -69,11 +79,12 @@ function hostile(mode: PathMode, outside: string): string[] {
     'link',
     ...(mode === 'write' ? ['dangling', 'dangling/deeper'] : ['x.society/../link/x.society']),
     'pipe.fifo',
-    ...(mode === 'read' ? ['/'] : []),
+    ...(mode === 'read' ? ['/', '/dev/zero'] : []),
   ];
 }
 
-const REFUSED = /is outside the working folder|named pipe \(FIFO\)|not a folder|no such file or folder/;
+const REFUSED =
+  /is outside the working folder|named pipe \(FIFO\)|not a folder|not a regular file or folder|no such file or folder/;
 
 /** Every file under `dir` with its size, to see that nothing there changed. */
 function snapshot(dir: string): string[] {
@@ -126,11 +137,8 @@ describe('every path argument of every tool is confined (issue 70)', function ()
     let tried = 0;
     try {
       for (const t of TOOLS) {
-        const schema = z.toJSONSchema(z.object(t.input), { io: 'input' }) as JsonSchema;
         const args = pathArguments(t.input);
-        const valid: Record<string, unknown> = {};
-        for (const key of schema.required ?? []) valid[key] = sample(schema.properties![key]);
-        for (const a of args) valid[a.key] = a.mode === 'read' ? (a.list ? ['.'] : '.') : 'fresh-out';
+        const valid = validArgs(t);
         for (const a of args) {
           for (const bad of hostile(a.mode, outside)) {
             const r = await client.callTool({ name: t.name, arguments: { ...valid, [a.key]: a.list ? [bad] : bad } });
@@ -149,6 +157,29 @@ describe('every path argument of every tool is confined (issue 70)', function ()
     assert.ok(tried >= 60, `${tried} hostile calls`);
     assert.deepEqual(snapshot(outside), before, 'nothing outside changed');
     assert.ok(!fs.existsSync(path.join(ws, 'fresh-out')), 'nothing ran');
+  });
+
+  it('refuses a number past what its argument takes, for every numeric argument', async () => {
+    const { ws } = folders();
+    let tried = 0;
+    for (const t of TOOLS) {
+      const schema = z.toJSONSchema(z.object(t.input), { io: 'input' }) as JsonSchema;
+      for (const [key, s] of Object.entries(schema.properties ?? {})) {
+        if (s.type !== 'integer' && s.type !== 'number') continue;
+        for (const huge of [1e300, -1e300, 2 ** 60]) {
+          const answer = await invokeTool(t, { ...validArgs(t), [key]: huge }, cliHost(ws, 0));
+          assert.ok('refusal' in answer, `${t.name}.${key}=${huge}`);
+          // Refused for that argument alone (the others are valid): every issue is at it.
+          assert.match(
+            answer.refusal,
+            new RegExp(`^bad arguments: (✖ [^\\n]*\\n  → at ${key}\\n?)+$`),
+            `${t.name}.${key}`,
+          );
+          tried++;
+        }
+      }
+    }
+    assert.ok(tried >= 12, `${tried} calls`);
   });
 
   it('a FIFO where a run folder holds its trace is never opened for reading', async () => {
