@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { cliHost } from '../../../src/cli/mcp/cliHost';
 import { societyMcpServer } from '../../../src/cli/mcp/server';
@@ -85,6 +86,31 @@ describe('the tool-call policy (issue 70)', function () {
     } finally {
       await client.close();
       await server.close();
+    }
+  });
+
+  it('`society mcp` over stdio: two cancelled never-ending queries, then the next one is answered', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [path.resolve(__dirname, '../../../bin/society.js'), 'mcp'],
+      cwd: workspace(),
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'test', version: '1' });
+    await client.connect(transport);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const cancel = new AbortController();
+        const asked = client.callTool({ name: 'society_sql', arguments: { run: 'r', query: NEVER_ENDS } }, undefined, {
+          signal: cancel.signal,
+        });
+        cancel.abort();
+        await assert.rejects(asked);
+      }
+      const next = await client.callTool({ name: 'society_sql', arguments: { run: 'r', query: 'SELECT 41 + 1 AS n' } });
+      assert.deepEqual((next.structuredContent as { rows: unknown[] }).rows, [[42]], JSON.stringify(next.content));
+    } finally {
+      await client.close();
     }
   });
 
