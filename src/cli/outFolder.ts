@@ -17,6 +17,8 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
 export const TRACE_INDEX_FILE = 'trace.index.json';
 /** What `society report` derives from the trace (core/analysis/report/reportFiles.ts): stale once the trace is replaced. */
 export const DERIVED_FILES: readonly string[] = Object.values(REPORT_FILES);
+/** What a run itself writes into --out: checked as any output is before a fresh run writes them. */
+export const RUN_FILES: readonly string[] = [TRACE_FILE, TRACE_INDEX_FILE, CHECKPOINT_FILE];
 
 /**
  * The run a folder's trace holds, in a few words (`a finished run (scenario 'Friends', seed 7, 3
@@ -59,15 +61,16 @@ export function clearForFreshRun(dir: string, derived: boolean): void {
 
 /**
  * Whether a file of `dir` is one our commands wrote: one the folder's list names, or, in a folder
- * from before the list, its checkpoint and the report files beside a trace of ours (made from it).
- * A user's report.html where no run was is not.
+ * from before the list, the run's files and the report files beside a trace of ours (made from it).
+ * A user's report.html or checkpoint.json where no run was is not: a name alone once made any
+ * checkpoint.json ours, and a fresh run replaced it (issue 70).
  */
 export function ourFiles(dir: string): (name: string) => boolean {
   const listed = writtenFiles(dir);
   if (listed) return (name) => listed.has(name);
   let besideRun: boolean | undefined;
   return (name) =>
-    name === CHECKPOINT_FILE || (DERIVED_FILES.includes(name) && (besideRun ??= heldRun(dir) !== undefined));
+    (RUN_FILES.includes(name) || DERIVED_FILES.includes(name)) && (besideRun ??= heldRun(dir) !== undefined);
 }
 
 /** Removes a file if it is there; a folder in its place is not ours to remove, and says so. */

@@ -185,7 +185,11 @@ describe('the language-model tools in VS Code (code-server + Chromium)', functio
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'report.html' }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'report.html' }).waitFor();
-    const report = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+    // The page is in its sandboxed frame inside the shell (savedPage.ts), under the shell's CSP.
+    const report = page
+      .frameLocator('iframe.webview.ready >> nth=-1')
+      .frameLocator('#active-frame')
+      .frameLocator('iframe[title="page"]');
     // Scripts off: the page's no-script network picture and tables, not its interactive view.
     await report.locator('#network h2', { hasText: 'Tie network' }).waitFor({ timeout: STEP_MS });
     assert.ok(await report.locator('#network svg').first().isVisible());

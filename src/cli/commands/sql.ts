@@ -2,16 +2,22 @@
 // and an experiment's tables, with DuckDB reading the files in place (core/query).
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { parseCommandArgs } from '../options';
+import { integerOption, parseCommandArgs } from '../options';
 import { openRunDatabase, QueryError } from '../../core/query/database';
+import { QUERY_TIME_LIMIT_MS } from '../../core/query/queryLimits';
 import { RESULT_FORMATS, writeResult, type ResultFormat } from '../../core/query/resultText';
 import { TABLE_ROWS, TRACE_VIEWS } from '../../core/query/views';
 
-const USAGE = 'sql <run | experiment | folder | trace.jsonl> "<query>" [--format table|csv|json]';
+const USAGE = 'sql <run | experiment | folder | trace.jsonl> "<query>" [--format table|csv|json] [--time-limit S]';
 
 /** Its options (the help lists them between the arguments and the views). */
 const FLAGS = [
   ['--format F', 'table (default), csv or json', { default: 'table' }],
+  [
+    '--time-limit S',
+    `seconds the query may run before it is stopped (default ${QUERY_TIME_LIMIT_MS / 1000}; 0: no limit)`,
+    { default: String(QUERY_TIME_LIMIT_MS / 1000) },
+  ],
 ] as const satisfies readonly OptionRow[];
 
 /** Writes to standard output, waiting when the pipe is full (a large answer is not held). */
@@ -50,14 +56,21 @@ export const sqlCommand: Command = {
       console.error(`society sql: --format takes ${RESULT_FORMATS.join(', ')}, not '${values.format}'`);
       return 2;
     }
-    return answer(positionals[0], positionals[1], format);
+    let seconds: number | undefined;
+    try {
+      seconds = integerOption('time-limit', values['time-limit'], 0);
+    } catch (err) {
+      console.error(`society sql: ${(err as Error).message}`);
+      return 2;
+    }
+    return answer(positionals[0], positionals[1], format, (seconds ?? QUERY_TIME_LIMIT_MS / 1000) * 1000);
   },
 };
 
-async function answer(target: string, sql: string, format: ResultFormat): Promise<number> {
+async function answer(target: string, sql: string, format: ResultFormat, timeLimitMs: number): Promise<number> {
   let db;
   try {
-    db = await openRunDatabase(target);
+    db = await openRunDatabase(target, { timeLimitMs });
   } catch (err) {
     console.error(`society sql: ${err instanceof Error ? err.message : String(err)}`);
     return 1;

@@ -3,23 +3,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { confinedPath } from '../../core/files/confined';
 import { packageRoot } from './packageRoot';
 
 /** The largest file given as a resource. */
 export const MAX_RESOURCE_BYTES = 1 << 20;
 const TEXT_FILES = /\.(md|society|csv|json|txt|html)$/;
 
-/** `rel`'s text when it is a small regular text file inside `root` (links resolved), else why not. */
+/** `rel`'s text when it is a small regular text file inside `root` (core/files/confined.ts), else why not. */
 export function confinedText(root: string, rel: string): string {
-  const realRoot = fs.realpathSync(root);
-  let real: string;
-  try {
-    real = fs.realpathSync(path.resolve(realRoot, rel));
-  } catch {
-    throw new Error(`no such file: ${rel}`);
-  }
-  const inside = path.relative(realRoot, real);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new Error(`${rel} is outside ${root}`);
+  const real = confinedPath(root, rel, 'read');
   const stat = fs.statSync(real);
   if (!stat.isFile()) throw new Error(`${rel} is not a file`);
   if (!TEXT_FILES.test(real)) {

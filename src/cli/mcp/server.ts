@@ -1,11 +1,11 @@
 // `society mcp`: the assistant tools (core/tools) over the Model Context Protocol, with the
-// official SDK. A tool's answer is its result as JSON text and structured content; a refusal or a
-// bad query is an error result whose text says why, never a crash of the server.
+// official SDK. Every call goes through core/tools/invokeTool.ts (paths confined, time and answer
+// bounded, cancellation honoured); its answer is the result as JSON text and structured content,
+// a refusal an error result whose text says why, never a crash of the server.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
-import { QueryError } from '../../core/query/database';
-import { TOOLS, ToolRefusal, type SocietyTool, type ToolHost } from '../../core/tools/tools';
+import { invokeTool, type ToolLimits } from '../../core/tools/invokeTool';
+import { TOOLS, type SocietyTool, type ToolHost } from '../../core/tools/tools';
 import { registerResources } from './resources';
 
 /** A tool's result, or its refusal as an error result. */
@@ -14,25 +14,19 @@ export async function callTool(
   args: unknown,
   host: ToolHost,
   signal?: AbortSignal,
+  limits?: ToolLimits,
 ): Promise<CallToolResult> {
-  try {
-    const input = z.object(t.input).parse(args);
-    const result = await t.invoke(input, host, signal);
-    return {
-      content: [{ type: 'text', text: JSON.stringify(result, null, 2) }],
-      structuredContent:
-        result && typeof result === 'object' && !Array.isArray(result)
-          ? (result as Record<string, unknown>)
-          : undefined,
-    };
-  } catch (err) {
-    const known =
-      err instanceof ToolRefusal || err instanceof QueryError || err instanceof z.ZodError || err instanceof Error;
-    return { isError: true, content: [{ type: 'text', text: known ? (err as Error).message : String(err) }] };
-  }
+  const answer = await invokeTool(t, args, host, signal, limits);
+  if ('refusal' in answer) return { isError: true, content: [{ type: 'text', text: answer.refusal }] };
+  const { result, text } = answer;
+  return {
+    content: [{ type: 'text', text }],
+    structuredContent:
+      result && typeof result === 'object' && !Array.isArray(result) ? (result as Record<string, unknown>) : undefined,
+  };
 }
 
-export function societyMcpServer(host: ToolHost, version: string): McpServer {
+export function societyMcpServer(host: ToolHost, version: string, limits?: ToolLimits): McpServer {
   const server = new McpServer({ name: 'society-studio', version });
   for (const t of TOOLS) {
     server.registerTool(
@@ -43,7 +37,7 @@ export function societyMcpServer(host: ToolHost, version: string): McpServer {
         inputSchema: t.input,
         annotations: { readOnlyHint: t.kind === 'read', openWorldHint: t.kind === 'run' },
       },
-      (args: unknown, extra: { signal: AbortSignal }) => callTool(t, args, host, extra.signal),
+      (args: unknown, extra: { signal: AbortSignal }) => callTool(t, args, host, extra.signal, limits),
     );
   }
   registerResources(server, host.cwd);

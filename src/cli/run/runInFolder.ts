@@ -5,7 +5,7 @@ import { shown, wroteFiles, type LoadedScenario } from '../options';
 import { checkpointModel, type Checkpoint } from '../../core/engine';
 import { printable } from '../../core/text/printable';
 import { RunHarness } from '../../core/run/runHarness';
-import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
+import { clearForFreshRun, CHECKPOINT_FILE, RUN_FILES, TRACE_FILE } from '../outFolder';
 import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
 import { writeJudgementsFile } from './judgementsFile';
@@ -68,9 +68,11 @@ export async function runInFolder(request: RunRequest): Promise<number> {
     branch = lineage.record;
   }
   if (!resumed && !values.overwrite && folderHoldsRun(out, checkpointPath)) return 1;
-  // Checked before anything is written: a user's judgements.csv or surveys.csv is not replaced
-  // (and then listed as ours, for a later --overwrite to delete) without --overwrite.
-  if (!mayReplace('run', out, runTables(scenario), values.overwrite === true)) return 1;
+  // Checked before anything is written: a user's checkpoint.json, trace.index.json, judgements.csv
+  // or surveys.csv is not replaced (and then listed as ours, for a later --overwrite to delete)
+  // without --overwrite. A resumed run goes on in its own files.
+  const outputs = [...(resumed ? [] : RUN_FILES), ...runTables(scenario)];
+  if (!mayReplace('run', out, outputs, values.overwrite === true)) return 1;
   const cp = resumed?.cp;
   const model = runModel(values, cp);
   if (model === false) return 2;

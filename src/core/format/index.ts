@@ -8,7 +8,13 @@ export { LineIndex } from './syntax/lines';
 export { type PersonaEntry } from './project/workspace';
 export { type ScenarioResolution, type FileAnalysis, SOCIETY_EXTENSION } from './project/resolution';
 export { SocietyWorkspace } from './project/societyWorkspace';
-export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './io/fileSystem';
+export {
+  NodeFileSystem,
+  OverlayFileSystem,
+  TooManyEntries,
+  type NotAFile,
+  type SocietyFileSystem,
+} from './io/fileSystem';
 export { loadScenarioFile, defaultRoot } from './project/load';
 export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './model/templates';
 export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './schema/schema';

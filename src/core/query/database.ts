@@ -1,13 +1,16 @@
 // A run, an experiment or a folder of them as an in-memory DuckDB database of views over their
 // files, read in place. After the views are made the database may open those files only
 // (`allowed_paths`, no other file or network access, settings locked), and a query is one read
-// statement: DuckDB's own parser says which, so no text pattern can be fooled.
+// statement: DuckDB's own parser says which, so no text pattern can be fooled. Each query is
+// bounded in memory, threads and time, and stops when its asker cancels (queryLimits.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBResult } from '@duckdb/node-api';
+import { budgetedRows, type Budgeted } from './answerBudget';
 import { loadDuckDB, type DuckDBApi } from './duckdb';
+import { DATABASE_LIMITS, QueryWatch, type QueryBounds } from './queryLimits';
 import { findRunFiles, TABLE_FILES, type RunFiles, type TableName } from './runFiles';
-import { eventsSelect, sqlString, tableSelect, TRACE_VIEWS } from './views';
+import { eventsSelect, literalPath, sqlString, tableSelect, TRACE_VIEWS } from './views';
 
 /** Bad SQL, a write, or a query DuckDB refused: the message is for the person who wrote it. */
 export class QueryError extends Error {}
@@ -28,7 +31,8 @@ export interface RunDatabase {
   files: RunFiles;
   /** The views made here, in the order they are listed. */
   views: string[];
-  query(sql: string): Promise<QueryResult>;
+  /** One read statement, within the database's time limit (or `bounds`'), stopped when `bounds.signal` aborts. */
+  query(sql: string, bounds?: QueryBounds): Promise<QueryResult>;
   /** Writes each view that has rows as `<view>.parquet` into `dir` (which must exist); gives the files written. */
   exportParquet(dir: string): Promise<string[]>;
   close(): void;
@@ -40,6 +44,8 @@ interface Opened {
   api: DuckDBApi;
   instance: DuckDBInstance;
   connection: DuckDBConnection;
+  /** The query running (or whose rows are being read): a new one ends its watch. */
+  watch?: QueryWatch;
 }
 
 /** Makes the views over `files`; gives their names. */
@@ -62,7 +68,9 @@ async function makeViews(connection: DuckDBConnection, files: RunFiles): Promise
 
 /** Shuts the database in: only `files` (and `writable` folders) may be opened from here on. */
 async function confine(connection: DuckDBConnection, files: RunFiles, writable: string[]): Promise<void> {
-  const paths = [...files.traces, ...[...files.tables.values()].flat()].map((f) => sqlString(f.file));
+  // The views name each file as a literal glob (views.ts literalPath), which DuckDB checks as given.
+  const read = [...files.traces, ...[...files.tables.values()].flat()].map((f) => f.file);
+  const paths = [...new Set([...read, ...read.map(literalPath)])].map(sqlString);
   await connection.run('SET autoinstall_known_extensions = false');
   await connection.run('SET autoload_known_extensions = false');
   await connection.run(`SET allowed_paths = [${paths.join(', ')}]`);
@@ -79,7 +87,8 @@ async function open(target: string, writable: string[]): Promise<Opened & { file
     );
   }
   const api = await loadDuckDB();
-  const instance = await api.DuckDBInstance.create(':memory:');
+  // Memory, threads and spilling set here, before confine() locks the settings.
+  const instance = await api.DuckDBInstance.create(':memory:', { ...DATABASE_LIMITS });
   const connection = await instance.connect();
   try {
     const views = await makeViews(connection, files);
@@ -99,25 +108,49 @@ function explained(err: unknown, views: string[]): QueryError {
   return new QueryError(`${message.replace(/^Failed to extract statements: /, '')}${hint}`);
 }
 
-async function* rowsOf(result: DuckDBResult, columns: Column[]): AsyncIterable<unknown[][]> {
+async function* rowsOf(
+  result: DuckDBResult,
+  columns: Column[],
+  watch: QueryWatch,
+  views: string[],
+): AsyncIterable<unknown[][]> {
   const integer = columns.map((c) => INTEGER_TYPES.has(c.type.replace(/\(.*$/, '')));
   const json = columns.map((c) => c.type === 'JSON');
-  for await (const batch of result.yieldRowsJson()) {
-    yield batch.map((row) =>
-      row.map((value, i) => {
-        if (value === null) return null;
-        if (integer[i] && typeof value === 'string') {
-          const n = Number(value);
-          return Number.isSafeInteger(n) || !Number.isInteger(n) ? n : value;
-        }
-        return json[i] && typeof value === 'string' ? JSON.parse(value) : value;
-      }),
-    );
+  try {
+    for await (const batch of result.yieldRowsJson()) {
+      yield batch.map((row) =>
+        row.map((value, i) => {
+          if (value === null) return null;
+          if (integer[i] && typeof value === 'string') {
+            const n = Number(value);
+            return Number.isSafeInteger(n) || !Number.isInteger(n) ? n : value;
+          }
+          return json[i] && typeof value === 'string' ? JSON.parse(value) : value;
+        }),
+      );
+    }
+  } catch (err) {
+    throw stoppedOr(err, watch, views);
+  } finally {
+    watch.done();
   }
 }
 
-async function runQuery(opened: Opened, views: string[], sql: string): Promise<QueryResult> {
+/** The error a query ended with: why it was stopped when it was, else DuckDB's own, explained. */
+function stoppedOr(err: unknown, watch: QueryWatch, views: string[]): Error {
+  if (watch.stopped) return new QueryError(watch.stopped);
+  return err instanceof QueryError ? err : explained(err, views);
+}
+
+async function runQuery(opened: Opened, views: string[], sql: string, bounds: QueryBounds): Promise<QueryResult> {
   const { api, connection } = opened;
+  opened.watch?.done();
+  const watch = new QueryWatch(connection, bounds);
+  opened.watch = watch;
+  if (watch.stopped) {
+    watch.done();
+    throw new QueryError(watch.stopped);
+  }
   let result: DuckDBResult;
   try {
     const statements = await connection.extractStatements(sql);
@@ -129,25 +162,30 @@ async function runQuery(opened: Opened, views: string[], sql: string): Promise<Q
         `only reads are allowed (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN), not a ${api.StatementType[kind]} statement`,
       );
     }
+    if (watch.stopped) throw new QueryError(watch.stopped);
     result = await prepared.stream();
   } catch (err) {
-    throw err instanceof QueryError ? err : explained(err, views);
+    watch.done();
+    throw stoppedOr(err, watch, views);
   }
   const columns = result.columnNames().map((name, i) => {
     const type = result.columnLogicalType(i);
     return { name, type: type.alias ?? result.columnType(i).toString() };
   });
-  return { columns, batches: rowsOf(result, columns) };
+  return { columns, batches: rowsOf(result, columns, watch, views) };
 }
 
 /** The database of `target`'s views (a trace, a run, an experiment or a folder of them). */
-export async function openRunDatabase(target: string, options: { writable?: string[] } = {}): Promise<RunDatabase> {
+export async function openRunDatabase(
+  target: string,
+  options: { writable?: string[]; timeLimitMs?: number } = {},
+): Promise<RunDatabase> {
   const opened = await open(target, options.writable ?? []);
   const { connection, instance, files, views } = opened;
   return {
     files,
     views,
-    query: (sql) => runQuery(opened, views, sql),
+    query: (sql, bounds) => runQuery(opened, views, sql, { timeLimitMs: options.timeLimitMs, ...bounds }),
     async exportParquet(dir) {
       const written: string[] = [];
       for (const view of views) {
@@ -168,19 +206,16 @@ export async function openRunDatabase(target: string, options: { writable?: stri
   };
 }
 
-/** Every row of a query, at most `limit` (then `truncated`). For tools that answer in one message. */
+/**
+ * A query's rows for tools that answer in one message: at most `limit` rows, within the answer
+ * budget (answerBudget.ts: long cells cut, a character cap, `notes` saying what was left out).
+ */
 export async function queryRows(
   db: RunDatabase,
   sql: string,
   limit: number,
-): Promise<{ columns: Column[]; rows: unknown[][]; truncated: boolean }> {
-  const { columns, batches } = await db.query(sql);
-  const rows: unknown[][] = [];
-  for await (const batch of batches) {
-    for (const row of batch) {
-      if (rows.length === limit) return { columns, rows, truncated: true };
-      rows.push(row);
-    }
-  }
-  return { columns, rows, truncated: false };
+  signal?: AbortSignal,
+): Promise<{ columns: Column[] } & Budgeted> {
+  const { columns, batches } = await db.query(sql, signal ? { signal } : undefined);
+  return { columns, ...(await budgetedRows(batches, limit)) };
 }

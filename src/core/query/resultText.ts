@@ -2,6 +2,7 @@
 // Written batch by batch, so a large answer streams rather than being held.
 import type { QueryResult } from './database';
 import { maxOf } from '../stats/extremes';
+import { csvCell as guardedCell } from '../text/csv';
 
 export const RESULT_FORMATS = ['table', 'csv', 'json'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
@@ -18,16 +19,22 @@ export function cellText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function csvCell(value: unknown): string {
-  const text = cellText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * A cell as every other CSV writer gives it (core/text/csv.ts): a text starting with = + - @ is
+ * not a formula a spreadsheet runs. A number column's values are numbers, never prefixed (a
+ * BIGINT beyond 2^53 comes as its digits, given as a bigint).
+ */
+function csvCell(value: unknown, numeric: boolean): string {
+  if (numeric && typeof value === 'string' && /^-?\d+$/.test(value)) return guardedCell(BigInt(value));
+  return guardedCell(value !== null && typeof value === 'object' ? JSON.stringify(value) : value);
 }
 
 async function writeCsv(result: QueryResult, write: Write): Promise<number> {
-  await write(`${result.columns.map((c) => csvCell(c.name)).join(',')}\n`);
+  const numeric = result.columns.map((c) => isNumeric(c.type));
+  await write(`${result.columns.map((c) => csvCell(c.name, false)).join(',')}\n`);
   let n = 0;
   for await (const batch of result.batches) {
-    await write(batch.map((row) => `${row.map(csvCell).join(',')}\n`).join(''));
+    await write(batch.map((row) => `${row.map((v, i) => csvCell(v, numeric[i])).join(',')}\n`).join(''));
     n += batch.length;
   }
   return n;

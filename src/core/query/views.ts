@@ -16,6 +16,15 @@ export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A file's path as DuckDB's readers take it: they expand `*`, `?` and `[…]` as a glob, so a run
+ * folder named `[ab]` vanished and `a` and `b` were read in its place (issue 70). Each such
+ * character becomes a class holding only itself, which matches it literally.
+ */
+export function literalPath(file: string): string {
+  return file.replace(/[*?[]/g, (c) => `[${c}]`);
+}
+
 /** `j->>'key'` cast to `type`: the field of each event. */
 const field = (key: string, type = 'VARCHAR'): string =>
   type === 'VARCHAR' ? `event->>${sqlString(key)}` : `TRY_CAST(event->>${sqlString(key)} AS ${type})`;
@@ -150,7 +159,7 @@ function ownerOf(sources: readonly SourceFile[]): string {
 
 /** The `events` view: every trace line, its run (from the file it is in), type, round and agent. */
 export function eventsSelect(files: RunFiles): string {
-  const paths = files.traces.map((t) => sqlString(t.file)).join(', ');
+  const paths = files.traces.map((t) => sqlString(literalPath(t.file))).join(', ');
   return (
     `SELECT ${ownerOf(files.traces)} AS run, json->>'type' AS type, TRY_CAST(json->>'round' AS INTEGER) AS round, ` +
     `CASE WHEN json_type(json->'agent') = 'VARCHAR' THEN json->>'agent' ELSE json->'agent'->>'id' END AS agent, ` +
@@ -162,7 +171,7 @@ export function eventsSelect(files: RunFiles): string {
 export function tableSelect(files: RunFiles, name: TableName): string | undefined {
   const sources = files.tables.get(name);
   if (!sources?.length) return undefined;
-  const paths = sources.map((s) => sqlString(s.file)).join(', ');
+  const paths = sources.map((s) => sqlString(literalPath(s.file))).join(', ');
   return (
     `SELECT ${ownerOf(sources)} AS experiment, * EXCLUDE (filename) ` +
     `FROM read_csv([${paths}], union_by_name = true, filename = true, header = true)`

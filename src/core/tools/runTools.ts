@@ -1,9 +1,9 @@
 // Tools that run the `society` command: estimate, run, experiment and compare. A run or an
 // experiment passes the gate first (keys, cost limit); each gives the command's own --json
 // summary, cut short when it is large (the files it wrote hold the rest).
-import * as path from 'node:path';
 import { z } from 'zod';
 import { estimateRun } from '../llm/estimate';
+import { pathArg } from './pathArg';
 import { gateScenario } from './scenarioGate';
 import { ToolRefusal, tool, type ToolHost } from './tool';
 
@@ -32,7 +32,7 @@ async function societyJson(
   return { exitCode: r.code, note: `the summary is ${r.stdout.length} characters; its keys: ${keys.join(', ')}` };
 }
 
-const scenarioInput = z.string().describe('the scenario .society file');
+const scenarioInput = pathArg('read', 'the scenario .society file');
 const roundsInput = z.number().int().min(1).max(100_000).optional().describe("rounds (default: the scenario's)");
 
 export const estimateTool = tool({
@@ -68,7 +68,7 @@ export const runTool = tool({
     'Run a scenario headless (as `society run`) into a folder and give its closing summary. Refused when a model it calls has no key here or the estimate is above the cost limit.',
   input: {
     scenario: scenarioInput,
-    out: z.string().describe('folder for the run (trace.jsonl, checkpoint.json)'),
+    out: pathArg('write', 'folder for the run (trace.jsonl, checkpoint.json)'),
     rounds: roundsInput,
     seed: z.number().int().optional().describe("seed (default: the scenario's)"),
     overwrite: z.boolean().default(false).describe('replace a run the folder already holds'),
@@ -76,7 +76,7 @@ export const runTool = tool({
   kind: 'run',
   async invoke({ scenario, out, rounds, seed, overwrite }, host, signal) {
     const gate = await gateScenario(scenario, host, { rounds });
-    const args = ['run', gate.file, '--out', path.resolve(host.cwd, out), '--quiet'];
+    const args = ['run', gate.file, '--out', out, '--quiet'];
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (seed !== undefined) args.push('--seed', String(seed));
     if (overwrite) args.push('--overwrite');
@@ -98,7 +98,7 @@ export const experimentTool = tool({
     "Run the scenario's experiment (conditions × seeds, as `society experiment`) and give its claims and summaries. Refused as society_run is; the cost limit covers every run together.",
   input: {
     scenario: scenarioInput,
-    out: z.string().describe('folder for the experiment'),
+    out: pathArg('write', 'folder for the experiment'),
     seeds: z
       .string()
       .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/)
@@ -112,7 +112,7 @@ export const experimentTool = tool({
     const gate = await gateScenario(scenario, host, { rounds, experiment: seeds ? { seeds: seedList(seeds) } : {} });
     const conditions = Math.max(1, gate.scenario.experiment?.conditions.length ?? 1);
     const seedCount = seeds ? seedList(seeds).length : (gate.scenario.experiment?.seeds.length ?? 5);
-    const args = ['experiment', gate.file, '--out', path.resolve(host.cwd, out)];
+    const args = ['experiment', gate.file, '--out', out];
     if (seeds) args.push('--seeds', seeds);
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (overwrite) args.push('--overwrite');
@@ -144,9 +144,9 @@ export const compareTool = tool({
   title: 'Compare runs',
   description:
     'Compare two runs (or two sets of runs paired by seed), as `society compare`: metrics side by side with the difference and its 95% CI.',
-  input: { a: z.string().describe('a run folder, trace or folder of runs'), b: z.string().describe('the other') },
+  input: { a: pathArg('read', 'a run folder, trace or folder of runs'), b: pathArg('read', 'the other') },
   kind: 'read',
   async invoke({ a, b }, host, signal) {
-    return societyJson(host, ['compare', path.resolve(host.cwd, a), path.resolve(host.cwd, b)], signal);
+    return societyJson(host, ['compare', a, b], signal);
   },
 });

@@ -2,8 +2,8 @@
 // calls (host) and the key variable sent there, the estimate and the cost limit. The editor's
 // confirmation of society_run and society_experiment shows it; a scenario that cannot be read
 // says so (the tool itself then refuses it).
-import * as path from 'node:path';
 import { loadScenarioFile, modelNamed, type ModelConfig, traitsOf } from '../format';
+import { confinedPath } from '../files/confined';
 import { usedModelNames } from '../llm/registry';
 import { conditionModels } from '../experiment/conditionModels';
 import { estimateExperiment } from '../experiment/experimentCost';
@@ -28,7 +28,14 @@ function endpointLine(cfg: ModelConfig): string | undefined {
 }
 
 export async function spendPlan(input: SpendPlanInput, cwd: string, costLimitUsd: number): Promise<string[]> {
-  const loaded = await loadScenarioFile(path.resolve(cwd, input.scenario)).catch(() => undefined);
+  // Read only inside the working folder, as the tool policy confines the tool's own read.
+  let file: string;
+  try {
+    file = confinedPath(cwd, input.scenario, 'read');
+  } catch (err) {
+    return [`The scenario is refused: ${(err as Error).message}`];
+  }
+  const loaded = await loadScenarioFile(file).catch(() => undefined);
   const scenario = loaded?.scenario;
   if (!scenario) return [`${input.scenario} could not be read: nothing is known about what it would call`];
   const configs = input.experiment

@@ -5,8 +5,10 @@ import type { z } from 'zod';
 
 /** What a host gives the tools: how to run the `society` command, its limits and keys. */
 export interface ToolHost {
-  /** The folder relative paths resolve against (the workspace, the server's working folder). */
+  /** The folder relative paths resolve against, and every path argument is confined to (invokeTool.ts). */
   cwd: string;
+  /** False in an untrusted workspace (the editor's Restricted Mode): every tool is refused. */
+  trusted?: boolean;
   /** Cost limit of one run or experiment in US dollars, as estimated; 0: none. */
   costLimitUsd: number;
   /** Whether a key is set for this environment variable name (the editor also has its secret storage). */
@@ -24,9 +26,11 @@ export interface SocietyTool<S extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   title: string;
   description: string;
+  /** Its arguments; a path is a `pathArg` (pathArg.ts), which the caller confines before `invoke`. */
   input: S;
   /** 'read': answers from files; 'run': spends time and maybe money (asks first, needs trust). */
   kind: 'read' | 'run';
+  /** Called through invokeTool.ts only: its path arguments are then real paths inside `host.cwd`. */
   invoke(input: z.infer<z.ZodObject<S>>, host: ToolHost, signal?: AbortSignal): Promise<unknown>;
 }
 

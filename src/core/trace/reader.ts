@@ -343,6 +343,12 @@ export async function readTraceFile(
   const maxLine = opts.maxLine ?? MAX_LINE;
   let input: fs.ReadStream;
   try {
+    // A named pipe or a device would be read until its writer closes it, perhaps never (a FIFO
+    // named trace.jsonl in a run folder held an assistant's explain call open: issue 70).
+    const st = fs.statSync(path);
+    if (!st.isFile() && !st.isDirectory()) {
+      return unreadable(new Error('it is not a regular file (a named pipe or a device)'));
+    }
     input = fs.createReadStream(path, {
       encoding: 'utf8',
       highWaterMark: READ_CHUNK,

@@ -23,7 +23,6 @@ export async function pickExample(
   const choice = await vscode.window.showQuickPick(o.first ? [o.first, ...items] : items, {
     title: o.title,
     matchOnDescription: true,
-    matchOnDetail: true,
   });
   if (!choice) return undefined;
   const example = (choice as { example?: ShippedExample }).example;

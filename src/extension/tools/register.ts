@@ -1,26 +1,27 @@
 // The assistant tools (core/tools) as VS Code language-model tools, for Copilot's agent mode and
-// any chat participant: the same table `society mcp` serves. A run tool asks before it runs
-// (prepareInvocation), is refused in Restricted Mode and within the cost limit setting, as a run
-// a person starts is; answers are the tools' small JSON results.
-import { spawn } from 'node:child_process';
+// any chat participant: the same table `society mcp` serves, called through the same policy
+// (core/tools/invokeTool.ts: paths confined to the workspace, bounded, cancellable, and every tool
+// refused in Restricted Mode). A run tool also asks before it runs (prepareInvocation) and is
+// held to the cost limit setting, as a run a person starts is.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { z } from 'zod';
 import type { SocietyContext } from '../context';
-import { QueryError } from '../../core/query/database';
-import { TOOLS, ToolRefusal, type SocietyTool, type ToolHost } from '../../core/tools/tools';
+import { invokeTool } from '../../core/tools/invokeTool';
+import { runSociety } from '../../core/tools/societyProcess';
+import { TOOLS, type SocietyTool, type ToolHost } from '../../core/tools/tools';
 import { currentRunSettings } from '../run/costLimit';
 import { registerToolProbe } from './toolProbe';
 import { allowedKeyRoutes, confirmKeyRoutes } from '../run/keyRoutes';
 import { spendPlan } from '../../core/tools/spendPlan';
 import { conditionModels } from '../../core/experiment/conditionModels';
 import { loadScenarioFile } from '../../core/format';
+import { confinedPath } from '../../core/files/confined';
 
 const workspaceDir = (): string => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
 
 /**
- * The host in the editor: the workspace folder, the cost limit setting, the bundled CLI, and the
- * key pairings this workspace allowed (run/keyRoutes.ts), passed on to the CLI's environment.
+ * The host in the editor: the workspace folder, its trust, the cost limit setting, the bundled CLI,
+ * and the key pairings this workspace allowed (run/keyRoutes.ts), passed on to the CLI's environment.
  */
 function editorHost(ctx: SocietyContext, allowKeys: readonly string[]): ToolHost {
   const bin = path.join(ctx.extension.extensionPath, 'bin', 'society.js');
@@ -28,24 +29,16 @@ function editorHost(ctx: SocietyContext, allowKeys: readonly string[]): ToolHost
   const allowEnv = [process.env.SOCIETY_ALLOW_KEYS, ...allowKeys].filter((a) => a?.trim()).join(',');
   return {
     cwd,
+    trusted: vscode.workspace.isTrusted,
     costLimitUsd: currentRunSettings().costLimitUsd ?? 0,
     // The CLI child reads keys from its environment; keys kept in SecretStorage are not passed on.
     hasKey: (env) => !!process.env[env],
     allowKeys,
     society: (args, signal) =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [bin, ...args], {
-          cwd,
-          signal,
-          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', SOCIETY_ALLOW_KEYS: allowEnv },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '',
-          stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      runSociety(bin, args, {
+        cwd,
+        signal,
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', SOCIETY_ALLOW_KEYS: allowEnv },
       }),
   };
 }
@@ -56,8 +49,15 @@ function editorHost(ctx: SocietyContext, allowKeys: readonly string[]): ToolHost
  * the gate refuses it.
  */
 async function runToolKeys(input: Record<string, unknown>): Promise<string[]> {
-  if (typeof input.scenario !== 'string') return allowedKeyRoutes();
-  const loaded = await loadScenarioFile(path.resolve(workspaceDir(), input.scenario)).catch(() => undefined);
+  if (typeof input.scenario !== 'string' || !vscode.workspace.isTrusted) return allowedKeyRoutes();
+  // Read only inside the workspace, as the tool itself will (core/files/confined.ts); else the tool refuses.
+  let file: string;
+  try {
+    file = confinedPath(workspaceDir(), input.scenario, 'read');
+  } catch {
+    return allowedKeyRoutes();
+  }
+  const loaded = await loadScenarioFile(file).catch(() => undefined);
   if (!loaded?.scenario) return allowedKeyRoutes();
   const s = loaded.scenario;
   return confirmKeyRoutes(s, conditionModels(s));
@@ -96,29 +96,19 @@ function languageModelTool(t: SocietyTool, ctx: SocietyContext): vscode.Language
       };
     },
     async invoke(options, token) {
-      if (t.kind === 'run' && !vscode.workspace.isTrusted) {
-        return text(
-          `Refused: ${t.title} runs a society, which Restricted Mode does not allow; trust the workspace first.`,
-        );
-      }
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
       try {
-        const input = z.object(t.input).parse(options.input);
+        const input = (options.input ?? {}) as Record<string, unknown>;
         const allowKeys = t.kind === 'run' ? await runToolKeys(input) : allowedKeyRoutes();
-        return text(JSON.stringify(await t.invoke(input, editorHost(ctx, allowKeys), controller.signal), null, 2));
-      } catch (err) {
-        if (err instanceof ToolRefusal || err instanceof QueryError || err instanceof z.ZodError) {
-          return text(`Refused: ${err.message}`);
-        }
-        throw err;
+        const answer = await invokeTool(t, input, editorHost(ctx, allowKeys), controller.signal);
+        return text('refusal' in answer ? `Refused: ${answer.refusal}` : answer.text);
       } finally {
         cancel.dispose();
       }
     },
   };
 }
-
 export function registerLanguageModelTools(ctx: SocietyContext): vscode.Disposable[] {
   // Hosts without the language-model API (older VS Code, some forks) simply have no tools.
   if (typeof vscode.lm?.registerTool !== 'function') return [];

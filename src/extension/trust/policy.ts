@@ -3,7 +3,7 @@
 // data, so validation, completions, hovers, viewing traces and inspecting the memories of existing
 // runs stay on. Whatever executes the scenario, sends workspace text to a model endpoint, spends an
 // API key or reads files outside the folder waits until the user trusts the workspace.
-import * as path from 'node:path';
+import { isInside } from '../../core/files/confined';
 
 export type Capability =
   | 'validate'
@@ -73,9 +73,4 @@ export function refusalMessage(capability: Capability): string {
 export function includeRefusal(realPath: string, folders: readonly string[], trusted: boolean): string | undefined {
   if (trusted || folders.some((f) => isInside(f, realPath))) return undefined;
   return `${realPath} is outside the workspace folder and the workspace is not trusted (Restricted Mode); trust the workspace to load it`;
-}
-
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -1,7 +1,8 @@
 // Issue 61: the pages the CLI writes open rendered in the editor, as files are opened here: a
-// guarded read (symlinks resolved, a regular file, a size cap), our CSP first whatever the file
-// says (no script, nothing loaded, no refresh), its own styles by a nonce, the page otherwise as
-// written — tried on a real experiment page and on a hostile one.
+// guarded read (symlinks resolved, a regular file, a size cap), and the page in a sandboxed frame
+// of a shell whose CSP it inherits whatever the file says (no script, nothing loaded, no
+// navigation), its own styles by a nonce, the page otherwise as written — tried on a real
+// experiment page and on a set of hostile ones (issue 70).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,6 +20,26 @@ import {
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
   contributes: { customEditors: { viewType: string; selector: { filenamePattern: string }[]; priority: string }[] };
 };
+
+/**
+ * The shell's parts, or a failure when it is not exactly ours: the policy, a frame with every
+ * sandbox permission off, and the page as the frame's srcdoc (an attribute value holding no
+ * quote or angle bracket, so nothing in it can end the attribute or start an element).
+ */
+function shell(shown: string): { policy: string; page: string } {
+  const m =
+    /^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="([^"<>]*)"><style nonce="[^"]*">[^<]*<\/style><\/head><body><iframe sandbox="" title="page" srcdoc="([^"<>]*)"><\/iframe><\/body><\/html>$/.exec(
+      shown,
+    );
+  assert.ok(m, `not our shell: ${shown.slice(0, 300)}`);
+  const page = m[2]
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return { policy: m[1], page };
+}
 
 function experimentPage(): string {
   const r = analyzeExperiment(
@@ -44,39 +65,42 @@ describe('pages the CLI wrote, in the editor (issue 61)', () => {
     assert.equal(page.priority, 'default');
   });
 
-  it("puts its policy first and a nonce on the page's own styles, leaving the rest as written", () => {
+  it('shows the page whole in a sandboxed frame, under a policy of the shell it cannot reach', () => {
     const html = experimentPage();
-    const shown = sandboxedPage(html, 'N0nce');
-    const head = shown.slice(0, shown.indexOf('</head>'));
-    const policies = [...head.matchAll(/http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((m) => m[1]);
-    assert.equal(policies[0], savedPageCsp('N0nce'), 'ours first');
-    assert.equal(policies.length, 2, "and the page's own, which holds too");
-    assert.match(policies[0], /script-src 'none'/);
-    assert.match(policies[0], /default-src 'none'/);
-    assert.ok(shown.indexOf(policies[0]) < shown.indexOf('<style'));
-    assert.equal((shown.match(/<style nonce="N0nce">/g) ?? []).length, (html.match(/<style/g) ?? []).length);
-    assert.equal(
-      shown.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*" *>/, '').replace(/ nonce="N0nce"/g, ''),
-      html,
-    );
+    const { policy, page } = shell(sandboxedPage(html, 'N0nce'));
+    assert.equal(policy, savedPageCsp('N0nce'));
+    for (const d of [
+      "default-src 'none'",
+      "script-src 'none'",
+      "frame-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]) {
+      assert.ok(policy.split('; ').includes(d), d);
+    }
+    assert.equal((page.match(/<style nonce="N0nce">/g) ?? []).length, (html.match(/<style/g) ?? []).length);
+    assert.equal(page.replace(/ nonce="N0nce"/g, ''), html, 'the page otherwise as written');
   });
 
-  it('a hostile page: refresh dropped, its scripts and remote loads blocked by the first policy', () => {
-    const hostile =
-      '<html><HEAD><meta http-equiv=refresh content="0;url=https://evil.example"><script>alert(1)</script>' +
-      '<STYLE>body{background:url(https://evil.example/x.png)}</STYLE></HEAD><body onload="x()">hi</body></html>';
-    const shown = sandboxedPage(hostile, 'abc');
-    assert.doesNotMatch(shown, /refresh/i);
-    assert.match(
-      shown,
-      /^<html><HEAD><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc'; img-src data:/,
-    );
-    assert.match(shown, /<style nonce="abc">body/);
-    // No head at all: one is made, the policy in it.
-    assert.match(
-      sandboxedPage('<p>bare</p>', 'n'),
-      /^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy"[^>]*><\/head><body><p>bare<\/p>/,
-    );
+  it('hostile pages stay inside the frame, whatever they hold (issue 70)', () => {
+    const hostile = [
+      '<meta http-equiv=refresh content="0;url=https://evil.example"><p>refresh before any head</p>',
+      '<base href="https://evil.example/"><img src="x.png">',
+      '<script>fetch("https://evil.example")</script><html><head></head><body>script before the head</body></html>',
+      '<!-- <head> --><html><head><link rel=stylesheet href=https://evil.example/a.css></head></html>',
+      '<HTML><HEAD><META HTTP-EQUIV="REFRESH" CONTENT="0;URL=https://evil.example"></HEAD></HTML>',
+      '<html><head title="<head>"><meta http-equiv="Content-Security-Policy" content="default-src *"></head></html>',
+      '"></iframe><script>alert(1)</script><iframe srcdoc="',
+      "'></iframe><img src=https://evil.example/'>&quot;&lt;/iframe&gt;",
+      '<form action="https://evil.example"><button>go</button></form><a href="https://evil.example" target=_top>x</a>',
+      '<svg><style>@import "https://evil.example/x.css";</style></svg><object data="https://evil.example"></object>',
+    ];
+    for (const html of hostile) {
+      const shown = sandboxedPage(html, 'n');
+      const { policy, page } = shell(shown);
+      assert.equal(policy, savedPageCsp('n'), html);
+      assert.equal(page.replace(/ nonce="n"/g, ''), html, html);
+    }
   });
 
   it('reads a regular file through its symlink, and refuses a folder or a file over the cap', () => {

@@ -6,6 +6,7 @@
 // or a device is refused without blocking. The schema marks these fields `"x-kind": "path"`.
 import * as path from 'node:path';
 import type { SocietyFileSystem } from './fileSystem';
+import { isInside } from '../../files/confined';
 
 export type DataRead = { file: string; text: string } | { file: string; why: string };
 
@@ -60,7 +61,4 @@ export async function readDataFile(
   };
 }
 
-export function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
-}
+export { isInside };

@@ -47,9 +47,15 @@ export interface NotAFile {
 
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out']);
 
+/** A folder listing past its bound: `check /` on a whole disk once walked it for 40 s (issue 70). */
+export class TooManyEntries extends Error {}
+
 export class NodeFileSystem implements SocietyFileSystem {
   private readonly refusals = new Map<string, string>();
   private readonly notFiles = new Map<string, NotAFile[]>();
+
+  /** `maxEntries`: entries one listing may visit (files and folders), past which it stops with TooManyEntries. */
+  constructor(private readonly bounds: { maxEntries?: number } = {}) {}
 
   /** Only regular files within the size limit are read (fileLimits.ts): a FIFO or a device never blocks. */
   async readFile(file: string, role?: FileRole): Promise<string | undefined> {
@@ -97,6 +103,8 @@ export class NodeFileSystem implements SocietyFileSystem {
   async listFiles(dir: string): Promise<string[]> {
     const out: string[] = [];
     const others: NotAFile[] = [];
+    const max = this.bounds.maxEntries ?? Infinity;
+    let seen = 0;
     const walk = async (d: string, depth: number): Promise<void> => {
       if (depth > 32) return;
       let entries: import('node:fs').Dirent[];
@@ -104,6 +112,10 @@ export class NodeFileSystem implements SocietyFileSystem {
         entries = await fs.readdir(d, { withFileTypes: true });
       } catch {
         return;
+      }
+      seen += entries.length;
+      if (seen > max) {
+        throw new TooManyEntries(`more than ${max} files and folders under ${dir}: name a smaller folder`);
       }
       for (const e of entries) {
         const full = path.join(d, e.name);
