@@ -33,7 +33,9 @@ export async function spendPlan(input: SpendPlanInput, cwd: string, costLimitUsd
   try {
     file = confinedPath(cwd, input.scenario, 'read');
   } catch (err) {
-    return [`The scenario is refused: ${(err as Error).message}`];
+    return [
+      `${input.scenario} could not be read (${(err as Error).message}): nothing is known about what it would call`,
+    ];
   }
   const loaded = await loadScenarioFile(file).catch(() => undefined);
   const scenario = loaded?.scenario;
