@@ -95,7 +95,8 @@ export class Workbench {
     await this.quickInput().fill(`>${title}`);
     await this.quickRow(title).waitFor({ timeout });
     for (let i = 0; i < 30; i++) {
-      const focused = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
+      // The row's own label: a row reused from a picker with detail lines keeps a hidden second one.
+      const focused = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name').first();
       if ((await focused.innerText().catch(() => '')).trim() === title) {
         await this.page.keyboard.press('Enter');
         return true;
