@@ -148,7 +148,9 @@ describe('the language-model tools in VS Code (code-server + Chromium)', functio
     await row.waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'experiment.html' }).waitFor();
-    const shown = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+    // The page in its sandboxed frame inside the page editor's shell (views/savedPage.ts).
+    const shell = page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+    const shown = shell.frameLocator('iframe[title="page"]');
     await shown.locator('h2', { hasText: "The seed paper's claims" }).waitFor({ timeout: STEP_MS });
     // Rendered with its own style (the nonce let it in): a table, not the source's text.
     assert.ok((await shown.locator('table').count()) > 1);
@@ -158,10 +160,11 @@ describe('the language-model tools in VS Code (code-server + Chromium)', functio
       0,
       'not the source',
     );
-    const csp = await shown.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content');
+    // The shell's policy, which the page's frame inherits whatever the page holds.
+    const csp = await shell.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content');
     assert.match(
       csp ?? '',
-      /^default-src 'none'; style-src 'nonce-[^']+'; img-src data:; font-src data:; script-src 'none'/,
+      /^default-src 'none'; style-src 'nonce-[^']+'; img-src data:; font-src data:; script-src 'none'; frame-src 'none'/,
     );
     await page.waitForTimeout(500);
     await s.wb.screenshot('experiment-html-in-editor');
@@ -187,7 +190,7 @@ describe('the language-model tools in VS Code (code-server + Chromium)', functio
     await page.locator('.tab.active', { hasText: 'report.html' }).waitFor();
     // The page is in its sandboxed frame inside the shell (savedPage.ts), under the shell's CSP.
     const report = page
-      .frameLocator('iframe.webview.ready >> nth=-1')
+      .frameLocator('iframe.webview.ready >> visible=true')
       .frameLocator('#active-frame')
       .frameLocator('iframe[title="page"]');
     // Scripts off: the page's no-script network picture and tables, not its interactive view.

@@ -52,7 +52,11 @@ describe('Write Report and Compare Conditions from the editor (code-server + Chr
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'report.html' }).waitFor({ timeout: STEP_MS * 2 });
     await page.locator('.breadcrumbs-control', { hasText: 'three-rounds' }).first().waitFor();
-    const report = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+    // The saved page in its sandboxed frame inside the page editor's shell (views/savedPage.ts).
+    const report = page
+      .frameLocator('iframe.webview.ready >> visible=true')
+      .frameLocator('#active-frame')
+      .frameLocator('iframe[title="page"]');
     await report.locator('#network h2', { hasText: 'Tie network' }).waitFor({ timeout: STEP_MS });
     for (const f of ['report.html', 'metrics.json', 'series.csv']) {
       assert.ok(fs.existsSync(s.ws(`runs/three-rounds/${f}`)), `${f} written beside the trace`);

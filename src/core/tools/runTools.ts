@@ -1,6 +1,7 @@
 // Tools that run the `society` command: estimate, run, experiment and compare. A run or an
 // experiment passes the gate first (keys, cost limit); each gives the command's own --json
 // summary, cut short when it is large (the files it wrote hold the rest).
+import * as path from 'node:path';
 import { z } from 'zod';
 import { estimateRun } from '../llm/estimate';
 import { pathArg } from './pathArg';
@@ -84,7 +85,7 @@ export const runTool = tool({
     if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
     // The per-round series are in the trace (society_sql answers them): the summary is the end state.
     return {
-      folder: out,
+      folder: path.relative(host.cwd, out) || '.',
       estimatedUsd: gate.costUsd,
       ...((await societyJson(host, args, signal, ['series'])) as object),
     };
@@ -118,7 +119,7 @@ export const experimentTool = tool({
     if (overwrite) args.push('--overwrite');
     if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
     return {
-      folder: out,
+      folder: path.relative(host.cwd, out) || '.',
       runs: conditions * seedCount,
       estimatedUsd: gate.costUsd,
       ...((await societyJson(host, args, signal)) as object),
