@@ -79,7 +79,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     const card = await session.wb.editorHover();
     await card.getByText("Liam O'Brien").waitFor();
     await card.getByText(/secondary school maths teacher/).waitFor();
-    await card.getByText(/Motivations: SOC/).waitFor();
+    await card.getByText(/Motivations: social \d\.\d\d/).waitFor();
     await session.wb.screenshot('hover-persona');
     await session.wb.page.keyboard.press('Escape');
     await session.wb.goTo(lineOf(file, 'occupation:'), 3);

@@ -123,7 +123,10 @@ describe('navigation: definition, references, rename, hover', () => {
     const card = await hoverAt(project, file('personas/leo.society'), offsetOf(LEO, 'maya'));
     assert.match(card!.markdown, /\*\*Maya Chen\*\* · `maya`/);
     assert.match(card!.markdown, /data journalist · 27/);
-    assert.match(card!.markdown, /Motivations: SOC 0\.30 · INF 0\.90 · PRE 0\.50\* · COORD 0\.50\* · EMO 0\.50\*/);
+    assert.match(
+      card!.markdown,
+      /Motivations: social 0\.30 · information 0\.90 · presentation 0\.50\* · coordination 0\.50\* · support 0\.50\*/,
+    );
     const inc = await hoverAt(project, file('s.society'), offsetOf(SCENARIO, 'personas/*'));
     assert.match(inc!.markdown, /\*\*include\*\* · 2 files\n- personas\/leo.society\n- personas\/maya.society/);
     const trait = await hoverAt(project, file('s.society'), offsetOf(SCENARIO, 'rounds'));

@@ -1,5 +1,5 @@
 // A persona at a glance, for hovers and completion docs: name, occupation, the five drivers.
-import { DRIVERS, DRIVER_LABELS } from '../model/model';
+import { DRIVERS } from '../model/model';
 
 export interface PersonaSummary {
   id: string;
@@ -38,8 +38,9 @@ export function personaCard(p: PersonaSummary): string {
     .map((s) => escape(String(s)));
   if (facts.length) out.push(facts.join(' · '));
   if (p.motivations) {
+    // Named as the file writes them (`support`, not the paper's EMO, which read as "emotion").
     const weights = DRIVERS.map(
-      (d) => `${DRIVER_LABELS[d]} ${p.motivations![d] !== undefined ? p.motivations![d].toFixed(2) : '0.50*'}`,
+      (d) => `${d} ${p.motivations![d] !== undefined ? p.motivations![d].toFixed(2) : '0.50*'}`,
     );
     out.push(`Motivations: ${weights.join(' · ')}`);
   }
