@@ -9,7 +9,7 @@ import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
 import { compareSides } from '../../core/experiment/paired/compareSides';
-import { conditionSides } from '../../core/experiment/paired/conditionSides';
+import { conditionSides, experimentTraces } from '../../core/experiment/paired/conditionSides';
 import { COMPARE_FILES, NotComparable } from '../../core/analysis';
 
 const USAGE = 'compare <A> <B> | <experiment> [--conditions A,B] [--json] [--out DIR] [--overwrite]';
@@ -43,7 +43,8 @@ export const compareCommand: Command = {
     let sides: [CompareSide, CompareSide];
     let labels: [string, string];
     try {
-      if (positionals.length === 1 || values.conditions !== undefined) {
+      const experiment = positionals.length === 1 && experimentTraces(positionals[0]) !== undefined;
+      if (experiment || values.conditions !== undefined) {
         if (positionals.length !== 1) {
           console.error(
             `society compare: --conditions takes one experiment folder, got ${positionals.length} arguments`,

@@ -5,7 +5,7 @@
 // hosts and names keep the file's price. One entry per model.
 import type { ModelConfig } from '../format';
 import { baseUrlOf, keyTarget } from './keyRoute';
-import type { Price } from './usage';
+import type { Price } from './price';
 
 export const KNOWN_PRICES: Readonly<Record<string, Price>> = {
   'gpt-5': { input: 1.25, output: 10, cached_input: 0.125 },

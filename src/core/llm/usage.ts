@@ -7,12 +7,9 @@ import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';
 import { atLeast, hostedPrice } from './knownPrices';
 
-export interface Price {
-  input: number;
-  output: number;
-  /** USD per million input tokens served from the endpoint's prompt cache (default: `input`). */
-  cached_input?: number;
-}
+import type { Price } from './price';
+
+export type { Price } from './price';
 /** Prices by endpoint model name (e.g. "gpt-4o-mini") or scenario model name. */
 export type PriceTable = Record<string, Price>;
 

@@ -1,7 +1,7 @@
 // How much of a query's answer one message carries (society_sql): a 50 MB cell once became a
 // 100 MB JSON-RPC line that dropped the MCP client (issue 70). Long cells are cut and the rows stop
 // at a character budget, each with a note saying so; the files hold the rest (`society sql`).
-import { cellText } from './resultText';
+import { cellText } from './cellText';
 
 /** The longest cell given whole (characters of its text; JSON values as their JSON). */
 export const MAX_CELL_CHARS = 4_000;

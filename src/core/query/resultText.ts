@@ -1,6 +1,7 @@
 // A query's rows as text: CSV (RFC 4180), JSON (an array of row objects) or an aligned table.
 // Written batch by batch, so a large answer streams rather than being held.
 import type { QueryResult } from './database';
+import { cellText } from './cellText';
 import { maxOf } from '../stats/extremes';
 import { csvCell as guardedCell } from '../text/csv';
 
@@ -13,11 +14,7 @@ export const TABLE_ROWS_SHOWN = 1000;
 /** Writes text out; a promise makes the writer wait (a slow pipe). */
 export type Write = (text: string) => void | Promise<void>;
 
-/** A value as a cell's text: nested values as JSON, null as ''. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
+export { cellText } from './cellText';
 
 /**
  * A cell as every other CSV writer gives it (core/text/csv.ts): a text starting with = + - @ is

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compareCommand } from '../../../src/cli/commands/compare';
+import { experimentCommand } from '../../../src/cli/commands/experiment';
 import { conditionSides } from '../../../src/core/experiment/paired/conditionSides';
 import { quietly } from '../../support/quietly';
 import { friendsRun } from '../compare/friendsRuns';
@@ -87,5 +88,24 @@ describe('society compare: two conditions of an experiment', function () {
       r.errors,
       /is an experiment: compare two of its conditions with `society compare .* --conditions A,B`/,
     );
+  });
+
+  it("a game's conditions: its declared state's outcomes as the experiment recorded them, no tie or reward rows", async () => {
+    const out = path.join(dir, 'goods');
+    const scenario = path.resolve(__dirname, '../../../examples/public-goods/public-goods.society');
+    const ran = await quietly(() =>
+      experimentCommand.run([scenario, '--out', out, '--seeds', '1-2', '--rounds', '2', '--quiet']),
+    );
+    assert.equal(ran.result, 0, ran.errors);
+    const r = await compare(out, '--conditions', 'multiplier 1.6,multiplier 4', '--json');
+    assert.equal(r.result, 0, r.errors);
+    const outcomes = Object.keys(JSON.parse(r.out).outcomes);
+    assert.ok(outcomes.includes('agents.coins.mean'), outcomes.join(', '));
+    assert.ok(outcomes.includes('world.contributed.final'));
+    for (const none of ['density', 'ties', 'louvain_communities', 'mean_reward', 'reward_support']) {
+      assert.ok(!outcomes.includes(none), `${none} is not shown for a game without ties or rewards`);
+    }
+    const coins = JSON.parse(r.out).outcomes['agents.coins.mean'];
+    assert.equal(coins.n, 2, 'paired over both seeds');
   });
 });

@@ -5,12 +5,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ioReason } from '../../files/ioReason';
 import { pushAll } from '../../text/pushAll';
-import { experimentTraces } from './conditionSides';
+import { experimentTraces } from './experimentTraces';
 
 /** The trace a run folder holds (`society run --out`, the editor's runs folder). */
 export const TRACE_FILE = 'trace.jsonl';
 
-export type CompareSide = { kind: 'run'; file: string } | { kind: 'runs'; files: string[] };
+export type CompareSide =
+  | { kind: 'run'; file: string }
+  | {
+      kind: 'runs';
+      files: string[];
+      /**
+       * Outcomes the experiment recorded for a run, by its trace file: its declared state's
+       * (`agents.coins.mean`…), which its trace alone cannot give (a condition's scenario is not on disk).
+       */
+      recorded?: ReadonlyMap<string, Readonly<Record<string, number | null>>>;
+    };
 
 function isFile(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;

@@ -26,14 +26,19 @@ export interface CompareOutput {
 const filesOf = (s: CompareSide): string[] => (s.kind === 'run' ? [s.file] : s.files);
 
 async function digests(
-  files: readonly string[],
+  side: CompareSide,
   shown: (p: string) => string,
   declared: typeof declaredOfRun,
 ): Promise<LabelledDigest[]> {
   const out: LabelledDigest[] = [];
+  const recorded = side.kind === 'runs' ? side.recorded : undefined;
   // One at a time: a set of large traces is never in memory at once (each digest is small).
-  for (const file of files) {
-    out.push({ label: shown(file), digest: await digestTraceFile(file, await declared(file)) });
+  for (const file of filesOf(side)) {
+    const digest = await digestTraceFile(file, await declared(file));
+    // What the experiment recorded fills in what the trace alone cannot give (its declared state).
+    const extra = recorded?.get(file);
+    if (extra) digest.outcomes = { ...extra, ...digest.outcomes };
+    out.push({ label: shown(file), digest });
   }
   return out;
 }
@@ -68,8 +73,8 @@ export async function compareSides(
     };
   }
   const c = comparePaired(
-    { label: o.labels[0], runs: await digests(filesOf(a), shown, declared) },
-    { label: o.labels[1], runs: await digests(filesOf(b), shown, declared) },
+    { label: o.labels[0], runs: await digests(a, shown, declared) },
+    { label: o.labels[1], runs: await digests(b, shown, declared) },
   );
   return {
     text: formatPairedComparison(c),

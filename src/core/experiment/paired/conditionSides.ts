@@ -4,23 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { conditionFileStem } from '../../format';
+import { nameRecord } from '../../text/nameRecord';
+import { traceFileName } from '../traceFiles';
 import type { CompareSide } from './compareInputs';
+import { experimentTraces, RUN_FILE } from './experimentTraces';
 
-const RUN_FILE = /^(.+)-seed(\d+)\.jsonl$/;
-
-/** The traces/ folder of an experiment given as its folder or as traces/ itself; undefined when neither. */
-export function experimentTraces(dir: string): string | undefined {
-  for (const candidate of [path.join(dir, 'traces'), dir]) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(candidate);
-    } catch {
-      continue;
-    }
-    if (names.some((n) => RUN_FILE.test(n))) return candidate;
-  }
-  return undefined;
-}
+export { experimentTraces } from './experimentTraces';
 
 /** Each condition's finished runs (its file stem → trace files, by seed), in the order first seen. */
 export function conditionRuns(traces: string): Map<string, string[]> {
@@ -38,21 +27,42 @@ export function conditionRuns(traces: string): Map<string, string[]> {
 /** Largest experiment.json read for its conditions' names and order (it also holds every run's figures). */
 const MAX_EXPERIMENT_JSON = 64 * 1024 * 1024;
 
+interface ExperimentRecord {
+  /** Condition stems in the scenario's order, with the names it writes. */
+  names: Map<string, string>;
+  /** Each run's recorded outcomes, by its trace file. */
+  outcomes: Map<string, Record<string, number | null>>;
+}
+
 /**
- * The conditions as the experiment lists them (experiment.json beside traces/): their stems in the
- * scenario's order, and the names it writes. Empty when there is no such file, or it cannot be read.
+ * What experiment.json beside traces/ says: the conditions in the scenario's order and the names it
+ * writes, and each run's outcomes (its declared state's too, which a condition's trace alone cannot
+ * give: the condition's scenario is nowhere on disk). Empty when there is no such file or it cannot be read.
  */
-export function declaredConditions(traces: string): Map<string, string> {
+export function experimentRecord(traces: string): ExperimentRecord {
+  const record: ExperimentRecord = { names: new Map(), outcomes: new Map() };
   const file = path.join(path.dirname(traces), 'experiment.json');
+  let json: { conditions?: unknown; runs?: unknown };
   try {
-    if (fs.statSync(file).size > MAX_EXPERIMENT_JSON) return new Map();
-    const conditions = (JSON.parse(fs.readFileSync(file, 'utf8')) as { conditions?: unknown }).conditions;
-    if (!Array.isArray(conditions)) return new Map();
-    const names = conditions.map((c) => (c as { name?: unknown })?.name).filter((n) => typeof n === 'string');
-    return new Map(names.map((n) => [conditionFileStem(n), n]));
+    if (fs.statSync(file).size > MAX_EXPERIMENT_JSON) return record;
+    json = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof json;
   } catch {
-    return new Map();
+    return record;
   }
+  for (const c of Array.isArray(json.conditions) ? json.conditions : []) {
+    const name = (c as { name?: unknown })?.name;
+    if (typeof name === 'string') record.names.set(conditionFileStem(name), name);
+  }
+  for (const r of Array.isArray(json.runs) ? json.runs : []) {
+    const { condition, seed, metrics } = (r ?? {}) as { condition?: unknown; seed?: unknown; metrics?: unknown };
+    if (typeof condition !== 'string' || !Number.isInteger(seed) || !metrics || typeof metrics !== 'object') continue;
+    const values = nameRecord<number | null>();
+    for (const [k, v] of Object.entries(metrics)) {
+      if (v === null || (typeof v === 'number' && Number.isFinite(v))) values[k] = v;
+    }
+    record.outcomes.set(path.join(traces, traceFileName(condition, seed as number)), values);
+  }
+  return record;
 }
 
 /** The stem a condition named by a person (its name as written in the scenario, or its stem) has. */
@@ -72,7 +82,8 @@ export function conditionSides(
   if (!traces) throw new Error(`${dir} is not an experiment's folder: it has no traces/<condition>-seed<n>.jsonl`);
   const runs = conditionRuns(traces);
   // In the scenario's order (its first condition is A), named as it names them, where it says.
-  const declared = declaredConditions(traces);
+  const recordOf = experimentRecord(traces);
+  const declared = recordOf.names;
   const order = [...declared.keys()];
   const rank = (stem: string) => (order.includes(stem) ? order.indexOf(stem) : order.length);
   const stems = [...runs.keys()].sort((a, b) => rank(a) - rank(b));
@@ -91,6 +102,6 @@ export function conditionSides(
   } else {
     throw new Error(`the experiment has ${stems.length} conditions: name two with --conditions A,B (${listed})`);
   }
-  const side = (stem: string): CompareSide => ({ kind: 'runs', files: runs.get(stem)! });
+  const side = (stem: string): CompareSide => ({ kind: 'runs', files: runs.get(stem)!, recorded: recordOf.outcomes });
   return { sides: [side(pair[0]), side(pair[1])], labels: [nameOf(pair[0]), nameOf(pair[1])] };
 }

@@ -2,7 +2,7 @@
 // two settings over the same seeds. Per outcome the paired contrast B − A with its 95% CI (a paired
 // t-interval on the per-seed differences, statistics.ts seedContrast), and per series the mean
 // difference round by round with its CI. A seed in one set only (or twice in one) is named and left out.
-import { checkHeaders, type RunDigest, unionNames } from '../../analysis';
+import { appliesKey, checkHeaders, eitherWorld, type RunDigest, unionNames, type WorldFacts } from '../../analysis';
 import { estimate, seedContrast, type Contrast, type Estimate } from '../statistics';
 
 export interface LabelledDigest {
@@ -76,10 +76,15 @@ function pairedOutcome(values: readonly [number | null | undefined, number | nul
   };
 }
 
-function pairedSeries(pairs: readonly (readonly [number, LabelledDigest, LabelledDigest])[]): PairedSeries {
+function pairedSeries(
+  pairs: readonly (readonly [number, LabelledDigest, LabelledDigest])[],
+  world: WorldFacts,
+): PairedSeries {
   const all = pairs.flatMap(([, x, y]) => [x.digest.series, y.digest.series]);
   const rounds = [...new Set(all.flatMap((s) => s.rounds))].sort((x, y) => x - y);
-  const names = all.reduce<string[]>((n, s) => unionNames(n, Object.keys(s.metrics)), []);
+  const names = all
+    .reduce<string[]>((n, s) => unionNames(n, Object.keys(s.metrics)), [])
+    .filter((n) => appliesKey(n, world));
   const valueAt = (d: RunDigest, name: string, round: number) => {
     const i = d.series.rounds.indexOf(round);
     return i < 0 ? null : (d.series.metrics[name]?.[i] ?? null);
@@ -117,10 +122,17 @@ export function comparePaired(
       }
     }
   }
-  const names = pairs.reduce<string[]>(
-    (n, [, x, y]) => unionNames(unionNames(n, Object.keys(x.digest.outcomes)), Object.keys(y.digest.outcomes)),
-    [],
-  );
+  // What either side's worlds provide: no tie rows for a game without ties, no reward rows without rewards.
+  const world = [...a.runs, ...b.runs].reduce<WorldFacts>((w, r) => eitherWorld(w, r.digest.world), {
+    ties: false,
+    rewards: false,
+  });
+  const names = pairs
+    .reduce<string[]>(
+      (n, [, x, y]) => unionNames(unionNames(n, Object.keys(x.digest.outcomes)), Object.keys(y.digest.outcomes)),
+      [],
+    )
+    .filter((n) => appliesKey(n, world));
   const outcomes = Object.fromEntries(
     names.map((name) => [
       name,
@@ -137,6 +149,6 @@ export function comparePaired(
     leftOut: leftOut.sort((x, y) => x.seed - y.seed || x.side.localeCompare(y.side)),
     notes: [...notes],
     outcomes,
-    series: pairedSeries(pairs),
+    series: pairedSeries(pairs, world),
   };
 }
