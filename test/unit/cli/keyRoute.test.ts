@@ -33,7 +33,6 @@ function sharedFile(dir: string, url: string, headers = ''): string {
 }
 
 describe('keys go only where the user said', function () {
-  this.timeout(60_000);
   let server: FakeOpenAI;
   let dir: string;
   const saved = { token: process.env.GITHUB_TOKEN, allow: process.env.SOCIETY_ALLOW_KEYS };

@@ -33,7 +33,6 @@ function pricedScenario(dir: string, url: string): string {
 }
 
 describe('society run --max-cost', function () {
-  this.timeout(120_000);
   let server: FakeOpenAI;
   let dir: string;
   before(async () => {
@@ -87,7 +86,6 @@ describe('society run --max-cost', function () {
 });
 
 describe('society experiment --max-cost', function () {
-  this.timeout(120_000);
   let server: FakeOpenAI;
   let dir: string;
   before(async () => {

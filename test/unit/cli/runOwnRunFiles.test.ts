@@ -17,8 +17,6 @@ const FRIENDS = 'examples/friends/friends.society';
 const USERS = ['checkpoint.json', 'trace.index.json'];
 
 describe("society run keeps a user's checkpoint.json and trace.index.json (issue 70)", function () {
-  this.timeout(120_000);
-
   it('refuses without --overwrite, naming them, and writes nothing', () => {
     const out = scratchDir('society-own-run-');
     for (const f of USERS) fs.writeFileSync(path.join(out, f), `{"mine": "${f}"}`);

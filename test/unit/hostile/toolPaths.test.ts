@@ -96,8 +96,6 @@ function snapshot(dir: string): string[] {
 }
 
 describe('every path argument of every tool is confined (issue 70)', function () {
-  this.timeout(120_000);
-
   it('the tool table marks its paths: every file or folder argument is one', () => {
     const marked = TOOLS.flatMap((t) => pathArguments(t.input).map((a) => `${t.name}.${a.key}`));
     assert.deepEqual(marked.sort(), [

@@ -46,7 +46,6 @@ async function hugeEndpoint(
 }
 
 describe('bounded answer bodies (real HTTP)', function () {
-  this.timeout(60_000);
   const saved = process.env.SOCIETY_MAX_ANSWER_MB;
   before(() => {
     process.env.SOCIETY_MAX_ANSWER_MB = '1';

@@ -25,8 +25,6 @@ function workspace(): string {
 }
 
 describe('the tool-call policy (issue 70)', function () {
-  this.timeout(60_000);
-
   it('refuses every tool in an untrusted workspace, before it reads anything', async () => {
     const host = { ...cliHost(workspace(), 0), trusted: false };
     for (const t of TOOLS) {
