@@ -1,6 +1,7 @@
 // The format layer's public surface.
 export * from './pure';
 export * from './model/diagnostics';
+export { diagnosticDocLines } from './model/diagnosticDocs';
 export { argWithoutValue, noValueLeft } from './model/argRange';
 export { parseSociety, type ParsedFile, type ParsedDocument, type PathSegment } from './syntax/parse';
 export { nodeAtPath } from './syntax/nodePath';
@@ -46,6 +47,7 @@ export {
 export { codeActions, type CodeAction } from './service/codeActions';
 export { documentHighlights, highlightsAt, type Highlight } from './service/highlights';
 export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
+export { renamedScenario, shippedExamples, type ShippedExample } from './service/exampleCatalog';
 export { personaCard, type PersonaSummary } from './service/personaCard';
 // Reached by hosts and other floors (they import nothing past this index).
 export { readDataFileSync, type FileRole } from './io/fileLimits';

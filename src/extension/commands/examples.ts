@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renamedScenario, shippedExamples, type ShippedExample } from '../../core/format/service/exampleCatalog';
+import { renamedScenario, shippedExamples, type ShippedExample } from '../../core/format';
 import type { SocietyContext } from '../context';
 
 export function examplesFolder(ctx: SocietyContext): string {

@@ -2,8 +2,7 @@
 // opened: the small friendship starter (core/format/service/scaffold.ts), or one of the paradigms
 // the studio ships (public goods, ultimatum, trust, commons, town, team, …) renamed to its name.
 import * as vscode from 'vscode';
-import { scaffoldSociety, slug } from '../../core/format';
-import { shippedExamples } from '../../core/format/service/exampleCatalog';
+import { scaffoldSociety, shippedExamples, slug } from '../../core/format';
 import type { SocietyContext } from '../context';
 import { copyExample, examplesFolder, freeFolder, pickExample } from './examples';
 

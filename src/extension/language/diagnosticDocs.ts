@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diagnosticDocLines } from '../../core/format/model/diagnosticDocs';
+import { diagnosticDocLines } from '../../core/format';
 import { setDiagnosticDocs } from '../convert';
 
 export function registerDiagnosticDocs(ctx: { extension: vscode.ExtensionContext }): vscode.Disposable {
