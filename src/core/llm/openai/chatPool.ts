@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { ChatRequest, ChatResult } from '../chat';
 import { ProviderError } from '../errors';
 import { oneLine, type Redactor } from '../redact';
@@ -17,16 +17,19 @@ import { markAnswerFailure, type StepState } from './exchange';
 
 /**
  * The worker: the bundle beside the bundled CLI/extension, else the TypeScript source, compiled by
- * tsx's require hook however this process was started (tests, benchmarks).
+ * tsx's require hook however this process was started (tests, benchmarks). It shares the process's
+ * environment (SHARE_ENV): a pool started earlier reads settings such as SOCIETY_MAX_ANSWER_MB as
+ * they are now, not as a copy taken when it started.
  */
 function startWorker(): Worker {
   const bundled = path.join(__dirname, 'chat-worker.js');
-  if (fs.existsSync(bundled)) return new Worker(bundled, { execArgv: [] });
+  if (fs.existsSync(bundled)) return new Worker(bundled, { execArgv: [], env: SHARE_ENV });
   const source = path.join(__dirname, 'chatWorker.ts');
   const tsx = require.resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, {
     eval: true,
     execArgv: [],
+    env: SHARE_ENV,
   });
 }
 
