@@ -16,9 +16,9 @@ import { RuntimeMissingError, findRuntime } from './runtime';
 import { DEFAULT_ANSWER_TOKENS, DEFAULT_TEMPERATURE, runSettings } from './settings';
 
 /**
- * What a local model's cached answers are filed under: the file's name and size rather than its
- * path, so a project moved to another folder keeps its cache, and a different download does not
- * (models/model.gguf replaced by another file of the same name).
+ * What a local model's cached answers are filed under: the file's name rather than its path, so a
+ * project moved to another folder (or replayed without the file) keeps its cache. Replacing a
+ * model file by another of the same name keeps it too: name the file by its model and quantisation.
  */
 export function localIdentity(cfg: ModelConfig, file = modelPath(cfg)): ChatIdentity {
   const id: ChatIdentity = { provider: 'local', model: path.basename(file) };

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ChatResult } from '../chat';
+import type { CallFault, ChatResult } from '../chat';
 import { ProviderError } from '../errors';
 import type { CallSpec, FromLocal, LoadSpec, Loaded } from './localWorker';
 
@@ -48,13 +48,16 @@ export class LocalEngine {
       }
       const p = this.pending.get(m.id);
       if (!p) return;
-      if (m.op === 'answer') p.resolve({ content: m.content, tokens: m.tokens, faults: [] });
-      else p.reject(new ProviderError(m.reason, m.message));
+      if (m.op === 'answer') {
+        const faults: CallFault[] = m.note ? [{ attempt: 1, reason: 'bad_response', message: m.note, note: true }] : [];
+        p.resolve({ content: m.content, tokens: m.tokens, faults });
+      } else p.reject(new ProviderError(m.reason, m.message));
     });
     const died = (why: string): void => {
       settle.reject(new Error(`${spec.file}: the model's worker thread stopped (${why})`));
-      for (const p of [...this.pending.values()])
+      for (const p of [...this.pending.values()]) {
         p.reject(new ProviderError('server_error', `the model's worker thread stopped (${why})`));
+      }
     };
     this.worker.on('error', (err) => died(err.message));
     this.worker.on('exit', (code) => died(`exit code ${code}`));

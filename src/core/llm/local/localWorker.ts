@@ -10,6 +10,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ChatMessage, ChatTokens, FaultReason } from '../chat';
+import { nameRecord } from '../../text/nameRecord';
 
 export interface LoadSpec {
   /** The model file (checked on the main thread). */
@@ -45,7 +46,7 @@ export interface Loaded {
 export type FromLocal =
   | Loaded
   | { op: 'load-failed'; message: string }
-  | { op: 'answer'; id: number; content: string; tokens: ChatTokens; ms: number }
+  | { op: 'answer'; id: number; content: string; tokens: ChatTokens; ms: number; note?: string }
   | { op: 'failure'; id: number; reason: FaultReason; message: string };
 
 // The part of node-llama-cpp's API used here. It is not a dependency of the repository (runtime.ts),
@@ -86,26 +87,29 @@ interface NodeLlamaCpp {
   LlamaChat: new (o: { contextSequence: Sequence; chatWrapper: ChatWrapper; autoDisposeSequence: boolean }) => Chat;
 }
 
-/** Keywords node-llama-cpp's grammar builder does not take; the parse path still checks them. */
-const UNGRAMMATICAL = new Set([
-  'pattern',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'format',
-]);
-
-function withoutUngrammatical(s: unknown): unknown {
-  if (Array.isArray(s)) return s.map(withoutUngrammatical);
+/**
+ * A decision's schema as node-llama-cpp's grammar builder reads it. It knows a union as `oneOf`
+ * (an `anyOf` it silently makes `null`, so every act answer was `"choice": null`), and it spells a
+ * long `maxLength` out as thousands of grammar repetitions, which slows every sampled token; the
+ * answer is capped by max_tokens anyway. Whatever is loosened here the parse path still checks.
+ */
+export function grammarSchema(s: unknown): unknown {
+  if (Array.isArray(s)) return s.map(grammarSchema);
   if (!s || typeof s !== 'object') return s;
-  return Object.fromEntries(
-    Object.entries(s)
-      .filter(([k]) => !UNGRAMMATICAL.has(k))
-      .map(([k, v]) => [k, k === 'enum' || k === 'const' ? v : withoutUngrammatical(v)]),
-  );
+  const out = nameRecord<unknown>();
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'maxLength' && typeof v === 'number' && v > LONGEST_SPELLED) continue;
+    if (k === 'enum' || k === 'const') out[k] = v;
+    // Maps of names to schemas: a property may be called `anyOf`.
+    else if ((k === 'properties' || k === '$defs') && v && typeof v === 'object') {
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, grammarSchema(sub)]));
+    } else out[k === 'anyOf' ? 'oneOf' : k] = grammarSchema(v);
+  }
+  return out;
 }
+
+/** The longest `maxLength` kept in a grammar. */
+const LONGEST_SPELLED = 256;
 
 function historyOf(messages: ChatMessage[]): HistoryItem[] {
   return messages.map((m) =>
@@ -114,7 +118,7 @@ function historyOf(messages: ChatMessage[]): HistoryItem[] {
 }
 
 class Runner {
-  private readonly grammars = new Map<string, Promise<unknown>>();
+  private readonly grammars = new Map<string, Promise<{ grammar?: unknown; error?: string }>>();
   private readonly aborts = new Map<number, AbortController>();
   /** Calls run one after another, in the order they came. */
   private queue: Promise<void> = Promise.resolve();
@@ -175,15 +179,15 @@ class Runner {
     this.aborts.get(id)?.abort(new Error('aborted'));
   }
 
-  private grammar(schema: Record<string, unknown>): Promise<unknown> {
+  /** The grammar of a schema, or why there is none (the call then goes unconstrained, with a note). */
+  private grammar(schema: Record<string, unknown>): Promise<{ grammar?: unknown; error?: string }> {
     const key = JSON.stringify(schema);
     let g = this.grammars.get(key);
     if (!g) {
-      g = this.llama
-        .createGrammarForJsonSchema(schema)
-        .catch(() => this.llama.createGrammarForJsonSchema(withoutUngrammatical(schema)))
-        // No grammar at all rather than no answer: the parse path validates what comes back.
-        .catch(() => undefined);
+      g = this.llama.createGrammarForJsonSchema(grammarSchema(schema)).then(
+        (grammar) => ({ grammar }),
+        (err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }),
+      );
       this.grammars.set(key, g);
     }
     return g;
@@ -206,7 +210,7 @@ class Runner {
           `(${this.spec.file}): raise \`local.context_size\` (the model was trained on ${this.model.trainContextSize}) or shorten the prompt`,
       };
     }
-    const grammar = call.schema ? await this.grammar(call.schema) : undefined;
+    const { grammar, error } = call.schema ? await this.grammar(call.schema) : {};
     // The meter's figures are getters: read them, a spread would copy nothing.
     const meter = this.sequence.tokenMeter;
     const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
@@ -223,7 +227,10 @@ class Runner {
       output_tokens: meter.usedOutputTokens - before.output,
     };
     if (evaluated < prompt) tokens.cached_input_tokens = prompt - evaluated;
-    return { op: 'answer', id, content: answer.response, tokens, ms: performance.now() - t0 };
+    const answered: FromLocal = { op: 'answer', id, content: answer.response, tokens, ms: performance.now() - t0 };
+    // Not silent: the parse path checks the answer, and the trace says it was not constrained.
+    if (error) answered.note = `no grammar for the ${call.kind} schema, the answer was not constrained: ${error}`;
+    return answered;
   }
 }
 
