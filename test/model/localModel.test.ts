@@ -95,7 +95,7 @@ function everyDecisionAccountedFor(r: Run, label: string): void {
   for (const c of r.calls) assert.equal(c.usage.cost_usd, 0);
   console.log(
     `      ${label}: ${r.calls.length} decisions (${failed.length} failed) in ${r.seconds.toFixed(1)} s, ` +
-      `${(r.seconds / r.calls.length).toFixed(2)} s each; ${input} prompt tokens (${cached} from the kept prefix), ` +
+      `${(r.seconds / r.calls.length).toFixed(2)} s each; ${input} prompt tokens (${cached} cached), ` +
       `${output} answer tokens`,
   );
 }

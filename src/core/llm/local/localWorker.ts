@@ -3,10 +3,8 @@
 // one at a time in the order they came. Inference takes whole seconds of CPU; on the main thread
 // it would stall the extension host, the CLI's progress and every timer of the run.
 //
-// One sequence, kept: node-llama-cpp evaluates only the tokens after the longest prefix the
-// sequence already holds, so the prompt layout's shared opening (system message, handbook) is
-// evaluated once per run, not once per call. Bundled to dist/local-worker.js; run from source
-// through tsx in tests.
+// One sequence, cleared before each call (Runner.run says why prefix reuse is off). Bundled to
+// dist/local-worker.js; run from source through tsx in tests.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ChatMessage, ChatTokens, FaultReason } from '../chat';
@@ -64,6 +62,7 @@ interface Context {
 }
 interface Sequence {
   tokenMeter: { usedInputTokens: number; usedOutputTokens: number };
+  clearHistory(): Promise<void>;
 }
 interface ChatWrapper {
   wrapperName: string;
@@ -211,9 +210,14 @@ class Runner {
       };
     }
     const { grammar, error } = call.schema ? await this.grammar(call.schema) : {};
+    // Every call from an empty sequence. A kept prefix saves its evaluation, but the prompt's
+    // remaining tokens are then evaluated in other batches than from empty, the floating-point sums
+    // come out slightly different, and a sampled token can flip: an answer would depend on the
+    // call before it (a rerun after any other call of the process differed). Reproducible first.
+    await this.sequence.clearHistory();
     // The meter's figures are getters: read them, a spread would copy nothing.
     const meter = this.sequence.tokenMeter;
-    const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
+    const before = { output: meter.usedOutputTokens };
     const answer = await this.chat.generateResponse(history, {
       ...(grammar ? { grammar } : {}),
       seed: call.seed,
@@ -221,12 +225,9 @@ class Runner {
       maxTokens: Math.min(call.maxTokens, room),
       signal,
     });
-    const evaluated = meter.usedInputTokens - before.input;
-    const tokens: ChatTokens = {
-      input_tokens: prompt,
-      output_tokens: meter.usedOutputTokens - before.output,
-    };
-    if (evaluated < prompt) tokens.cached_input_tokens = prompt - evaluated;
+    // Input: the prompt as the model's tokenizer counts it (the meter also counts what the chat
+    // wrapper adds around it); nothing is served from a cache, the sequence was cleared.
+    const tokens: ChatTokens = { input_tokens: prompt, output_tokens: meter.usedOutputTokens - before.output };
     const answered: FromLocal = { op: 'answer', id, content: answer.response, tokens, ms: performance.now() - t0 };
     // Not silent: the parse path checks the answer, and the trace says it was not constrained.
     if (error) answered.note = `no grammar for the ${call.kind} schema, the answer was not constrained: ${error}`;
