@@ -43,6 +43,15 @@ const targets = [
     format: 'cjs',
     target: 'node20',
   },
+  // A `local` model's thread (src/core/llm/local/localEngine.ts looks for it beside the bundle).
+  {
+    ...common,
+    entryPoints: ['src/core/llm/local/localWorker.ts'],
+    outfile: 'dist/local-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
   // Model calls from worker threads (src/core/llm/openai/chatPool.ts looks for it beside the bundle).
   {
     ...common,

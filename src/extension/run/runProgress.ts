@@ -120,7 +120,9 @@ export function describeModels(header: TraceHeader): string {
       ? 'offline rule-based model'
       : m.provider === 'vscode'
         ? `VS Code LM ${m.model ?? ''}`.trim()
-        : (m.model ?? m.provider),
+        : m.provider === 'local'
+          ? `local ${(m.model ?? '').split(/[\\/]/).pop() ?? ''}`.trim()
+          : (m.model ?? m.provider),
   );
   return [...new Set(names)].join(', ') || 'no model';
 }

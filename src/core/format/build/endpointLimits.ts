@@ -18,6 +18,8 @@ export interface LimitSettings {
 export function endpointKey(cfg: ModelConfig): string | undefined {
   if (isInstant(cfg)) return undefined;
   if (cfg.provider === 'vscode') return `vscode ${cfg.model ?? 'default'}`;
+  // One model file in this process: its calls share one worker, whatever the config's name.
+  if (cfg.provider === 'local') return `local ${cfg.model ?? ''}`;
   const model = cfg.azure ? `deployment ${cfg.azure.deployment}` : `model ${cfg.model ?? ''}`;
   return `${baseOf(cfg.base_url ?? OPENAI_BASE_URL)} ${model}`;
 }

@@ -165,7 +165,16 @@ export interface ModelConfig {
   /** What opens every prompt (llm/prompts/layout.ts); `auto` when absent. */
   prompt_layout?: 'auto' | 'handbook' | 'per_kind';
   embeddings?: { model: string };
+  /** How a `local` model file is run (llm/local/settings.ts gives the defaults). */
+  local?: LocalSettings;
   source?: SourceLocation;
+}
+
+/** A `local` model's run settings: tokens of context, CPU threads, tokens evaluated per batch. */
+export interface LocalSettings {
+  context_size?: number;
+  threads?: number;
+  batch_size?: number;
 }
 
 /**

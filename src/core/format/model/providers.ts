@@ -50,6 +50,16 @@ export const PROVIDERS = {
     embeddings: false,
     label: 'a VS Code language model',
   },
+  // A GGUF file run in this process (llm/local): free, no endpoint, answers constrained by a
+  // grammar built from the same schemas the OpenAI path sends.
+  local: {
+    instant: false,
+    priced: false,
+    endpoint: false,
+    structuredOutput: true,
+    embeddings: false,
+    label: 'a local GGUF model run in-process',
+  },
 } as const satisfies Record<string, ProviderTraits>;
 
 export type Provider = keyof typeof PROVIDERS;

@@ -1,0 +1,122 @@
+// A `local` model's worker thread, seen from the main thread: started once per model file and
+// settings (configs that differ only in temperature share it, as they share one file in memory),
+// loaded before the first call's timeout starts (ChatClient.ready), and holding the process open
+// only while it has calls. A failure comes back as the ProviderError any provider's would.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CallFault, ChatResult } from '../chat';
+import { ProviderError } from '../errors';
+import type { CallSpec, FromLocal, LoadSpec, Loaded } from './localWorker';
+
+/** The worker: the bundle beside the bundled CLI/extension, else the TypeScript source through tsx. */
+function startWorker(spec: LoadSpec): Worker {
+  const bundled = path.join(__dirname, 'local-worker.js');
+  if (fs.existsSync(bundled)) return new Worker(bundled, { workerData: spec, execArgv: [] });
+  const source = path.join(__dirname, 'localWorker.ts');
+  const tsx = require.resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, {
+    eval: true,
+    workerData: spec,
+    execArgv: [],
+  });
+}
+
+interface Pending {
+  resolve(r: ChatResult): void;
+  reject(e: unknown): void;
+}
+
+export class LocalEngine {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private seq = 0;
+  /** Settles with the load's figures, or rejects with why the model could not be loaded. */
+  readonly loaded: Promise<Loaded>;
+
+  constructor(readonly spec: LoadSpec) {
+    this.worker = startWorker(spec);
+    let settle!: { resolve(l: Loaded): void; reject(e: Error): void };
+    this.loaded = new Promise<Loaded>((resolve, reject) => (settle = { resolve, reject }));
+    // A load failure is read through `loaded` by each call; unobserved, it must not end the process.
+    this.loaded.catch(() => undefined);
+    this.worker.unref();
+    this.worker.on('message', (m: FromLocal) => {
+      if (m.op === 'loaded') return settle.resolve(m);
+      if (m.op === 'load-failed') {
+        return settle.reject(new Error(`${spec.file}: node-llama-cpp could not load the model: ${m.message}`));
+      }
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if (m.op === 'answer') {
+        const faults: CallFault[] = m.note ? [{ attempt: 1, reason: 'bad_response', message: m.note, note: true }] : [];
+        p.resolve({ content: m.content, tokens: m.tokens, faults });
+      } else p.reject(new ProviderError(m.reason, m.message));
+    });
+    const died = (why: string): void => {
+      settle.reject(new Error(`${spec.file}: the model's worker thread stopped (${why})`));
+      for (const p of [...this.pending.values()]) {
+        p.reject(new ProviderError('server_error', `the model's worker thread stopped (${why})`));
+      }
+    };
+    this.worker.on('error', (err) => died(err.message));
+    this.worker.on('exit', (code) => died(`exit code ${code}`));
+  }
+
+  /** One call, queued behind those in flight; an abort of `signal` rejects at once and cancels it in the worker. */
+  async call(call: CallSpec, signal?: AbortSignal): Promise<ChatResult> {
+    try {
+      await this.loaded;
+    } catch (err) {
+      throw new ProviderError('rejected', (err as Error).message);
+    }
+    if (signal?.aborted) throw signal.reason;
+    const id = ++this.seq;
+    return new Promise<ChatResult>((resolve, reject) => {
+      let onAbort: (() => void) | undefined;
+      const done = (): void => {
+        if (!this.pending.delete(id)) return;
+        if (onAbort) signal!.removeEventListener('abort', onAbort);
+        if (this.pending.size === 0) this.worker.unref();
+      };
+      this.pending.set(id, {
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+      });
+      if (signal) {
+        onAbort = () => {
+          this.worker.postMessage({ op: 'abort', id });
+          this.pending.get(id)?.reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ op: 'call', id, call });
+    });
+  }
+
+  /** Ends the worker; calls in flight fail. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+const engines = new Map<string, LocalEngine>();
+
+/** The engine of a model file and settings, started on first use. */
+export function localEngine(spec: LoadSpec): LocalEngine {
+  const key = JSON.stringify(spec);
+  let e = engines.get(key);
+  if (!e) {
+    e = new LocalEngine(spec);
+    engines.set(key, e);
+  }
+  return e;
+}
+
+/** Ends every engine (tests, a host shutting down). */
+export async function closeLocalEngines(): Promise<void> {
+  const all = [...engines.values()];
+  engines.clear();
+  await Promise.all(all.map((e) => e.close()));
+}

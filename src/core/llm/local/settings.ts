@@ -1,0 +1,46 @@
+// Where a `local` model's runtime lives and how the model is run when the scenario says nothing.
+// node-llama-cpp is not a dependency of the extension: its prebuilt binaries are one package per
+// platform (and GPU builds of hundreds of MB), so the .vsix would carry every one of them or break
+// somewhere. It is installed on demand into a cache folder outside the repository by
+// scripts/local-model.mjs (pinned version, CPU build only), next to the models it fetches.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { LocalSettings, ModelConfig } from '../../format';
+
+/** The node-llama-cpp version the install script pins and this code was written against. */
+export const NODE_LLAMA_CPP_VERSION = '3.21.1';
+
+/** The cache folder: $SOCIETY_CACHE, else ~/.cache/society-studio. */
+export function societyCache(env: NodeJS.ProcessEnv = process.env): string {
+  const own = env.SOCIETY_CACHE?.trim();
+  return own ? path.resolve(own) : path.join(os.homedir(), '.cache', 'society-studio');
+}
+
+/** The folder node-llama-cpp is installed under (its node_modules is inside). */
+export function runtimeFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(societyCache(env), `node-llama-cpp-${NODE_LLAMA_CPP_VERSION}`);
+}
+
+export interface RunSettings {
+  contextSize: number;
+  threads: number;
+  batchSize: number;
+}
+
+/** The config's `local:` settings with their defaults (2048 tokens, half the cores up to 4, batch 512). */
+export function runSettings(cfg: Pick<ModelConfig, 'local'>): RunSettings {
+  const s: LocalSettings = cfg.local ?? {};
+  return {
+    contextSize: s.context_size ?? 2048,
+    // Half the cores: llama.cpp's threads spin at each step's barrier, and one preempted thread
+    // stalls the rest (on 2 busy cores, 2 threads ran 5 to 10 times slower than 1).
+    threads: s.threads ?? Math.max(1, Math.min(4, Math.floor(os.availableParallelism() / 2))),
+    batchSize: s.batch_size ?? 512,
+  };
+}
+
+/** Tokens an answer may take when the config gives no `max_tokens`. */
+export const DEFAULT_ANSWER_TOKENS = 256;
+
+/** Sampling temperature when the config gives none. */
+export const DEFAULT_TEMPERATURE = 0.7;

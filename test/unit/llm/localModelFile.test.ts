@@ -1,0 +1,165 @@
+// A `local` model's file goes wrong in a few ways a user meets at once: the path is wrong, the
+// download stopped half way, the file is something else, the model is a base model without a chat
+// template. Each must fail before the run starts, naming the file (resolved beside the scenario
+// that names it) and the fix — never an abort inside llama.cpp. No model is needed: the files are
+// written here, GGUF headers byte by byte.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import { ModelRegistry } from '../../../src/core/llm/registry';
+import { LocalModelError, checkModelFile } from '../../../src/core/llm/local/modelFile';
+import { RuntimeMissingError } from '../../../src/core/llm/local/runtime';
+import { scratchDir } from '../../support/scratch';
+
+/** A GGUF v3 file: string metadata, and tensors of type F32 (4 bytes a value) with their data. */
+function gguf(meta: Record<string, string>, tensors: { name: string; values: number }[], dataBytes?: number): Buffer {
+  const parts: Buffer[] = [];
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    parts.push(b);
+  };
+  const u64 = (n: number) => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(BigInt(n));
+    parts.push(b);
+  };
+  const str = (s: string) => {
+    u64(Buffer.byteLength(s));
+    parts.push(Buffer.from(s));
+  };
+  parts.push(Buffer.from('GGUF'));
+  u32(3);
+  u64(tensors.length);
+  u64(Object.keys(meta).length);
+  for (const [k, v] of Object.entries(meta)) {
+    str(k);
+    u32(8);
+    str(v);
+  }
+  let offset = 0;
+  for (const t of tensors) {
+    str(t.name);
+    u32(1);
+    u64(t.values);
+    u32(0);
+    u64(offset);
+    offset += t.values * 4;
+  }
+  const header = Buffer.concat(parts);
+  const start = Math.ceil(header.length / 32) * 32;
+  return Buffer.concat([header, Buffer.alloc(start - header.length + (dataBytes ?? offset))]);
+}
+
+const CHAT = { 'general.architecture': 'llama', 'tokenizer.chat_template': '{{ messages }}' };
+const TENSORS = [
+  { name: 'a', values: 64 },
+  { name: 'b', values: 32 },
+];
+
+/** Writes a scenario naming `models/model.gguf` and loads it as the CLI does. */
+async function scenarioWithModel(model: Buffer | undefined) {
+  const dir = scratchDir('society-local-model-');
+  fs.mkdirSync(path.join(dir, 'models'));
+  if (model) fs.writeFileSync(path.join(dir, 'models', 'model.gguf'), model);
+  const file = path.join(dir, 'town.society');
+  fs.writeFileSync(
+    file,
+    [
+      'kind: scenario',
+      'name: town',
+      'personas:',
+      '  - { id: ana, name: Ana }',
+      '  - { id: bo, name: Bo }',
+      'models:',
+      '  default: { provider: local, model: models/model.gguf, local: { context_size: 1024, threads: 1 } }',
+      '',
+    ].join('\n'),
+  );
+  const { scenario, diagnostics } = await loadScenarioFile(file, { root: dir });
+  assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
+  return { scenario, modelFile: path.join(dir, 'models', 'model.gguf') };
+}
+
+/** The error building the scenario's default model throws. */
+function buildError(scenario: NonNullable<Awaited<ReturnType<typeof scenarioWithModel>>['scenario']>): Error {
+  try {
+    new ModelRegistry(scenario).model('default');
+  } catch (err) {
+    return err as Error;
+  }
+  assert.fail('the model was built');
+}
+
+describe('local model files', () => {
+  it('reads a whole model: its size agrees with the header, its chat template is there', () => {
+    const file = path.join(scratchDir('society-gguf-'), 'ok.gguf');
+    fs.writeFileSync(file, gguf(CHAT, TENSORS));
+    const info = checkModelFile(file);
+    assert.equal(info.architecture, 'llama');
+    assert.equal(info.chatTemplate, '{{ messages }}');
+  });
+
+  it('a missing file: the path resolved beside the scenario, and how to get a model', async () => {
+    const { scenario, modelFile } = await scenarioWithModel(undefined);
+    const err = buildError(scenario);
+    assert.ok(err instanceof LocalModelError, err.message);
+    assert.match(err.message, new RegExp(`^${modelFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such model file`));
+    assert.match(err.message, /fix the path in `model:`.*docs\/models\.md#local-models/);
+  });
+
+  it('a download cut short: how many bytes of how many, and to download again', async () => {
+    const whole = gguf(CHAT, TENSORS);
+    const { scenario, modelFile } = await scenarioWithModel(whole.subarray(0, whole.length - 100));
+    const err = buildError(scenario);
+    assert.ok(err instanceof LocalModelError, err.message);
+    assert.ok(err.message.startsWith(modelFile));
+    assert.match(err.message, new RegExp(`cut short: ${whole.length - 100} bytes of the ${whole.length}`));
+    assert.match(err.message, /download was interrupted/);
+  });
+
+  it('a download cut inside the header', () => {
+    const file = path.join(scratchDir('society-gguf-'), 'cut.gguf');
+    fs.writeFileSync(file, gguf(CHAT, TENSORS).subarray(0, 40));
+    assert.throws(
+      () => checkModelFile(file),
+      /cut.gguf: the file is cut short: it ends \(at 40 bytes\) inside its own header/,
+    );
+  });
+
+  it('a text file named .gguf: not a model, and what a model file looks like', async () => {
+    const { scenario, modelFile } = await scenarioWithModel(Buffer.from('see https://example.org/model\n'));
+    const err = buildError(scenario);
+    assert.ok(err instanceof LocalModelError, err.message);
+    assert.equal(err.message.split(': ')[0], modelFile);
+    assert.match(err.message, /not a GGUF model \(a model file starts with "GGUF", this one with "see "\)/);
+  });
+
+  it('a model without a chat template: refused, with the fix', () => {
+    const file = path.join(scratchDir('society-gguf-'), 'base.gguf');
+    fs.writeFileSync(file, gguf({ 'general.architecture': 'llama' }, TENSORS));
+    assert.throws(
+      () => checkModelFile(file),
+      /base.gguf: the model has no chat template.*use an instruct \(chat\) model file/,
+    );
+  });
+
+  it('a sound file without node-llama-cpp: how to install it, before the run starts', async () => {
+    const { scenario } = await scenarioWithModel(gguf(CHAT, TENSORS));
+    const was = process.env.SOCIETY_CACHE;
+    process.env.SOCIETY_CACHE = scratchDir('society-empty-cache-');
+    try {
+      const err = buildError(scenario);
+      assert.ok(err instanceof RuntimeMissingError, err.message);
+      assert.match(
+        err.message,
+        /node-llama-cpp, which is not installed here: install it with `node scripts\/local-model\.mjs --runtime`/,
+      );
+      assert.ok(err.message.includes(process.env.SOCIETY_CACHE), err.message);
+    } finally {
+      if (was === undefined) delete process.env.SOCIETY_CACHE;
+      else process.env.SOCIETY_CACHE = was;
+    }
+  });
+});
