@@ -54,7 +54,7 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
     for (const f of files) {
       assert.doesNotMatch(
         f,
-        /^(src|test|node_modules|webview|examples|runs|snippets)\/|\.map$|\.ts$/,
+        /^(src|test|node_modules|webview|runs|snippets|examples\/cluster)\/|\.map$|\.ts$/,
         `${f} should not ship`,
       );
     }
@@ -62,6 +62,10 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
       files.some((f) => f.startsWith('media/walkthrough/')),
       'the walkthrough media ship',
     );
+    // The paradigms New Society and Open Example copy (commands/examples.ts), without the cluster recipes.
+    for (const id of ['friends', 'public-goods', 'ultimatum', 'trust', 'commons', 'town', 'expert-team']) {
+      assert.ok(files.includes(`examples/${id}/${id}.society`), `examples/${id} ships`);
+    }
     assert.ok(fs.statSync(VSIX).size < 5 * 1024 * 1024, `the .vsix is ${fs.statSync(VSIX).size} bytes`);
   });
 

@@ -50,7 +50,9 @@ describe('a run whose module holds the extension host (code-server + Chromium)',
     await status.waitFor({ timeout: STEP_MS * 2 });
     const issued = Date.now();
     await s.wb.command('Society: Stop');
-    const toast = page.locator('.notification-toast', { hasText: /Stopped slow after round \d+/ });
+    const toast = page.locator('.notification-toast', {
+      hasText: /Stopped slow during round \d+ \(\d+ of 500 rounds complete\)/,
+    });
     await toast.waitFor({ timeout: STEP_MS * 2 });
     const stopMs = Date.now() - issued;
     console.log(`    Stop during 1.2 s hooks: ${stopMs} ms (the command palette included)`);
@@ -82,7 +84,7 @@ describe('a run whose module holds the extension host (code-server + Chromium)',
       .waitFor({ timeout: STEP_MS * 2 });
     await s.wb.command('Society: Stop');
     await page
-      .locator('.notification-toast', { hasText: /Stopped slow after round \d+/ })
+      .locator('.notification-toast', { hasText: /Stopped slow during round \d+ \(\d+ of 500 rounds complete\)/ })
       .waitFor({ timeout: STEP_MS * 2 });
   });
 });

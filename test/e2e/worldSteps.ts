@@ -110,7 +110,14 @@ export function uniquelyNamed(names: ReadonlyMap<string, string>, wanted: (id: s
 
 /** Society: Show Memories, picking `agent` by `name`: the inspector's frame once its memories are in. */
 export async function openMemories(wb: Workbench, agent: string, name: string): Promise<Frame> {
-  await wb.command('Society: Show Memories');
+  // The picker is the state to reach: on a loaded machine the command can land before the run is
+  // known to the memory views, and is given again until its picker shows.
+  await act.until(
+    wb.page,
+    'Society: Show Memories opens its agent picker',
+    () => wb.command('Society: Show Memories'),
+    wb.page.locator('.quick-input-widget', { hasText: 'Show the memories of' }),
+  );
   await wb.page.locator('.quick-input-widget input').fill(name);
   await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: agent }).first().waitFor();
   await wb.page.keyboard.press('Enter');
