@@ -87,7 +87,7 @@ describe('quick fixes', () => {
     );
     assert.equal(
       fixSnippet('kind: scenario\nname: s\nmodels:\n  gpt: { model: x }\n', /Add missing property 'provider'/),
-      'kind: scenario\nname: s\nmodels:\n  gpt: { model: x, provider: ${1|offline,openai,vscode|} }\n',
+      'kind: scenario\nname: s\nmodels:\n  gpt: { model: x, provider: ${1|offline,openai,vscode,local|} }\n',
       'an enum is a choice',
     );
     for (const text of [

@@ -57,7 +57,7 @@ describe('completion', () => {
       'no sample id: completion reopens with the real ones',
     );
     const flow = items('kind: scenario\nmodels:\n  gpt: { |');
-    assert.equal(flow.find((i) => i.label === 'provider')!.insertText, 'provider: ${1|offline,openai,vscode|}');
+    assert.equal(flow.find((i) => i.label === 'provider')!.insertText, 'provider: ${1|offline,openai,vscode,local|}');
   });
 
   it('enum values and booleans', () => {
