@@ -23,6 +23,8 @@ export class ConductBook {
   private pressure = new Map<string, number>();
   private footprints = new Map<string, number>();
   private taken = new Map<string, number>();
+  /** This phase's applied changes per agent (what foresight reads at the phase's end: conductForeseen.ts). */
+  private applied = new Map<string, Record<string, [number, number]>>();
   private last = new Map<string, string>();
   private doing = new Map<string, string>();
   /** The largest |footprint| so far this round (−1: not worked out since the last action). */
@@ -47,6 +49,12 @@ export class ConductBook {
       if (owner !== 'world' && after < before) this.taken.set(owner, (this.taken.get(owner) ?? 0) + before - after);
     }
     this.footprints.set(e.agent, (this.footprints.get(e.agent) ?? 0) + footprint);
+    const applied = this.applied.get(e.agent) ?? Object.create(null);
+    for (const [key, [before, after]] of Object.entries(e.changes)) {
+      const had = applied[key] as [number, number] | undefined;
+      applied[key] = [had ? had[0] : before, after];
+    }
+    this.applied.set(e.agent, applied);
     this.mostNow = -1;
     this.normNow = NaN;
     this.doing.set(e.agent, e.action);
@@ -65,8 +73,26 @@ export class ConductBook {
     }
   }
 
+  /** Each agent's changes in the phase under way, `<owner>.<q>` → [before, after]. */
+  phaseChanges(): ReadonlyMap<string, Readonly<Record<string, [number, number]>>> {
+    return this.applied;
+  }
+
+  /**
+   * Adds to an agent's footprint what its action brings the others at the round's close through
+   * the world's updates (a share paid out of a pool, a yield the pool's crowding cuts): conduct
+   * others can reward or sanction, however the scenario pays it.
+   */
+  addForeseen(id: string, footprint: number): void {
+    if (!footprint || !this.footprints.has(id)) return;
+    this.footprints.set(id, this.footprints.get(id)! + footprint);
+    this.mostNow = -1;
+    this.normNow = NaN;
+  }
+
   /** The round's actions are all in: conduct and pressure for the next round. */
   close(): void {
+    this.applied = new Map();
     const most = Math.max(0, maxOf([...this.footprints.values()].map(Math.abs)));
     this.conduct = new Map([...this.footprints].map(([id, f]) => [id, most > 0 ? f / most : 0]));
     const hardest = Math.max(0, maxOf(this.taken.values()));
@@ -100,6 +126,11 @@ export class ConductBook {
     let sum = 0;
     for (const id of xs) sum += this.conductOf(id);
     return sum / xs.length;
+  }
+
+  /** Whether an agent has acted in the phase under way (its changes are in the state already). */
+  actedThisPhase(id: string): boolean {
+    return this.doing.has(id);
   }
 
   /** The action an agent took last round. */

@@ -157,6 +157,7 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
   const c = req.persona.traits.conscientiousness;
   const world = new Map(req.world.map((q) => [q.name, q]));
   const gaps = conductGaps(req);
+  const others = new Map(req.others.map((o) => [o.id, o]));
   const care = new Map(
     req.others.map((o) => [o.id, p * (0.5 + o.tie) + RECIPROCITY * c * reciprocal(gaps.get(o.id)!)]),
   );
@@ -174,7 +175,10 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
   for (const [target, change] of Object.entries(option.foreseen ?? {})) {
     const x = change / foreseenUnit(units, target);
     const owner = target.slice(0, target.indexOf('.'));
-    u += owner === 'me' ? (1 - p / 2) * x : (care.get(owner) ?? p * 0.5) * x;
+    // What reaches others through the world's mechanics is nobody's gift or sanction: it is weighed
+    // with concern for them, never with reciprocity (else spite would overrun a shared pool).
+    const tie = others.get(owner)?.tie ?? 0;
+    u += owner === 'me' ? (1 - p / 2) * x : p * (0.5 + tie) * x;
   }
   return u + (1 - p / 2) * expectedBack(req, option, units);
 }

@@ -11,6 +11,7 @@ import { ACT_TURN } from './actState';
 import { chooseAction } from './choose';
 import { resolveActions } from './resolve';
 import { closeWorldRound, moduleEndRound } from './roundClose';
+import { addForeseenConduct } from './conductForeseen';
 
 const CHOOSE: PhaseStep = { name: 'world', run: chooseAction };
 
@@ -55,6 +56,7 @@ export const ACT: PhaseKind<ActPhase> = {
         taken,
       );
     }
+    addForeseenConduct(world.state, world.agents, world.agents.size, world.round);
     world.state.conduct.close();
   },
 };

@@ -25,6 +25,7 @@ import { optionKey } from '../../society/experience';
 import { nameRecord } from '../../../text/nameRecord';
 import { stream } from '../../../random/rng';
 import { maxOf } from '../../../stats/extremes';
+import { expectedMoves, peersOf } from './expectedMoves';
 
 /** How much was taken from another agent last round, when anything was. */
 function pressureOn(state: WorldState, id: string): { pressure?: number } {
@@ -240,7 +241,15 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
         say,
       )
     : undefined;
-  const choices: Choices = { others, posts: read.byFeed, ...(among ? { among } : {}), ...placeChoices(world, a) };
+  const expected = () =>
+    expectedMoves(state, a, peersOf(state, a, world.agents, phase?.who), offeredNames, world.agents.size, world.round);
+  const choices: Choices = {
+    others,
+    posts: read.byFeed,
+    ...(among ? { among } : {}),
+    ...placeChoices(world, a),
+    expected,
+  };
   const options = optionsFor(state, a, choices, world.agents.size, world.round, offeredNames, say);
   if (!options.length) return;
   if (world.learning) state.experience.enter(a.id, () => state.valuedOf(a.id));

@@ -133,14 +133,42 @@ export class Foresight {
     others: readonly string[],
     private readonly n: number,
     private readonly round: number,
+    /** What the agent expects the others to do in this phase (expectedMoves.ts): the close is worked out with it. */
+    private readonly expected?: Moves,
   ) {
     this.ids = [agent.id, ...others.filter((o) => o !== agent.id).slice(0, FORESEEN_AGENTS)];
+    if (expected) {
+      // The close the agent expects depends on its own beliefs: not shared with other deciders.
+      this.closing = { revision: state.revision, round, n, agents: new Map() };
+      return;
+    }
     let c = closings.get(state);
     if (!c || c.revision !== state.revision || c.round !== round || c.n !== n) {
       c = { revision: state.revision, round, n, agents: new Map() };
       closings.set(state, c);
     }
     this.closing = c;
+  }
+
+  /** The world as the agent expects it before its own choice: the state, with the others' expected moves. */
+  private expectedWorld(extra?: Values): Values {
+    const out = { ...this.state.world };
+    for (const [name, x] of Object.entries(this.expected?.world ?? {})) out[name] += x;
+    for (const [name, x] of Object.entries(extra ?? {})) out[name] += x;
+    return out;
+  }
+
+  /** The others' expected agent moves with the option's added. */
+  private withExpected(moves?: ReadonlyMap<string, Values>): ReadonlyMap<string, Values> | undefined {
+    if (!this.expected?.agents.size) return moves;
+    const out = new Map<string, Values>();
+    for (const [id, v] of this.expected.agents) out.set(id, { ...v });
+    for (const [id, v] of moves ?? []) {
+      const sum = out.get(id) ?? {};
+      for (const [q, x] of Object.entries(v)) sum[q] = (sum[q] ?? 0) + x;
+      out.set(id, sum);
+    }
+    return out;
   }
 
   /** Whether any foresight is possible: the world has agent updates to bring anything back. */
@@ -220,12 +248,10 @@ export class Foresight {
     if (this.failed || !this.matters(moves)) return undefined;
     try {
       const keeping = Foresight.keeping(this.state);
-      const baseWorld = (this.closing.world ??= closedWorld(this.state, this.state.world, this.n, this.round));
+      const baseWorld = (this.closing.world ??= closedWorld(this.state, this.expectedWorld(), this.n, this.round));
       let world = baseWorld;
       if (Object.keys(moves.world).length) {
-        const changed = { ...this.state.world };
-        for (const [name, x] of Object.entries(moves.world)) changed[name] += x;
-        world = closedWorld(this.state, changed, this.n, this.round);
+        world = closedWorld(this.state, this.expectedWorld(moves.world), this.n, this.round);
       }
       const ids = [...this.ids];
       for (const id of moves.agents.keys()) if (!ids.includes(id)) ids.push(id);
@@ -235,10 +261,10 @@ export class Foresight {
         if (world === baseWorld && !moved) continue;
         let before = this.closing.agents.get(id);
         if (!before) {
-          before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round);
+          before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round, this.withExpected());
           this.closing.agents.set(id, before);
         }
-        const after = closedAgent(this.state, this.agent, id, world, this.n, this.round, moves.agents);
+        const after = closedAgent(this.state, this.agent, id, world, this.n, this.round, this.withExpected(moves.agents));
         for (const [q, x] of Object.entries(after)) {
           const now = moved?.[q] ?? 0;
           // A change to a quantity its update resets (does not read) is not taken back here.

@@ -1,0 +1,119 @@
+// What an agent expects the others it plays with to do in this phase, before they do it: in a
+// simultaneous phase their choices are not in the state yet, and an agent that foresaw its
+// return as if nobody else put anything in a shared pool would overrun it (a common pool's
+// payout falls with what everyone invests). Beliefs are adaptive: what each did the last time it
+// took the action, drawn toward a prior (the middle of each amount's range: the equal split
+// people expect) by BELIEF_DAMPING — people's beliefs about others' contributions move toward
+// what they saw, not all the way (Fischbacher & Gächter 2010; Cheung & Friedman 1997). Before
+// anyone has acted the prior alone. Only actions whose arguments are all numbers are foreseen
+// (whom another will name is not guessed); the others are the agent's match group, else everyone
+// the phase lets act, and those who have already acted in this phase are in the state already.
+import type { Agent } from '../../society/agent';
+import type { CompiledAction } from '../../society/compiledMechanics';
+import type { WorldState } from '../../society/worldState';
+import { boundedArgs, changesOf, contextOf, movesOf } from './actionOptions';
+import type { Moves } from './foresight';
+import { nameRecord } from '../../../text/nameRecord';
+
+/** The weight of the prior (the middle of the range) in a belief about another's amount. */
+export const BELIEF_DAMPING = 0.3;
+
+/** Others whose moves are worked out one by one; beyond, a sample's world changes stand for the rest. */
+export const EXPECTED_PEERS = 32;
+
+/** The action a peer is expected to take of `actions` (number arguments only), and with what. */
+function expectedChoice(
+  state: WorldState,
+  peer: Agent,
+  actions: readonly CompiledAction[],
+  n: number,
+  round: number,
+): { action: CompiledAction; args: Record<string, number> } | undefined {
+  const last = state.conduct.lastArgsOf(peer.id);
+  const taken = actions.filter((a) => last?.[a.spec.name]);
+  // What it last took among them; with no history, the one amount action the phase offers, if one.
+  const action = taken.length ? taken[taken.length - 1] : actions.length === 1 ? actions[0] : undefined;
+  if (!action) return undefined;
+  const context = contextOf(state, peer, n, round);
+  if (action.when && action.when(context) !== true) return undefined;
+  const specs = (action.bounds ? boundedArgs(action, context) : undefined) ?? action.spec.args;
+  const seen = last?.[action.spec.name];
+  const args: Record<string, number> = nameRecord();
+  for (const arg of specs) {
+    const lo = arg.min ?? 0,
+      hi = arg.max ?? lo + 1;
+    const prior = (lo + hi) / 2;
+    const did = seen?.[arg.name];
+    const x = did === undefined ? prior : BELIEF_DAMPING * prior + (1 - BELIEF_DAMPING) * did;
+    const clamped = Math.min(hi, Math.max(lo, x));
+    args[arg.name] = arg.integer ? Math.round(clamped) : clamped;
+  }
+  return { action, args };
+}
+
+/**
+ * The changes the agent expects its peers to make in this phase (by owner), or undefined when it
+ * expects none: no amount action on offer, or every peer has acted.
+ */
+export function expectedMoves(
+  state: WorldState,
+  agent: Agent,
+  peers: readonly Agent[],
+  offered: readonly string[] | undefined,
+  n: number,
+  round: number,
+): Moves | undefined {
+  const actions = state.compiled.actions.filter(
+    (c) =>
+      (!offered || offered.includes(c.spec.name)) &&
+      c.spec.args.length > 0 &&
+      c.spec.args.every((a) => a.type === 'number'),
+  );
+  if (!actions.length) return undefined;
+  const waiting = peers.filter((p) => p.id !== agent.id && !state.conduct.actedThisPhase(p.id));
+  if (!waiting.length) return undefined;
+  const sample = waiting.slice(0, EXPECTED_PEERS);
+  // The rest are taken to do, to the world, what the sample does on average.
+  const scale = waiting.length / sample.length;
+  const out: Moves = { world: nameRecord(), agents: new Map() };
+  let any = false;
+  for (const peer of sample) {
+    let all: Record<string, number>;
+    try {
+      const choice = expectedChoice(state, peer, actions, n, round);
+      if (!choice) continue;
+      all = nameRecord();
+      const context = contextOf(state, peer, n, round, choice.args, choice.action);
+      changesOf(state, peer, choice.action, choice.args, context, false, all);
+    } catch {
+      // An expression that fails for a peer fails in its own turn, where it is reported.
+      continue;
+    }
+    const moves = movesOf(all, peer.id);
+    for (const [q, x] of Object.entries(moves.world)) out.world[q] = (out.world[q] ?? 0) + scale * x;
+    for (const [id, values] of moves.agents) {
+      if (id === agent.id) continue;
+      const v = out.agents.get(id) ?? nameRecord();
+      for (const [q, x] of Object.entries(values)) v[q] = (v[q] ?? 0) + x;
+      out.agents.set(id, v);
+    }
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+/** The agents `agent` plays this phase with: its match group, else every agent the phase lets act. */
+export function peersOf(
+  state: WorldState,
+  agent: Agent,
+  agents: ReadonlyMap<string, Agent>,
+  who: readonly string[] | undefined,
+): Agent[] {
+  const group = state.matches?.groupOf(agent.id);
+  if (group) return group.filter((id) => id !== agent.id && agents.has(id)).map((id) => agents.get(id)!);
+  const out: Agent[] = [];
+  for (const a of agents.values()) {
+    if (a.id !== agent.id && (!who || who.includes(a.persona.group ?? ''))) out.push(a);
+  }
+  return out;
+}
