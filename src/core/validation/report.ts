@@ -241,7 +241,7 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
       const rows = r.scored
         .map(
           (s) =>
-            `<tr class="${s.verdict.replace(' ', '-')}"><td>${esc(s.figure.label)}</td><td>${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}${esc(directionText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
+            `<tr class="${s.verdict.replace(' ', '-')}"><td>${esc(s.figure.label)}</td><td>${s.figure.subjects === 'agents' ? "the paper's agents: " : ''}${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}${esc(directionText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
         )
         .join('');
       const plots = r.series
@@ -250,7 +250,7 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
           return `<figure><figcaption>${esc(s.condition)}: ${esc(s.metric)} (people: ${esc(human?.source ?? '')})</figcaption>${seriesSvg(human?.points ?? [], s)}</figure>`;
         })
         .join('');
-      return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
+      return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>published [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
     })
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4),.far td:nth-child(4){color:#b00}.direction td:nth-child(4),.near td:nth-child(4),.unbacked td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}.no-answer td:nth-child(4){color:#b00;font-weight:bold}</style></head><body><h1>Validation against people: ${esc(model)}</h1>${summaryLines(
