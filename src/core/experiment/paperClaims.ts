@@ -3,7 +3,7 @@ import { formatReal } from '../analysis';
 import type { Claim, ClaimFamily, ExactTest, ExperimentResult } from './types';
 import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
-import { holmAdjust, noSpread, seedContrast, separationP, signP } from './statistics';
+import { holmAdjust, noSpread, seedContrast, separationP, signP, type Contrast, type Estimate } from './statistics';
 import { counted } from '../text/counted';
 import type { DeclaredClaim } from '../format';
 import { censoredText } from './censored';
@@ -49,6 +49,56 @@ function noCiReason(n: number, runs: number): string | undefined {
   return n === runs ? `no CI with ${counted(n, 'seed')}` : `no CI: a value in only ${counted(n, 'seed')}`;
 }
 
+/** What decides a claimed positive effect: the verdict fields a claim carries (claimVerdict.ts). */
+export type Decision = Pick<Claim, 'confident' | 'contradicted' | 'exact'>;
+
+/**
+ * The decision on "the mean of these values is above 0" (an excess over a baseline, a value less
+ * a number): its 95% CI, or, when every value is the same (sd 0, so the interval has zero width),
+ * a sign test.
+ */
+export function estimateDecision(e: Estimate): { flat: boolean; decision: Decision } {
+  // Every run's value the same (sd 0): its t-interval has zero width, and a sign test decides.
+  const flat = e.n >= 2 && e.sd === 0 && e.mean !== null && e.mean !== 0;
+  return {
+    flat,
+    decision: flat ? decidedExactly({ test: 'sign', p: signP(e.n) }, e.mean!) : decided(e.ci95),
+  };
+}
+
+/**
+ * The decision on "b is above a" over runs keyed by seed: their contrast, paired by seed (Welch
+ * where seeds do not pair), and its 95% CI; or, with no spread to build an interval from (an
+ * integer median degree often has none), an exact test. Paired: every seed's difference is the
+ * same, a sign test; unpaired: neither condition varied, a permutation test.
+ */
+export function seedDecision(
+  a: ReadonlyMap<number, number | null>,
+  b: ReadonlyMap<number, number | null>,
+): { contrast: Contrast; paired: boolean; flat: boolean; exact: ExactTest; decision: Decision } {
+  const finite = (m: ReadonlyMap<number, number | null>): number[] =>
+    [...m.values()].filter((v): v is number => v !== null && Number.isFinite(v));
+  const av = finite(a),
+    bv = finite(b);
+  const c = seedContrast(a, b);
+  const paired = c.test === 'paired t';
+  const flat =
+    Math.min(av.length, bv.length) >= 2 &&
+    c.difference !== null &&
+    c.difference !== 0 &&
+    (paired ? c.ci95 !== null && c.ci95[0] === c.ci95[1] : noSpread(av) && noSpread(bv));
+  const exact: ExactTest = paired
+    ? { test: 'sign', p: signP(c.pairs!) }
+    : { test: 'permutation', p: separationP(av.length, bv.length) };
+  return {
+    contrast: c,
+    paired,
+    flat,
+    exact,
+    decision: flat ? decidedExactly(exact, c.difference!) : decided(c.ci95),
+  };
+}
+
 /**
  * The qualitative findings of "Learning to Make Friends" that an experiment can test: coaching
  * raises density and median degree; networks show reciprocity, clustering and homophily beyond a
@@ -87,8 +137,7 @@ function networkClaims(r: ExperimentResult): Tested[] {
     // A metric undefined for this scenario (no groups, fewer than two agents) is no claim at all.
     if (b.observed.n === 0 || b.baseline.n === 0 || !networks) continue;
     const text = `${label[b.metric]} exceeds ${graphOf[b.null_model ?? 'G(n, m)']} (${iso(b.condition)})`;
-    // Every run's excess the same (sd 0): its t-interval has zero width, and a sign test decides.
-    const flat = b.excess.n >= 2 && b.excess.sd === 0 && b.excess.mean !== 0;
+    const { flat, decision } = estimateDecision(b.excess);
     const interval = flat ? `the same in all ${b.excess.n} runs` : ciText(b.excess.ci95);
     const evidence = `${f(b.observed.mean)} vs random ${f(b.baseline.mean)}; excess ${f(b.excess.mean)} (${interval})`;
     if (b.excess.mean === null) {
@@ -102,9 +151,6 @@ function networkClaims(r: ExperimentResult): Tested[] {
       continue;
     }
     const reason = noCiReason(b.excess.n, r.runs.filter((x) => x.condition === b.condition).length);
-    const decision = flat
-      ? decidedExactly({ test: 'sign', p: signP(b.excess.n) }, b.excess.mean)
-      : decided(b.excess.ci95);
     const tested = flat ? exactP('sign', signP(b.excess.n)) : { test: 'one-sample t', p: b.excess.p ?? null };
     claims.push({
       text,
@@ -186,17 +232,8 @@ export function pairClaim(
     };
   }
   const bySeed = (name: string) => new Map(runsOf(name).map((x) => [x.seed, x.metrics[metric] ?? null]));
-  const c = seedContrast(bySeed(off), bySeed(on));
+  const { contrast: c, paired, flat, exact, decision } = seedDecision(bySeed(off), bySeed(on));
   const reason = noCiReason(Math.min(a.length, b.length), Math.min(runsOf(off).length, runsOf(on).length));
-  const paired = c.test === 'paired t';
-  // No spread to build an interval from (an integer median degree often has none): the interval
-  // has zero width, and an exact test decides. Paired: every seed's difference is the same, a
-  // sign test; unpaired: neither condition varied, a permutation test.
-  const flat =
-    !reason && c.difference !== 0 && (paired ? c.ci95 !== null && c.ci95[0] === c.ci95[1] : noSpread(a) && noSpread(b));
-  const exact: ExactTest = paired
-    ? { test: 'sign', p: signP(c.pairs!) }
-    : { test: 'permutation', p: separationP(a.length, b.length) };
   const interval = flat
     ? paired
       ? `the same in all ${c.pairs} seeds`
@@ -207,7 +244,7 @@ export function pairClaim(
     text,
     holds: c.difference! > 0,
     ...(c.difference === 0 ? { noDifference: true as const } : {}),
-    ...(flat ? decidedExactly(exact, c.difference!) : decided(c.ci95)),
+    ...decision,
     ...(flat ? exactP(exact.test, exact.p) : { test: c.test, p: c.p ?? null }),
     ...(reason ? { reason } : {}),
     evidence: `${iso(on)} − ${iso(off)} = ${f(c.difference)} (${interval}; ${how}), Hedges' g ${f(c.hedges_g, 2)}`,

@@ -15,6 +15,14 @@ export interface ReferenceDirection {
   than: string | number;
 }
 
+/**
+ * Whose behaviour a figure is: people in a published experiment, or the simulated agents of a
+ * published simulation (Park et al. 2023's town, Schneider et al. 2025's communities). Only
+ * people's figures make the human share; the agents' are summed apart (report.ts).
+ */
+export type Subjects = 'people' | 'agents';
+export const SUBJECTS: readonly Subjects[] = ['people', 'agents'];
+
 export interface ReferenceFigure {
   id: string;
   /** What the figure is, in words. */
@@ -36,6 +44,8 @@ export interface ReferenceFigure {
   source: string;
   /** Another figure of the entry this one is compared with: people's sign of (this − that) is the direction. */
   vs?: string;
+  /** The figure's own `subjects`, else its entry's, else people. */
+  subjects: Subjects;
 }
 
 /** A human series over rounds, drawn beside the simulated one (approximate, read off a figure). */
@@ -110,9 +120,19 @@ function directionOf(file: string, x: Record<string, unknown>, at: string): Refe
   return { sign: key === 'higher_than' ? 'higher' : 'lower', than };
 }
 
-function figureOf(file: string, x: unknown, i: number): ReferenceFigure {
+/** `subjects` where given (file level or a figure's): people or agents, else an error naming the field. */
+function subjectsOf(file: string, v: unknown, at: string, fallback: Subjects): Subjects {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !(SUBJECTS as readonly string[]).includes(v)) {
+    fail(file, at, `must be ${SUBJECTS.map((s) => `"${s}"`).join(' or ')}, not ${JSON.stringify(v)}`);
+  }
+  return v as Subjects;
+}
+
+function figureOf(file: string, x: unknown, i: number, entrySubjects: Subjects): ReferenceFigure {
   const at = `figures[${i}]`;
   if (!isRecord(x)) fail(file, at, 'must be an object');
+  const subjects = subjectsOf(file, x.subjects, `${at}.subjects`, entrySubjects);
   if (x.higher_than !== undefined || x.lower_than !== undefined) {
     if (x.vs !== undefined) fail(file, `${at}.vs`, 'a direction-only figure has no vs');
     return {
@@ -123,6 +143,7 @@ function figureOf(file: string, x: unknown, i: number): ReferenceFigure {
       direction: directionOf(file, x, at),
       n: text(file, x, 'n', at),
       source: text(file, x, 'source', at),
+      subjects,
     };
   }
   const band = x.band;
@@ -142,6 +163,7 @@ function figureOf(file: string, x: unknown, i: number): ReferenceFigure {
     n: text(file, x, 'n', at),
     source: text(file, x, 'source', at),
     ...(x.vs !== undefined ? { vs: text(file, x, 'vs', at) } : {}),
+    subjects,
   };
 }
 
@@ -205,7 +227,8 @@ export function parseReference(file: string, raw: string): LibraryEntry {
   }
   if (!isRecord(json)) fail(file, '(file)', 'must be an object');
   if (!Array.isArray(json.figures) || !json.figures.length) fail(file, 'figures', 'must be a non-empty list');
-  const figures = json.figures.map((f, i) => figureOf(file, f, i));
+  const subjects = subjectsOf(file, json.subjects, 'subjects', 'people');
+  const figures = json.figures.map((f, i) => figureOf(file, f, i, subjects));
   const ids = new Set<string>();
   for (const f of figures) {
     if (ids.has(f.id)) fail(file, 'figures', `duplicate id '${f.id}'`);
@@ -215,6 +238,9 @@ export function parseReference(file: string, raw: string): LibraryEntry {
     if (f.vs !== undefined && !ids.has(f.vs)) fail(file, `figure ${f.id}.vs`, `no figure '${f.vs}'`);
     const vs = f.vs === undefined ? undefined : figures.find((g) => g.id === f.vs);
     if (vs && vs.human === undefined) fail(file, `figure ${f.id}.vs`, `'${f.vs}' has no human value to compare with`);
+    if (vs && vs.human === f.human) {
+      fail(file, `figure ${f.id}.vs`, `'${f.vs}' has the same value (${f.human}): there is no direction to reproduce`);
+    }
   }
   const scenario = text(file, json, 'scenario', '(file)');
   if (scenario.includes('/') || scenario.includes('\\') || !scenario.endsWith('.society')) {

@@ -1,10 +1,12 @@
 // What `society validate` prints and writes: per figure the human value and band, the simulated
-// mean with its 95% CI over seeds, and the verdict; the share inside the band; and an HTML page
-// with each human series drawn against the simulated one over rounds.
-import { tally } from './classify';
+// mean with its 95% CI over seeds, the direction's simulated difference with its CI, and the
+// verdict; the summary of people's figures and, apart, of simulated agents'; and an HTML page with
+// each human series drawn against the simulated one over rounds.
+import { tallyBySubjects, type ScoredFigure, type Tally } from './classify';
 import { counted } from '../text/counted';
 import type { EntryResult } from './validate';
 import { maxOf, minOf } from '../stats/extremes';
+import { pushAll } from '../text/pushAll';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : String(Math.round(x * 1000) / 1000);
@@ -16,6 +18,15 @@ export function humanText(f: EntryResult['scored'][number]['figure']): string {
     return `${f.direction.sign} than ${than}`;
   }
   return `${fmt(f.human)} [${fmt(f.band?.[0])}, ${fmt(f.band?.[1])}]`;
+}
+
+/** A direction's simulated difference, its 95% CI and test, and its outcome: "; −0.4 (−0.5 … −0.3, paired t) to r1: right". */
+function directionText(s: ScoredFigure): string {
+  const d = s.direction;
+  if (!d) return '';
+  const ci = d.ci95 ? `${fmt(d.ci95[0])} … ${fmt(d.ci95[1])}, ` : '';
+  const to = s.figure.vs !== undefined ? ` to ${s.figure.vs}` : '';
+  return `; difference ${fmt(d.difference)} (${ci}${d.test})${to}: ${d.outcome}`;
 }
 
 /** A direction-only figure against another condition: the simulated value it was compared with. */
@@ -41,15 +52,21 @@ export function validationCsv(results: readonly EntryResult[]): string {
     'human',
     'band_low',
     'band_high',
-    'direction',
+    'human_direction',
     'n',
     'source',
+    'subjects',
     'simulated',
     'ci_low',
     'ci_high',
     'seeds',
+    'level',
     'vs',
-    'direction_right',
+    'difference',
+    'difference_ci_low',
+    'difference_ci_high',
+    'difference_test',
+    'direction',
     'verdict',
   ];
   const rows = results.flatMap((r) =>
@@ -65,12 +82,18 @@ export function validationCsv(results: readonly EntryResult[]): string {
       s.figure.direction ? humanText(s.figure) : '',
       s.figure.n,
       s.figure.source,
+      s.figure.subjects,
       fmt(s.simulated.mean),
       fmt(s.simulated.ci95?.[0]),
       fmt(s.simulated.ci95?.[1]),
       s.simulated.n,
+      s.level ?? '',
       s.figure.vs ?? '',
-      s.direction_right === undefined ? '' : String(s.direction_right),
+      s.direction ? fmt(s.direction.difference) : '',
+      s.direction ? fmt(s.direction.ci95?.[0]) : '',
+      s.direction ? fmt(s.direction.ci95?.[1]) : '',
+      s.direction?.test ?? '',
+      s.direction?.outcome ?? '',
       s.verdict,
     ]),
   );
@@ -83,7 +106,7 @@ export function validationJson(results: readonly EntryResult[], model: string): 
     JSON.stringify(
       {
         model,
-        summary: tally(all),
+        summary: tallyBySubjects(all),
         entries: results.map((r) => ({
           id: r.entry.id,
           title: r.entry.title,
@@ -103,14 +126,32 @@ export function validationJson(results: readonly EntryResult[], model: string): 
 }
 
 /**
- * "inside the band: 5 of 10 (50%)", or that no figure has a band (direction-only entries); and
- * how many figures have no verdict, as their runs got no model answer.
+ * "inside the band 5 of 10 (50%); directions right and backed 3 of 6 (2 unbacked, 1 wrong)", or
+ * that no figure has a band (direction-only entries); and how many figures have no verdict, as
+ * their runs got no model answer.
  */
-function bandShare(t: ReturnType<typeof tally>): string {
+function tallyText(t: Tally): string {
   const share = t.total
-    ? `inside the band: ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%)`
+    ? `inside the band ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%)`
     : 'no figure with a band';
-  return t.unanswered ? `${share}; no verdict (no model answer): ${t.unanswered}` : share;
+  const d = t.directions;
+  const line = `${share}; directions right and backed ${d.right} of ${d.total} (${d.unbacked} unbacked, ${d.wrong} wrong)`;
+  return t.unanswered ? `${line}; no verdict (no model answer): ${t.unanswered}` : line;
+}
+
+/** What the simulated-agent line is called: figures of published simulations, not of people. */
+const AGENTS = 'simulated agents (published simulations, not people; not in the share above)';
+
+/**
+ * The summary: people's figures, and apart the figures of published simulations' agents (only
+ * when there are any), so that a simulation matching another simulation never passes for people.
+ */
+export function summaryLines(results: readonly EntryResult[]): string[] {
+  const scored = results.flatMap((r) => r.scored);
+  const t = tallyBySubjects(scored);
+  const lines = [`people: ${tallyText(t.people)}`];
+  if (scored.some((s) => s.figure.subjects === 'agents')) lines.push(`${AGENTS}: ${tallyText(t.agents)}`);
+  return lines;
 }
 
 /**
@@ -136,12 +177,11 @@ export function validationText(results: readonly EntryResult[], model: string): 
     for (const s of r.scored) {
       const ci = s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : '';
       lines.push(
-        `  ${s.verdict.padEnd(9)} ${s.figure.label}: human ${humanText(s.figure)}, simulated ${fmt(s.simulated.mean)}${ci}${againstText(s)}`,
+        `  ${s.verdict.padEnd(9)} ${s.figure.label}: ${s.figure.subjects === 'agents' ? "the paper's agents" : 'human'} ${humanText(s.figure)}, simulated ${fmt(s.simulated.mean)}${ci}${againstText(s)}${directionText(s)}`,
       );
     }
   }
-  const t = tally(results.flatMap((r) => r.scored));
-  lines.push('', `${bandShare(t)}; directions right: ${t.directions}`);
+  pushAll(lines, ['', ...summaryLines(results)]);
   return lines.join('\n') + '\n';
 }
 
@@ -196,13 +236,12 @@ function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function validationHtml(results: readonly EntryResult[], model: string): string {
-  const t = tally(results.flatMap((r) => r.scored));
   const body = results
     .map((r) => {
       const rows = r.scored
         .map(
           (s) =>
-            `<tr class="${s.verdict.replace(' ', '-')}"><td>${esc(s.figure.label)}</td><td>${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
+            `<tr class="${s.verdict.replace(' ', '-')}"><td>${esc(s.figure.label)}</td><td>${s.figure.subjects === 'agents' ? "the paper's agents: " : ''}${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}${esc(directionText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
         )
         .join('');
       const plots = r.series
@@ -211,8 +250,12 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
           return `<figure><figcaption>${esc(s.condition)}: ${esc(s.metric)} (people: ${esc(human?.source ?? '')})</figcaption>${seriesSvg(human?.points ?? [], s)}</figure>`;
         })
         .join('');
-      return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
+      return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>published [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
     })
     .join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}.no-answer td:nth-child(4){color:#b00;font-weight:bold}</style></head><body><h1>Validation against people: ${esc(model)}</h1><p>${esc(capitalised(bandShare(t)))}; directions right: ${t.directions}.</p>${body}</body></html>\n`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4),.far td:nth-child(4){color:#b00}.direction td:nth-child(4),.near td:nth-child(4),.unbacked td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}.no-answer td:nth-child(4){color:#b00;font-weight:bold}</style></head><body><h1>Validation against people: ${esc(model)}</h1>${summaryLines(
+    results,
+  )
+    .map((l) => `<p>${esc(capitalised(l))}.</p>`)
+    .join('')}${body}</body></html>\n`;
 }

@@ -8,7 +8,15 @@ import { runExperiment, type ExperimentOptions } from '../experiment/runExperime
 import type { RunsSpendLimit } from '../experiment/runsSpendLimit';
 import type { ExperimentResult, NullModel } from '../experiment/types';
 import { estimate, type Estimate } from '../experiment/statistics';
-import { classify, classifyDirection, unanswered, type ScoredFigure } from './classify';
+import {
+  classify,
+  classifyDirection,
+  directionAgainst,
+  directionAgainstNumber,
+  unanswered,
+  type ScoredFigure,
+  type SeedValues,
+} from './classify';
 import type { LibraryEntry } from './reference';
 
 export interface EntryResult {
@@ -98,6 +106,23 @@ export function simulatedOf(result: ExperimentResult, metric: string, condition:
   return estimate(result.runs.filter((r) => r.condition === condition).map((r) => r.metrics[metric] ?? null));
 }
 
+/** Per seed, a figure's value in its condition: the metric, or its excess over a null model in that run. */
+export function seedValuesOf(result: ExperimentResult, metric: string, condition: string): SeedValues {
+  const runs = result.runs.filter((r) => r.condition === condition);
+  for (const [suffix, model] of EXCESS) {
+    if (!metric.endsWith(suffix)) continue;
+    const base = metric.slice(0, -suffix.length);
+    return new Map(
+      runs.map((r) => {
+        const observed = r.metrics[base] ?? null;
+        const random = (model === 'G(n, m)' ? r.baseline : (r.degree_baseline ?? {}))[base] ?? null;
+        return [r.seed, observed !== null && random !== null ? observed - random : null];
+      }),
+    );
+  }
+  return new Map(runs.map((r) => [r.seed, r.metrics[metric] ?? null]));
+}
+
 /** The conditions a figure's verdict reads: its own, and the one it is compared with. */
 function conditionsRead(figure: LibraryEntry['figures'][number], entry: LibraryEntry): string[] {
   const than = figure.direction?.than;
@@ -113,19 +138,24 @@ export function scoreEntry(entry: LibraryEntry, result: ExperimentResult, files:
   const byId = new Map(entry.figures.map((f) => [f.id, f]));
   const scored = entry.figures.map((f) => {
     if (conditionsRead(f, entry).some((c) => deadConditions.has(c))) return unanswered(f);
+    const own = seedValuesOf(result, f.metric, f.condition);
     if (f.direction) {
-      const than = f.direction.than;
-      return classifyDirection(
-        f,
-        sims.get(f.id)!,
-        typeof than === 'number' ? than : simulatedOf(result, f.metric, than).mean,
-      );
+      const { than, sign } = f.direction;
+      const want = sign === 'higher' ? 1 : -1;
+      return typeof than === 'number'
+        ? classifyDirection(f, sims.get(f.id)!, than, directionAgainstNumber(own, than, want))
+        : classifyDirection(
+            f,
+            sims.get(f.id)!,
+            simulatedOf(result, f.metric, than).mean,
+            directionAgainst(own, seedValuesOf(result, f.metric, than), want),
+          );
     }
-    return classify(
-      f,
-      sims.get(f.id)!,
-      f.vs !== undefined ? { figure: byId.get(f.vs)!, simulated: sims.get(f.vs)! } : undefined,
-    );
+    if (f.vs === undefined) return classify(f, sims.get(f.id)!);
+    // People's direction: the sign of (this − that) in the published values (never 0: reference.ts).
+    const vs = byId.get(f.vs)!;
+    const want = f.human! > vs.human! ? 1 : -1;
+    return classify(f, sims.get(f.id)!, directionAgainst(own, seedValuesOf(result, vs.metric, vs.condition), want));
   });
   const series = entry.series.map((s) => {
     const runs = result.runs.filter((r) => r.condition === s.condition && r.series && !r.faults.no_model_answer);

@@ -31,6 +31,21 @@ describe('the shipped validation library', function () {
     }
   });
 
+  it('scores no figure its source does not stand behind, and keeps published simulations apart from people', () => {
+    for (const f of entries.flatMap((e) => e.figures)) {
+      assert.doesNotMatch(f.source, /as recalled|check against/i, `${f.id}: an unchecked value`);
+    }
+    // Park et al. 2023's town and Schneider et al. 2025's communities are simulated agents.
+    const agents = entries.filter((e) => e.figures.some((f) => f.subjects === 'agents')).map((e) => e.id);
+    assert.deepEqual(agents.sort(), ['friend-making', 'town-diffusion']);
+    for (const e of entries.filter((x) => agents.includes(x.id))) {
+      assert.ok(
+        e.figures.every((f) => f.subjects === 'agents'),
+        `${e.id}: every figure is the agents'`,
+      );
+    }
+  });
+
   for (const entry of entries) {
     it(`${entry.id}: checks clean and produces every figure's metric`, async () => {
       const loaded = await loadScenarioFile(path.join(LIBRARY, entry.scenario), { root: LIBRARY });

@@ -4,7 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { classify, classifyDirection, tally } from '../../../src/core/validation/classify';
+import {
+  classify,
+  classifyDirection,
+  directionAgainst,
+  directionAgainstNumber,
+  tally,
+} from '../../../src/core/validation/classify';
 import { parseReference, readLibrary, type ReferenceFigure } from '../../../src/core/validation/reference';
 import { validateLibrary } from '../../../src/core/validation/validate';
 import { validationCsv, validationHtml, validationJson } from '../../../src/core/validation/report';
@@ -20,6 +26,7 @@ const figure = (over: Partial<ReferenceFigure> = {}): ReferenceFigure => ({
   band: [0.4, 0.6],
   n: '10',
   source: 'paper, Table 1',
+  subjects: 'people',
   ...over,
 });
 const est = (mean: number | null): Estimate => ({
@@ -30,16 +37,29 @@ const est = (mean: number | null): Estimate => ({
 });
 
 describe('society validate: classification', () => {
-  it('inside the band, right direction only, or wrong', () => {
+  // Per seed: the `lo` figure's values, and `hi`'s a clear step above them (every seed's difference near 0.25).
+  const seeds = (xs: number[]) => new Map(xs.map((x, i) => [i + 1, x]));
+  const loSeeds = seeds([0.2, 0.22, 0.18, 0.21, 0.19]);
+  const above = directionAgainst(seeds([0.45, 0.48, 0.43, 0.46, 0.44]), loSeeds, 1);
+  const below = directionAgainst(seeds([0.1, 0.12, 0.08, 0.11, 0.09]), loSeeds, 1);
+
+  it('inside the band, direction right and backed only, near or far', () => {
     const hi = figure({ id: 'hi', human: 0.5, band: [0.4, 0.6], vs: 'lo' });
     const lo = figure({ id: 'lo', human: 0.2, band: [0.1, 0.3] });
-    assert.equal(classify(hi, est(0.45), { figure: lo, simulated: est(0.2) }).verdict, 'inside');
-    assert.equal(classify(hi, est(0.35), { figure: lo, simulated: est(0.2) }).verdict, 'direction');
-    assert.equal(classify(hi, est(0.45), { figure: lo, simulated: est(0.5) }).verdict, 'wrong', 'in band, wrong way');
-    assert.equal(classify(lo, est(0.9)).verdict, 'wrong');
-    assert.equal(classify(lo, est(null)).verdict, 'wrong', 'no value is no match');
-    const t = tally([classify(lo, est(0.2)), classify(hi, est(0.35), { figure: lo, simulated: est(0.2) })]);
-    assert.deepEqual(t, { inside: 1, total: 2, share: 0.5, directions: '1 of 1', unanswered: 0 });
+    assert.equal(classify(hi, est(0.45), above).verdict, 'inside');
+    assert.equal(classify(hi, est(0.35), above).verdict, 'direction');
+    assert.equal(classify(hi, est(0.45), below).verdict, 'near', 'in band, wrong way: not inside');
+    assert.equal(classify(lo, est(0.35)).verdict, 'near', 'one band width (0.2) outside at most');
+    assert.equal(classify(lo, est(0.9)).verdict, 'far');
+    assert.equal(classify(lo, est(null)).verdict, 'far', 'no value is no match');
+    const t = tally([classify(lo, est(0.2)), classify(hi, est(0.35), above)]);
+    assert.deepEqual(t, {
+      inside: 1,
+      total: 2,
+      share: 0.5,
+      directions: { right: 1, unbacked: 0, wrong: 0, total: 1 },
+      unanswered: 0,
+    });
   });
 
   it('a reference file with a figure outside its own band, or a dangling vs, is refused by name', () => {
@@ -133,7 +153,7 @@ describe('society validate: a tiny library entry', function () {
     assert.equal(r.scored[0].verdict, 'inside');
     assert.equal(r.series[0].rounds.length > 0, true);
     assert.match(validationCsv(results), /^entry,figure,label/);
-    assert.equal(JSON.parse(validationJson(results, 'offline')).summary.total, 2);
+    assert.equal(JSON.parse(validationJson(results, 'offline')).summary.people.total, 2);
     assert.match(validationHtml(results, 'offline'), /<svg/);
 
     // The varied game: its conditions in place of the entry's, its claim decided as a declared one.
@@ -193,15 +213,26 @@ describe('society validate: direction-only figures', () => {
     );
   });
 
-  it('is right or wrong, never inside, and counts among directions, not in the band share', () => {
+  it('is right, unbacked or wrong, never inside, and counts among directions, not in the band share', () => {
     const f = figure({ human: undefined, band: undefined, direction: { sign: 'higher', than: 0 } });
-    assert.equal(classifyDirection(f, est(0.2), 0).verdict, 'direction');
-    assert.equal(classifyDirection(f, est(-0.2), 0).verdict, 'wrong');
-    assert.equal(classifyDirection(f, est(0), 0).verdict, 'wrong', 'equal is not higher');
-    assert.equal(classifyDirection(f, est(null), 0).verdict, 'wrong');
+    const seeds = (xs: (number | null)[]) => new Map(xs.map((x, i) => [i + 1, x]));
+    const judged = (xs: (number | null)[]) =>
+      classifyDirection(f, est(null), 0, directionAgainstNumber(seeds(xs), 0, 1)).verdict;
+    assert.equal(judged([0.2, 0.25, 0.18, 0.22]), 'direction');
+    assert.equal(judged([-0.2, -0.25, -0.18, -0.22]), 'wrong');
+    assert.equal(judged([0, 0, 0]), 'wrong', 'equal is not higher');
+    assert.equal(judged([null, null]), 'wrong');
     const lower = figure({ human: undefined, band: undefined, direction: { sign: 'lower', than: 'other' } });
-    assert.equal(classifyDirection(lower, est(0.1), 0.3).verdict, 'direction');
-    const t = tally([classifyDirection(f, est(0.2), 0), classify(figure(), est(0.5))]);
-    assert.deepEqual(t, { inside: 1, total: 1, share: 1, directions: '1 of 1', unanswered: 0 });
+    const down = directionAgainst(seeds([0.1, 0.12, 0.09]), seeds([0.3, 0.31, 0.29]), -1);
+    assert.equal(classifyDirection(lower, est(0.1), 0.3, down).verdict, 'direction');
+    const right = directionAgainstNumber(seeds([0.2, 0.25, 0.18, 0.22]), 0, 1);
+    const t = tally([classifyDirection(f, est(0.2), 0, right), classify(figure(), est(0.5))]);
+    assert.deepEqual(t, {
+      inside: 1,
+      total: 1,
+      share: 1,
+      directions: { right: 1, unbacked: 0, wrong: 0, total: 1 },
+      unanswered: 0,
+    });
   });
 });

@@ -99,7 +99,7 @@ describe('society validate --model: the LLM path', function () {
     const { result, out, errors } = await validate();
     assert.equal(result, 3, errors);
     assert.ok(fake.chatRequests().length > 0, 'the endpoint was asked');
-    assert.doesNotMatch(out, /inside the band: [1-9]/);
+    assert.doesNotMatch(out, /inside the band [1-9]/);
     assert.match(out, /^ {2}no answer .*simulated —/m);
     assert.match(
       errors,
@@ -107,10 +107,10 @@ describe('society validate --model: the LLM path', function () {
     );
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'validation.json'), 'utf8'));
     assert.ok(json.entries[0].figures.every((f: { verdict: string }) => f.verdict === 'no answer'));
-    assert.equal(json.summary.total, 0);
-    assert.equal(json.summary.unanswered, json.entries[0].figures.length);
+    assert.equal(json.summary.people.total, 0);
+    assert.equal(json.summary.people.unanswered, json.entries[0].figures.length);
     const csv = fs.readFileSync(path.join(dir, 'out', 'validation.csv'), 'utf8');
-    assert.doesNotMatch(csv, /,(inside|direction|wrong)\n/);
+    assert.doesNotMatch(csv, /,(inside|direction|near|far|unbacked|wrong)\n/);
     // The varied games' claims, decided by the same runs' values, get none either.
     fake.reset();
     fake.script = () => reply.serverError();
