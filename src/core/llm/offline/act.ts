@@ -33,6 +33,7 @@ import { platformReason, platformUtility, postText } from './platform';
 import { moveReason, moveUtility } from './move';
 import { candidates, changesOf } from './continuum';
 import { chooseNested } from './nested';
+import { comparisonOf, inequity, type Comparison } from './inequity';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -66,6 +67,19 @@ export const RECIPROCATION = 1 / 2;
  * stronger than positive ("hurting hurts more than helping helps": Offerman 2002).
  */
 export const REWARD_SHARE = 1 / 3;
+
+/**
+ * How much of reciprocity's worth the rounds left hold: 1 − CONTINUATION^L for L turns left. A
+ * gift is returned in the rounds that follow; with many left cooperation is worth nearly all it
+ * can be, with one left little, with none nothing. So a longer known horizon raises cooperation
+ * from the first round and it falls as the end nears (Selten & Stoecker 1986; Embrey, Fréchette &
+ * Yuksel 2018; Dal Bó & Fréchette 2018: cooperation rises with the length of the game).
+ */
+export const CONTINUATION = 0.7;
+
+export function shadowOfFuture(laterTurns: number | undefined): number {
+  return laterTurns ? 1 - CONTINUATION ** laterTurns : 0;
+}
 
 /** A conduct gap as reciprocity weighs it: shortfalls in full, excesses by REWARD_SHARE. */
 function reciprocal(gap: number): number {
@@ -152,7 +166,12 @@ export function conductGaps(req: ActRequest): Map<string, number> {
   );
 }
 
-export function utility(req: ActRequest, option: ActOption, units: Map<string, number>): number {
+export function utility(
+  req: ActRequest,
+  option: ActOption,
+  units: Map<string, number>,
+  comparison: Comparison = comparisonOf(req),
+): number {
   const p = concern(req);
   const c = req.persona.traits.conscientiousness;
   const world = new Map(req.world.map((q) => [q.name, q]));
@@ -163,7 +182,11 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
   );
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
-    const unit = units.get(target) || 1;
+    // One unit per agent quantity, whoever holds it: a point to me and a point to my partner are
+    // the same point, so a benefit of 3 against a cost of 1 weighs as three to one (stakes,
+    // multipliers and temptation matter), while quantities of different names stay comparable.
+    const unit =
+      (target.startsWith('world.') ? units.get(target) : units.get(`*${target.slice(target.indexOf('.'))}`)) || 1;
     const x = change / unit;
     const dot = target.indexOf('.');
     const owner = target.slice(0, dot),
@@ -180,7 +203,11 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
     const tie = others.get(owner)?.tie ?? 0;
     u += owner === 'me' ? (1 - p / 2) * x : p * (0.5 + tie) * x;
   }
-  return u + (1 - p / 2) * expectedBack(req, option, units);
+  return (
+    u +
+    (1 - p / 2) * expectedBack(req, option, units) +
+    inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`))
+  );
 }
 
 /**
@@ -204,7 +231,7 @@ function expectedBack(req: ActRequest, option: ActOption, units: Map<string, num
     const g = gains.get(o.id);
     if (g && g > 0) back += RECIPROCATION * (1 + (o.conduct ?? 0)) * g;
   }
-  return back;
+  return shadowOfFuture(req.later_turns) * back;
 }
 
 /**
@@ -248,9 +275,10 @@ export function act(req: ActRequest, rng: Rng): ActResponse {
   const copied = imitation(req);
   const openness = req.persona.traits.openness;
   const learned = experienceOf(req, units);
+  const comparison = comparisonOf(req);
   const u = req.options.map(
     (o, i) =>
-      utility(req, o, units) +
+      utility(req, o, units, comparison) +
       openness * (copied.get(o.action) ?? 0) +
       (learned?.[i] ?? 0) +
       platformUtility(req, o) +

@@ -94,8 +94,8 @@ export interface Choices {
   /** Scenarios with places: the ids a place argument may name, and what a move means to the agent. */
   places?: readonly string[];
   moveOf?: (compiled: CompiledAction, args: Record<string, number | string>) => ActionOption['move'];
-  /** What the agent expects the others to do in this phase, which its foresight works from (expectedMoves.ts). */
-  expected?: () => Moves | undefined;
+  /** The foresight for this decision (made with the others' expected moves: expectedMoves.ts); else one is made. */
+  foresight?: Foresight;
 }
 
 /** A post argument's feed: the one it names, else the scenario's only (or first) feed. */
@@ -215,9 +215,9 @@ export function optionsFor(
 ): ActionOption[] {
   const out: ActionOption[] = [];
   const base = contextOf(state, agent, n, round);
-  const foresight = Foresight.possible(state)
-    ? new Foresight(state, agent, choices.others, n, round, choices.expected?.())
-    : undefined;
+  const foresight =
+    choices.foresight ??
+    (Foresight.possible(state) ? new Foresight(state, agent, choices.others, n, round) : undefined);
   for (const compiled of state.compiled.actions) {
     if (offered && !offered.includes(compiled.spec.name)) continue;
     let reported = false;

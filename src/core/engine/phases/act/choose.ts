@@ -25,7 +25,8 @@ import { optionKey } from '../../society/experience';
 import { nameRecord } from '../../../text/nameRecord';
 import { stream } from '../../../random/rng';
 import { maxOf } from '../../../stats/extremes';
-import { expectedMoves, peersOf } from './expectedMoves';
+import { expectedChanges, expectedMoves, peersOf } from './expectedMoves';
+import { Foresight } from './foresight';
 
 /** How much was taken from another agent last round, when anything was. */
 function pressureOn(state: WorldState, id: string): { pressure?: number } {
@@ -45,15 +46,20 @@ function laterTurns(world: PhaseContext, phase: ActPhase | undefined): number {
   return rounds + (later ? 1 : 0);
 }
 
-const dispositions = new Map<string, number>();
+const dispositions = new Map<string, { disposition: number; fairness: { envy: number; guilt: number } }>();
 
-/** An agent's disposition in a run: its own stream's first draw (no other draw moves), kept per seed and id. */
-function dispositionOf(seed: number, id: string): number {
+/**
+ * An agent's draws in a run: its disposition (its own stream's first draw, so no other draw
+ * moves it), then its envy and guilt draws; kept per seed and id.
+ */
+function dispositionOf(seed: number, id: string): { disposition: number; fairness: { envy: number; guilt: number } } {
   const key = `${seed}\u0000${id}`;
   let d = dispositions.get(key);
   if (d === undefined) {
     if (dispositions.size > 100_000) dispositions.clear();
-    d = stream(seed, 'agent', id, 'disposition').next();
+    const rng = stream(seed, 'agent', id, 'disposition');
+    const disposition = rng.next();
+    d = { disposition, fairness: { envy: rng.next(), guilt: rng.next() } };
     dispositions.set(key, d);
   }
   return d;
@@ -203,6 +209,11 @@ function recallBeforeChoice(world: PhaseContext, t: Turn): void | Promise<void> 
   }
 }
 
+/** What the round's close is expected to bring each valued quantity without the agent's choice (when anything). */
+function expectedCloseOf(close: Record<string, number>): { expected_close?: Record<string, number> } {
+  return Object.keys(close).length ? { expected_close: close } : {};
+}
+
 /** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
 export function chooseAction(world: PhaseContext, t: Turn): Step {
   if (!world.state) return;
@@ -241,14 +252,15 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
         say,
       )
     : undefined;
-  const expected = () =>
-    expectedMoves(state, a, peersOf(state, a, world.agents, phase?.who), offeredNames, world.agents.size, world.round);
+  const n = world.agents.size;
+  const expected = expectedMoves(state, a, peersOf(state, a, world.agents, phase?.who), offeredNames, n, world.round);
+  const foresight = Foresight.possible(state) ? new Foresight(state, a, others, n, world.round, expected) : undefined;
   const choices: Choices = {
     others,
     posts: read.byFeed,
     ...(among ? { among } : {}),
     ...placeChoices(world, a),
-    expected,
+    ...(foresight ? { foresight } : {}),
   };
   const options = optionsFor(state, a, choices, world.agents.size, world.round, offeredNames, say);
   if (!options.length) return;
@@ -276,7 +288,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
       ...lastAndAhead(state, a.id, id, others),
     })),
     pressure: state.conduct.pressureOn(a.id),
-    disposition: dispositionOf(world.seed, a.id),
+    ...dispositionOf(world.seed, a.id),
     later_turns: laterTurns(world, phase),
     actions: [...offered].map((c) => ({
       name: c.spec.name,
@@ -299,6 +311,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
         ...(learned !== undefined ? { experience: learned } : {}),
       };
     }),
+    ...expectedCloseOf(foresight ? foresight.expectedClose() : expectedChanges(state, a, expected)),
     ...(state.board ? { posts: read.seen } : {}),
     ...newsOf(world, a.id, read.seen, t.recalled),
     ...placeInRequest(world, a),

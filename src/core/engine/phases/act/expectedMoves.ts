@@ -5,12 +5,14 @@
 // took the action, drawn toward a prior (the middle of each amount's range: the equal split
 // people expect) by BELIEF_DAMPING — people's beliefs about others' contributions move toward
 // what they saw, not all the way (Fischbacher & Gächter 2010; Cheung & Friedman 1997). Before
-// anyone has acted the prior alone. Only actions whose arguments are all numbers are foreseen
-// (whom another will name is not guessed); the others are the agent's match group, else everyone
-// the phase lets act, and those who have already acted in this phase are in the state already.
+// anyone has acted the prior alone. Between actions likewise: the one each took last time is the
+// likelier, drawn toward even odds; before any history, even odds (a partner in a dilemma is as
+// likely to cooperate as not). Only actions whose arguments are all numbers (or none) are
+// foreseen: whom another will name is not guessed. The others are the agent's match group, else
+// everyone the phase lets act; those who have already acted in this phase are in the state.
 import type { Agent } from '../../society/agent';
 import type { CompiledAction } from '../../society/compiledMechanics';
-import type { WorldState } from '../../society/worldState';
+import { valued, type WorldState } from '../../society/worldState';
 import { boundedArgs, changesOf, contextOf, movesOf } from './actionOptions';
 import type { Moves } from './foresight';
 import { nameRecord } from '../../../text/nameRecord';
@@ -21,23 +23,15 @@ export const BELIEF_DAMPING = 0.3;
 /** Others whose moves are worked out one by one; beyond, a sample's world changes stand for the rest. */
 export const EXPECTED_PEERS = 32;
 
-/** The action a peer is expected to take of `actions` (number arguments only), and with what. */
-function expectedChoice(
+/** The amounts a peer is expected to put in `action`'s number arguments: its last, damped toward the middle. */
+function expectedArgs(
   state: WorldState,
   peer: Agent,
-  actions: readonly CompiledAction[],
-  n: number,
-  round: number,
-): { action: CompiledAction; args: Record<string, number> } | undefined {
-  const last = state.conduct.lastArgsOf(peer.id);
-  const taken = actions.filter((a) => last?.[a.spec.name]);
-  // What it last took among them; with no history, the one amount action the phase offers, if one.
-  const action = taken.length ? taken[taken.length - 1] : actions.length === 1 ? actions[0] : undefined;
-  if (!action) return undefined;
-  const context = contextOf(state, peer, n, round);
-  if (action.when && action.when(context) !== true) return undefined;
+  action: CompiledAction,
+  context: ReturnType<typeof contextOf>,
+): Record<string, number> {
   const specs = (action.bounds ? boundedArgs(action, context) : undefined) ?? action.spec.args;
-  const seen = last?.[action.spec.name];
+  const seen = state.conduct.lastArgsOf(peer.id)?.[action.spec.name];
   const args: Record<string, number> = nameRecord();
   for (const arg of specs) {
     const lo = arg.min ?? 0,
@@ -48,7 +42,34 @@ function expectedChoice(
     const clamped = Math.min(hi, Math.max(lo, x));
     args[arg.name] = arg.integer ? Math.round(clamped) : clamped;
   }
-  return { action, args };
+  return args;
+}
+
+/**
+ * What a peer is expected to do among `actions` (those on offer to it now): each action with the
+ * probability the agent gives it — the one it last took among them (1 − BELIEF_DAMPING), the rest
+ * spread evenly over all; with no history, even odds — and its expected amounts.
+ */
+function expectedChoices(
+  state: WorldState,
+  peer: Agent,
+  actions: readonly CompiledAction[],
+  n: number,
+  round: number,
+): { action: CompiledAction; args: Record<string, number>; p: number }[] {
+  const context = contextOf(state, peer, n, round);
+  const open = actions.filter((a) => !a.when || a.when(context) === true);
+  if (!open.length) return [];
+  const last = state.conduct.lastActionOf(peer.id);
+  const lastArgs = state.conduct.lastArgsOf(peer.id);
+  // The one it last took among these: its last action, else the last amount action it took.
+  const took =
+    open.find((a) => a.spec.name === last) ?? [...open].reverse().find((a) => lastArgs?.[a.spec.name] !== undefined);
+  return open.map((action) => ({
+    action,
+    args: expectedArgs(state, peer, action, context),
+    p: took ? (action === took ? 1 - BELIEF_DAMPING : 0) + BELIEF_DAMPING / open.length : 1 / open.length,
+  }));
 }
 
 /**
@@ -64,10 +85,7 @@ export function expectedMoves(
   round: number,
 ): Moves | undefined {
   const actions = state.compiled.actions.filter(
-    (c) =>
-      (!offered || offered.includes(c.spec.name)) &&
-      c.spec.args.length > 0 &&
-      c.spec.args.every((a) => a.type === 'number'),
+    (c) => (!offered || offered.includes(c.spec.name)) && c.spec.args.every((a) => a.type === 'number'),
   );
   if (!actions.length) return undefined;
   const waiting = peers.filter((p) => p.id !== agent.id && !state.conduct.actedThisPhase(p.id));
@@ -78,21 +96,21 @@ export function expectedMoves(
   const out: Moves = { world: nameRecord(), agents: new Map() };
   let any = false;
   for (const peer of sample) {
-    let all: Record<string, number>;
+    const all: Record<string, number> = nameRecord();
     try {
-      const choice = expectedChoice(state, peer, actions, n, round);
-      if (!choice) continue;
-      all = nameRecord();
-      const context = contextOf(state, peer, n, round, choice.args, choice.action);
-      changesOf(state, peer, choice.action, choice.args, context, false, all);
+      for (const { action, args, p } of expectedChoices(state, peer, actions, n, round)) {
+        const changes: Record<string, number> = nameRecord();
+        changesOf(state, peer, action, args, contextOf(state, peer, n, round, args, action), false, changes);
+        for (const [key, x] of Object.entries(changes)) all[key] = (all[key] ?? 0) + p * x;
+      }
     } catch {
       // An expression that fails for a peer fails in its own turn, where it is reported.
       continue;
     }
+    if (!Object.keys(all).length) continue;
     const moves = movesOf(all, peer.id);
     for (const [q, x] of Object.entries(moves.world)) out.world[q] = (out.world[q] ?? 0) + scale * x;
     for (const [id, values] of moves.agents) {
-      if (id === agent.id) continue;
       const v = out.agents.get(id) ?? nameRecord();
       for (const [q, x] of Object.entries(values)) v[q] = (v[q] ?? 0) + x;
       out.agents.set(id, v);
@@ -114,6 +132,18 @@ export function peersOf(
   const out: Agent[] = [];
   for (const a of agents.values()) {
     if (a.id !== agent.id && (!who || who.includes(a.persona.group ?? ''))) out.push(a);
+  }
+  return out;
+}
+
+/** The expected moves' changes to valued agent quantities, keyed `me.q` / `<id>.q` (for worlds without updates). */
+export function expectedChanges(state: WorldState, agent: Agent, moves: Moves | undefined): Record<string, number> {
+  const out: Record<string, number> = nameRecord();
+  for (const [id, values] of moves?.agents ?? []) {
+    for (const [q, x] of Object.entries(values)) {
+      const quantity = state.agentQuantities.get(q);
+      if (quantity && valued(quantity) && x) out[`${id === agent.id ? 'me' : id}.${q}`] = x;
+    }
   }
   return out;
 }

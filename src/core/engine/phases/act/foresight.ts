@@ -244,6 +244,38 @@ export class Foresight {
     return [...moves.agents.values()].some((v) => Object.keys(v).some((q) => read.has(q)));
   }
 
+  /**
+   * Each valued quantity's expected change by the round's close without the agent's own choice
+   * (`me.q`, `<id>.q` → closing − now): the declared updates on the state with the others'
+   * expected moves (expectedMoves.ts), and those moves themselves where no update reads them.
+   * What inequity is judged against: the payoffs the round is expected to end with.
+   */
+  expectedClose(): Values {
+    const out: Values = {};
+    try {
+      const world = (this.closing.world ??= closedWorld(this.state, this.expectedWorld(), this.n, this.round));
+      const updated = new Set(this.state.compiled.agentUpdates.map((u) => u.quantity.name));
+      const moved = this.withExpected();
+      for (const id of this.ids) {
+        let closing = this.closing.agents.get(id);
+        if (!closing) {
+          closing = closedAgent(this.state, this.agent, id, world, this.n, this.round, moved);
+          this.closing.agents.set(id, closing);
+        }
+        const now = this.state.of(id);
+        const key = id === this.agent.id ? 'me' : id;
+        for (const [q, x] of Object.entries(closing)) if (x !== now[q]) out[`${key}.${q}`] = x - now[q];
+        for (const [q, x] of Object.entries(moved?.get(id) ?? {})) {
+          const quantity = this.state.agentQuantities.get(q);
+          if (!updated.has(q) && quantity && valued(quantity) && x) out[`${key}.${q}`] = (out[`${key}.${q}`] ?? 0) + x;
+        }
+      }
+    } catch {
+      this.failed = true;
+    }
+    return out;
+  }
+
   of(moves: Moves): Values | undefined {
     if (this.failed || !this.matters(moves)) return undefined;
     try {
@@ -264,7 +296,15 @@ export class Foresight {
           before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round, this.withExpected());
           this.closing.agents.set(id, before);
         }
-        const after = closedAgent(this.state, this.agent, id, world, this.n, this.round, this.withExpected(moves.agents));
+        const after = closedAgent(
+          this.state,
+          this.agent,
+          id,
+          world,
+          this.n,
+          this.round,
+          this.withExpected(moves.agents),
+        );
         for (const [q, x] of Object.entries(after)) {
           const now = moved?.[q] ?? 0;
           // A change to a quantity its update resets (does not read) is not taken back here.
