@@ -37,6 +37,7 @@ const flowCache = new WeakMap<object, Set<string>>();
 const keepCache = new WeakMap<object, Set<string>>();
 const readCache = new WeakMap<object, Set<string>>();
 const concernCache = new WeakMap<CompiledAction, boolean>();
+const othersCache = new WeakMap<object, { yes: boolean }>();
 
 /** The world after the round's world updates, from `world`. Throws when an update fails. */
 function closedWorld(state: WorldState, world: Values, n: number, round: number): Values {
@@ -229,6 +230,13 @@ export class Foresight {
     });
   }
 
+  /** Whether any agent update reads other agents (`agents`, `matched`, `partner`): one's moves change another's close. */
+  static readsOthers(state: WorldState): boolean {
+    return memo(othersCache, state.compiled, () => ({
+      yes: state.compiled.agentUpdates.some((u) => /\b(agents|matched|partner)\b/.test(u.expression)),
+    })).yes;
+  }
+
   /** Whether an action writes anything an update other than its own reads (else it needs no foresight). */
   static concerns(state: WorldState, action: CompiledAction): boolean {
     return memo(concernCache, action, () => {
@@ -290,7 +298,9 @@ export class Foresight {
       const out: Values = {};
       for (const id of ids) {
         const moved = moves.agents.get(id);
-        if (world === baseWorld && !moved) continue;
+        // Unmoved and in an unchanged world, an agent closes as before — unless its updates read
+        // the other agents (an aggregate over `agents`, its `matched` or `partner`), which moved.
+        if (world === baseWorld && !moved && !(moves.agents.size && Foresight.readsOthers(this.state))) continue;
         let before = this.closing.agents.get(id);
         if (!before) {
           before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round, this.withExpected());
