@@ -96,7 +96,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    'fda49886d42a9b4bb90d98bb997807f952a8bca160e84adfabae3fba1a0c7eff',
+    '80c2f85eea379a08da9cffe569db4d02623ce6075c1cc5e26707f5b202c859da',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -108,19 +108,19 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    'f1cac6549651975a9aab8f5a2155bd5441aecb8fcb9f9cac04f13c0b19c5e296',
+    '6ef336a3a3a94fc658e9c914e967d41692d30fc37c54ba6d015ae785c39a0d0c',
   ],
   [
     'examples/ultimatum (matching between two roles, issue 62)',
     () => example('ultimatum/ultimatum.society'),
     // Issue 73: every family name is tried before a name is numbered ("Gus Ceylan 7" is "Gus Dahl").
-    '365e9469e1152509c52a4db895fa54e28ba036dc3dfd5515db8852836ec86fb8',
+    '7c9b83b97936d5899ec01adaeb208e8b5d092517c310b540f3fd7cf12ace5b9e',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
     () => example('public-goods-matching/public-goods-matching.society'),
     // Issue 73: "Gus Amari 14" is "Gus Brandt" (every family name tried before a number).
-    '3d8f21aef98b9cdd0c5bf2a9523b25e53c660bde8d4db1eede41d1fcc836965f',
+    '9a24c11f9d0bb8554dbbb08804aa8b10e52fe07d74e5ad48372c8b25e51138f6',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -110,6 +110,25 @@ function lastAndAhead(
   };
 }
 
+/** Another agent as `me` sees it when choosing: its visible state, tie, conduct, sanctions and last action. */
+function otherSeen(
+  world: PhaseContext,
+  state: WorldState,
+  me: string,
+  id: string,
+  others: readonly string[],
+): ActRequest['others'][number] {
+  return {
+    id,
+    name: world.agents.get(id)!.persona.name,
+    tie: world.ties.get(me, id),
+    state: visible(state, id),
+    conduct: state.conduct.conductOf(id),
+    ...pressureOn(state, id),
+    ...lastAndAhead(state, me, id, others),
+  };
+}
+
 /** The posts an agent reads before choosing, on the feeds the phase reads (every feed by default). */
 function postsRead(
   world: PhaseContext,
@@ -209,9 +228,23 @@ function recallBeforeChoice(world: PhaseContext, t: Turn): void | Promise<void> 
   }
 }
 
-/** What the round's close is expected to bring each valued quantity without the agent's choice (when anything). */
-function expectedCloseOf(close: Record<string, number>): { expected_close?: Record<string, number> } {
-  return Object.keys(close).length ? { expected_close: close } : {};
+/**
+ * What the agent looks ahead with: its foresight of the round's close, made with what it expects
+ * its peers to do this phase, and what that close brings each valued quantity without its choice.
+ */
+function lookingAhead(
+  world: PhaseContext,
+  state: WorldState,
+  a: Agent,
+  others: readonly string[],
+  phase: ActPhase | undefined,
+  offered: readonly string[] | undefined,
+): { foresight?: Foresight; expected_close?: Record<string, number> } {
+  const n = world.agents.size;
+  const expected = expectedMoves(state, a, peersOf(state, a, world.agents, phase?.who), offered, n, world.round);
+  const foresight = Foresight.possible(state) ? new Foresight(state, a, others, n, world.round, expected) : undefined;
+  const close = foresight ? foresight.expectedClose() : expectedChanges(state, a, expected);
+  return { ...(foresight ? { foresight } : {}), ...(Object.keys(close).length ? { expected_close: close } : {}) };
 }
 
 /** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
@@ -252,9 +285,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
         say,
       )
     : undefined;
-  const n = world.agents.size;
-  const expected = expectedMoves(state, a, peersOf(state, a, world.agents, phase?.who), offeredNames, n, world.round);
-  const foresight = Foresight.possible(state) ? new Foresight(state, a, others, n, world.round, expected) : undefined;
+  const { foresight, expected_close } = lookingAhead(world, state, a, others, phase, offeredNames);
   const choices: Choices = {
     others,
     posts: read.byFeed,
@@ -278,15 +309,9 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     memories: t.recalled,
     world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
     own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
-    others: matchedFirst(state, a.id, shownOthers(others, among, conditioned)).map((id) => ({
-      id,
-      name: world.agents.get(id)!.persona.name,
-      tie: world.ties.get(a.id, id),
-      state: visible(state, id),
-      conduct: state.conduct.conductOf(id),
-      ...pressureOn(state, id),
-      ...lastAndAhead(state, a.id, id, others),
-    })),
+    others: matchedFirst(state, a.id, shownOthers(others, among, conditioned)).map((id) =>
+      otherSeen(world, state, a.id, id, others),
+    ),
     pressure: state.conduct.pressureOn(a.id),
     ...dispositionOf(world.seed, a.id),
     later_turns: laterTurns(world, phase),
@@ -311,7 +336,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
         ...(learned !== undefined ? { experience: learned } : {}),
       };
     }),
-    ...expectedCloseOf(foresight ? foresight.expectedClose() : expectedChanges(state, a, expected)),
+    ...(expected_close ? { expected_close } : {}),
     ...(state.board ? { posts: read.seen } : {}),
     ...newsOf(world, a.id, read.seen, t.recalled),
     ...placeInRequest(world, a),

@@ -72,6 +72,52 @@ function expectedChoices(
   }));
 }
 
+/** A peer's expected changes (`me.q` for its own, as changesOf keys them), or null when none or failing. */
+function peerChanges(
+  state: WorldState,
+  peer: Agent,
+  actions: readonly CompiledAction[],
+  n: number,
+  round: number,
+): Record<string, number> | null {
+  const all: Record<string, number> = nameRecord();
+  try {
+    for (const { action, args, p } of expectedChoices(state, peer, actions, n, round)) {
+      const changes: Record<string, number> = nameRecord();
+      changesOf(state, peer, action, args, contextOf(state, peer, n, round, args, action), false, changes);
+      for (const [key, x] of Object.entries(changes)) all[key] = (all[key] ?? 0) + p * x;
+    }
+  } catch {
+    // An expression that fails for a peer fails in its own turn, where it is reported.
+    return null;
+  }
+  return Object.keys(all).length ? all : null;
+}
+
+/**
+ * Each peer's expected changes, shared by every decider of the phase while the state stands still
+ * (a simultaneous phase: everyone chooses against the same state), so each is worked out once.
+ */
+const peerCaches = new WeakMap<
+  WorldState,
+  {
+    revision: number;
+    round: number;
+    actions: readonly CompiledAction[];
+    byPeer: Map<string, Moves | null>;
+  }
+>();
+
+function peerCache(state: WorldState, round: number, actions: readonly CompiledAction[]): Map<string, Moves | null> {
+  let c = peerCaches.get(state);
+  const same = c && c.actions.length === actions.length && c.actions.every((a, i) => a === actions[i]);
+  if (!c || c.revision !== state.revision || c.round !== round || !same) {
+    c = { revision: state.revision, round, actions, byPeer: new Map() };
+    peerCaches.set(state, c);
+  }
+  return c.byPeer;
+}
+
 /**
  * The changes the agent expects its peers to make in this phase (by owner), or undefined when it
  * expects none: no amount action on offer, or every peer has acted.
@@ -95,20 +141,15 @@ export function expectedMoves(
   const scale = waiting.length / sample.length;
   const out: Moves = { world: nameRecord(), agents: new Map() };
   let any = false;
+  const cache = peerCache(state, round, actions);
   for (const peer of sample) {
-    const all: Record<string, number> = nameRecord();
-    try {
-      for (const { action, args, p } of expectedChoices(state, peer, actions, n, round)) {
-        const changes: Record<string, number> = nameRecord();
-        changesOf(state, peer, action, args, contextOf(state, peer, n, round, args, action), false, changes);
-        for (const [key, x] of Object.entries(changes)) all[key] = (all[key] ?? 0) + p * x;
-      }
-    } catch {
-      // An expression that fails for a peer fails in its own turn, where it is reported.
-      continue;
+    let moves = cache.get(peer.id);
+    if (moves === undefined) {
+      const all = peerChanges(state, peer, actions, n, round);
+      moves = all ? movesOf(all, peer.id) : null;
+      cache.set(peer.id, moves);
     }
-    if (!Object.keys(all).length) continue;
-    const moves = movesOf(all, peer.id);
+    if (!moves) continue;
     for (const [q, x] of Object.entries(moves.world)) out.world[q] = (out.world[q] ?? 0) + scale * x;
     for (const [id, values] of moves.agents) {
       const v = out.agents.get(id) ?? nameRecord();

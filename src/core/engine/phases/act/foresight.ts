@@ -159,13 +159,18 @@ export class Foresight {
     return out;
   }
 
-  /** The others' expected agent moves with the option's added. */
+  /** The others' expected agent moves with the option's added (read only: shared, copied only where the option moves). */
   private withExpected(moves?: ReadonlyMap<string, Values>): ReadonlyMap<string, Values> | undefined {
     if (!this.expected?.agents.size) return moves;
-    const out = new Map<string, Values>();
-    for (const [id, v] of this.expected.agents) out.set(id, { ...v });
-    for (const [id, v] of moves ?? []) {
-      const sum = out.get(id) ?? {};
+    if (!moves?.size) return this.expected.agents;
+    const out = new Map(this.expected.agents);
+    for (const [id, v] of moves) {
+      const base = out.get(id);
+      if (!base) {
+        out.set(id, v);
+        continue;
+      }
+      const sum = { ...base };
       for (const [q, x] of Object.entries(v)) sum[q] = (sum[q] ?? 0) + x;
       out.set(id, sum);
     }
@@ -296,6 +301,8 @@ export class Foresight {
       const ids = [...this.ids];
       for (const id of moves.agents.keys()) if (!ids.includes(id)) ids.push(id);
       const out: Values = {};
+      const expectedBefore = this.withExpected();
+      const expectedAfter = this.withExpected(moves.agents);
       for (const id of ids) {
         const moved = moves.agents.get(id);
         // Unmoved and in an unchanged world, an agent closes as before — unless its updates read
@@ -303,18 +310,10 @@ export class Foresight {
         if (world === baseWorld && !moved && !(moves.agents.size && Foresight.readsOthers(this.state))) continue;
         let before = this.closing.agents.get(id);
         if (!before) {
-          before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round, this.withExpected());
+          before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round, expectedBefore);
           this.closing.agents.set(id, before);
         }
-        const after = closedAgent(
-          this.state,
-          this.agent,
-          id,
-          world,
-          this.n,
-          this.round,
-          this.withExpected(moves.agents),
-        );
+        const after = closedAgent(this.state, this.agent, id, world, this.n, this.round, expectedAfter);
         for (const [q, x] of Object.entries(after)) {
           const now = moved?.[q] ?? 0;
           // A change to a quantity its update resets (does not read) is not taken back here.
