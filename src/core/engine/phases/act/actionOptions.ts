@@ -158,6 +158,8 @@ export function changesOf(
   weighing = false,
   /** Every change, weighed or not, collected here too (foresight reads them; the effects run once). */
   all?: Record<string, number>,
+  /** The valued quantities (`me.q`, `<id>.q`) an effect would take below their bound, collected here. */
+  clamped?: string[],
 ): Record<string, number> {
   const changes: Record<string, number> = nameRecord();
   // A flow (a pot emptied at the close) is weighed by what it brings back (foresight.ts), not itself.
@@ -180,7 +182,10 @@ export function changesOf(
       before,
     );
     const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
-    const change = bounded(q, x) - before;
+    const kept = bounded(q, x);
+    // A valued quantity held up by its bound: the effect took less from it than it says.
+    if (clamped && kept > x && q.valued !== false && !q.labels?.length) clamped.push(key);
+    const change = kept - before;
     if (all) all[key] = (all[key] ?? 0) + change;
     // A tally: nobody wants more of it; a category (`labels`): a higher value is another label, not more.
     if (weighing && (q.valued === false || q.labels?.length)) continue;

@@ -14,7 +14,9 @@ import { Pacer } from '../../flow/step';
 import type { PhaseContext } from '../context';
 import { own } from '../slot';
 import type { Turn } from '../turn';
-import { changesOf, contextOf, movesOf } from './actionOptions';
+import { boundedArgs, contextOf, movesOf } from './actionOptions';
+import type { CompiledAction } from '../../society/compiledMechanics';
+import type { ExpressionContext } from '../../../format';
 import { ACT_TURN } from './actState';
 import { callHook, guarded, type Where } from './guard';
 import { moduleWorld } from './societyModule';
@@ -23,6 +25,13 @@ import { argsQualify } from './candidates';
 import { nameRecord } from '../../../text/nameRecord';
 import { Foresight } from './foresight';
 import { argsAtTurn } from './turnBounds';
+import { cutToBounds } from './boundCut';
+
+/** A number argument's least value now (its bound written as an expression evaluated for the actor). */
+function argMin(compiled: CompiledAction, context: ExpressionContext, name: string): number {
+  const args = (compiled.bounds ? boundedArgs(compiled, context) : undefined) ?? compiled.spec.args;
+  return args.find((x) => x.name === name)?.min ?? 0;
+}
 
 /** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
 function recollection(text: string, values: Record<string, string>): string {
@@ -48,8 +57,9 @@ function apply(
     argsAtTurn(compiled, res.args, contextOf(state, a, world.agents.size, world.round)),
   );
   if (turn === undefined) return;
-  const args = turn.args;
-  const context = contextOf(state, a, world.agents.size, world.round, args, compiled);
+  let args = turn.args;
+  const n = world.agents.size;
+  const context = contextOf(state, a, n, world.round, args, compiled);
   // Its `when` holds, and each argument with a `where` still names a candidate that qualifies.
   const possible = guarded(
     world,
@@ -60,8 +70,25 @@ function apply(
   );
   if (possible === undefined) return;
   const applied: Record<string, [number, number]> = nameRecord();
-  const changes = possible ? guarded(world, emit, where, () => changesOf(state, a, compiled, args, context)) : {};
-  if (!changes) return;
+  // An amount no bound lets every effect take in full is cut to what they allow (boundCut.ts).
+  const cut = possible
+    ? guarded(world, emit, where, () =>
+        cutToBounds(
+          state,
+          a,
+          compiled,
+          args,
+          (x) => contextOf(state, a, n, world.round, x, compiled),
+          (name) => argMin(compiled, contextOf(state, a, n, world.round), name),
+        ),
+      )
+    : { args, changes: {} };
+  if (!cut) return;
+  // Paying what it does not have, with no amount to cut: not possible, as a `when` that no longer holds.
+  const able = possible && !cut.impossible;
+  args = cut.args;
+  const changes = cut.changes;
+
   {
     for (const [key, change] of Object.entries(changes)) {
       const dot = key.indexOf('.');
@@ -73,8 +100,10 @@ function apply(
       applied[owner === 'me' ? `${a.id}.${name}` : key] = pair;
     }
   }
-  const platform = possible ? applyPlatform(world, a, compiled, args, res.text) : { event: {}, account: [] };
-  const moved = turn.moved.length ? ` (${turn.moved.join(', ')}: its bound when its turn came)` : '';
+  const platform = able ? applyPlatform(world, a, compiled, args, res.text) : { event: {}, account: [] };
+  const moved =
+    (turn.moved.length ? ` (${turn.moved.join(', ')}: its bound when its turn came)` : '') +
+    (cut.said ? ` (${cut.said})` : '');
   const event: ActionEvent = {
     type: 'action',
     round: world.round,
@@ -82,14 +111,16 @@ function apply(
     action: res.action,
     args,
     changes: applied,
-    reason: possible ? `${res.reason}${moved}` : `${res.reason} (no longer possible when its turn came)`,
+    reason: able
+      ? `${res.reason}${moved}`
+      : `${res.reason} (${cut.impossible ? `not possible when its turn came: ${cut.said}` : 'no longer possible when its turn came'})`,
     ...(phase ? { phase } : {}),
     ...platform.event,
     ...usageField('usage' in res ? res.usage : undefined),
     ...decidedBy('usage' in res ? res.usage : undefined),
   };
   world.emit(event);
-  const went = possible ? applyMove(world, a, compiled.spec, args) : undefined;
+  const went = able ? applyMove(world, a, compiled.spec, args) : undefined;
   if (went) platform.account.push(went);
   state.conduct.add(event, (key) => state.valuedKey(key));
   if (world.learning) {
@@ -113,7 +144,7 @@ function apply(
   const argText = Object.entries(args)
     .map(([k, v]) => `${k} ${typeof v === 'string' ? (world.agents.get(v)?.persona.name ?? v) : shown(v)}`)
     .join(', ');
-  const text = !possible
+  const text = !able
     ? `I meant to ${res.action}${argText ? ` (${argText})` : ''}, but by my turn it was no longer possible.`
     : compiled.spec.remember
       ? recollection(compiled.spec.remember, values)
