@@ -20,6 +20,7 @@ import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import { WorldStateCollector } from '../../../src/core/analysis/report/worldStateSeries';
 import { ConductBook } from '../../../src/core/engine/society/conduct';
+import { brief } from '../../support/briefs';
 
 const repo = path.resolve(__dirname, '../../..');
 const commonsFile = path.join(repo, 'examples/commons/commons.society');
@@ -175,13 +176,7 @@ describe('world state and actions in the engine', function () {
       round: 1,
       setting: '',
       memories: [],
-      persona: {
-        id: 'me',
-        name: 'Me',
-        interests: [],
-        traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness, neuroticism: 0 },
-        motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
-      },
+      persona: brief({ agreeableness }),
       world: [{ name: 'stock', value: fish, min: 0, max: 200 }],
       own: [{ name: 'wealth', value: 0 }],
       others: [],

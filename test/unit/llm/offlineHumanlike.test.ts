@@ -15,6 +15,7 @@ import {
 import { disposed, DISPOSITION_SPREAD } from '../../../src/core/llm/offline/act';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
+import { brief } from '../../support/briefs';
 
 type Others = ActRequest['others'];
 
@@ -31,13 +32,7 @@ function request(
     round: 2,
     setting: '',
     memories: [],
-    persona: {
-      id: 'me',
-      name: 'Me',
-      interests: [],
-      traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.5, neuroticism: 0 },
-      motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
-    },
+    persona: brief(),
     world: [{ name: 'pot', value: 0, min: 0 }],
     own: [{ name: 'tokens', value: 20 }],
     others,

@@ -7,6 +7,7 @@ import { act, shadowOfFuture, CONTINUATION } from '../../../src/core/llm/offline
 import { aversion, comparisonOf, inequity, FAIRNESS } from '../../../src/core/llm/offline/inequity';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
+import { brief } from '../../support/briefs';
 
 function request(options: ActOption[], extra: Partial<ActRequest> = {}): ActRequest {
   return {
@@ -15,13 +16,7 @@ function request(options: ActOption[], extra: Partial<ActRequest> = {}): ActRequ
     round: 1,
     setting: '',
     memories: [],
-    persona: {
-      id: 'me',
-      name: 'Me',
-      interests: [],
-      traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.5, neuroticism: 0 },
-      motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
-    },
+    persona: brief(),
     world: [],
     own: [{ name: 'points', value: 10 }],
     others: [{ id: 'b', name: 'B', tie: 0, state: { points: 10 } }],

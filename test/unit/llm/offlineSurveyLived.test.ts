@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { answerSurvey, attitude, expectedPosition, recalledValence } from '../../../src/core/llm/offline/survey';
 import { stream } from '../../../src/core/random/rng';
 import type { SurveyQuestion, SurveyRequest } from '../../../src/core/llm/types';
+import { brief } from '../../support/briefs';
 
 const trust: SurveyQuestion = {
   id: 'trust',
@@ -21,13 +22,7 @@ function request(lived?: SurveyRequest['lived'], mood?: number): SurveyRequest {
     round: 3,
     setting: '',
     memories: [],
-    persona: {
-      id: 'me',
-      name: 'Me',
-      interests: [],
-      traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.6, neuroticism: 0.5 },
-      motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
-    },
+    persona: brief({ agreeableness: 0.6, neuroticism: 0.5 }),
     instrument: 'i',
     title: 'I',
     items: [trust, trait],
