@@ -68,7 +68,7 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
       index,
     );
     // Once the run's memories are in (the inspector resets its fields when they arrive), search them.
-    await inspector.locator('.count', { hasText: /\d+ memories/ }).waitFor();
+    await inspector.locator('.count', { hasText: /\d+ memor(y|ies)\b/ }).waitFor();
     await inspector.locator('input[placeholder="Search memories"]').fill('my post');
     await inspector
       .locator('.memory', { hasText: /replied to my post|liked my post/ })

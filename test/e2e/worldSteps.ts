@@ -122,8 +122,9 @@ export async function openMemories(wb: Workbench, agent: string, name: string): 
   await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: agent }).first().waitFor();
   await wb.page.keyboard.press('Enter');
   const inspector = await frameWith(wb, `#memory-inspector[data-ready="true"][data-agent="${agent}"]`);
-  // The inspector resets its fields when the run's memories arrive: wait for them before typing.
-  await inspector.locator('.count', { hasText: /\d+ memories/ }).waitFor();
+  // The inspector resets its fields when the run's memories arrive: wait for them before typing
+  // (a search left from before may leave one: "1 memory").
+  await inspector.locator('.count', { hasText: /\d+ memor(y|ies)\b/ }).waitFor();
   return inspector;
 }
 
