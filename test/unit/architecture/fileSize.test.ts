@@ -12,8 +12,6 @@ const ROOT = path.resolve(__dirname, '../../..');
 const EXCEPTIONS: Readonly<Record<string, string>> = {
   'webview/app.ts': '2026-11-27: not yet split',
   'src/core/format/project/workspace.ts': '2026-11-27: not yet split',
-  'src/core/trace/writer.ts': '2026-11-27: not yet split',
-  'src/core/llm/registry.ts': '2026-11-27: not yet split',
   'src/core/experiment/experimentReport.ts': '2026-11-27: not yet split',
   'webview/network/networkView.ts': '2026-11-27: not yet split',
 };
