@@ -8,10 +8,11 @@ import { sourcesUnder } from './ladder';
 const LIMIT = 400;
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** Files allowed over the limit for now: path from the repo root → 'YYYY-MM-DD: why'. */
-const EXCEPTIONS: Readonly<Record<string, string>> = {
-  'webview/network/networkView.ts': '2026-11-27: not yet split',
-};
+/**
+ * Files allowed over the limit for now: path from the repo root → 'YYYY-MM-DD: why'. Empty since
+ * issue 74 split the twelve files that were over it; an entry is a debt with a date, not a waiver.
+ */
+const EXCEPTIONS: Readonly<Record<string, string>> = {};
 
 /** Lines of `text` as an editor numbers them (a final newline starts no line). */
 export function lineCount(text: string): number {
