@@ -21,23 +21,12 @@ import { MetricsPanel } from './panels/metricsPanel';
 import { Timeline } from './panels/timeline';
 import { TraceTable } from './panels/traceTable';
 import { SizeControl } from './panels/sizeControl';
-import { quantityValue, WorldStatePanel } from './panels/worldStatePanel';
-import { quantityRange, sizeNodes } from './model/nodeSizing';
-import type { NetworkData } from './model/networkData';
+import { WorldStatePanel } from './panels/worldStatePanel';
 import { NetworkLegend } from './panels/networkLegend';
 import { WhyPanel } from './panels/whyPanel';
-import {
-  colouring,
-  communityColours,
-  degreeScale,
-  groupColours,
-  neutralColours,
-  quantityScale,
-  showsTies,
-  type ColourKey,
-  type SizeScale,
-} from './model/networkKey';
+import { showsTies } from './model/networkKey';
 import { onThemeChange } from './network/theme';
+import { colourNetwork, sizeNetwork } from './networkLook';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   running: 'running',
@@ -302,8 +291,11 @@ export class App {
     const net = m.networkAt(round)!;
     if (fresh || this.shown.round !== round || this.shown.events !== m.events.length) {
       const ties = this.ties;
-      const size = this.sizeNetwork(net.data, round, ties);
-      const { colours, key } = this.colourNetwork(net, round, ties);
+      const sized = sizeNetwork(m, this.sizeControl, this.sizeBy, net.data, round, ties);
+      this.sizeBy = sized.sizeBy;
+      const size = sized.scale;
+      const { colours, key, provisional } = colourNetwork(m, this.colours, net, round, ties);
+      this.provisionalColours = provisional;
       this.legend.update({ ties, colour: key, ...(size ? { size } : {}) });
       this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined, ties });
       this.shown = { generation: m.generation, round, events: m.events.length };
@@ -323,53 +315,6 @@ export class App {
     this.root.dataset.round = String(round);
     this.root.dataset.ready = 'true';
     this.computeMetricsLater();
-  }
-
-  /**
-   * Sizes the nodes by the chosen agent quantity (the legend's picker, shown when the trace has
-   * agent quantities), over its range in the whole run so far, else by their ties where the
-   * society forms ties; returns the legend's scale (none: every circle one size).
-   */
-  private sizeNetwork(data: NetworkData, round: number, ties: boolean): SizeScale | undefined {
-    const track = this.model.worldState;
-    // A categorical quantity's values name labels, not amounts: nodes are not sized by them.
-    const quantities = track.agentQuantities.filter((q) => !q.labels?.length);
-    this.sizeBy = this.sizeControl.sync(quantities, this.sizeBy, ties ? 'ties' : 'equal');
-    const q = quantities.find((x) => x.name === this.sizeBy);
-    if (!q) return ties ? degreeScale(data.nodes) : undefined;
-    const s = track.agentSeries(q.name);
-    const least = s.min.reduce<number | null>((a, p) => (p.value === null ? a : Math.min(a ?? p.value, p.value)), null);
-    const most = s.max.reduce<number | null>((a, p) => (p.value === null ? a : Math.max(a ?? p.value, p.value)), null);
-    const range = quantityRange(q, least, most);
-    const format = (v: number) => quantityValue(v, q);
-    sizeNodes(data.nodes, track.agentValuesAt(q.name, round), q.name, range, format);
-    return quantityScale(q.name, range, format);
-  }
-
-  /**
-   * Colours the nodes by community in a society that forms ties, else by group where the run has
-   * two or more, else all in one neutral colour (model/networkKey.ts); returns the legend's key.
-   */
-  private colourNetwork(
-    net: NonNullable<ReturnType<TraceModel['networkAt']>>,
-    round: number,
-    ties: boolean,
-  ): { colours: Map<string, number>; key: ColourKey } {
-    const m = this.model;
-    this.provisionalColours = false;
-    switch (colouring(ties, m.groups)) {
-      case 'community': {
-        const { colours, provisional } = this.colours.at(round, net.metrics.communities, m.knownCommunities);
-        this.provisionalColours = provisional;
-        return communityColours(net.data.nodes, colours);
-      }
-      case 'group': {
-        const { colours, key } = groupColours(m.groups);
-        return { colours, key };
-      }
-      default:
-        return { colours: neutralColours(net.data.nodes), key: { kind: 'neutral' } };
-    }
   }
 
   /** Fills in the metrics of earlier rounds in small slices, so the view never stalls. */

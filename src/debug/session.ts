@@ -17,29 +17,26 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 
-import { EVENT_FILTERS } from '../core/debug/eventFilters';
-import { runConsole } from '../core/debug/console';
-import { evaluateExpression } from '../core/debug/expression';
-import { stateScope } from '../core/debug/stateScope';
 import type { SourceLine } from '../core/debug/sourceMap';
 import { createRun, type DebugRun, type LaunchArgs, type ModelFactoryProvider } from './debugRun';
-import { VariableStore, preview } from './variables';
+import { VariableStore } from './variables';
 import { SourceFiles } from './sources';
 import { BreakpointBook } from './breakpointBook';
-import { fileName, frameIds, framesAt, locate, type StoppedOn } from './stopFrames';
+import { fileName, frameIds, framesAt, locate, pausedAgent, type StoppedOn } from './stopFrames';
 import { scopesAt } from './stopScopes';
 import { scenarioFiles } from './stopViews';
 import { describeStop, exceptionText, THREAD } from './stopEvents';
 import { stoppedAt } from '../core/run/stoppedAt';
+import { evaluateIn, interviewRefusal } from './consoleEval';
+import {
+  capabilities,
+  HIGHLIGHT_EVENT,
+  INTERVENTION_EVENT,
+  PAUSED_AGENT_REQUEST,
+  RESUMED_EVENT,
+} from './sessionProtocol';
 
-/** Sent with every stop, so the society view can highlight the encounter. */
-export const HIGHLIGHT_EVENT = 'society.highlight';
-/** Sent when a paused run goes on (continue, a step, restart): the society view says it is running again. */
-export const RESUMED_EVENT = 'society.resumed';
-/** A custom request: the agent the paused run stands at (its turn, or the event it stopped after), for Show Memories. */
-export const PAUSED_AGENT_REQUEST = 'society.pausedAgent';
-/** Sent when the console interviews an agent: an intervention the extension records. */
-export const INTERVENTION_EVENT = 'society.intervention';
+export { HIGHLIGHT_EVENT, INTERVENTION_EVENT, PAUSED_AGENT_REQUEST, RESUMED_EVENT } from './sessionProtocol';
 
 type LaunchRequest = DebugProtocol.LaunchRequestArguments & LaunchArgs;
 
@@ -82,25 +79,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
-    response.body = {
-      ...response.body,
-      supportsConfigurationDoneRequest: true,
-      supportsConditionalBreakpoints: true,
-      supportsHitConditionalBreakpoints: true,
-      supportsLogPoints: true,
-      supportsFunctionBreakpoints: true,
-      supportsEvaluateForHovers: false,
-      supportsRestartRequest: true,
-      supportsTerminateRequest: true,
-      // Break on what happened (a failed model call, a tie formed…): checkboxes in the Breakpoints view.
-      exceptionBreakpointFilters: EVENT_FILTERS.map((f) => ({
-        filter: f.id,
-        label: f.label,
-        description: f.description,
-        default: f.default,
-      })),
-      supportsExceptionInfoRequest: true,
-    };
+    response.body = { ...response.body, ...capabilities() };
     this.sendResponse(response);
   }
 
@@ -298,17 +277,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
       super.customRequest(command, response, args);
       return;
     }
-    const p = this.run?.runtime.paused ? this.run.runtime.position : undefined;
-    const on = this.stoppedOn;
-    response.body = {
-      agent: p
-        ? on
-          ? on.filter.agentsOf(on.detail.event)[0]
-          : p.kind === 'phase' || p.kind === 'action'
-            ? p.agent
-            : undefined
-        : undefined,
-    };
+    response.body = { agent: pausedAgent(this.run, this.stoppedOn) };
     this.sendResponse(response);
   }
 
@@ -396,25 +365,16 @@ export class SocietyDebugSession extends LoggingDebugSession {
       this.sendErrorResponse(response, 3, 'no simulation');
       return;
     }
-    const at = run.runtime.position;
     try {
-      if (args.context === 'repl') {
-        const r = await runConsole(args.expression, run.sim, at, {
-          noInterview: this.interviewRefusal(run),
-          events: () => run.events,
-        });
-        if (r.interview) {
-          this.sendEvent(new Event(INTERVENTION_EVENT, { type: 'interview', ...r.interview }));
-          this.output(
-            `[intervention recorded] interview of ${r.interview.agent} in round ${r.interview.round}\n`,
-            'console',
-          );
-        }
-        response.body = { result: r.text, variablesReference: this.vars.ref(r.value) };
-      } else {
-        const value = evaluateExpression(args.expression, stateScope(run.sim, at));
-        response.body = { result: preview(value), variablesReference: this.vars.ref(value) };
+      const r = await evaluateIn(run, args, () => interviewRefusal(run, this.ended.has(run)));
+      if (r.interview) {
+        this.sendEvent(new Event(INTERVENTION_EVENT, { type: 'interview', ...r.interview }));
+        this.output(
+          `[intervention recorded] interview of ${r.interview.agent} in round ${r.interview.round}\n`,
+          'console',
+        );
       }
+      response.body = { result: r.text, variablesReference: this.vars.ref(r.value) };
       this.sendResponse(response);
     } catch (err) {
       // Not shown to the user as a notification: VS Code puts the message where the expression is
@@ -425,17 +385,6 @@ export class SocietyDebugSession extends LoggingDebugSession {
         showUser: false,
       });
     }
-  }
-
-  /** Why the console cannot interview now: an interview is recorded where a paused run stands. */
-  private interviewRefusal(run: DebugRun): string | undefined {
-    if (this.ended.has(run)) {
-      return 'The simulation has ended and its trace is closed, so the interview would not be recorded: restart to ask during the run.';
-    }
-    if (!run.runtime.paused) {
-      return 'Pause the simulation first: an interview is recorded at the step where the run is stopped.';
-    }
-    return undefined;
   }
 
   private output(text: string, category: 'console' | 'stdout' | 'stderr' = 'console'): void {

@@ -101,3 +101,15 @@ export function locate(sources: SourceFiles, at: SourceLine, persona?: string): 
 export function fileName(file: string): string {
   return file.split(/[\\/]/).pop()!;
 }
+
+/** The agent the paused run stands at: its turn, or the event it stopped after (for Show Memories). */
+export function pausedAgent(run: DebugRun | undefined, on: StoppedOn | undefined): string | undefined {
+  const p = run?.runtime.paused ? run.runtime.position : undefined;
+  return p
+    ? on
+      ? on.filter.agentsOf(on.detail.event)[0]
+      : p.kind === 'phase' || p.kind === 'action'
+        ? p.agent
+        : undefined
+    : undefined;
+}

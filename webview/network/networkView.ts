@@ -5,7 +5,8 @@ import { drag, type D3DragEvent } from 'd3-drag';
 import { pointer, select } from 'd3-selection';
 import { tieAt } from './tieHit';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { agentLines, networkName } from './agentText';
+import { networkName } from './agentText';
+import { AgentTooltip } from './agentTooltip';
 import type { NetworkData } from '../model/networkData';
 import { CanvasRenderer } from './canvasRenderer';
 import type { View } from './canvasDraw';
@@ -41,14 +42,13 @@ export class NetworkView {
   private decor: Decor = NO_DECOR;
   private theme: NetworkTheme;
   private readonly zoomer: ZoomBehavior<HTMLDivElement, unknown>;
-  private readonly tooltip: HTMLDivElement;
+  private readonly tooltip = new AgentTooltip();
   /**
    * The agent the tooltip is about. The tooltip follows the agent, not the pointer: it is placed
    * and filled in at every draw, so a new round (slider, play, Latest), the layout moving or a
    * zoom never leave it pointing at nothing with another round's figures.
    */
   private tipped?: string;
-  private tipSize = { width: 0, height: 0 };
   /** The society forms ties: the tooltip and labels speak of them. */
   private ties = true;
   private width = 0;
@@ -90,10 +90,7 @@ export class NetworkView {
       'aria-label',
       'Tie network. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection.',
     );
-    this.tooltip = document.createElement('div');
-    this.tooltip.className = 'tooltip';
-    this.tooltip.hidden = true;
-    this.element.append(this.tooltip);
+    this.element.append(this.tooltip.element);
     this.theme = readTheme();
     onThemeChange(() => {
       this.theme = readTheme();
@@ -282,7 +279,7 @@ export class NetworkView {
     this.renderer?.element.remove();
     this.renderer =
       kind === 'svg' ? new SvgRenderer((id, additive) => this.callbacks.select([id], additive)) : new CanvasRenderer();
-    this.element.insertBefore(this.renderer.element, this.tooltip);
+    this.element.insertBefore(this.renderer.element, this.tooltip.element);
     this.element.dataset.renderer = kind;
     if (this.width > 0) this.renderer.resize(this.width, this.height);
   }
@@ -358,37 +355,7 @@ export class NetworkView {
   /** Shows the tooltip beside its agent, with the figures of the round on screen. */
   private placeTooltip(): void {
     const node = this.tipped ? this.layout.get(this.tipped) : undefined;
-    const x = node ? this.view.x + node.x * this.view.k : NaN,
-      y = node ? this.view.y + node.y * this.view.k : NaN;
-    // Hidden too while the agent is out of the picture (moved or panned away).
-    if (!node || !(x >= 0 && x <= this.width && y >= 0 && y <= this.height)) {
-      this.tooltip.hidden = true;
-      return;
-    }
-    const lines = agentLines(node, this.ties);
-    if (this.tooltip.hidden || this.tooltip.dataset.id !== node.id || this.tooltip.dataset.text !== lines.join('\n')) {
-      const name = document.createElement('strong');
-      name.textContent = node.name;
-      const details = lines.map((line) => {
-        const detail = document.createElement('div');
-        detail.textContent = line;
-        return detail;
-      });
-      this.tooltip.replaceChildren(name, ...details);
-      this.tooltip.dataset.text = lines.join('\n');
-      this.tooltip.dataset.id = node.id;
-      this.tooltip.hidden = false;
-      // Measured only when the text changes (its width is max-content: it does not depend on where it is).
-      this.tipSize = { width: this.tooltip.offsetWidth, height: this.tooltip.offsetHeight };
-    }
-    // Below right of the agent, flipped to its other side where the panel ends: the panel clips
-    // (its bottom edge is the legend's top), so the tooltip must fit inside it.
-    const { width: w, height: h } = this.tipSize;
-    const gap = node.radius * this.view.k + 6;
-    const left = x + gap + w <= this.width ? x + gap : x - gap - w;
-    const top = y + gap + h <= this.height ? y + gap : y - gap - h;
-    this.tooltip.style.left = `${Math.max(0, Math.min(left, this.width - w))}px`;
-    this.tooltip.style.top = `${Math.max(0, Math.min(top, this.height - h))}px`;
+    this.tooltip.place(node, this.view, this.width, this.height, this.ties);
   }
 
   private key(event: KeyboardEvent): void {

@@ -6,7 +6,6 @@ import { promptLayout } from './prompts/layout';
 import {
   modelNamed,
   type ModelConfig,
-  type Persona,
   type Scenario,
   roomWithDefaults,
   messageCount,
@@ -19,18 +18,10 @@ import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
 import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
-import type {
-  ActRequest,
-  DecisionKind,
-  DecisionRequest,
-  EvaluateRequest,
-  PersonaBrief,
-  RetrievedMemory,
-  TranscriptLine,
-} from './types';
-import { personaBrief } from './types';
+import type { DecisionKind, DecisionRequest, EvaluateRequest } from './types';
 import { billedPrice, costUsd, priceOf, type PriceTable } from './usage';
 import { agentsByModel, instrumentBatches, JUDGE_TOKENS, SURVEY_TOKENS } from './estimateInstruments';
+import { typicalRequests } from './estimateRequests';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
 export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
@@ -46,8 +37,6 @@ export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
 };
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
-const CANDIDATES_SHOWN = 6;
-const REFLECTION_EVIDENCE = 20;
 const KINDS: DecisionKind[] = ['choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'act', 'survey', 'judge'];
 /** The kinds whose answer length is TYPICAL_OUTPUT_TOKENS (a survey's and a judge's grow with their items). */
 const FIXED_LENGTH_KINDS = KINDS.filter((k) => k !== 'survey' && k !== 'judge');
@@ -87,154 +76,6 @@ export interface EstimateOptions {
   rounds?: number;
   /** Every agent and the coach use this model. */ model?: string;
   prices?: PriceTable;
-}
-
-function samplePersona(s: Scenario): PersonaBrief {
-  const p: Persona | undefined = s.personas[0];
-  if (p) return personaBrief(p);
-  const g = s.population[0];
-  return {
-    id: `${g?.id_prefix ?? 'p'}0`,
-    name: g?.names[0] ?? 'Alex Doe',
-    occupation: g?.occupations[0],
-    group: g?.group,
-    traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.5, neuroticism: 0.5 },
-    interests: (g?.interests.pool ?? ['books', 'music']).slice(0, Math.max(2, g?.interests.per_agent ?? 2)),
-    motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
-  };
-}
-
-/** Typical requests of each kind for this scenario, for rendering its prompts. */
-function typicalRequests(
-  s: Scenario,
-): Record<Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>, DecisionRequest> {
-  const me = samplePersona(s);
-  const other: PersonaBrief = { ...me, id: 'other', name: 'Sam Rivera' };
-  const memories: RetrievedMemory[] = Array.from({ length: s.memory.top_k }, (_, i) => ({
-    id: i,
-    round: 1,
-    kind: 'conversation',
-    importance: 4,
-    score: 0.5,
-    text: `Talked with ${other.name} about ${me.interests[i % Math.max(1, me.interests.length)] ?? 'the city'}. They asked about my interests.`,
-  }));
-  const line = (i: number): TranscriptLine => ({
-    from: i % 2 ? other.id : me.id,
-    name: i % 2 ? other.name : me.name,
-    act: 'share',
-    text: 'That sounds great; I have been wanting to try it too. What got you into it in the first place?',
-  });
-  const turns = s.world.conversation.turns;
-  const base = { key: 'estimate', round: 1, setting: s.world.setting, persona: me, memories };
-  return {
-    choose_partner: {
-      ...base,
-      kind: 'choose_partner',
-      candidates: Array.from({ length: CANDIDATES_SHOWN }, (_, i) => ({
-        id: `candidate${i}`,
-        name: `Candidate ${i}`,
-        occupation: me.occupation,
-        interests: me.interests,
-        shared_interests: me.interests.slice(0, 1),
-        similarity: 0.3,
-        tie: 0.2,
-        met: 1,
-        popularity: 2,
-        via: 'recommend' as const,
-      })),
-    },
-    speak: {
-      ...base,
-      kind: 'speak',
-      others: [other],
-      transcript: Array.from({ length: Math.floor(turns / 2) }, (_, i) => line(i)),
-      turn: Math.floor(turns / 2),
-      turns,
-      tie: 0.2,
-    },
-    evaluate: {
-      ...base,
-      kind: 'evaluate',
-      partner: other,
-      transcript: Array.from({ length: turns }, (_, i) => line(i)),
-      initiated_by: me.id,
-      met_before: 1,
-      tie: 0.2,
-    },
-    advise: {
-      ...base,
-      kind: 'advise',
-      rewards: {
-        raw: { social: 0.5, information: 0.4, presentation: 0.3, coordination: 0.2, support: 0.4 },
-        total: 0.36,
-        basis: {
-          conversations: 2,
-          partners: 2,
-          rating_received: 0.6,
-          questions_asked: 1,
-          answers_received: 1,
-          new_topics: 1,
-          shares: 2,
-          shares_acknowledged: 1,
-          plans_agreed: 0,
-          support_received: 0,
-          support_given: 1,
-        },
-      },
-      previous: {
-        raw: { social: 0.4, information: 0.4, presentation: 0.3, coordination: 0.1, support: 0.3 },
-        total: 0.3,
-      },
-      weights: me.motivations,
-      warm_contacts: [other.name],
-    },
-    reflect: {
-      ...base,
-      kind: 'reflect',
-      recent: Array.from({ length: REFLECTION_EVIDENCE }, (_, i) => ({
-        ...(memories[i % Math.max(1, memories.length)] ?? memories[0]),
-        id: i,
-      })),
-    },
-    act: typicalAct(s, base, other),
-  };
-}
-
-/** An `act` request over the scenario's declared state and actions, every action on offer. */
-function typicalAct(
-  s: Scenario,
-  base: Omit<ActRequest, 'kind' | 'world' | 'own' | 'others' | 'actions' | 'options' | 'n'>,
-  other: PersonaBrief,
-): ActRequest {
-  const m = s.mechanics;
-  const seen = (q: { name: string; initial: number; description?: string; min?: number; max?: number }) => ({
-    name: q.name,
-    value: q.initial,
-    ...(q.description ? { description: q.description } : {}),
-    ...(q.min !== undefined ? { min: q.min } : {}),
-    ...(q.max !== undefined ? { max: q.max } : {}),
-  });
-  const agentState = Object.fromEntries((m?.agents ?? []).filter((q) => !q.hidden).map((q) => [q.name, q.initial]));
-  return {
-    ...base,
-    kind: 'act',
-    world: (m?.world ?? []).map(seen),
-    own: (m?.agents ?? []).map(seen),
-    others: Array.from({ length: CANDIDATES_SHOWN }, (_, i) => ({
-      id: `${other.id}${i}`,
-      name: other.name,
-      tie: 0.2,
-      state: agentState,
-    })),
-    actions: (m?.actions ?? []).map((a) => ({
-      name: a.name,
-      description: a.description,
-      args: a.args,
-      effects: a.effects,
-    })),
-    options: [],
-    n: 1,
-  };
 }
 
 /**

@@ -9,7 +9,6 @@ import { promptLayout } from './prompts/layout';
 import {
   modelNamed,
   type ModelConfig,
-  type Provider,
   type Scenario,
   isInstant,
   traitsOf,
@@ -19,7 +18,7 @@ import {
   flattenSet,
 } from '../format';
 import type { CallListener } from './callRecord';
-import type { CallFault, ChatClient, ChatIdentity } from './chat';
+import type { CallFault, ChatClient } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
 import { DiskStore, LayeredStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
@@ -28,10 +27,8 @@ import { Limiter } from './limits/limiter';
 import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
 import { OfflineModel } from './offline';
-import { OpenAIChatClient, identityOf } from './openai/chatClient';
-import { LocalChatClient, localIdentity } from './local/localChatClient';
 import { nodeFetch } from './openai/nodeFetch';
-import { chatPool, defaultThreads, type ChatPool } from './openai/chatPool';
+import { chatPool, defaultThreads } from './openai/chatPool';
 import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
 import { maskUrlCredentials, secrets as globalRedactor, type Redactor } from './redact';
 import { EndpointHealth } from './limits/endpointHealth';
@@ -42,6 +39,9 @@ import { billedPrice, priceOf } from './usage';
 import { CallLog } from './callLog';
 import { KeyRouteError, configKeyRefusal, keyAllowances } from './keyRoute';
 import { pushAll } from '../text/pushAll';
+import { CLIENT_FACTORIES, type ClientContext } from './clientFactories';
+
+export { CLIENT_FACTORIES, vscodeIdentity, type ClientContext, type ClientFactory } from './clientFactories';
 
 export interface ModelOptions {
   /** Looks up a key by environment variable name. Default: process.env. */
@@ -101,14 +101,6 @@ export class MissingKeyError extends Error {
   }
 }
 
-/** The identity of a VS Code language model, computable without VS Code (for replay). */
-export function vscodeIdentity(cfg: ModelConfig): ChatIdentity {
-  const id: ChatIdentity = { provider: 'vscode', model: cfg.model ?? 'default' };
-  if (cfg.temperature !== undefined) id.temperature = cfg.temperature;
-  if (cfg.max_tokens !== undefined) id.max_tokens = cfg.max_tokens;
-  return id;
-}
-
 /**
  * Model names the scenario's agents and coach actually use, built before a run so a missing key
  * fails before anything is written: also those of personas added by timed events and a coach's
@@ -130,58 +122,6 @@ export function usedModelNames(scenario: Scenario, forced?: string): string[] {
   }
   return [...names].filter((n) => modelNamed(scenario.models, n));
 }
-
-/** What a provider's chat client may use from the registry that builds it. */
-export interface ClientContext {
-  /** The config's key (registered with the redactor), or undefined without `api_key_env`. */
-  key(cfg: ModelConfig): string | undefined;
-  fetch: typeof fetch;
-  redactor: Redactor;
-  /** The worker threads that make the HTTP calls, if any. */
-  pool?: ChatPool;
-  /** The host's client for a VS Code language model (throws outside VS Code). */
-  vscodeClient(cfg: ModelConfig): ChatClient;
-}
-
-/** How a provider's calls are made: the identity its cached answers are filed under, a label, and the client. */
-export interface ClientFactory {
-  identity(cfg: ModelConfig): ChatIdentity;
-  label(cfg: ModelConfig, identity: ChatIdentity): string;
-  client(ctx: ClientContext, cfg: ModelConfig): ChatClient;
-}
-
-/**
- * One entry per provider of format/providers.ts (a Record over its names, so the compiler names a
- * missing one). `in-process`: answered by the offline model, no client at all.
- */
-export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = {
-  offline: 'in-process',
-  openai: {
-    identity: identityOf,
-    label: (cfg, identity) => {
-      if (cfg.azure) return `Azure OpenAI deployment ${cfg.azure.deployment}`;
-      const host = (() => {
-        try {
-          return new URL(identity.endpoint ?? '').host;
-        } catch {
-          return identity.endpoint;
-        }
-      })();
-      return `${identity.model} at ${host}`;
-    },
-    client: (ctx, cfg) => new OpenAIChatClient(cfg, { apiKey: ctx.key(cfg), fetch: ctx.fetch }, ctx.redactor, ctx.pool),
-  },
-  vscode: {
-    identity: vscodeIdentity,
-    label: (_cfg, identity) => `VS Code language model ${identity.model}`,
-    client: (ctx, cfg) => ctx.vscodeClient(cfg),
-  },
-  local: {
-    identity: (cfg) => localIdentity(cfg),
-    label: (_cfg, identity) => `local model ${identity.model}`,
-    client: (_ctx, cfg) => new LocalChatClient(cfg),
-  },
-};
 
 export class ModelRegistry {
   private readonly models = new Map<string, AgentModel>();

@@ -6,68 +6,18 @@ import {
   DRIVERS,
   type Driver,
   type DriverWeights,
-  type Persona,
   type Provider,
-  type VerbFields,
   type RubricDimension,
   type BigFiveTrait,
   type ResponseScale,
   type SurveyAnswer,
 } from '../format';
-import type {
-  AdviceAction,
-  DialogueAct,
-  EvaluationReasons,
-  MemoryCues,
-  MemoryKind,
-  RewardBasis,
-  Usage,
-} from '../trace/events';
+import type { AdviceAction, DialogueAct, EvaluationReasons, MemoryCues, RewardBasis, Usage } from '../trace/events';
+import type { PersonaBrief, RequestBase, RetrievedMemory } from './requestBase';
+import type { ActRequest, ActResponse } from './actRequest';
 
-/** The persona as shown to a model: no seed memories, relationships or source locations. */
-export type PersonaBrief = Pick<
-  Persona,
-  | 'id'
-  | 'name'
-  | 'age'
-  | 'gender'
-  | 'occupation'
-  | 'location'
-  | 'bio'
-  | 'style'
-  | 'group'
-  | 'traits'
-  | 'interests'
-  | 'motivations'
->;
-
-export function personaBrief(p: Persona): PersonaBrief {
-  const { id, name, age, gender, occupation, location, bio, style, group, traits, interests, motivations } = p;
-  return { id, name, age, gender, occupation, location, bio, style, group, traits, interests, motivations };
-}
-
-/** A memory retrieved for the decision, with its retrieval score. */
-export interface RetrievedMemory {
-  id: number;
-  round: number;
-  kind: MemoryKind;
-  text: string;
-  importance: number;
-  score: number;
-  cues?: MemoryCues;
-}
-
-interface RequestBase {
-  /** Stable identity of this decision (e.g. "speak:3:maya:0:2"): seeds the offline model, keys caches. */
-  key: string;
-  round: number;
-  /** The world's setting text. */
-  setting: string;
-  /** The deciding agent (for `advise`: the agent being coached). */
-  persona: PersonaBrief;
-  /** Top-k memories retrieved for this situation, best first. */
-  memories: RetrievedMemory[];
-}
+export * from './requestBase';
+export * from './actRequest';
 
 /** A candidate partner offered by the encounter policy (the platform's recommendation). */
 export interface Candidate {
@@ -251,154 +201,6 @@ export interface SurveyRequest extends RequestBase {
 export interface SurveyResponse {
   /** By item id: a number (Likert, numeric), an option, text, or null (not answered). */
   answers: Record<string, SurveyAnswer>;
-}
-
-/**
- * One way to take a declared action (format/model/mechanics.ts) with its arguments filled in,
- * and what it would change, worked out by the engine from the action's effects on the current
- * state: `changes` maps `world.<q>`, `me.<q>` and `<agent id>.<q>` to the change in that quantity.
- */
-/** A post on a feed as a reader sees it (engine/society/feeds.ts). */
-export interface SeenPost {
-  id: string;
-  feed: string;
-  author: string;
-  name: string;
-  text: string;
-  round: number;
-  likes: number;
-  replies: number;
-  /** The post it replies to. */
-  reply_to?: string;
-  /** The reader's tie strength to the author. */
-  tie: number;
-  /** The reader follows the author. */
-  followed: boolean;
-}
-
-export interface ActOption {
-  action: string;
-  args: Record<string, number | string>;
-  changes: Record<string, number>;
-  /**
-   * An action that moves the agent (`move:`): the place it goes to (id and label), the share of the
-   * parts of the day the move lasts whose plan says elsewhere (0: the plan says go there), and its
-   * mean tie to those there minus to those where it is.
-   */
-  move?: { to: string; label: string; off_plan: number; ties: number };
-  /**
-   * What taking this option brought the agent (and, by its openness, the others who took it) in
-   * the rounds after, beyond what it changed at once, against its usual: per own valued quantity,
-   * in the quantity's units, the recency-weighted mean surprise (engine/society/experience.ts).
-   * Absent before any experience of it.
-   */
-  experience?: Record<string, number>;
-  /**
-   * What its changes to the world bring back at the round's close through the declared updates,
-   * per `me.q` and `<agent id>.q` (valued quantities; engine/phases/act/foresight.ts). Absent when nothing.
-   */
-  foreseen?: Record<string, number>;
-}
-
-/** A declared quantity as the deciding agent sees it. */
-export interface SeenQuantity {
-  name: string;
-  value: number;
-  description?: string;
-  min?: number;
-  max?: number;
-}
-
-export interface ActRequest extends RequestBase {
-  kind: 'act';
-  /** The world's quantities and the agent's own, now. */
-  world: SeenQuantity[];
-  own: SeenQuantity[];
-  /** The agents it may act on (agent-typed arguments), with their visible quantities and its tie to them. */
-  others: {
-    id: string;
-    name: string;
-    tie: number;
-    state: Record<string, number>;
-    /**
-     * What their last action did to everyone else, −1..1 (engine/society/conduct.ts): negative when it
-     * took from the world or from others, positive when it gave; relative to the round's largest.
-     */
-    conduct?: number;
-    /** How much others' actions took from them last round, 0..1 (relative to the round's most): sanctions seen. */
-    pressure?: number;
-    /** The action they took last round, if any. */
-    last?: string;
-    /** Per action they took last round, its number arguments (what they gave, took, offered): conditional cooperators match them. */
-    last_args?: Record<string, Record<string, number>>;
-    /**
-     * How far ahead of this agent they are in what agents want more of (the valued agent
-     * quantities), −1..1 relative to the widest gap among those shown: imitation follows success.
-     */
-    ahead?: number;
-  }[];
-  /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
-  pressure?: number;
-  /** The agent's own draw of the run, uniform 0..1: how its concern for others differs from its trait's (offline model). */
-  disposition?: number;
-  /** The agent's own draws of the run, uniform 0..1: how much it minds being behind (envy) and ahead (guilt) (offline model). */
-  fairness?: { envy: number; guilt: number };
-  /**
-   * What the round's close is expected to bring each valued quantity without this agent's choice
-   * (`me.q`, `<id>.q`): the declared updates, with what the others are expected to do this phase.
-   */
-  expected_close?: Record<string, number>;
-  /**
-   * The turns the others still have after this decision (rounds left, and one for a later act phase
-   * of this round): while any remain, what an agent gives others can come back.
-   */
-  later_turns?: number;
-  /** The actions it may take now (their `when` holds), as declared. */
-  actions: ({
-    name: string;
-    description: string;
-    args: {
-      name: string;
-      type: 'number' | 'agent' | 'post' | 'place';
-      description?: string;
-      min?: number;
-      max?: number;
-      integer?: boolean;
-      feed?: string;
-      /** Its `where`, as written: the condition a candidate meets. */
-      where?: string;
-      /** With a `where`: the ids that meet it now, the only ones it may name. */
-      among?: string[];
-    }[];
-    effects: { target: string; expression: string }[];
-    /** With its platform verbs (format/model/verbs.ts): posting writes `text`. */
-    /** Where taking it moves the agent (`move:`): a place id or `args.<a>`, for the part of the day or the day. */
-    move?: { to: string; for: 'part' | 'day' };
-  } & VerbFields)[];
-  /** The posts it read on the feeds, best ranked first: post arguments choose among them. */
-  posts?: SeenPost[];
-  /** Scenarios with places: where the agent is (a label; 'away') and when ("day 2, afternoon"). */
-  place?: string;
-  time?: string;
-  /** The places a place argument may name (id → label). */
-  places?: { id: string; label: string }[];
-  /**
-   * The scenario's seeded posts (timed events that post) this agent knows of, most recent first:
-   * their text is in a post it reads or a memory it recalled. Only in scenarios that seed posts.
-   */
-  news?: string[];
-
-  /** Ways to take them, with their consequences (a sample of argument values for each action). */
-  options: ActOption[];
-  /** The number of agents: a world quantity is shared among them. */
-  n: number;
-}
-export interface ActResponse {
-  action: string;
-  args: Record<string, number | string>;
-  reason: string;
-  /** The post's text, for an action that posts. */
-  text?: string;
 }
 
 /**

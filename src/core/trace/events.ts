@@ -2,150 +2,27 @@
 // the trace writer/reader/replay, the CLI, the extension and the webview.
 // A trace file is JSONL: one TraceHeader line, then one TraceEvent per line, in emission order.
 // Round 0 is setup (agents, seed memories, initial ties); simulation rounds are 1..rounds.
-import type { Driver, DriverWeights, Persona, Provider, VerbKey, RunSettings } from '../format';
+import type { Driver, DriverWeights, Persona } from '../format';
 import type { WorldEdit } from './edits';
+import type { EventBase as Base } from './eventBase';
+import type { AdviceAction, DialogueAct, MemoryRecord, Phase } from './words';
+import type { Decider, Usage, UsageTotals } from './usage';
+import type { TraceHeader } from './header';
+import type { ActionEvent } from './actionEvents';
+import type { JudgementEvent, SurveyEvent } from './instrumentEvents';
 
-/** Bump when an existing event's shape changes incompatibly; readers reject newer versions. */
-export const TRACE_FORMAT_VERSION = 1;
-export const TRACE_FORMAT = 'society-trace';
-
-/** The phases of one agent turn, in order. The debugger can pause between any two. */
-export const PHASES = [
-  'perceive',
-  'retrieve',
-  'decide',
-  'act',
-  'evaluate',
-  'reward',
-  'coach',
-  'reflect',
-  'world',
-] as const;
-export type Phase = (typeof PHASES)[number];
-
-/** Dialogue acts; the offline model composes messages from them, LLM replies are tagged with one. */
-export const DIALOGUE_ACTS = [
-  'greet',
-  'share',
-  'ask',
-  'answer',
-  'disclose',
-  'support',
-  'propose',
-  'accept',
-  'decline',
-  'farewell',
-] as const;
-export type DialogueAct = (typeof DIALOGUE_ACTS)[number];
-
-/** What a coach can advise; each maps to a behaviour the agent can choose to adopt. */
-export const ADVICE_ACTIONS = ['reciprocate', 'ask', 'share', 'plan', 'support', 'explore'] as const;
-export type AdviceAction = (typeof ADVICE_ACTIONS)[number];
-
-export const MEMORY_KINDS = ['seed', 'observation', 'conversation', 'evaluation', 'advice', 'reflection'] as const;
-export type MemoryKind = (typeof MEMORY_KINDS)[number];
-
-/**
- * Structured hints stored next to a memory's text. LLMs read the text; the offline rule-based
- * model reads these cues (the same fact, machine-readable) when the memory is retrieved.
- */
-export interface MemoryCues {
-  /** The other agent the memory is about. */
-  partner?: string;
-  /** Advice or intention the memory carries. */
-  action?: AdviceAction;
-  driver?: Driver;
-  topic?: string;
-  /** How good the experience felt, -1..1. */
-  valence?: number;
-}
-
-/** One entry of an agent's memory stream. `id` is unique within the agent (a sequence number). */
-export interface MemoryRecord {
-  id: number;
-  /** Round the memory was written (0 = seed memory). Recency is measured from it. */
-  round: number;
-  kind: MemoryKind;
-  text: string;
-  /** 1..10, as in Generative Agents. */
-  importance: number;
-  cues?: MemoryCues;
-}
-
-/** Token and cost accounting of one model call; omitted from events when all zero (offline model). */
-export interface Usage {
-  model: string;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  cached?: boolean;
-  /**
-   * Who decided, when a person plays the agent (llm/human/): carried with the usage from the
-   * decision to its event, where it is written as the event's `by`, never inside `usage`.
-   */
-  by?: Decider;
-  /** Of `input_tokens`, those the endpoint's prompt cache served (only when it reported any). */
-  cached_input_tokens?: number;
-}
-
-/**
- * Who made a decision of an agent a person plays (`society run --play`, "Play an Agent…"):
- * 'human' the person; 'timeout:model' / 'timeout:offline' the agent's own model or the offline
- * model, because the person did not answer in time. Absent: the agent's model, as always.
- */
-export type Decider = 'human' | 'timeout:model' | 'timeout:offline';
-
-export interface UsageTotals {
-  calls: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  /** Of `input_tokens`, those served from a prompt cache (only when any were). */
-  cached_input_tokens?: number;
-}
+export * from './words';
+export * from './usage';
+export * from './header';
+export * from './eventBase';
+export * from './actionEvents';
+export * from './instrumentEvents';
 
 /** The evaluation's three reasons, each 0..1 (Learning to Make Friends). */
 export interface EvaluationReasons {
   reciprocity: number;
   novelty: number;
   affect: number;
-}
-
-/** Model settings as recorded in the header: never keys or headers (which may carry keys). */
-export interface ModelSettings {
-  name: string;
-  provider: Provider;
-  model?: string;
-  base_url?: string;
-  temperature?: number;
-  max_tokens?: number;
-  seed?: number;
-  /** Memory relevance came from this embeddings model (else the engine's lexical relevance). */
-  embeddings?: { model: string };
-  concurrency: number;
-  on_error: string;
-}
-
-export type { RunSettings } from '../format';
-
-export interface TraceHeader {
-  type: 'header';
-  format: typeof TRACE_FORMAT;
-  version: number;
-  scenario: {
-    name: string;
-    /** sha256 of the scenario's canonical JSON (source locations removed). */
-    hash: string;
-    file?: string;
-  };
-  seed: number;
-  rounds: number;
-  settings: RunSettings;
-  models: Record<string, ModelSettings>;
-  /** The scenario's places (`places:`), in order, with their labels: what `places` events name. */
-  places?: { id: string; label: string }[];
-  /** The build that made the run (trace/provenance.ts); absent in traces from before it was recorded. */
-  provenance?: { product: string; node: string };
 }
 
 /** The quantities a reward was computed from, so reports can explain it. */
@@ -172,10 +49,6 @@ export interface RoundStats {
   ties: number;
   mean_reward: number;
   usage: UsageTotals;
-}
-
-interface Base {
-  round: number;
 }
 
 export interface AgentAddedEvent extends Base {
@@ -419,48 +292,6 @@ export interface EditEvent extends Base {
   edits: WorldEdit[];
 }
 /**
- * An agent took one of the scenario's declared actions (`actions:`), in the world phase. `changes`
- * holds what it changed, as applied (bounds included): `world.<q>`, `<agent id>.<q>` → [before, after].
- */
-export interface ActionEvent extends Base {
-  type: 'action';
-  agent: string;
-  action: string;
-  args: Record<string, number | string>;
-  changes: Record<string, [number, number]>;
-  reason?: string;
-  /** The declared phase it was taken in (scenarios that declare `round:`). */
-  phase?: string;
-  /** The post it wrote (an action that `post:`s), with the model's text. */
-  post?: { id: string; feed: string; text: string; reply_to?: string };
-  /** The post it liked. */
-  liked?: string;
-  /** The agent it started following. */
-  followed?: string;
-  /** The agent the platform verbs were about: the one followed, or the author of the post replied to or liked. */
-  toward?: string;
-  usage?: Usage;
-  /** Set when a person plays the agent: who decided (Decider). */
-  by?: Decider;
-}
-
-/**
- * The field of the action event that records each platform verb (format/model/verbs.ts): none
- * for `reply_to` (its post's `reply_to` says it) and `ties` (a tie move is a `tie` event).
- */
-export const VERB_RECORDS = {
-  post: 'post',
-  reply_to: undefined,
-  like: 'liked',
-  follow: 'followed',
-  ties: undefined,
-} as const satisfies Record<VerbKey, keyof ActionEvent | undefined>;
-
-/** Whether an action event records a platform verb taking effect (a post written, a like, a follow). */
-export function recordsVerb(e: ActionEvent): boolean {
-  return Object.values(VERB_RECORDS).some((field) => field !== undefined && !!e[field]);
-}
-/**
  * The declared state at the end of a round, after its `update`s: every world quantity, and every
  * quantity of each agent whose values changed this round (by actions or updates). The first, at
  * round 0, holds every agent's initial values; replaying them in order gives the state at any round.
@@ -478,24 +309,6 @@ export interface RunEndEvent extends Base {
   type: 'run_end';
   rounds: number;
   usage: UsageTotals;
-}
-
-/**
- * A rubric judge's scores (`judges:`, docs/judges.md): one judge, one agent — in one conversation
- * (`encounter`, with `partner`) or on its round — at the end of the round. A score the judge did
- * not give in range (after one re-ask) is null, and `error` says why.
- */
-export interface JudgementEvent extends Base {
-  type: 'judgement';
-  judging: string;
-  judge: string;
-  agent: string;
-  encounter?: string;
-  partner?: string;
-  scores: Record<string, number | null>;
-  reasons: Record<string, string>;
-  error?: string;
-  usage?: Usage;
 }
 
 export type TraceEvent =
@@ -525,32 +338,6 @@ export type TraceEvent =
   | RunEndEvent
   | JudgementEvent
   | SurveyEvent;
-
-/**
- * An agent answered a survey's instrument (`surveys:`, engine/instruments/surveys/surveys.ts): its answer per
- * item id — a number, an option, text, or null when missing (an answer off the item's scale, or a
- * failed call: `error` says why). Round 0 is the start; otherwise after that round's phases.
- */
-export interface SurveyEvent extends Base {
-  type: 'survey';
-  agent: string;
-  instrument: string;
-  answers: Record<string, number | string | null>;
-  /**
-   * The instrument's scales, so a report scores them from the trace alone: their items, the
-   * reverse-keyed ones, the trait measured, and the response range reversing uses (min + max − x).
-   */
-  scales?: Record<string, SurveyScaleDef>;
-  usage?: Usage;
-  error?: string;
-}
-export interface SurveyScaleDef {
-  items: string[];
-  reverse: string[];
-  measures?: string;
-  min: number;
-  max: number;
-}
 
 export type TraceEventType = TraceEvent['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;

@@ -14,16 +14,16 @@ import { formatMetricValue } from './metricFormat';
 import { networkSvg } from './networkSvg';
 import { categoryColor } from './palette';
 import type { RunReport } from './reportModel';
-import type { WorldStateSeries } from './worldStateSeries';
-import type { KnowledgeSeries } from './knowledgeSeries';
 import { judgesSection } from './judgesSection';
 import { surveySection } from './surveySection';
-import { formatReal } from './realFormat';
 import { themeCss, themed } from './reportTheme';
 import { encountersText, memoryText, rewardWeightsText, tieDynamicsText } from './runSettingsText';
 import type { ViewEmbed } from '../../protocol/viewPage';
 import { counted } from '../../text/counted';
 import { isolated } from '../../text/isolated';
+import { scrollable } from './tableScroll';
+import { knowledgeSection } from './knowledgeSection';
+import { worldStateSection } from './worldStateSection';
 
 /** The companion files written next to report.html. */
 export const REPORT_FILES = {
@@ -69,11 +69,6 @@ dl.run dd { margin: 0; }
 `;
 
 const e = escapeMarkup;
-
-/** A table in a wrapper that scrolls sideways when the table is wider than the page (a named, focusable region, so keyboards can scroll it too). */
-function scrollable(label: string, table: string): string {
-  return `<div class="table-scroll" role="region" aria-label="${e(label)}" tabindex="0">${table}</div>`;
-}
 
 /** A metric key that may wrap after its underscores (copying it still gives the key). */
 const wrappableKey = (key: string) => e(key).replace(/_/g, '_<wbr/>');
@@ -238,79 +233,6 @@ function metricsTable(report: RunReport): string {
         `${d.swaps_per_sample} swaps asked per sample (${d.mean_swaps_made.toFixed(0)} made on average), averaged over ${d.samples} seeded samples. ` +
         `It is the stronger null here: agents rate both sides of each conversation, so degrees alone make ties look reciprocal.`,
     )}</p>`
-  );
-}
-
-/** Each knowledge item's spread over the rounds, and who knows, believes and told it at the end. */
-function knowledgeSection(s: KnowledgeSeries): string {
-  const items = Object.entries(s.share);
-  const chart = lineChartSvg(
-    items.map(([item, values], i) => ({
-      label: item,
-      color: categoryColor(i),
-      points: s.rounds.map((r, k): [number, number | null] => [r, values[k] ?? null]),
-    })),
-    { title: 'Share who know each item', xLabel: 'round', yLabel: 'share', yDomain: [0, 1] },
-  );
-  const rows = Object.entries(s.end).map(([item, e]) => {
-    const tellers = e.tellers
-      .slice(0, 3)
-      .map(([who, n]) => `${escapeMarkup(who)} (${n})`)
-      .join(', ');
-    return `<tr><td>${escapeMarkup(item)}</td><td>${e.atStart}</td><td>${e.known} of ${e.present}</td><td>${e.believed}</td><td>${tellers || '—'}</td></tr>`;
-  });
-  return (
-    `<figure>${chart}</figure>` +
-    scrollable(
-      'Knowledge table',
-      `<table><thead><tr><th>item</th><th>knew at the start</th><th>know at round ${s.rounds[s.rounds.length - 1] ?? 0}</th><th>believe it</th><th>told it most</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
-    ) +
-    '<p class="note">Items travel only in conversation: a message tells it, and each other member who did not know it learns it when the phase commits (docs/authoring.md §13).</p>'
-  );
-}
-
-/** The declared quantities over the rounds: world quantities, and each agent quantity's mean and range. */
-function worldStateSection(s: WorldStateSeries): string {
-  const at = (values: number[]) =>
-    s.rounds.map((r, i): [number, number | null] => [r, Number.isFinite(values[i]) ? values[i] : null]);
-  const charts: string[] = [];
-  const world = Object.entries(s.world);
-  if (world.length) {
-    charts.push(
-      lineChartSvg(
-        world.map(([name, values], i) => ({ label: name, color: categoryColor(i), points: at(values) })),
-        { title: 'The world', xLabel: 'round', yLabel: 'value' },
-      ),
-    );
-  }
-  for (const [name, v] of Object.entries(s.agents)) {
-    charts.push(
-      lineChartSvg(
-        [
-          { label: `${name}, mean`, color: categoryColor(0), points: at(v.mean) },
-          { label: 'least', color: categoryColor(1), points: at(v.min), dashed: true },
-          { label: 'most', color: categoryColor(2), points: at(v.max), dashed: true },
-        ],
-        { title: `Agents' ${name}`, xLabel: 'round', yLabel: name },
-      ),
-    );
-  }
-  const last = s.rounds.length - 1;
-  const rows = [
-    ...world.map(
-      ([name, values]) => `<tr><td>world.${escapeMarkup(name)}</td><td>${formatReal(values[last], 2)}</td></tr>`,
-    ),
-    ...Object.entries(s.agents).map(
-      ([name, v]) =>
-        `<tr><td>agents.${escapeMarkup(name)}</td><td>mean ${formatReal(v.mean[last], 2)}, ${formatReal(v.min[last], 2)} … ${formatReal(v.max[last], 2)}</td></tr>`,
-    ),
-  ];
-  return (
-    charts.map((c) => `<figure>${c}</figure>`).join('') +
-    scrollable(
-      'World state table',
-      `<table><thead><tr><th>quantity</th><th>at round ${s.rounds[last]}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
-    )
   );
 }
 

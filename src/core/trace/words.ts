@@ -1,0 +1,65 @@
+// The words events are made of: an agent turn's phases, dialogue acts, advice, memory kinds and records.
+import type { Driver } from '../format';
+
+/** The phases of one agent turn, in order. The debugger can pause between any two. */
+export const PHASES = [
+  'perceive',
+  'retrieve',
+  'decide',
+  'act',
+  'evaluate',
+  'reward',
+  'coach',
+  'reflect',
+  'world',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Dialogue acts; the offline model composes messages from them, LLM replies are tagged with one. */
+export const DIALOGUE_ACTS = [
+  'greet',
+  'share',
+  'ask',
+  'answer',
+  'disclose',
+  'support',
+  'propose',
+  'accept',
+  'decline',
+  'farewell',
+] as const;
+export type DialogueAct = (typeof DIALOGUE_ACTS)[number];
+
+/** What a coach can advise; each maps to a behaviour the agent can choose to adopt. */
+export const ADVICE_ACTIONS = ['reciprocate', 'ask', 'share', 'plan', 'support', 'explore'] as const;
+export type AdviceAction = (typeof ADVICE_ACTIONS)[number];
+
+export const MEMORY_KINDS = ['seed', 'observation', 'conversation', 'evaluation', 'advice', 'reflection'] as const;
+export type MemoryKind = (typeof MEMORY_KINDS)[number];
+
+/**
+ * Structured hints stored next to a memory's text. LLMs read the text; the offline rule-based
+ * model reads these cues (the same fact, machine-readable) when the memory is retrieved.
+ */
+export interface MemoryCues {
+  /** The other agent the memory is about. */
+  partner?: string;
+  /** Advice or intention the memory carries. */
+  action?: AdviceAction;
+  driver?: Driver;
+  topic?: string;
+  /** How good the experience felt, -1..1. */
+  valence?: number;
+}
+
+/** One entry of an agent's memory stream. `id` is unique within the agent (a sequence number). */
+export interface MemoryRecord {
+  id: number;
+  /** Round the memory was written (0 = seed memory). Recency is measured from it. */
+  round: number;
+  kind: MemoryKind;
+  text: string;
+  /** 1..10, as in Generative Agents. */
+  importance: number;
+  cues?: MemoryCues;
+}

@@ -1,0 +1,72 @@
+// How the network looks at a round: node sizes (the agent quantity picked in the legend, else
+// ties) and node colours (community, group, or one neutral colour). app.ts keeps the choice.
+import type { NetworkData } from './model/networkData';
+import { quantityRange, sizeNodes } from './model/nodeSizing';
+import {
+  colouring,
+  communityColours,
+  degreeScale,
+  groupColours,
+  neutralColours,
+  quantityScale,
+  type ColourKey,
+  type SizeScale,
+} from './model/networkKey';
+import type { RoundColours } from './model/stableColours';
+import type { TraceModel } from './model/traceModel';
+import type { SizeControl } from './panels/sizeControl';
+import { quantityValue } from './panels/worldStatePanel';
+
+/**
+ * Sizes the nodes by the chosen agent quantity (the legend's picker, shown when the trace has
+ * agent quantities), over its range in the whole run so far, else by their ties where the
+ * society forms ties; returns the quantity chosen and the legend's scale (none: every circle one size).
+ */
+export function sizeNetwork(
+  model: TraceModel,
+  control: SizeControl,
+  chosen: string | null,
+  data: NetworkData,
+  round: number,
+  ties: boolean,
+): { sizeBy: string | null; scale?: SizeScale } {
+  const track = model.worldState;
+  // A categorical quantity's values name labels, not amounts: nodes are not sized by them.
+  const quantities = track.agentQuantities.filter((q) => !q.labels?.length);
+  const sizeBy = control.sync(quantities, chosen, ties ? 'ties' : 'equal');
+  const q = quantities.find((x) => x.name === sizeBy);
+  if (!q) return { sizeBy, scale: ties ? degreeScale(data.nodes) : undefined };
+  const s = track.agentSeries(q.name);
+  const least = s.min.reduce<number | null>((a, p) => (p.value === null ? a : Math.min(a ?? p.value, p.value)), null);
+  const most = s.max.reduce<number | null>((a, p) => (p.value === null ? a : Math.max(a ?? p.value, p.value)), null);
+  const range = quantityRange(q, least, most);
+  const format = (v: number) => quantityValue(v, q);
+  sizeNodes(data.nodes, track.agentValuesAt(q.name, round), q.name, range, format);
+  return { sizeBy, scale: quantityScale(q.name, range, format) };
+}
+
+/**
+ * Colours the nodes by community in a society that forms ties, else by group where the run has
+ * two or more, else all in one neutral colour (model/networkKey.ts); returns the legend's key, and whether the colours are provisional.
+ */
+export function colourNetwork(
+  model: TraceModel,
+  stable: RoundColours,
+  net: NonNullable<ReturnType<TraceModel['networkAt']>>,
+  round: number,
+  ties: boolean,
+): { colours: Map<string, number>; key: ColourKey; provisional: boolean } {
+  const m = model;
+  switch (colouring(ties, m.groups)) {
+    case 'community': {
+      const { colours, provisional } = stable.at(round, net.metrics.communities, m.knownCommunities);
+      return { ...communityColours(net.data.nodes, colours), provisional };
+    }
+    case 'group': {
+      const { colours, key } = groupColours(m.groups);
+      return { colours, key, provisional: false };
+    }
+    default:
+      return { colours: neutralColours(net.data.nodes), key: { kind: 'neutral' }, provisional: false };
+  }
+}
