@@ -40,6 +40,25 @@ function recollection(text: string, values: Record<string, string>): string {
 
 const shown = (x: number | string): string => (typeof x === 'number' ? String(Math.round(x * 100) / 100) : x);
 
+/** Writes an action's changes (`me.q`, `<id>.q`, `world.q`) into the state: each `<owner>.q` → [before, after]. */
+function applyChanges(
+  state: WorldState,
+  actor: string,
+  changes: Record<string, number>,
+): Record<string, [number, number]> {
+  const applied: Record<string, [number, number]> = nameRecord();
+  for (const [key, change] of Object.entries(changes)) {
+    const dot = key.indexOf('.');
+    const owner = key.slice(0, dot),
+      name = key.slice(dot + 1);
+    const at = owner === 'world' ? 'world' : owner === 'me' ? actor : owner;
+    const before = at === 'world' ? state.world[name] : state.of(at)[name];
+    const pair = at === 'world' ? state.setWorld(name, before + change) : state.setAgent(at, name, before + change);
+    applied[owner === 'me' ? `${actor}.${name}` : key] = pair;
+  }
+  return applied;
+}
+
 /** Applies one agent's chosen action to the state as it is now; emits it and the agent's memory. */
 function apply(
   world: PhaseContext,
@@ -69,7 +88,6 @@ function apply(
       turn.fits && (!compiled.when || compiled.when(context) === true) && argsQualify(world, state, a, compiled, args),
   );
   if (possible === undefined) return;
-  const applied: Record<string, [number, number]> = nameRecord();
   // An amount no bound lets every effect take in full is cut to what they allow (boundCut.ts).
   const cut = possible
     ? guarded(world, emit, where, () =>
@@ -87,19 +105,7 @@ function apply(
   // Paying what it does not have, with no amount to cut: not possible, as a `when` that no longer holds.
   const able = possible && !cut.impossible;
   args = cut.args;
-  const changes = cut.changes;
-
-  {
-    for (const [key, change] of Object.entries(changes)) {
-      const dot = key.indexOf('.');
-      const owner = key.slice(0, dot),
-        name = key.slice(dot + 1);
-      const at = owner === 'world' ? 'world' : owner === 'me' ? a.id : owner;
-      const before = at === 'world' ? state.world[name] : state.of(at)[name];
-      const pair = at === 'world' ? state.setWorld(name, before + change) : state.setAgent(at, name, before + change);
-      applied[owner === 'me' ? `${a.id}.${name}` : key] = pair;
-    }
-  }
+  const applied = applyChanges(state, a.id, cut.changes);
   const platform = able ? applyPlatform(world, a, compiled, args, res.text) : { event: {}, account: [] };
   const moved =
     (turn.moved.length ? ` (${turn.moved.join(', ')}: its bound when its turn came)` : '') +
