@@ -133,6 +133,11 @@ export class ConductBook {
     return this.doing.has(id);
   }
 
+  /** How many agents have acted in the phase under way. */
+  actedCount(): number {
+    return this.doing.size;
+  }
+
   /** The action an agent took last round. */
   lastActionOf(id: string): string | undefined {
     return this.last.get(id);

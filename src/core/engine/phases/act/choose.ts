@@ -241,7 +241,14 @@ function lookingAhead(
   offered: readonly string[] | undefined,
 ): { foresight?: Foresight; expected_close?: Record<string, number> } {
   const n = world.agents.size;
-  const expected = expectedMoves(state, a, peersOf(state, a, world.agents, phase?.who), offered, n, world.round);
+  const expected = expectedMoves(
+    state,
+    a,
+    peersOf(state, a, world.agents, phase?.who, world.round),
+    offered,
+    n,
+    world.round,
+  );
   const foresight = Foresight.possible(state) ? new Foresight(state, a, others, n, world.round, expected) : undefined;
   const close = foresight ? foresight.expectedClose() : expectedChanges(state, a, expected);
   return { ...(foresight ? { foresight } : {}), ...(Object.keys(close).length ? { expected_close: close } : {}) };

@@ -134,11 +134,21 @@ export function expectedMoves(
     (c) => (!offered || offered.includes(c.spec.name)) && c.spec.args.every((a) => a.type === 'number'),
   );
   if (!actions.length) return undefined;
-  const waiting = peers.filter((p) => p.id !== agent.id && !state.conduct.actedThisPhase(p.id));
-  if (!waiting.length) return undefined;
-  const sample = waiting.slice(0, EXPECTED_PEERS);
+  // The first EXPECTED_PEERS who have not acted. How many have not is counted, not listed: every
+  // agent acting in this phase is a peer unless the agent has a match group (small: filtered).
+  const sample: Agent[] = [];
+  for (const p of peers) {
+    if (p.id === agent.id || state.conduct.actedThisPhase(p.id)) continue;
+    sample.push(p);
+    if (sample.length === EXPECTED_PEERS) break;
+  }
+  if (!sample.length) return undefined;
+  const others = peers.length - (peers.includes(agent) ? 1 : 0);
+  const acted = state.matches?.groupOf(agent.id)
+    ? peers.filter((p) => state.conduct.actedThisPhase(p.id)).length
+    : state.conduct.actedCount();
   // The rest are taken to do, to the world, what the sample does on average.
-  const scale = waiting.length / sample.length;
+  const scale = Math.max(sample.length, others - acted) / sample.length;
   const out: Moves = { world: nameRecord(), agents: new Map() };
   let any = false;
   const cache = peerCache(state, round, actions);
@@ -161,21 +171,36 @@ export function expectedMoves(
   return any ? out : undefined;
 }
 
-/** The agents `agent` plays this phase with: its match group, else every agent the phase lets act. */
+/** The agents `agent` plays this phase with: its match group, else every agent the phase lets act (itself too). */
 export function peersOf(
   state: WorldState,
   agent: Agent,
   agents: ReadonlyMap<string, Agent>,
   who: readonly string[] | undefined,
-): Agent[] {
+  round: number,
+): readonly Agent[] {
   const group = state.matches?.groupOf(agent.id);
   if (group) return group.filter((id) => id !== agent.id && agents.has(id)).map((id) => agents.get(id)!);
-  const out: Agent[] = [];
-  for (const a of agents.values()) {
-    if (a.id !== agent.id && (!who || who.includes(a.persona.group ?? ''))) out.push(a);
+  // Everyone the phase lets act, listed once per round and phase (the deciders share it).
+  const key = who?.join('\u0000') ?? '';
+  let byWho = eligible.get(agents);
+  if (!byWho || byWho.size !== agents.size || byWho.round !== round) {
+    byWho = { size: agents.size, round, lists: new Map() };
+    eligible.set(agents, byWho);
   }
-  return out;
+  let list = byWho.lists.get(key);
+  if (!list) {
+    list = [...agents.values()].filter((a) => !who || who.includes(a.persona.group ?? ''));
+    byWho.lists.set(key, list);
+  }
+  return list;
 }
+
+/** The agents each phase's `who` lets act (the agent itself among them), per agents map and round. */
+const eligible = new WeakMap<
+  ReadonlyMap<string, Agent>,
+  { size: number; round: number; lists: Map<string, Agent[]> }
+>();
 
 /** The expected moves' changes to valued agent quantities, keyed `me.q` / `<id>.q` (for worlds without updates). */
 export function expectedChanges(state: WorldState, agent: Agent, moves: Moves | undefined): Record<string, number> {
