@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { phrase, plural } from '../../../src/core/llm/offline/phrasing';
 import { stream } from '../../../src/core/random/rng';
 import type { PersonaBrief } from '../../../src/core/llm/types';
+import { DIALOGUE_ACTS } from '../../../src/core/trace/words';
 
 const persona = (id: string, name: string, interests: string[], occupation?: string): PersonaBrief => ({
   id,
@@ -60,19 +61,8 @@ describe('offline wording', () => {
   it('has words for every act without a topic: never "undefined" (a persona without interests)', () => {
     // QA: an imported profile without interests said "Something I care about is undefined."
     const loner = persona('lo', 'Lo Ner', []);
-    const acts = [
-      'greet',
-      'share',
-      'ask',
-      'answer',
-      'disclose',
-      'support',
-      'propose',
-      'accept',
-      'decline',
-      'farewell',
-    ] as const;
-    for (const act of acts) {
+    // Every act the trace declares: a new one is held to the same.
+    for (const act of DIALOGUE_ACTS) {
       for (let seed = 0; seed < 12; seed++) {
         for (const self of [loner, persona('nu', 'Nu Rse', [], 'nurse')]) {
           const text = phrase(act, { self, other: diego }, stream(seed, act));

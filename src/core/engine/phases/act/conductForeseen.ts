@@ -8,7 +8,7 @@
 // only by chance.
 import type { Agent } from '../../society/agent';
 import { valued, type WorldState } from '../../society/worldState';
-import { Foresight } from './foresight';
+import { FORESEEN_AGENTS, Foresight } from './foresight';
 import { movesOf } from './actionOptions';
 import { nameRecord } from '../../../text/nameRecord';
 
@@ -19,6 +19,8 @@ export function addForeseenConduct(
   round: number,
 ): void {
   if (!Foresight.possible(state)) return;
+  // Foresight reads the first FORESEEN_AGENTS others: listed once, not every agent per actor.
+  const firstAgents = [...agents.keys()].slice(0, FORESEEN_AGENTS + 1);
   for (const [id, applied] of state.conduct.phaseChanges()) {
     const agent = agents.get(id);
     if (!agent) continue;
@@ -29,7 +31,7 @@ export function addForeseenConduct(
       if (after !== before) undo[key.startsWith(`${id}.`) ? `me${key.slice(id.length)}` : key] = before - after;
     }
     if (!Object.keys(undo).length) continue;
-    const peers = state.matches?.groupOf(id) ?? [...agents.keys()];
+    const peers = state.matches?.groupOf(id) ?? firstAgents;
     const without = new Foresight(state, agent, peers, n, round).of(movesOf(undo, id));
     if (!without) continue;
     let footprint = 0;

@@ -125,7 +125,7 @@ function peerCache(state: WorldState, round: number, actions: readonly CompiledA
 export function expectedMoves(
   state: WorldState,
   agent: Agent,
-  peers: readonly Agent[],
+  peers: Peers,
   offered: readonly string[] | undefined,
   n: number,
   round: number,
@@ -137,15 +137,15 @@ export function expectedMoves(
   // The first EXPECTED_PEERS who have not acted. How many have not is counted, not listed: every
   // agent acting in this phase is a peer unless the agent has a match group (small: filtered).
   const sample: Agent[] = [];
-  for (const p of peers) {
+  for (const p of peers.agents) {
     if (p.id === agent.id || state.conduct.actedThisPhase(p.id)) continue;
     sample.push(p);
     if (sample.length === EXPECTED_PEERS) break;
   }
   if (!sample.length) return undefined;
-  const others = peers.length - (peers.includes(agent) ? 1 : 0);
+  const others = peers.others;
   const acted = state.matches?.groupOf(agent.id)
-    ? peers.filter((p) => state.conduct.actedThisPhase(p.id)).length
+    ? peers.agents.filter((p) => state.conduct.actedThisPhase(p.id)).length
     : state.conduct.actedCount();
   // The rest are taken to do, to the world, what the sample does on average.
   const scale = Math.max(sample.length, others - acted) / sample.length;
@@ -171,16 +171,25 @@ export function expectedMoves(
   return any ? out : undefined;
 }
 
-/** The agents `agent` plays this phase with: its match group, else every agent the phase lets act (itself too). */
+/** The agents an agent plays this phase with (itself among them where the phase lets it act), and how many others. */
+export interface Peers {
+  agents: readonly Agent[];
+  others: number;
+}
+
+/** The agents `agent` plays this phase with: its match group, else every agent the phase lets act. */
 export function peersOf(
   state: WorldState,
   agent: Agent,
   agents: ReadonlyMap<string, Agent>,
   who: readonly string[] | undefined,
   round: number,
-): readonly Agent[] {
+): Peers {
   const group = state.matches?.groupOf(agent.id);
-  if (group) return group.filter((id) => id !== agent.id && agents.has(id)).map((id) => agents.get(id)!);
+  if (group) {
+    const mates = group.filter((id) => id !== agent.id && agents.has(id)).map((id) => agents.get(id)!);
+    return { agents: mates, others: mates.length };
+  }
   // Everyone the phase lets act, listed once per round and phase (the deciders share it).
   const key = who?.join('\u0000') ?? '';
   let byWho = eligible.get(agents);
@@ -193,7 +202,9 @@ export function peersOf(
     list = [...agents.values()].filter((a) => !who || who.includes(a.persona.group ?? ''));
     byWho.lists.set(key, list);
   }
-  return list;
+  // Whether the agent is in the list follows from its group, without a walk along it.
+  const self = !who || who.includes(agent.persona.group ?? '') ? 1 : 0;
+  return { agents: list, others: list.length - self };
 }
 
 /** The agents each phase's `who` lets act (the agent itself among them), per agents map and round. */
