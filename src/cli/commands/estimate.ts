@@ -76,6 +76,11 @@ export function formatEstimate(e: RunEstimate): string {
       `With prompt caching: $${e.total.cost_usd_cached.toFixed(2)} (${int(e.total.cached_input_tokens ?? 0)} input tokens at the cached-input price), against $${e.total.cost_usd.toFixed(2)} without`,
     );
   }
+  if (e.total.cost_usd_ceiling > e.total.cost_usd) {
+    lines.push(
+      `At most: $${e.total.cost_usd_ceiling.toFixed(2)} if every answer ran to the max_tokens it is sent (retries and re-asks aside)`,
+    );
+  }
   pushAll(lines, ['Assumes:', ...e.assumptions.map((a) => `  - ${a}`)]);
   return lines.join('\n');
 }

@@ -40,7 +40,7 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
   let rounds = 0;
   const seeds = plan.seeds.length;
   const models = new Map<string, ModelEstimate>();
-  const total = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  const total = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, cost_usd_ceiling: 0 };
   let agents = 0;
   let assumptions: string[] = [];
   for (const condition of plan.conditions) {
@@ -50,6 +50,7 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
     assumptions = run.assumptions;
     addCalls(total, run.total, seeds);
     total.cost_usd += run.total.cost_usd * seeds;
+    total.cost_usd_ceiling += run.total.cost_usd_ceiling * seeds;
     for (const m of run.models) {
       let sum = models.get(m.name);
       if (!sum) {
@@ -61,6 +62,7 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
             input_tokens: 0,
             output_tokens: 0,
             cost_usd: 0,
+            cost_usd_ceiling: 0,
             by_kind: {},
             embeddings: undefined,
           }),
@@ -68,6 +70,7 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
       }
       addCalls(sum, m, seeds);
       sum.cost_usd += m.cost_usd * seeds;
+      sum.cost_usd_ceiling += m.cost_usd_ceiling * seeds;
       sum.priced &&= m.priced;
       for (const [kind, k] of Object.entries(m.by_kind) as [keyof ModelEstimate['by_kind'], CallsAndTokens][]) {
         addCalls((sum.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 }), k, seeds);

@@ -16,6 +16,11 @@ export interface JsonSchemaFormat {
 export interface ChatRequest {
   messages: ChatMessage[];
   json?: JsonSchemaFormat;
+  /**
+   * The answer's length cap when the model config sets no `max_tokens` (answerBudget.ts). Not key
+   * material for the cache: it follows from the request's kind and schema, which are.
+   */
+  max_tokens?: number;
 }
 
 export interface ChatTokens {

@@ -20,21 +20,18 @@ import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
 import type { DecisionKind, DecisionRequest, EvaluateRequest } from './types';
 import { billedPrice, costUsd, priceOf, type PriceTable } from './usage';
-import { agentsByModel, instrumentBatches, JUDGE_TOKENS, SURVEY_TOKENS } from './estimateInstruments';
+import { agentsByModel, instrumentBatches } from './estimateInstruments';
+import {
+  ANSWER_HEADROOM,
+  answerCap,
+  MIN_ANSWER_CAP,
+  JUDGE_TOKENS,
+  SURVEY_TOKENS,
+  TYPICAL_OUTPUT_TOKENS,
+  typicalAnswerTokens,
+} from './answerBudget';
 import { typicalRequests } from './estimateRequests';
 
-/** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
-export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
-  choose_partner: 30,
-  speak: 60,
-  evaluate: 70,
-  advise: 70,
-  reflect: 150,
-  interview: 100,
-  act: 40,
-  judge: 200,
-  survey: 80,
-};
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
 const KINDS: DecisionKind[] = ['choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'act', 'survey', 'judge'];
@@ -56,6 +53,11 @@ export interface ModelEstimate extends CallsAndTokens {
   cost_usd: number;
   /** The cost with the predicted cached input at `price.cached_input` (only with that price). */
   cost_usd_cached?: number;
+  /**
+   * The cost if every answer ran to the `max_tokens` it is sent (answerBudget.ts): what the run
+   * cannot pass but by retries and re-asks.
+   */
+  cost_usd_ceiling: number;
   /** False when neither the scenario nor the price table prices this model. */
   priced: boolean;
   by_kind: Partial<Record<DecisionKind, CallsAndTokens>>;
@@ -68,7 +70,7 @@ export interface RunEstimate {
   agents: number;
   rounds: number;
   models: ModelEstimate[];
-  total: CallsAndTokens & { cost_usd: number; cost_usd_cached?: number };
+  total: CallsAndTokens & { cost_usd: number; cost_usd_cached?: number; cost_usd_ceiling: number };
   assumptions: string[];
 }
 
@@ -229,6 +231,7 @@ function emptyModelEstimate(cfg: ModelConfig, o: EstimateOptions): ModelEstimate
     input_tokens: 0,
     output_tokens: 0,
     cost_usd: 0,
+    cost_usd_ceiling: 0,
     priced: !traitsOf(cfg.provider).priced || !!billedPrice(cfg, o.prices),
     by_kind: {},
   };
@@ -244,7 +247,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const ctx = { rounds };
   const models = new Map<string, ModelEstimate>();
 
-  const add = (name: string, req: DecisionRequest, calls: number, callers: number, outputPerCall?: number): void => {
+  const add = (name: string, req: DecisionRequest, calls: number, callers: number): void => {
     if (calls <= 0) return;
     const kind = req.kind;
     const cfg = modelNamed(s.models, name) ?? s.models.default;
@@ -259,8 +262,9 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const cached = Math.round(
       input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
     );
-    const perCall = outputPerCall ?? TYPICAL_OUTPUT_TOKENS[kind];
-    const output = llm ? Math.round(calls * Math.min(perCall, cfg.max_tokens ?? Infinity)) : 0;
+    const output = llm ? Math.round(calls * Math.min(typicalAnswerTokens(req), cfg.max_tokens ?? Infinity)) : 0;
+    // Every answer at the cap it is sent (answerBudget.ts): what no run can spend beyond, retries aside.
+    const longest = llm ? Math.round(calls * (cfg.max_tokens ?? answerCap(req))) : 0;
     const k = (m.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 });
     k.calls += Math.round(calls);
     k.input_tokens += input;
@@ -272,6 +276,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     m.cached_input_tokens = (m.cached_input_tokens ?? 0) + cached;
     const price = billedPrice(cfg, o.prices);
     m.cost_usd += costUsd({ input_tokens: input, output_tokens: output }, price);
+    m.cost_usd_ceiling += costUsd({ input_tokens: input, output_tokens: longest }, price);
     if (price?.cached_input !== undefined) {
       const withCache = costUsd({ input_tokens: input, output_tokens: output, cached_input_tokens: cached }, price);
       m.cost_usd_cached = (m.cost_usd_cached ?? 0) + withCache;
@@ -295,7 +300,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const evaluate = requests.evaluate as EvaluateRequest;
   const sizes = { rounds, forced: o.model, conversationsPerAgent: per.conversations };
   const who = { me: evaluate.persona, other: evaluate.partner, transcript: evaluate.transcript };
-  for (const b of instrumentBatches(s, { ...sizes, ...who })) add(b.model, b.req, b.calls, b.callers, b.output);
+  for (const b of instrumentBatches(s, { ...sizes, ...who })) add(b.model, b.req, b.calls, b.callers);
 
   const list = [...models.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const m of list) {
@@ -311,7 +316,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     assumptions: [
       'no retries, re-asks or failed calls; answers from the response cache cost nothing and are not subtracted',
       "tokens ≈ characters / 4, for prompts rendered from this scenario's templates with typical contents",
-      `answers: ${FIXED_LENGTH_KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')}, survey ${SURVEY_TOKENS.base} + ${SURVEY_TOKENS.item} per item, judge ${JUDGE_TOKENS.base} + ${JUDGE_TOKENS.dimension} per rubric dimension tokens (or max_tokens if lower)`,
+      `answers: ${FIXED_LENGTH_KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')}, survey ${SURVEY_TOKENS.base} + ${SURVEY_TOKENS.item} per item, judge ${JUDGE_TOKENS.base} + ${JUDGE_TOKENS.dimension} per rubric dimension tokens (or max_tokens if lower); each call is sent max_tokens at ${ANSWER_HEADROOM}× its typical answer (at least ${MIN_ANSWER_CAP}) unless the model sets its own, which bounds the ceiling`,
       'surveys: every agent a survey goes to, at each round it is due; judges that are models: every agent judged, on its round or once per conversation it was in (conversations per agent as the encounters and rooms give them); offline judges cost nothing',
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
@@ -331,12 +336,20 @@ type Total = RunEstimate['total'];
 /** The models' sum; with caching only where some model has a cached-input price (the others cost the same). */
 function totalOf(list: ModelEstimate[]): Total {
   const withCache = list.some((x) => x.cost_usd_cached !== undefined);
-  const t: Total = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, cached_input_tokens: 0 };
+  const t: Total = {
+    calls: 0,
+    input_tokens: 0,
+    output_tokens: 0,
+    cost_usd: 0,
+    cost_usd_ceiling: 0,
+    cached_input_tokens: 0,
+  };
   for (const m of list) {
     t.calls += m.calls;
     t.input_tokens += m.input_tokens;
     t.output_tokens += m.output_tokens;
     t.cost_usd += m.cost_usd;
+    t.cost_usd_ceiling += m.cost_usd_ceiling;
     t.cached_input_tokens! += m.cached_input_tokens ?? 0;
     if (withCache) t.cost_usd_cached = (t.cost_usd_cached ?? 0) + (m.cost_usd_cached ?? m.cost_usd);
   }

@@ -21,13 +21,7 @@ export interface InstrumentBatch {
   calls: number;
   /** Distinct agents asked or judged: each one's first call of a kind shares no persona prefix. */
   callers: number;
-  /** Answer tokens per call. */
-  output: number;
 }
-
-/** Typical answer lengths: a number per survey item, a score and a sentence per rubric dimension. */
-export const SURVEY_TOKENS = { base: 10, item: 6 };
-export const JUDGE_TOKENS = { base: 10, dimension: 40 };
 
 /** A typical agent's round as a judge reads it (instruments/judges/judges.ts agentRecord). */
 const RECORD_LINES = 6;
@@ -96,8 +90,7 @@ function surveyBatches(s: Scenario, v: Survey, z: InstrumentSizes): InstrumentBa
     ...(v.instrument.instructions ? { instructions: v.instrument.instructions } : {}),
     items,
   };
-  const output = SURVEY_TOKENS.base + SURVEY_TOKENS.item * items.length;
-  return [...asked].map(([model, n]) => ({ model, req, calls: n * times, callers: n, output }));
+  return [...asked].map(([model, n]) => ({ model, req, calls: n * times, callers: n }));
 }
 
 function judgeBatches(s: Scenario, j: Judging, z: InstrumentSizes): InstrumentBatch[] {
@@ -128,8 +121,7 @@ function judgeBatches(s: Scenario, j: Judging, z: InstrumentSizes): InstrumentBa
       : { partner: z.other, transcript: z.transcript }),
     signals: Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, 0.5])),
   };
-  const output = JUDGE_TOKENS.base + JUDGE_TOKENS.dimension * j.rubric.dimensions.length;
   return j.by
     .filter((judge) => !isOfflineJudge(judge) && modelNamed(s.models, judge))
-    .map((judge) => ({ model: judge, req: { ...req, judge }, calls: targets * times, callers: judged, output }));
+    .map((judge) => ({ model: judge, req: { ...req, judge }, calls: targets * times, callers: judged }));
 }

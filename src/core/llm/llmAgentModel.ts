@@ -15,6 +15,7 @@ import type { Usage } from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from './types';
 import { markCached, usageOf, type Price } from './usage';
 import { pushAll } from '../text/pushAll';
+import { answerCap } from './answerBudget';
 
 export interface LlmAgentModelOptions {
   name: string;
@@ -89,7 +90,11 @@ export class LlmAgentModel implements AgentModel {
   ): Promise<string> {
     try {
       const res = await this.o.client.complete(
-        { messages, json: { name: request.kind, schema: responseSchema(request, true) } },
+        {
+          messages,
+          json: { name: request.kind, schema: responseSchema(request, true) },
+          max_tokens: answerCap(request),
+        },
         signal,
       );
       tally.calls++;

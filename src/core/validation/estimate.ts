@@ -21,7 +21,7 @@ export function estimateValidation(scenarios: readonly Scenario[], seeds?: numbe
     agents: 0,
     rounds: 0,
     models: [],
-    total: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+    total: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, cost_usd_ceiling: 0 },
     assumptions: [],
   };
   let runs = 0;
@@ -35,6 +35,7 @@ export function estimateValidation(scenarios: readonly Scenario[], seeds?: numbe
     total.total.input_tokens += e.total.total.input_tokens;
     total.total.output_tokens += e.total.total.output_tokens;
     total.total.cost_usd += e.total.total.cost_usd;
+    total.total.cost_usd_ceiling += e.total.total.cost_usd_ceiling;
     total.assumptions = e.total.assumptions;
   }
   return { entries: scenarios.length, runs, total };

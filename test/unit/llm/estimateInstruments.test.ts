@@ -4,7 +4,7 @@
 // cheaper than it was).
 import * as assert from 'node:assert/strict';
 import { estimateRun } from '../../../src/core/llm/estimate';
-import { JUDGE_TOKENS, SURVEY_TOKENS } from '../../../src/core/llm/estimateInstruments';
+import { JUDGE_TOKENS, SURVEY_TOKENS } from '../../../src/core/llm/answerBudget';
 import { example, scenarioFromText } from '../engine/traceHelpers';
 
 const BASE = `kind: scenario

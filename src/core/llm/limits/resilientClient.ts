@@ -26,7 +26,7 @@ export class ResilientChatClient implements ChatClient {
     const estimate =
       messageTokens(request.messages) +
       (request.json ? approxTokens(JSON.stringify(request.json.schema)) : 0) +
-      (this.settings.maxTokens ?? 256);
+      (this.settings.maxTokens ?? request.max_tokens ?? 256);
     const { result, faults } = await resilientCall(
       (s) => this.inner.complete(request, s),
       {

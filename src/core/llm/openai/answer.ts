@@ -32,8 +32,10 @@ export function cachedTokens(usage: unknown, promptTokens: number): number {
 export function readAnswer(res: Body, request: ChatRequest, redactor: Redactor): ChatResult {
   const message = res.choices?.[0]?.message;
   const refusal = typeof message?.refusal === 'string' ? message.refusal.trim() : '';
+  // An empty answer cut at its cap (a reasoning model that spent it thinking) has no content.
+  const ranOut = res.choices?.[0]?.finish_reason === 'length';
   const content: string | undefined =
-    typeof message?.content === 'string' && (message.content || !refusal)
+    typeof message?.content === 'string' && (message.content || (!refusal && !ranOut))
       ? message.content
       : refusal
         ? REFUSAL_PREFIX + refusal
@@ -52,7 +54,8 @@ export function readAnswer(res: Body, request: ChatRequest, redactor: Redactor):
     why === undefined || why === null
       ? ''
       : `: ${redactor.message(typeof why === 'string' ? why : JSON.stringify(why), 200)}`;
-  const err = new ProviderError('bad_response', `the endpoint answered without message content${detail}`);
+  const room = ranOut ? ' (max_tokens ran out before any content: set a larger `max_tokens:` in the model)' : '';
+  const err = new ProviderError('bad_response', `the endpoint answered without message content${detail}${room}`);
   // Estimates are no evidence of billing: only reported usage is kept for a body without content.
   if (res.usage && typeof res.usage === 'object') err.tokens = used;
   throw err;

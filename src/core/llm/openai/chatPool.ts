@@ -129,7 +129,8 @@ export class ChatPool {
         op: 'call',
         id,
         client,
-        request: request.json ? { messages: request.messages, json: request.json } : { messages: request.messages },
+        // Every field the body is built from (messages, schema, answer cap); nothing undefined.
+        request: Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as ChatRequest,
         sent: { mode: state.mode, tokensParam: state.tokensParam },
       } satisfies ToWorker);
     });

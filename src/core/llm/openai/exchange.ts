@@ -112,7 +112,9 @@ export function chatBody(
 ): ChatCompletionCreateParamsNonStreaming {
   const body: ChatCompletionCreateParamsNonStreaming = { model, messages: request.messages };
   if (c.temperature !== undefined) body.temperature = c.temperature;
-  if (c.max_tokens !== undefined) body[tokensParam] = c.max_tokens;
+  // The config's own cap wins; else the request's (answerBudget.ts), so no answer runs unmetered.
+  const cap = c.max_tokens ?? request.max_tokens;
+  if (cap !== undefined) body[tokensParam] = cap;
   if (c.seed !== undefined) body.seed = c.seed;
   if (request.json && mode === 'json_schema') {
     body.response_format = {
