@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { scenarioFromText, traceOf } from './traceHelpers';
+import { recollection } from '../../../src/core/engine/phases/act/recollection';
 
 const GIFTS = `kind: scenario
 name: gifts
@@ -24,10 +25,28 @@ actions:
     effects:
       me.wealth: "me.wealth - args.amount"
       recipient.wealth: "recipient.wealth + args.amount"
-    remember: "I gave {args.amount} to {args.recipient}."
+    remember: "I gave {args.amount} {unit|units} to {args.recipient}."
 `;
 
 describe('remembered actions', () => {
+  it('agree a {one|many} pair with the number placed before it', () => {
+    const v = { 'args.amount': '1', 'args.n': '2.5', 'me.coins': '-1', 'args.who': 'Bea Lund' };
+    assert.equal(recollection('I put {args.amount} {coin|coins} in.', v), 'I put 1 coin in.');
+    assert.equal(recollection('I put {args.n} {coin|coins} in.', v), 'I put 2.5 coins in.');
+    assert.equal(recollection('{me.coins} {coin|coins} left', v), '-1 coin left');
+    assert.equal(recollection('{args.amount} {coin|coins}, then {args.n} {coin|coins}', v), '1 coin, then 2.5 coins');
+    assert.equal(
+      recollection('{args.who} took {it|them}', v),
+      'Bea Lund took them',
+      'no number before: the second form',
+    );
+    assert.equal(
+      recollection('{args.missing} {a|b} {x}', v),
+      '{args.missing} b {x}',
+      'unknown placeholders stay as written',
+    );
+  });
+
   it("fill an agent argument with the persona's name, a number with its value", async () => {
     const events = (await traceOf(await scenarioFromText(GIFTS)))
       .split('\n')
@@ -41,7 +60,7 @@ describe('remembered actions', () => {
         (e) => e.type === 'memory' && e.agent === g.agent && e.round === g.round && e.memory.text.startsWith('I gave'),
       );
       assert.ok(memory?.type === 'memory');
-      assert.equal(memory.memory.text, `I gave 1 to ${names[g.args.recipient as string]}.`);
+      assert.equal(memory.memory.text, `I gave 1 unit to ${names[g.args.recipient as string]}.`);
     }
   });
 });

@@ -96,7 +96,8 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    '80c2f85eea379a08da9cffe569db4d02623ce6075c1cc5e26707f5b202c859da',
+    // Issue 73: "I fished 1 tonne" (a {tonne|tonnes} pair in the remember text; memory text only).
+    'a863e6a2bb8d3fa501b30a32e65c63021740017c5f7b0432eafbf72e14601454',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -119,8 +120,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
     () => example('public-goods-matching/public-goods-matching.society'),
-    // Issue 73: "Gus Amari 14" is "Gus Brandt" (every family name tried before a number).
-    '9a24c11f9d0bb8554dbbb08804aa8b10e52fe07d74e5ad48372c8b25e51138f6',
+    // Issue 73: "Gus Amari 14" is "Gus Brandt" (every family name tried before a number);
+    // "I put 1 token" (a {token|tokens} pair in the remember text; memory text only).
+    'e77d9f69b64ade943181ffdd541a230bffa5819b8ecffe54946da498e255df23',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

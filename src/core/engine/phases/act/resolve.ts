@@ -26,16 +26,12 @@ import { nameRecord } from '../../../text/nameRecord';
 import { Foresight } from './foresight';
 import { argsAtTurn } from './turnBounds';
 import { cutToBounds } from './boundCut';
+import { recollection } from './recollection';
 
 /** A number argument's least value now (its bound written as an expression evaluated for the actor). */
 function argMin(compiled: CompiledAction, context: ExpressionContext, name: string): number {
   const args = (compiled.bounds ? boundedArgs(compiled, context) : undefined) ?? compiled.spec.args;
   return args.find((x) => x.name === name)?.min ?? 0;
-}
-
-/** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
-function recollection(text: string, values: Record<string, string>): string {
-  return text.replace(/\{([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\}/g, (m, key: string) => values[key] ?? m);
 }
 
 const shown = (x: number | string): string => (typeof x === 'number' ? String(Math.round(x * 100) / 100) : x);
