@@ -22,8 +22,14 @@ export function renderSurveys(box: HTMLElement, rows: readonly SurveyAnswerRow[]
         const scores = Object.entries(s.scores ?? {}).map(([scale, v]) =>
           el('span', { class: 'scale-score', text: `${scale} ${score(v)}` }),
         );
+        // The question where the trace gives it: the item id means nothing to a reader.
+        const asked = new Map(s.questions ?? []);
         const answers = Object.entries(s.answers).map(([item, a]) =>
-          el('span', { class: 'answer', text: `${item}: ${a === null ? '—' : String(a)}` }),
+          el('span', {
+            class: 'answer',
+            text: `${asked.get(item) ?? item}: ${a === null ? '—' : String(a)}`,
+            attrs: { title: item },
+          }),
         );
         const row = el(
           'div',

@@ -1,6 +1,7 @@
 // Everything the view knows about the trace on screen: the events in order (growing while a run
 // is live), the world at any round (through the shared replay fold), the trace table's rows, the
 // reward series and the per-round metrics, which are computed in the background in time slices.
+import { itemTexts, type ItemText } from '../../src/core/trace/itemTexts';
 import type { TraceEvent, TraceHeader } from '../../src/core/trace/events';
 import { Replayer, type WorldState } from '../../src/core/replay/replay';
 import type { StateDeclarations, TraceSource } from '../../src/core/protocol/viewMessages';
@@ -43,6 +44,7 @@ export class TraceModel {
   private changeLabel?: ChangeLabel;
   /** Place labels by id (the header's `places`). */
   private placeLabels = new Map<string, string>();
+  private itemTexts: ItemText = itemTexts(undefined);
 
   /**
    * Some round ended with a tie at the threshold. Until then the network has nothing to measure: a
@@ -61,6 +63,7 @@ export class TraceModel {
     this.worldState = new WorldStateTrack(state);
     this.changeLabel = changeLabels(state);
     this.placeLabels = new Map((header.places ?? []).map((p) => [p.id, p.label]));
+    this.itemTexts = itemTexts(header);
     this.names = new Map();
     this.groups = new Map();
     this.hasTies = false;
@@ -112,7 +115,7 @@ export class TraceModel {
           break;
         }
         default: {
-          const row = rowOf(e, index, this.knownName, this.changeLabel, this.placeLabel);
+          const row = rowOf(e, index, this.knownName, this.changeLabel, this.placeLabel, this.itemText);
           if (row) this.rows.push(row);
         }
       }
@@ -126,6 +129,7 @@ export class TraceModel {
   nameOf = (id: string): string => this.names.get(id) ?? id;
   /** A place's label, undefined for anything else. */
   placeLabel = (id: string): string | undefined => this.placeLabels.get(id);
+  itemText = (instrument: string, item: string): string | undefined => this.itemTexts(instrument, item);
   /** The persona name of an agent id, undefined for anything else (a post id, `world`). */
   knownName = (id: string): string | undefined => this.names.get(id);
 

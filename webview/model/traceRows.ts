@@ -27,6 +27,8 @@ export interface TraceRow {
 
 /** A place's label by its id (the header's `places`), undefined for anything else. */
 export type PlaceLookup = (id: string) => string | undefined;
+/** A survey item's text by instrument and item id (the header's `instruments`). */
+export type ItemLookup = (instrument: string, item: string) => string | undefined;
 
 /**
  * The row of an event, or undefined for events the trace table does not list. `nameOf` gives the
@@ -41,8 +43,9 @@ export function rowOf(
   nameOf: NameLookup = () => undefined,
   label?: ChangeLabel,
   placeOf: PlaceLookup = () => undefined,
+  itemOf: ItemLookup = () => undefined,
 ): TraceRow | undefined {
-  if (e.type === 'survey') return surveyRow(e, index);
+  if (e.type === 'survey') return surveyRow(e, index, itemOf);
   if (e.type === 'match') return matchRows(e, index, nameOf)[0];
   switch (e.type) {
     case 'message':
@@ -191,10 +194,20 @@ export function movedRow(row: TraceRow, e: Extract<TraceEvent, { type: 'move' }>
   return { ...row, text: [went, row.text].filter(Boolean).join(' — ') };
 }
 
-/** An agent's answers to a survey: the instrument, then each item's answer (– when missing). */
-function surveyRow(e: Extract<TraceEvent, { type: 'survey' }>, index: number): TraceRow {
+/** An item's question as a row shows it: whole up to 48 characters, else cut at a word. */
+function question(text: string): string {
+  if (text.length <= 48) return text;
+  const cut = text.slice(0, 47);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 32))}…`;
+}
+
+/**
+ * An agent's answers to a survey: the instrument, then each item's answer (– when missing),
+ * the item named by its question where the header gives it ("I am the life of the party: 4").
+ */
+function surveyRow(e: Extract<TraceEvent, { type: 'survey' }>, index: number, itemOf: ItemLookup): TraceRow {
   const text = Object.entries(e.answers)
-    .map(([item, answer]) => `${item}: ${answer ?? '–'}`)
+    .map(([item, answer]) => `${question(itemOf(e.instrument, item) ?? item)}: ${answer ?? '–'}`)
     .join(' · ');
   return { index, round: e.round, kind: 'survey', from: e.agent, detail: e.instrument, text };
 }

@@ -1,5 +1,6 @@
 // The memory inspector's answers, computed on the host: an agent's memories filtered by kind,
 // round and text, newest first, and the retrieval preview. Editor-neutral; the webview renders.
+import { itemTexts } from '../trace/itemTexts';
 import type { InspectorHostMessage, InspectorQuery, MemoryRow, PreviewData } from '../protocol/memoryMessages';
 import type { MemorySource } from './memorySource';
 import { MEMORY_KINDS, type MemoryKind } from '../trace/events';
@@ -66,7 +67,7 @@ export function answerQuery(
     ...(evidence ? { evidence } : {}),
   }));
   const out: Extract<InspectorHostMessage, { type: 'result' }> = { type: 'result', query, total: matched.length, rows };
-  const surveys = surveyAnswers(source.events, query.agent, source.round);
+  const surveys = surveyAnswers(source.events, query.agent, source.round, itemTexts(source.header));
   if (surveys.length) out.surveys = surveys;
   if (query.preview) {
     let p: ReturnType<typeof previewRetrieval>;

@@ -32,6 +32,8 @@ export interface SurveyAnswerRow {
   round: number;
   instrument: string;
   answers: Record<string, number | string | null>;
+  /** Each answered item's question, where the trace's header gives it (pairs: item id, text). */
+  questions?: [string, string][];
   /** Scale → score (reverse-keyed items reversed); null when an item of it went unanswered. */
   scores?: Record<string, number | null>;
   error?: string;

@@ -38,6 +38,11 @@ export interface TraceHeader {
   models: Record<string, ModelSettings>;
   /** The scenario's places (`places:`), in order, with their labels: what `places` events name. */
   places?: { id: string; label: string }[];
+  /**
+   * The surveys' instruments (`surveys:`), each item's text by its id: what a `survey` event's
+   * answers are keyed by, so a view shows the question, not `q1`.
+   */
+  instruments?: { id: string; title: string; items: { id: string; text: string }[] }[];
   /** The build that made the run (trace/provenance.ts); absent in traces from before it was recorded. */
   provenance?: { product: string; node: string };
 }

@@ -103,6 +103,11 @@ describe('report run table', function () {
       html,
       /<section id="explore"><h2>Explore the run<\/h2><noscript><p class="note">The interactive view needs JavaScript\./,
     );
+    assert.match(
+      html,
+      /Open Society View<\/b> in this editor's title bar/,
+      'points to where the view is in the editor',
+    );
     parseStrictXml(html);
     assert.doesNotMatch(renderReportHtml(report), /noscript/, 'a static report has nothing that needs it');
   });

@@ -4,6 +4,10 @@ import * as assert from 'node:assert/strict';
 import { compareRuns } from '../../../src/core/analysis/compare/compareRuns';
 import { digestEvents } from '../../../src/core/analysis/compare/runDigest';
 import { friendsRun } from './friendsRuns';
+import { formatRunComparison } from '../../../src/core/analysis/compare/compareText';
+import { runComparisonHtml } from '../../../src/core/analysis/compare/compareHtml';
+import { isolated } from '../../../src/core/text/isolated';
+import { escapeMarkup } from '../../../src/core/text/markup';
 
 describe('compareRuns: two runs of one scenario', function () {
   it('says identical traces are identical, with no difference anywhere', async () => {
@@ -77,6 +81,22 @@ describe('compareRuns: two runs of one scenario', function () {
       assert.ok(t.other === null || t.other < 0.6);
     }
     assert.ok(c.ties!.onlyA.length + c.ties!.onlyB.length > 0, 'coaching changed some ties in six rounds');
+    // People read by their names, as everywhere else; ids stay in the JSON and the page's tooltips.
+    const names = new Map(
+      b.events.flatMap((e) => (e.type === 'agent_added' ? [[e.agent.id, e.agent.name ?? e.agent.id]] : [])),
+    );
+    const shown = [...c.ties!.onlyA, ...c.ties!.onlyB];
+    for (const t of shown) assert.deepEqual([t.fromName, t.toName], [names.get(t.from), names.get(t.to)].map(isolated));
+    const text = formatRunComparison(c);
+    const html = runComparisonHtml(c);
+    for (const t of shown.slice(0, 10)) {
+      assert.ok(text.includes(`${t.fromName} → ${t.toName}`), 'the terminal names them');
+      assert.ok(
+        html.includes(`<td title="${t.from}"><bdi>${escapeMarkup(t.fromName)}</bdi></td>`),
+        'the page names them',
+      );
+    }
+    assert.ok(!/\b(maya|tom)\b →/.test(text));
   });
 
   it('refuses runs of two scenarios', async () => {

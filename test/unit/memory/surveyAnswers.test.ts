@@ -37,6 +37,10 @@ describe('memory inspector: survey answers', function () {
       source.pin(undefined);
     }
     assert.equal(answerQuery(source, { agent: 'bo', text: '' }).surveys, undefined, 'bo was not surveyed');
+    // The trace's header carries each item's question, so the inspector shows it rather than `m1`.
+    const asked = new Map(all[0].questions);
+    assert.deepEqual([...asked.keys()].sort(), ['m1', 'm2']);
+    for (const text of asked.values()) assert.ok(text.length > 3 && !/^m\d$/.test(text));
   });
 
   it('scores null when an item of a scale is missing, and keeps the error', () => {

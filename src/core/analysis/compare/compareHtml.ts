@@ -89,7 +89,7 @@ function tiesHtml(title: string, ties: readonly UnsharedTie[], other: string): s
     .slice(0, TIE_ROWS)
     .map(
       (t) =>
-        `<tr><td>${u(t.from)}</td><td>${u(t.to)}</td><td class="num">${value(t.strength)}</td><td class="num">${t.other === null ? 'no tie' : value(t.other)}</td></tr>`,
+        `<tr><td title="${e(t.from)}">${u(t.fromName)}</td><td title="${e(t.to)}">${u(t.toName)}</td><td class="num">${value(t.strength)}</td><td class="num">${t.other === null ? 'no tie' : value(t.other)}</td></tr>`,
     )
     .join('');
   const more = ties.length > TIE_ROWS ? `<p class="caption">${ties.length - TIE_ROWS} more in compare.json.</p>` : '';

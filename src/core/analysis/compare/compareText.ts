@@ -50,7 +50,7 @@ function tieLines(title: string, ties: readonly UnsharedTie[], other: string): s
     .slice(0, TIES_SHOWN)
     .map(
       (t) =>
-        `    ${printable(t.from)} → ${printable(t.to)}  ${value(t.strength)}  (${other}: ${t.other === null ? 'no tie' : value(t.other)})`,
+        `    ${printable(t.fromName)} → ${printable(t.toName)}  ${value(t.strength)}  (${other}: ${t.other === null ? 'no tie' : value(t.other)})`,
     );
   const more =
     ties.length > TIES_SHOWN ? [`    (${ties.length - TIES_SHOWN} more: --json, or ties in compare.json)`] : [];

@@ -10,6 +10,7 @@ import { shapesNetwork } from '../metrics/traceNetwork';
 import { finalOutcomes, outcomeGraph } from '../metrics/finalOutcomes';
 import { TraceFacts } from '../metrics/table/applies';
 import type { WorldFacts } from '../metrics/table/metric';
+import { distinctLabels } from '../../text/personNames';
 
 /** A directed tie at the end of a run: `from` holds it towards `to` with `strength`. */
 export interface FinalTie {
@@ -34,6 +35,8 @@ export interface RunDigest {
   /** Every tie's strength at the end, above the threshold or not (`from\tto` → strength). */
   strengths: Map<string, number>;
   threshold: number;
+  /** How each agent present at the end reads: its persona's name (with its id where names repeat). */
+  labels: Map<string, string>;
 }
 
 export const tieKey = (from: string, to: string): string => `${from}\t${to}`;
@@ -96,6 +99,10 @@ export class RunDigestBuilder {
       ties,
       strengths,
       threshold,
+      labels: distinctLabels(
+        agents.map((a) => a.id),
+        (id) => w.agents.get(id)?.persona.name,
+      ),
     };
   }
 }

@@ -6,6 +6,9 @@ import { tieKey, type RunDigest } from './runDigest';
 export interface UnsharedTie {
   from: string;
   to: string;
+  /** How `from` and `to` read (persona names), as everywhere else people are shown. */
+  fromName: string;
+  toName: string;
   /** Its strength in the run that holds it. */
   strength: number;
   /** Its strength in the other run (below that run's threshold); null: no tie there at all. */
@@ -26,6 +29,8 @@ function only(x: RunDigest, y: RunDigest): UnsharedTie[] {
     .map((t) => ({
       from: t.from,
       to: t.to,
+      fromName: x.labels.get(t.from) ?? t.from,
+      toName: x.labels.get(t.to) ?? t.to,
       strength: t.strength,
       other: y.strengths.get(tieKey(t.from, t.to)) ?? null,
     }));

@@ -1,7 +1,7 @@
 // The trace header for a run: format version, scenario content hash, seed, settings and the
 // model settings with anything secret left out.
 import { createHash } from 'node:crypto';
-import { type ModelConfig, type Scenario, settingsFromScenario } from '../../format';
+import { type ModelConfig, type Scenario, type Survey, settingsFromScenario } from '../../format';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type ModelSettings, type TraceHeader } from '../../trace/events';
 import { maskUrlCredentials } from '../../llm/redact';
 import { currentProvenance } from '../../trace/provenance';
@@ -47,6 +47,16 @@ export function publicModelSettings(m: ModelConfig): ModelSettings {
   return out;
 }
 
+/** Each instrument the surveys give, once, with its items' texts. */
+function instrumentsOf(surveys: readonly Survey[]): NonNullable<TraceHeader['instruments']> {
+  const byId = new Map(surveys.map((v) => [v.instrument.id, v.instrument]));
+  return [...byId.values()].map((i) => ({
+    id: i.id,
+    title: i.title,
+    items: i.items.map((q) => ({ id: q.id, text: q.text })),
+  }));
+}
+
 export function buildHeader(s: Scenario, opts: { seed: number; rounds: number; file?: string }): TraceHeader {
   const settings = settingsFromScenario(s);
   settings.world.rounds = opts.rounds;
@@ -60,6 +70,7 @@ export function buildHeader(s: Scenario, opts: { seed: number; rounds: number; f
     settings,
     models: Object.fromEntries(Object.entries(s.models).map(([k, m]) => [k, publicModelSettings(m)])),
     ...(s.places ? { places: s.places.places.map((p) => ({ id: p.id, label: p.label })) } : {}),
+    ...(s.surveys?.length ? { instruments: instrumentsOf(s.surveys) } : {}),
     provenance: currentProvenance(),
   };
 }
