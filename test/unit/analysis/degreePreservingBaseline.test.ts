@@ -4,7 +4,8 @@ import {
   directedEdgeSwap,
   type IndexedEdges,
 } from '../../../src/core/analysis/metrics/degreePreservingBaseline';
-import { randomDirectedGnm } from '../../../src/core/analysis/metrics/randomBaseline';
+import { randomBaseline, randomDirectedGnm } from '../../../src/core/analysis/metrics/randomBaseline';
+import { assortativityBaseline } from '../../../src/core/analysis/metrics/assortativityBaseline';
 import { seededRandom } from '../../../src/core/random/seededRandom';
 
 function edgesOf(n: number, m: number, seed: number): IndexedEdges {
@@ -84,5 +85,25 @@ describe('degree-preserving baseline (directed edge swaps)', () => {
     const base = degreePreservingBaseline(big, null, 1);
     assert.equal(base.samples, 5);
     assert.equal(base.swaps_per_sample, 400_000);
+  });
+
+  it('a network without ties (a game world) has the empty graph’s baselines, every draw counted', () => {
+    const none = { n: 12, sources: new Int32Array(0), targets: new Int32Array(0) };
+    const cats = Array.from({ length: 12 }, (_, i) => (i % 2 ? 'a' : 'b'));
+    assert.deepEqual(degreePreservingBaseline(none, cats, 4), {
+      samples: 20,
+      swaps_per_sample: 0,
+      mean_swaps_made: 0,
+      mean_reciprocity: null,
+      mean_average_clustering: 0,
+      mean_transitivity: 0,
+      mean_attribute_assortativity: null,
+    });
+    const g = randomBaseline(12, 0, 4);
+    assert.deepEqual(
+      [g.samples, g.expected_reciprocity, g.mean_reciprocity, g.mean_average_clustering, g.mean_transitivity],
+      [20, null, null, 0, 0],
+    );
+    assert.equal(assortativityBaseline(cats, 0, 4), null);
   });
 });

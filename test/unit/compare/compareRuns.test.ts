@@ -86,7 +86,12 @@ describe('compareRuns: two runs of one scenario', function () {
       b.events.flatMap((e) => (e.type === 'agent_added' ? [[e.agent.id, e.agent.name ?? e.agent.id]] : [])),
     );
     const shown = [...c.ties!.onlyA, ...c.ties!.onlyB];
-    for (const t of shown) assert.deepEqual([t.fromName, t.toName], [names.get(t.from), names.get(t.to)].map(isolated));
+    for (const t of shown) {
+      assert.deepEqual(
+        [t.fromName, t.toName],
+        [names.get(t.from)!, names.get(t.to)!].map((n) => isolated(n)),
+      );
+    }
     const text = formatRunComparison(c);
     const html = runComparisonHtml(c);
     for (const t of shown.slice(0, 10)) {

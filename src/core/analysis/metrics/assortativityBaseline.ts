@@ -19,6 +19,8 @@ export function assortativityBaseline(
   samples = BASELINE_SAMPLES,
 ): number | null {
   if (categories.length < 2 || categories.every((c) => c === '')) return null;
+  // Without ties no draw has an edge, and assortativity over no edges is undefined.
+  if (m === 0) return null;
   // A stream of its own: the reciprocity and clustering draws (randomBaseline) stay as they were.
   const rng = seededRandom(seed ^ 0x5bd1e995);
   const values: number[] = [];

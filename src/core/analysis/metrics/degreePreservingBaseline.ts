@@ -3,6 +3,7 @@
 // agent's in- and out-degree. G(n, m) keeps only the tie count, so it is a weak null when every
 // conversation is rated by both sides (degrees are near-symmetric by construction): this one asks
 // whether reciprocity, clustering and homophily exceed what the agents' own degrees produce.
+import { pushAll } from '../../text/pushAll';
 import { attributeAssortativity, categoryOf } from './assortativity';
 import { adjacencyFromLinks, clusteringOf } from './clustering';
 import { BASELINE_SAMPLES } from './randomBaseline';
@@ -133,7 +134,8 @@ export function degreePreservingBaseline(
     assort: number[] = [];
   const withCategories = categories !== null && categories.some((c) => c !== '');
   let made = 0;
-  for (let s = 0; s < drawn; s++) {
+  // Without ties every draw is the same empty graph: measured once, counted `drawn` times.
+  for (let s = 0; s < (m === 0 ? Math.min(drawn, 1) : drawn); s++) {
     const { edges: rewired, swapped } = directedEdgeSwap(edges, swaps, rng);
     made += swapped;
     const r = reciprocityOf(rewired);
@@ -151,6 +153,7 @@ export function degreePreservingBaseline(
       if (a !== null) assort.push(a);
     }
   }
+  if (m === 0) for (const list of [recip, clustering, transitivity, assort]) pushAll(list, repeated(list, drawn));
   return {
     samples: drawn,
     swaps_per_sample: swaps,
@@ -160,6 +163,11 @@ export function degreePreservingBaseline(
     mean_transitivity: meanOf(transitivity),
     mean_attribute_assortativity: withCategories ? meanOf(assort) : null,
   };
+}
+
+/** The one draw's values again, so the list holds `drawn` of them as the draws would have. */
+function repeated(list: readonly number[], drawn: number): number[] {
+  return list.length ? Array.from({ length: drawn - list.length }, () => list[0]) : [];
 }
 
 /** Share of directed edges whose reverse exists; null without edges. */

@@ -118,11 +118,14 @@ export function randomBaseline(n: number, m: number, seed: number, samples = BAS
   const recip: (number | null)[] = [];
   const clustering: (number | null)[] = [];
   const transitivities: number[] = [];
-  for (let i = 0; i < samples; i++) {
+  // G(n, 0) has one graph: it is measured once and counted for every draw.
+  for (let i = 0; i < (m === 0 ? 1 : samples); i++) {
     const sample = gnmSample(n, m, rng);
-    recip.push(sample.reciprocity);
-    clustering.push(sample.clustering.average);
-    transitivities.push(sample.clustering.transitivity);
+    for (let k = m === 0 ? samples : 1; k > 0; k--) {
+      recip.push(sample.reciprocity);
+      clustering.push(sample.clustering.average);
+      transitivities.push(sample.clustering.transitivity);
+    }
   }
   const density = n < 2 ? 0 : m / (n * (n - 1));
   return {
