@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { replay } from '../../../src/core/replay/replay';
 import type { MatchEvent } from '../../../src/core/trace/events';
 import { networkAt } from '../../../webview/model/networkData';
+import { MAX_GROUPS_DRAWN } from '../../../webview/model/matchGroups';
 import { placeCaptions } from '../../../webview/model/placeGroups';
 import { exampleRun } from '../../webview/fixtures';
 
@@ -55,5 +56,17 @@ describe('match groups in the society view', () => {
     const data = networkAt(replay(trace.header, trace.events, 1));
     assert.equal(data.places, undefined);
     assert.ok(data.nodes.every((n) => n.place === undefined));
+  });
+
+  it('past MAX_GROUPS_DRAWN groups, draws none (a ring of tiny clusters reads as nothing)', async () => {
+    const trace = await exampleRun('public-goods-matching', {
+      rounds: 1,
+      edit: (s) => {
+        s.population[0].count = 4 * (MAX_GROUPS_DRAWN + 1);
+      },
+    });
+    const state = replay(trace.header, trace.events, 1);
+    assert.equal(state.matches?.groups.length, MAX_GROUPS_DRAWN + 1);
+    assert.equal(networkAt(state).places, undefined);
   });
 });
