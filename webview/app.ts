@@ -304,6 +304,7 @@ export class App {
     this.timeline.update(round, m.lastRound, this.round === null, m.header.rounds, net.data.places?.when);
     const state = m.stateAt(round)!;
     this.agentPanel.showTies = this.ties;
+    this.agentPanel.weights = m.weights;
     this.agentPanel.update(state, this.selected[0], m.rewards, round, m.lastRound, (id) => {
       const values = m.worldState.agentAt(id, round);
       return m.worldState.agentQuantities.map((info) => ({ info, value: values?.[info.name] ?? null }));

@@ -19,7 +19,7 @@ import { quantityValue } from './panels/worldStatePanel';
 
 /**
  * Sizes the nodes by the chosen agent quantity (the legend's picker, shown when the trace has
- * agent quantities), over its range in the whole run so far, else by their ties where the
+ * agent quantities), over the range the agents on screen hold, else by their ties where the
  * society forms ties; returns the quantity chosen and the legend's scale (none: every circle one size).
  */
 export function sizeNetwork(
@@ -36,12 +36,14 @@ export function sizeNetwork(
   const sizeBy = control.sync(quantities, chosen, ties ? 'ties' : 'equal');
   const q = quantities.find((x) => x.name === sizeBy);
   if (!q) return { sizeBy, scale: ties ? degreeScale(data.nodes) : undefined };
-  const s = track.agentSeries(q.name);
-  const least = s.min.reduce<number | null>((a, p) => (p.value === null ? a : Math.min(a ?? p.value, p.value)), null);
-  const most = s.max.reduce<number | null>((a, p) => (p.value === null ? a : Math.max(a ?? p.value, p.value)), null);
-  const range = quantityRange(q, least, most);
+  const values = track.agentValuesAt(q.name, round);
+  // Fitted to the agents on screen: one who left keeps no say in how big the others are drawn.
+  const range = quantityRange(
+    q,
+    data.nodes.flatMap((n) => (values.has(n.id) ? [values.get(n.id)!] : [])),
+  );
   const format = (v: number) => quantityValue(v, q);
-  sizeNodes(data.nodes, track.agentValuesAt(q.name, round), q.name, range, format);
+  sizeNodes(data.nodes, values, q.name, range, format);
   return { sizeBy, scale: quantityScale(q.name, range, format) };
 }
 

@@ -34,16 +34,14 @@ async function colours(page: Page): Promise<{ fills: string[]; swatches: string[
   }));
 }
 
-/** The most any agent had of `name` at the end of any round. */
-function most(trace: EmbeddedTrace, name: string): number {
+/** The least and the most the agents held of `name` at the end of the run. */
+function heldRange(trace: EmbeddedTrace, name: string): [number, number] {
   const values = new Map<string, number>();
-  let top = -Infinity;
   for (const e of trace.events) {
     if (e.type !== 'state') continue;
     for (const [id, v] of Object.entries(e.agents)) if (v[name] !== undefined) values.set(id, v[name]);
-    top = Math.max(top, ...values.values());
   }
-  return top;
+  return [Math.min(...values.values()), Math.max(...values.values())];
 }
 
 describe('the network legend (headless Chromium)', function () {
@@ -86,11 +84,18 @@ describe('the network legend (headless Chromium)', function () {
         xs.map((x) => ({ text: x.textContent, r: Number(x.querySelector('circle')?.getAttribute('r')) })),
       );
       assert.equal(steps.length, 2);
-      // Savings are declared with min 0 and no max: the scale runs from 0 to the most anyone had.
-      assert.equal(steps[0].text, '0');
-      assert.equal(steps[1].text, quantityValue(most(trace, 'savings'), {}));
+      // Savings are declared with min 0: the scale is fitted to the savings held, not from 0 (issue 73).
+      const [least, most] = heldRange(trace, 'savings').map((v) => quantityValue(v, {}));
+      assert.deepEqual(
+        steps.map((x) => x.text),
+        [least, most],
+      );
       assert.ok(steps[0].r < steps[1].r, 'the least value has the smaller circle');
-      assert.match((await page.getAttribute('.network-legend .size-scale', 'title'))!, /smallest 0, the largest/);
+      assert.ok(
+        (await page.getAttribute('.network-legend .size-scale', 'title'))!.includes(
+          `the smallest ${least}, the largest ${most}`,
+        ),
+      );
       // Nor do the tooltip, the agents' labels or the agent panel tell of "0 ties out".
       const first = (await page.getAttribute('.network g.agent', 'data-id'))!;
       await act.hover(

@@ -3,6 +3,7 @@
 import type { WorldState } from '../../src/core/replay/replay';
 import { isolated } from '../../src/core/text/isolated';
 import { placesShown, type PlacesShown } from './placeGroups';
+import { matchGroupsShown } from './matchGroups';
 
 export interface NetworkNode {
   id: string;
@@ -15,7 +16,7 @@ export interface NetworkNode {
   size?: number;
   /** That quantity's value, as written in the tooltip. */
   quantity?: { name: string; value: string };
-  /** Where it is this round (traces with places; absent: away, or no places). */
+  /** Where it is this round (traces with places; absent: away, or no places); else its match group. */
   place?: string;
 }
 
@@ -32,7 +33,7 @@ export interface NetworkData {
   threshold: number;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
-  /** Traces with places: where people are this round (model/placeGroups.ts). */
+  /** Traces with places: where people are this round (model/placeGroups.ts); else the match groups (matchGroups.ts). */
   places?: PlacesShown;
 }
 
@@ -53,9 +54,11 @@ export function nodeLabel(name: string): string {
 export function networkAt(state: WorldState): NetworkData {
   const threshold = state.settings.ties.threshold;
   const nodes = new Map<string, NetworkNode>();
+  // Places say where people are; without them, match groups say who plays with whom.
+  const groups = state.places ? undefined : matchGroupsShown(state);
   for (const a of state.agents.values()) {
     if (a.active) {
-      const place = state.places?.at.get(a.id);
+      const place = state.places ? state.places.at.get(a.id) : groups?.groupOf.get(a.id);
       nodes.set(a.id, {
         id: a.id,
         name: a.persona.name,
@@ -79,6 +82,6 @@ export function networkAt(state: WorldState): NetworkData {
     present.add(`${from}\u0000${to}`);
   }
   for (const e of edges) e.reciprocal = present.has(`${e.to}\u0000${e.from}`);
-  const places = placesShown(state);
+  const places = placesShown(state) ?? groups?.shown;
   return { round: state.round, threshold, nodes: [...nodes.values()], edges, ...(places ? { places } : {}) };
 }

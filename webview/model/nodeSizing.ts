@@ -1,6 +1,8 @@
 // Sizing the network's nodes by an agent quantity (the legend's "size:" picker) instead of their
-// ties: area grows with the value, from the least to the most over the whole run (or the declared
-// bounds), so a node's size means the same in every round the timeline shows.
+// ties: area grows with the value, from the least to the most the agents on screen hold (the
+// legend names both). Fitted to the data, not to 0 or the declared bounds: coins at 206.9–220.9
+// on a scale from 0 (or over a run that began at 10) drew every node the same size (issue 73).
+import { extent } from 'd3-array';
 import type { QuantityInfo } from '../../src/core/protocol/viewMessages';
 import type { NetworkNode } from './networkData';
 
@@ -16,17 +18,15 @@ export function quantityRadius(value: number, lo: number, hi: number): number {
 }
 
 /**
- * The range a quantity is scaled over: its declared bounds where given, else the least and most
- * the agents had in any round so far.
+ * The range a quantity is scaled over: the least and the most of `values` (the agents on screen);
+ * with no value at all, its declared bounds (nothing is sized by them then). Equal values give an
+ * empty range: every node the middle size (quantityRadius).
  */
-export function quantityRange(
-  q: Pick<QuantityInfo, 'min' | 'max'>,
-  least: number | null,
-  most: number | null,
-): [number, number] {
-  const lo = q.min ?? least ?? 0;
-  const hi = q.max ?? most ?? lo;
-  return [lo, hi];
+export function quantityRange(q: Pick<QuantityInfo, 'min' | 'max'>, values: Iterable<number>): [number, number] {
+  const [least, most] = extent(values, (v) => (Number.isFinite(v) ? v : undefined));
+  if (least !== undefined && most !== undefined) return [least, most];
+  const lo = q.min ?? q.max ?? 0;
+  return [lo, q.max ?? lo];
 }
 
 /**

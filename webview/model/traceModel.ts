@@ -7,6 +7,7 @@ import { Replayer, type WorldState } from '../../src/core/replay/replay';
 import type { StateDeclarations, TraceSource } from '../../src/core/protocol/viewMessages';
 import { networkAt, type NetworkData } from './networkData';
 import { RewardSeries } from './rewardSeries';
+import { DeclaredWeights } from './declaredWeights';
 import { roundMetrics, type RoundMetrics } from './roundMetrics';
 import { matchRows, movedRow, rowOf, type TraceRow } from './traceRows';
 import { changeLabels, type ChangeLabel } from './changeLabels';
@@ -26,6 +27,8 @@ export class TraceModel {
   names = new Map<string, string>();
   /** Persona groups by agent id ('' for none), every agent ever added: the network's group colours. */
   groups = new Map<string, string>();
+  /** The traits and driver weights the world has (the agent panel's bars). */
+  weights = new DeclaredWeights();
   /** The trace has a tie or a rated conversation: the society forms ties. */
   hasTies = false;
   /** What the world provided so far (the METRICS table's needs: ties that formed, rewards). */
@@ -66,6 +69,7 @@ export class TraceModel {
     this.itemTexts = itemTexts(header);
     this.names = new Map();
     this.groups = new Map();
+    this.weights = new DeclaredWeights();
     this.hasTies = false;
     this.facts = new TraceFacts();
     this.lastRound = 0;
@@ -86,10 +90,14 @@ export class TraceModel {
       if (e.round > this.lastRound) this.lastRound = e.round;
       if (e.type === 'tie' || e.type === 'evaluation') this.hasTies = true;
       this.facts.add(e);
+      if (e.type === 'intervention' && e.kind === 'edit') {
+        for (const x of e.edits) if (x.edit === 'trait') this.weights.edited(x.trait);
+      }
       switch (e.type) {
         case 'agent_added':
           this.names.set(e.agent.id, e.agent.name);
           this.groups.set(e.agent.id, e.agent.group ?? '');
+          this.weights.add(e.agent);
           break;
         case 'state':
         case 'agent_removed':

@@ -1,10 +1,13 @@
 // The agent panel: pick an agent (a keyboard-friendly list of everyone), then its persona, its
 // ties out and in at the round on screen, its reward per driver over time and its latest memories.
-import { DRIVER_LABELS, DRIVERS, TRAIT_NAMES } from '../../src/core/format/pure';
+// Each block only where the world has its data: trait and motivation bars where they are declared
+// (model/declaredWeights.ts), the reward chart where the agent was rewarded (issue 73).
+import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/pure';
 import { categoryColor } from '../../src/core/analysis/report/palette';
 import type { AgentView, WorldState } from '../../src/core/replay/replay';
 import { el } from '../dom';
 import type { RewardSeries } from '../model/rewardSeries';
+import { DeclaredWeights } from '../model/declaredWeights';
 import { legend, lineChart, type ChartSeries } from './lineChart';
 import { isolated } from '../../src/core/text/isolated';
 import type { QuantityInfo } from '../../src/core/protocol/viewMessages';
@@ -29,6 +32,8 @@ export class AgentPanel {
   private knownAgents = '';
   /** The society forms ties: the agent's ties out and in are listed (none to list otherwise). */
   showTies = true;
+  /** The traits and driver weights the world has: the bars shown (none known: none). */
+  weights = new DeclaredWeights();
 
   constructor(private readonly callbacks: AgentPanelCallbacks) {
     this.picker = el('select', { attrs: { 'aria-label': 'Agent' } });
@@ -62,7 +67,7 @@ export class AgentPanel {
       ...this.persona(agent),
       ...(declared.length ? [this.quantities(declared, round)] : []),
       ...(this.showTies ? [this.ties(state, agent)] : []),
-      this.rewards(agent, rewards, round, lastRound),
+      ...this.rewards(agent, rewards, round, lastRound),
       this.memories(agent),
     );
   }
@@ -119,12 +124,12 @@ export class AgentPanel {
         }),
       );
     }
-    const bars = el('div', { class: 'bars' });
-    for (const t of TRAIT_NAMES) if (typeof p.traits?.[t] === 'number') bars.append(bar(t, p.traits[t]));
-    for (const d of DRIVERS) {
-      if (typeof p.motivations?.[d] === 'number') bars.append(bar(`motivation ${DRIVER_LABELS[d]}`, p.motivations[d]));
-    }
-    out.push(bars);
+    const shown = this.weights.of(p);
+    const bars = [
+      ...shown.traits.map((t) => bar(t, p.traits[t])),
+      ...shown.motivations.map((d) => bar(`motivation ${DRIVER_LABELS[d]}`, p.motivations[d])),
+    ];
+    if (bars.length) out.push(el('div', { class: 'bars' }, ...bars));
     return out;
   }
 
@@ -177,24 +182,28 @@ export class AgentPanel {
     return el('div', { class: 'tie-lists' }, list('Ties out', out), list('Ties in', into));
   }
 
-  private rewards(agent: AgentView, rewards: RewardSeries, round: number, lastRound: number): HTMLElement {
+  /** Its reward per driver over the rounds; nothing for an agent never rewarded (a world of actions). */
+  private rewards(agent: AgentView, rewards: RewardSeries, round: number, lastRound: number): HTMLElement[] {
     const mine = rewards.ofAgent(agent.id);
+    if (mine.total.length === 0) return [];
     const series: ChartSeries[] = [
       ...DRIVERS.map((d, i) => ({ label: DRIVER_LABELS[d], colour: categoryColor(i), points: mine[d] })),
       { label: 'total', colour: 'var(--vscode-charts-foreground, currentColor)', points: mine.total, dashed: true },
     ];
-    return el(
-      'div',
-      {},
-      lineChart(series, {
-        title: 'Reward per driver',
-        marker: round,
-        xDomain: [0, Math.max(1, lastRound)],
-        yDomain: [0, 1],
-        height: 110,
-      }),
-      legend(series),
-    );
+    return [
+      el(
+        'div',
+        {},
+        lineChart(series, {
+          title: 'Reward per driver',
+          marker: round,
+          xDomain: [0, Math.max(1, lastRound)],
+          yDomain: [0, 1],
+          height: 110,
+        }),
+        legend(series),
+      ),
+    ];
   }
 
   private memories(agent: AgentView): HTMLElement {

@@ -45,21 +45,24 @@ export class MetricsPanel {
       ...DRIVERS.map((d, i) => ({ label: DRIVER_LABELS[d], colour: categoryColor(i), points: rewardMeans[d] })),
       { label: 'total', colour: foreground, points: rewardMeans.total, dashed: true },
     ];
-    const rewardChart = [
-      lineChart(rewardSeries, {
-        title: 'Mean reward per driver',
-        marker: round,
-        xDomain,
-        yDomain: [0, 1],
-        height: 110,
-      }),
-      legend(rewardSeries),
-    ];
+    // Only where the run has rewards: a world of actions with ties has none to chart (issue 73).
+    const rewardChart = !rewardMeans.total.length
+      ? []
+      : [
+          lineChart(rewardSeries, {
+            title: 'Mean reward per driver',
+            marker: round,
+            xDomain,
+            yDomain: [0, 1],
+            height: 110,
+          }),
+          legend(rewardSeries),
+        ];
     if (!ties) {
       this.body.replaceChildren(
         el('p', { class: 'summary', text: current ? counted(current.agents, 'agent') : '' }),
         el('p', { class: 'muted no-ties', text: 'No ties have formed in this society: no network metrics.' }),
-        ...(rewardMeans.total.length ? rewardChart : []),
+        ...rewardChart,
       );
       return;
     }

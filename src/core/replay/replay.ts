@@ -44,6 +44,14 @@ export interface WorldState {
   stats: RoundStats[];
   /** Where everyone is (traces of scenarios with places): the round's `places` event, then its moves. */
   places?: PlacesView;
+  /** Who plays with whom (scenarios with `matching:`): the latest `match` event's groups. */
+  matches?: MatchView;
+}
+
+/** The match groups of a round: each group's members, and the design that drew them. */
+export interface MatchView {
+  design: 'partner' | 'stranger';
+  groups: string[][];
 }
 
 /** The places of a round: its day and part, and each present agent's place (absent: away). */
@@ -123,6 +131,10 @@ export function applyEvent(s: WorldState, e: TraceEvent): void {
       break;
     case 'places':
       s.places = { day: e.day, part: e.part, at: placeMap(e.at) };
+      break;
+    case 'match':
+      // A new object each round (never changed in place), so a snapshot may share it.
+      s.matches = { design: e.design, groups: e.groups };
       break;
     case 'move':
       if (s.places && e.to !== undefined) s.places.at.set(e.agent, e.to);

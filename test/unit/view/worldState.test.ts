@@ -121,9 +121,7 @@ describe('view world state', () => {
       'a quarter of the range: half the radius span',
     );
     assert.equal(quantityRadius(4, 4, 4), (r0 + r1) / 2, 'an empty range: the middle size');
-    assert.deepEqual(quantityRange({ min: 0 }, 3, 12), [0, 12]);
-    assert.deepEqual(quantityRange({ min: 0, max: 200 }, 3, 12), [0, 200]);
-    assert.deepEqual(quantityRange({}, 3, 12), [3, 12]);
+    assert.deepEqual(quantityRange({}, [12, 3, 7]), [3, 12]);
     const nodes: NetworkNode[] = ['a', 'b', 'c'].map((id) => ({ id, name: id, label: id, inDegree: 0, outDegree: 0 }));
     sizeNodes(
       nodes,
@@ -140,6 +138,31 @@ describe('view world state', () => {
     assert.deepEqual(nodes[1].quantity, { name: 'catch', value: '12 t' });
     assert.equal(nodes[2].size, undefined);
     assert.equal(nodes[2].quantity, undefined);
+  });
+
+  it('fits the size scale to the values on screen, not to 0 or the declared bounds (issue 73)', () => {
+    const [r0, r1] = QUANTITY_RADIUS;
+    // The public goods example's coins: declared from 0, held at 206.9…220.9 at the end.
+    const coins = new Map([
+      ['a', 206.9],
+      ['b', 213.9],
+      ['c', 220.9],
+    ]);
+    assert.deepEqual(quantityRange({ min: 0 }, coins.values()), [206.9, 220.9]);
+    assert.deepEqual(quantityRange({ min: 0, max: 1000 }, coins.values()), [206.9, 220.9]);
+    const nodes: NetworkNode[] = ['a', 'b', 'c'].map((id) => ({ id, name: id, label: id, inDegree: 0, outDegree: 0 }));
+    sizeNodes(nodes, coins, 'coins', quantityRange({ min: 0 }, coins.values()), (v) => v.toFixed(1));
+    assert.deepEqual(
+      nodes.map((n) => n.size),
+      [r0, quantityRadius(213.9, 206.9, 220.9), r1],
+      'the least drawn smallest, the most largest',
+    );
+    assert.deepEqual(nodes[0].quantity, { name: 'coins', value: '206.9' }, 'the tooltip says the real value');
+    // All equal: one middle size for all; no value at all: the declared bounds (nothing to size).
+    const same = quantityRange({ min: 0 }, [5, 5, 5]);
+    assert.equal(quantityRadius(5, ...same), (r0 + r1) / 2);
+    assert.deepEqual(quantityRange({ min: 0, max: 200 }, []), [0, 200]);
+    assert.deepEqual(quantityRange({}, [NaN]), [0, 0]);
   });
 
   it('writes values and bounds compactly, and scales a sparkline to the bounds or the data', () => {

@@ -1,6 +1,6 @@
 // Population sampling: scenario.population groups → personas, drawn from seeded streams keyed by
 // the generated id and the field, so changing one group never changes another group's agents.
-import type { Distribution, Persona, PopulationGroup } from '../../format';
+import { type Distribution, type Persona, type PopulationGroup, UNDECLARED_WEIGHT } from '../../format';
 import { driverRecord, traitRecord } from './fixedRecords';
 import { stream, type Rng } from '../../random/rng';
 import { applyCensus, censusMembers } from './censusPersona';
@@ -19,7 +19,7 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
  * docs/format.md "Distribution" — `normal`, `uniform` or `beta`, optionally clipped with `min`/`max`.
  */
 export function sample(d: Distribution | undefined, rng: Rng): number {
-  if (d === undefined) return 0.5;
+  if (d === undefined) return UNDECLARED_WEIGHT;
   if (typeof d === 'number') return d;
   const x =
     'normal' in d

@@ -28,6 +28,11 @@ export const DRIVER_LABELS: Record<Driver, string> = {
   support: 'EMO',
 };
 export type DriverWeights = Record<Driver, number>;
+/**
+ * What a trait or a driver weight holds where nothing declares it (the schema's default, and a
+ * population group's draw without a distribution): the view shows no bar for it (issue 73).
+ */
+export const UNDECLARED_WEIGHT = 0.5;
 
 export interface SeedMemory {
   text: string;
