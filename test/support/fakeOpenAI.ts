@@ -343,6 +343,22 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
 }
 
 /** Fault kinds the server can inject, named by the FaultReason the client should record. */
+/**
+ * A fake endpoint for the enclosing `describe`: started before its tests, reset before each,
+ * closed after them. Read `.server` inside the tests (it is set once the hooks have run).
+ */
+export function useFakeOpenAI(): { readonly server: FakeOpenAI } {
+  const held = {} as { server: FakeOpenAI };
+  before(async () => {
+    held.server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await held.server?.close();
+  });
+  beforeEach(() => held.server.reset());
+  return held;
+}
+
 export const INJECTED_FAULTS = ['rate_limited', 'server_error', 'bad_response', 'timeout', 'unparseable'] as const;
 export type InjectedFault = (typeof INJECTED_FAULTS)[number];
 

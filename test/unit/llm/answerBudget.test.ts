@@ -4,13 +4,13 @@
 // estimate's ceiling, and a run under `--max-cost` at that ceiling finishes.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
 import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { estimateRun } from '../../../src/core/llm/estimate';
 import { ANSWER_HEADROOM, answerCap, MIN_ANSWER_CAP, typicalAnswerTokens } from '../../../src/core/llm/answerBudget';
-import { reply, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
+import { scratchDir } from '../../support/scratch';
 import { registryFor, requests } from '../../support/llmFixtures';
 import { quietly } from '../../support/quietly';
 
@@ -21,36 +21,24 @@ const talkative = (r: { body: any }) => {
 };
 
 describe('llm answer budget: max_tokens sent at the estimate’s assumption', () => {
-  let server: FakeOpenAI;
-  let dir: string;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.reset();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-budget-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const fake = useFakeOpenAI();
 
   it('sends each kind its cap when the model sets none, and the model’s own when it does', async () => {
-    const model = registryFor(server.url).model('gpt');
+    const model = registryFor(fake.server.url).model('gpt');
     const asked = [requests.choose(), requests.speak(), requests.evaluate(), requests.advise(), requests.reflect()];
     for (const req of asked) await model.decide(req);
-    const sent = server.chatRequests().map((r) => r.body.max_tokens);
+    const sent = fake.server.chatRequests().map((r) => r.body.max_tokens);
     assert.deepEqual(sent, asked.map(answerCap));
     for (const req of asked) {
       assert.equal(answerCap(req), Math.max(MIN_ANSWER_CAP, ANSWER_HEADROOM * typicalAnswerTokens(req)));
     }
-    server.reset();
-    await registryFor(server.url, { max_tokens: 33 }).model('gpt').decide(requests.reflect());
-    assert.equal(server.chatRequests()[0].body.max_tokens, 33, 'the config’s cap wins');
+    fake.server.reset();
+    await registryFor(fake.server.url, { max_tokens: 33 }).model('gpt').decide(requests.reflect());
+    assert.equal(fake.server.chatRequests()[0].body.max_tokens, 33, 'the config’s cap wins');
   });
 
   it('says which setting gives room when a model spends its whole cap before any content', async () => {
-    server.script = () => ({
+    fake.server.script = () => ({
       status: 200,
       body: {
         id: 'chatcmpl-r',
@@ -61,11 +49,12 @@ describe('llm answer budget: max_tokens sent at the estimate’s assumption', ()
         choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }],
       },
     });
-    const model = registryFor(server.url, { retries: 0 }).model('gpt');
+    const model = registryFor(fake.server.url, { retries: 0 }).model('gpt');
     await assert.rejects(model.decide(requests.choose()), /max_tokens ran out before any content: set a larger/);
   });
 
   it('a model that talks until stopped spends within the estimate’s ceiling; the run finishes under it', async () => {
+    const dir = scratchDir('society-budget-');
     const file = path.join(dir, 'talkative.society');
     fs.writeFileSync(
       file,
@@ -78,18 +67,18 @@ describe('llm answer budget: max_tokens sent at the estimate’s assumption', ()
         '  - { id: tom, name: Tom Nguyen, interests: [bouldering] }',
         '  - { id: ana, name: Ana Ruiz, interests: [chess] }',
         'world: { rounds: 3 }',
-        `models: { default: { provider: openai, model: fake-model, base_url: "${server.url}", retries: 0, price: { input: 1, output: 30 } } }`,
+        `models: { default: { provider: openai, model: fake-model, base_url: "${fake.server.url}", retries: 0, price: { input: 1, output: 30 } } }`,
       ].join('\n') + '\n',
     );
     const { scenario } = await loadScenarioFile(file);
     const estimate = estimateRun(scenario!);
-    server.script = talkative;
+    fake.server.script = talkative;
     const limit = estimate.total.cost_usd_ceiling * 1.5;
     const ran = await quietly(() =>
       runCommand.run([file, '--out', path.join(dir, 'out'), '--quiet', '--max-cost', limit.toFixed(4)]),
     );
     assert.equal(ran.result, 0, `stopped by the limit of $${limit.toFixed(4)}: ${ran.errors}`);
-    const calls = server.chatRequests();
+    const calls = fake.server.chatRequests();
     assert.ok(calls.length > 0);
     const output = calls.reduce((a, r) => a + r.body.max_tokens, 0);
     const spent = (calls.length * 200 * 1 + output * 30) / 1e6;
