@@ -91,8 +91,8 @@ export interface ActRequest extends RequestBase {
   pressure?: number;
   /** The agent's own draw of the run, uniform 0..1: how its concern for others differs from its trait's (offline model). */
   disposition?: number;
-  /** The agent's own draws of the run, uniform 0..1: how much it minds being behind (envy) and ahead (guilt) (offline model). */
-  fairness?: { envy: number; guilt: number };
+  /** The agent's own draw of the run, uniform 0..1: how much it minds being behind the others (envy; offline model). */
+  fairness?: { envy: number };
   /**
    * What the round's close is expected to bring each valued quantity without this agent's choice
    * (`me.q`, `<id>.q`): the declared updates, with what the others are expected to do this phase.

@@ -63,8 +63,8 @@ describe('offline model: stakes, horizon and envy (issue 72)', () => {
   });
 
   it('α follows Fehr & Schmidt’s distribution; no draws, no envy', () => {
-    assert.deepEqual(aversion(request([])), { envy: 0, guilt: 0 });
-    const alpha = (u: number) => aversion(request([], { fairness: { envy: u, guilt: 0.99 } })).envy;
+    assert.deepEqual(aversion(request([])), { envy: 0 });
+    const alpha = (u: number) => aversion(request([], { fairness: { envy: u } })).envy;
     assert.deepEqual([alpha(0.1), alpha(0.4), alpha(0.7), alpha(0.95)], [0, 0.5, 1, 4]);
   });
 
@@ -72,7 +72,7 @@ describe('offline model: stakes, horizon and envy (issue 72)', () => {
     // A responder offered 2 of 10: accepting leaves it 6 behind the proposer; rejecting, level.
     const accept: ActOption = { action: 'accept', args: {}, changes: { 'me.points': 2, 'b.points': 8 } };
     const reject: ActOption = { action: 'reject', args: {}, changes: {} };
-    const req = request([accept, reject], { fairness: { envy: 0.95, guilt: 0 } });
+    const req = request([accept, reject], { fairness: { envy: 0.95 } });
     const cmp = comparisonOf(req);
     assert.deepEqual(cmp, { ids: ['b'], names: ['points'] });
     assert.ok(Math.abs(inequity(req, accept, cmp, () => 8) - (-FAIRNESS * 4 * 6) / 8) < 1e-12);
@@ -98,7 +98,7 @@ describe('offline model: stakes, horizon and envy (issue 72)', () => {
         {
           own: [{ name: 'points', value: 0 }],
           others: [{ id: 'b', name: 'B', tie: 0, state: { points: 0 } }],
-          fairness: { envy, guilt: 0 },
+          fairness: { envy },
         },
       );
     const low = share(offer(1, 0.95), 'reject'),

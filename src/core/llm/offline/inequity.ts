@@ -1,8 +1,8 @@
 // Inequity aversion over the declared payoffs (Fehr & Schmidt 1999): besides what it gets, an
 // agent minds how its payoff compares with those of the others its choice concerns — envy when
-// they end up ahead of it (α), guilt when it ends up ahead of them (β):
+// they end up ahead of it (α):
 //
-//   F(option) = − α/|R| Σ_j max(x_j − x_me, 0) − β/|R| Σ_j max(x_me − x_j, 0)
+//   F(option) = − α/|R| Σ_j max(x_j − x_me, 0)
 //
 // over each valued agent quantity, in that quantity's unit (act.ts), x the values the round is
 // expected to close with: what the updates and the others' expected moves bring (expected_close),
@@ -12,9 +12,10 @@
 // small share of a pie (rejecting leaves both with nothing, accepting leaves it far behind) and a
 // trustee return part of what it was sent.
 //
-// α and β differ between people: Fehr & Schmidt's (1999, Table III) distribution, drawn per agent
-// — α: 0 for 30%, 0.5 for 30%, 1 for 30%, 4 for 10%; β: 0 for 30%, 0.25 for 30%, 0.6 for 40% —
-// weighed by FAIRNESS, β by GUILT_ON (below).
+// α differs between people: Fehr & Schmidt's (1999, Table III) distribution, drawn per agent —
+// 0 for 30%, 0.5 for 30%, 1 for 30%, 4 for 10% — weighed by FAIRNESS. Their guilt (β, minding
+// being ahead) is left to the concern term of act.ts, which already weighs what others get: β on
+// top of it counted the same motive twice (dictators gave 0.39 of the pie against people's 0.28).
 import type { ActOption, ActRequest } from '../types';
 
 /**
@@ -24,21 +25,11 @@ import type { ActOption, ActRequest } from '../types';
  */
 export const FAIRNESS = 0.25;
 
-/**
- * Guilt (β) is left to the concern term of act.ts, which already weighs what others get: β on top
- * of it counted the same motive twice (dictators gave 0.39 of the pie against people's 0.28).
- */
-const GUILT_ON = 0;
 const ENVY: readonly [number, number][] = [
   [0.3, 0],
   [0.6, 0.5],
   [0.9, 1],
   [1, 4],
-];
-const GUILT: readonly [number, number][] = [
-  [0.3, 0],
-  [0.6, 0.25],
-  [1, 0.6],
 ];
 
 /** A draw (0..1) read through a discrete distribution given as [cumulative share, value] steps. */
@@ -47,10 +38,9 @@ function quantile(steps: readonly [number, number][], u: number): number {
   return steps[steps.length - 1][1];
 }
 
-/** The agent's α (envy) and β (guilt), from its draws; none without draws. */
-export function aversion(req: ActRequest): { envy: number; guilt: number } {
-  if (!req.fairness) return { envy: 0, guilt: 0 };
-  return { envy: quantile(ENVY, req.fairness.envy), guilt: GUILT_ON * quantile(GUILT, req.fairness.guilt) };
+/** The agent's α (envy), from its draw; none without one. */
+export function aversion(req: ActRequest): { envy: number } {
+  return { envy: req.fairness ? quantile(ENVY, req.fairness.envy) : 0 };
 }
 
 /** The others compared with, and the valued quantities compared: those any option changes. */
@@ -76,15 +66,15 @@ export function comparisonOf(req: ActRequest): Comparison {
   return { ids: [...ids], names: [...names] };
 }
 
-/** F(option): the envy and guilt it leaves the agent with, in each quantity's unit. */
+/** F(option): the envy it leaves the agent with, in each quantity's unit. */
 export function inequity(
   req: ActRequest,
   option: ActOption,
   comparison: Comparison,
   unitOf: (name: string) => number,
 ): number {
-  const { envy, guilt } = aversion(req);
-  if ((!envy && !guilt) || !comparison.ids.length) return 0;
+  const { envy } = aversion(req);
+  if (!envy || !comparison.ids.length) return 0;
   const own = new Map(req.own.map((q) => [q.name, q.value]));
   const shown = new Map(req.others.map((o) => [o.id, o]));
   const after = (owner: string, name: string, value: number): number =>
@@ -97,18 +87,16 @@ export function inequity(
     const mine = own.get(name);
     if (mine === undefined) continue;
     const me = after('me', name, mine);
-    let ahead = 0,
-      behind = 0,
+    let behind = 0,
       n = 0;
     for (const id of comparison.ids) {
       const theirs = shown.get(id)?.state[name];
       if (theirs === undefined) continue;
       const x = after(id, name, theirs);
       behind += Math.max(0, x - me);
-      ahead += Math.max(0, me - x);
       n++;
     }
-    if (n) f -= (FAIRNESS * (envy * behind + guilt * ahead)) / n / unitOf(name);
+    if (n) f -= (FAIRNESS * envy * behind) / n / unitOf(name);
   }
   return f;
 }

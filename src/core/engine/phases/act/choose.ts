@@ -46,20 +46,20 @@ function laterTurns(world: PhaseContext, phase: ActPhase | undefined): number {
   return rounds + (later ? 1 : 0);
 }
 
-const dispositions = new Map<string, { disposition: number; fairness: { envy: number; guilt: number } }>();
+const dispositions = new Map<string, { disposition: number; fairness: { envy: number } }>();
 
 /**
  * An agent's draws in a run: its disposition (its own stream's first draw, so no other draw
- * moves it), then its envy and guilt draws; kept per seed and id.
+ * moves it), then its envy draw; kept per seed and id.
  */
-function dispositionOf(seed: number, id: string): { disposition: number; fairness: { envy: number; guilt: number } } {
+function dispositionOf(seed: number, id: string): { disposition: number; fairness: { envy: number } } {
   const key = `${seed}\u0000${id}`;
   let d = dispositions.get(key);
   if (d === undefined) {
     if (dispositions.size > 100_000) dispositions.clear();
     const rng = stream(seed, 'agent', id, 'disposition');
     const disposition = rng.next();
-    d = { disposition, fairness: { envy: rng.next(), guilt: rng.next() } };
+    d = { disposition, fairness: { envy: rng.next() } };
     dispositions.set(key, d);
   }
   return d;
