@@ -238,14 +238,13 @@ function lookingAhead(
   a: Agent,
   others: readonly string[],
   phase: ActPhase | undefined,
-  offered: readonly string[] | undefined,
 ): { foresight?: Foresight; expected_close?: Record<string, number> } {
   const n = world.agents.size;
   const expected = expectedMoves(
     state,
     a,
     peersOf(state, a, world.agents, phase?.who, world.round),
-    offered,
+    phase,
     n,
     world.round,
   );
@@ -292,7 +291,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
         say,
       )
     : undefined;
-  const { foresight, expected_close } = lookingAhead(world, state, a, others, phase, offeredNames);
+  const { foresight, expected_close } = lookingAhead(world, state, a, others, phase);
   const choices: Choices = {
     others,
     posts: read.byFeed,

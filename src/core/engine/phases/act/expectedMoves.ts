@@ -16,6 +16,7 @@ import { valued, type WorldState } from '../../society/worldState';
 import { boundedArgs, changesOf, contextOf, movesOf } from './actionOptions';
 import type { Moves } from './foresight';
 import { nameRecord } from '../../../text/nameRecord';
+import { phaseActionsFor, type ActPhase } from '../../../format';
 
 /** The weight of the prior (the middle of the range) in a belief about another's amount. */
 export const BELIEF_DAMPING = 0.3;
@@ -97,43 +98,63 @@ function peerChanges(
 /**
  * Each peer's expected changes, shared by every decider of the phase while the state stands still
  * (a simultaneous phase: everyone chooses against the same state), so each is worked out once.
+ * A peer's actions follow from the phase and its own group, so the phase keys the cache.
  */
 const peerCaches = new WeakMap<
   WorldState,
-  {
-    revision: number;
-    round: number;
-    actions: readonly CompiledAction[];
-    byPeer: Map<string, Moves | null>;
-  }
+  { revision: number; round: number; phase: ActPhase | undefined; byPeer: Map<string, Moves | null> }
 >();
 
-function peerCache(state: WorldState, round: number, actions: readonly CompiledAction[]): Map<string, Moves | null> {
+function peerCache(state: WorldState, round: number, phase: ActPhase | undefined): Map<string, Moves | null> {
   let c = peerCaches.get(state);
-  const same = c && c.actions.length === actions.length && c.actions.every((a, i) => a === actions[i]);
-  if (!c || c.revision !== state.revision || c.round !== round || !same) {
-    c = { revision: state.revision, round, actions, byPeer: new Map() };
+  if (!c || c.revision !== state.revision || c.round !== round || c.phase !== phase) {
+    c = { revision: state.revision, round, phase, byPeer: new Map() };
     peerCaches.set(state, c);
   }
   return c.byPeer;
 }
 
+/** The amount actions (every argument a number, or none) the phase offers an agent: by its group where the phase says so. */
+function amountActions(state: WorldState, phase: ActPhase | undefined, who: Agent): CompiledAction[] {
+  const offered = phase ? phaseActionsFor(phase, who.persona.group) : undefined;
+  return state.compiled.actions.filter(
+    (c) => (!offered || offered.includes(c.spec.name)) && c.spec.args.every((a) => a.type === 'number'),
+  );
+}
+
+/** A peer's expected moves this phase, worked out once per state and phase; null when it is expected to make none. */
+function movesOfPeer(
+  state: WorldState,
+  phase: ActPhase | undefined,
+  peer: Agent,
+  n: number,
+  round: number,
+): Moves | null {
+  const cache = peerCache(state, round, phase);
+  let moves = cache.get(peer.id);
+  if (moves === undefined) {
+    const actions = amountActions(state, phase, peer);
+    const all = actions.length ? peerChanges(state, peer, actions, n, round) : null;
+    moves = all ? movesOf(all, peer.id) : null;
+    cache.set(peer.id, moves);
+  }
+  return moves;
+}
+
 /**
  * The changes the agent expects its peers to make in this phase (by owner), or undefined when it
- * expects none: no amount action on offer, or every peer has acted.
+ * expects none: no amount action on offer to them, or every peer has acted. Each peer is foreseen
+ * with the actions the phase offers it (a responder does not propose in the proposers' phase).
  */
 export function expectedMoves(
   state: WorldState,
   agent: Agent,
   peers: Peers,
-  offered: readonly string[] | undefined,
+  phase: ActPhase | undefined,
   n: number,
   round: number,
 ): Moves | undefined {
-  const actions = state.compiled.actions.filter(
-    (c) => (!offered || offered.includes(c.spec.name)) && c.spec.args.every((a) => a.type === 'number'),
-  );
-  if (!actions.length) return undefined;
+  if (!state.compiled.actions.some((c) => c.spec.args.every((a) => a.type === 'number'))) return undefined;
   // The first EXPECTED_PEERS who have not acted. How many have not is counted, not listed: every
   // agent acting in this phase is a peer unless the agent has a match group (small: filtered).
   const sample: Agent[] = [];
@@ -151,14 +172,8 @@ export function expectedMoves(
   const scale = Math.max(sample.length, others - acted) / sample.length;
   const out: Moves = { world: nameRecord(), agents: new Map() };
   let any = false;
-  const cache = peerCache(state, round, actions);
   for (const peer of sample) {
-    let moves = cache.get(peer.id);
-    if (moves === undefined) {
-      const all = peerChanges(state, peer, actions, n, round);
-      moves = all ? movesOf(all, peer.id) : null;
-      cache.set(peer.id, moves);
-    }
+    const moves = movesOfPeer(state, phase, peer, n, round);
     if (!moves) continue;
     for (const [q, x] of Object.entries(moves.world)) out.world[q] = (out.world[q] ?? 0) + scale * x;
     for (const [id, values] of moves.agents) {
