@@ -113,8 +113,9 @@ export function runPhrase(run: string): string {
   const MAX = 30;
   const name = [...run];
   if (name.length <= MAX) return `run ${run}`;
-  // The editor's run folders end in their time (run/runFolder.ts), "-2" for a second in the same second.
-  const tail = [...(/\d{8}-\d{6}(?:-\d+)?$/.exec(run)?.[0] ?? name.slice(-15).join(''))];
+  // The editor's run folders end in their time (run/runFolder.ts), "-2" for a second in the same
+  // second; a debug session's source in "(debug)".
+  const tail = [...(/(?:\d{8}-\d{6}(?:-\d+)?| \([^()]*\))$/.exec(run)?.[0] ?? name.slice(-15).join(''))];
   return `run ${name.slice(0, Math.max(MAX - tail.length - 1, 8)).join('')}…${tail.join('')}`;
 }
 

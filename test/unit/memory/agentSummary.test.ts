@@ -95,6 +95,10 @@ describe('agent summary (the CodeLens above a persona)', () => {
     );
     // The source of a debug session is named as the session's scenario.
     assert.match(lensTitle({ ...base, memories: 0, ties: 0 }, 'Friends (debug)'), / · run Friends \(debug\)$/);
+    assert.match(
+      lensTitle({ ...base, memories: 0, ties: 0 }, 'Learning to make friends (debug)'),
+      / · run Learning to make frie… \(debug\)$/,
+    );
   });
 
   it('lists ties both ways, strongest first', () => {
