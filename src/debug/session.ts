@@ -68,6 +68,8 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private sources = new SourceFiles([]);
   /** The event the run stopped after, when an exception filter stopped it. */
   private stoppedOn?: StoppedOn;
+  /** The line of the line breakpoint the run stopped on: the top frame's line. */
+  private stoppedLine?: SourceLine;
 
   constructor(private readonly options: SessionOptions = {}) {
     super();
@@ -125,6 +127,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
       this.vars.reset();
       const stop = describeStop(run, this.sources, reason, p, detail);
       this.stoppedOn = stop.on;
+      this.stoppedLine = stop.line;
       this.sendEvent(stop.stopped);
       this.sendEvent(new Event(HIGHLIGHT_EVENT, stop.highlight));
     });
@@ -187,6 +190,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
     // The old run's stop is gone: VS Code drops its call stack only when told the thread goes on
     // (a restart does not imply it, and the new run may not stop for a long while).
     this.stoppedOn = undefined;
+    this.stoppedLine = undefined;
     this.vars.reset();
     this.sendEvent(new ContinuedEvent(THREAD, true));
     this.startRun();
@@ -306,7 +310,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
     const p = this.run?.runtime.position;
     const frames =
       this.run && p
-        ? framesAt(this.run, this.sources, p, this.stoppedOn).map((f) =>
+        ? framesAt(this.run, this.sources, p, this.stoppedOn, this.stoppedLine).map((f) =>
             this.frame(f.id, f.name, f.at && locate(this.sources, f.at, f.persona)),
           )
         : [];

@@ -1,9 +1,10 @@
 // What the editor is told when a debugged run stops: the DAP `stopped` event (why, in its words;
-// the breakpoint hit; an exception filter's sentence; a line lost to an edit since the launch),
+// the breakpoint hit; the event an exception filter stopped after; a line lost to an edit since the launch),
 // and the society view's highlight (whom, which round, the declared state, why in a word or two).
 import { StoppedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { StopDetail, StopReason } from '../core/debug/runtime';
+import type { SourceLine } from '../core/debug/sourceMap';
 import { eventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine';
 import type { DebugRun } from './debugRun';
@@ -32,6 +33,8 @@ const PAUSED_TEXT: Record<StopReason, string> = {
 export interface Stop {
   /** The exception filter that stopped the run, with the event it stopped after. */
   on?: StoppedOn;
+  /** The line of the line breakpoint that stopped the run (the launch's text): the top frame's line. */
+  line?: SourceLine;
   stopped: DebugProtocol.StoppedEvent;
   /** The society view's highlight (HIGHLIGHT_EVENT's body). */
   highlight: Record<string, unknown>;
@@ -47,15 +50,15 @@ export function describeStop(
   const filter = detail?.breakpoint?.tag ? eventFilter(detail.breakpoint.tag) : undefined;
   const on: StoppedOn | undefined =
     filter && detail?.event ? { filter, detail: { ...detail, event: detail.event } } : undefined;
+  const line = on ? undefined : detail?.breakpoint?.at;
   const e = on
-    ? (new StoppedEvent('exception', THREAD, exceptionText(on, run)) as DebugProtocol.StoppedEvent)
+    ? eventStop(on, run)
     : (new StoppedEvent(
         STOP_REASON[reason],
         THREAD,
         detail?.event ? `after ${detail.event.type}` : undefined,
       ) as DebugProtocol.StoppedEvent);
-  if (on) e.body.description = on.filter.label;
-  else if (detail?.breakpoint?.ref !== undefined) e.body.hitBreakpointIds = [detail.breakpoint.ref];
+  if (!on && detail?.breakpoint?.ref !== undefined) e.body.hitBreakpointIds = [detail.breakpoint.ref];
   if (detail?.note) {
     e.body.description = 'Paused on a breakpoint whose condition failed';
     e.body.text = detail.note;
@@ -64,7 +67,7 @@ export function describeStop(
   // highlighted for it (stackTrace), and the stop says why.
   const lost = [
     ...new Set(
-      framesAt(run, sources, p, on)
+      framesAt(run, sources, p, on, line)
         .filter((f) => f.at && !locate(sources, f.at, f.persona))
         .map((f) => fileName(f.at!.file)),
     ),
@@ -79,7 +82,19 @@ export function describeStop(
     ...pausedState(run, p),
     paused,
   };
-  return { on, stopped: e, highlight };
+  return { on, line, stopped: e, highlight };
+}
+
+/**
+ * The stop after an event an exception filter caught, with the filter's reason: the Call Stack
+ * says "Paused on Action taken: Abigail Chen: give …" (its tooltip the whole sentence); only a
+ * model call that went wrong is an exception, with VS Code's exception widget, labelled the filter.
+ */
+function eventStop(on: StoppedOn, run: DebugRun): DebugProtocol.StoppedEvent {
+  const text = exceptionText(on, run);
+  const e = new StoppedEvent(on.filter.reason, THREAD, text) as DebugProtocol.StoppedEvent;
+  e.body.description = on.filter.reason === 'exception' ? on.filter.label : `Paused on ${on.filter.label}: ${text}`;
+  return e;
 }
 
 /** The exception filter's sentence for the event the run stopped after. */

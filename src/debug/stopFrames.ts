@@ -24,13 +24,23 @@ export interface FrameRow {
   persona?: string;
 }
 
-/** The frames of a stop at `p`, at lines of the files as the run parsed them. */
-export function framesAt(run: DebugRun, sources: SourceFiles, p: StepPoint, on?: StoppedOn): FrameRow[] {
+/**
+ * The frames of a stop at `p`, at lines of the files as the run parsed them. Stopped by a line
+ * breakpoint (`line`, the line it is on), the top frame is at that line: the editor's arrow and
+ * the breakpoint's dot agree (a breakpoint on a persona's `interests:` is not shown at its `id:`).
+ */
+export function framesAt(
+  run: DebugRun,
+  sources: SourceFiles,
+  p: StepPoint,
+  on?: StoppedOn,
+  line?: SourceLine,
+): FrameRow[] {
   const frames: FrameRow[] = [];
   const read = (f: string): string[] => sources.launchLines(f);
   const round = roundLine(run.scenario, p.round, read);
   // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
-  // exception widget shows there (the run itself is already at the next step). When the
+  // editor shows the stop there (the run itself is already at the next step). When the
   // persona has its own file, the file beside the name says whose, and the name is only what
   // happened (a short row: see session.ts `frame`).
   const about = on?.filter.agentsOf(on.detail.event)[0];
@@ -62,6 +72,7 @@ export function framesAt(run: DebugRun, sources: SourceFiles, p: StepPoint, on?:
     });
   }
   frames.push({ id: FRAME.round, name: roundLabel(p), at: round });
+  if (line && !on) frames[0] = { ...frames[0], at: line, persona: undefined };
   return frames;
 }
 

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as act from './act';
 import { friendsExample, useWorkbench } from './session';
 import { STEP_MS } from './workbench';
+import { pausedOn } from './worldSteps';
 
 const ID_LINE = 2; // `id: maya_chen`
 
@@ -106,7 +107,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     assert.doesNotMatch(await badge.innerText(), /paused/);
   });
 
-  it('"Tie formed" in the Breakpoints view stops where a tie forms, with the exception widget at the rater\'s persona', async () => {
+  it('"Tie formed" in the Breakpoints view stops where a tie forms, paused on the tie (no exception), at the rater\'s persona', async () => {
     const page = s.wb.page;
     await s.wb.command('Remove All Breakpoints');
     // The filters are listed once the adapter has told VS Code about them (the run above).
@@ -117,10 +118,16 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await act.setChecked(page, "check the 'Tie formed' filter", box, true);
     await s.wb.open('friends.society');
     await page.keyboard.press('F5');
-    // The Call Stack says why (the filter's label) and its top frame is the rater, whose persona
-    // file the editor opens at its id line.
+    // The Call Stack says why, "Paused on Tie formed: Maya Chen → …" (issue 73: a tie is not an
+    // exception), and its top frame is the rater, whose persona file the editor opens at its id line.
     const stack = page.locator('.debug-call-stack');
-    await page.locator('.pane-header .exception', { hasText: 'Tie formed' }).waitFor({ timeout: STEP_MS * 2 });
+    const paused = pausedOn(page, 'Tie formed: ');
+    await paused.waitFor({ timeout: STEP_MS * 2 });
+    assert.match(
+      await paused.innerText(),
+      /^Paused on Tie formed: [^→:_\n]+ → [^→:_\n]+: tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/,
+    );
+    assert.equal(await paused.evaluate((e) => e.classList.contains('exception')), false, 'not drawn as an exception');
     const topRow = stack.locator('.monaco-list-row', { hasText: /^tie formed/ }).first();
     await topRow.waitFor();
     const top = topRow.locator('.monaco-highlighted-label');
@@ -128,23 +135,17 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     const rater = await topRow.locator('.file-name').innerText();
     await page.locator('.tab.active', { hasText: `${rater}.society` }).waitFor();
     await page.locator('.debug-variables').getByText('Event: Tie formed').waitFor();
-    // The exception widget with the event's description. (VS Code draws it when the frame is
-    // focused in an editor that already shows the file: select the top frame once it is open.)
-    const widget = page.locator('.exception-widget');
-    await act.click(page, 'select the top frame', top, widget, { area: stack });
-    assert.match(
-      await widget.innerText(),
-      /Tie formed[\s\S]*[^→:_\n]+ → [^→:_\n]+: tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/,
-    );
-    await page.waitForTimeout(500);
     // The focused top frame is drawn: its name and file fit one line at the default sidebar width
     // (a name that wraps the row leaves it blank: VS Code scrolls the two-line row to its badge).
-    const row = await topRow.boundingBox(),
-      label = await top.boundingBox();
+    const focused = stack.locator('.monaco-list-row.focused', { hasText: /^tie formed/ });
+    await act.click(page, 'select the top frame', top, focused, { area: stack });
+    const row = await focused.boundingBox(),
+      label = await focused.locator('.monaco-highlighted-label').boundingBox();
     assert.ok(
       row && label && label.y >= row.y && label.y + label.height <= row.y + row.height + 1,
       `top frame name inside its row: ${JSON.stringify({ row, label })}`,
     );
+    assert.equal(await page.locator('.exception-widget').count(), 0, 'no "Exception has occurred" widget');
     await s.wb.screenshot('debug-tie-formed');
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });

@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as act from './act';
 import { useWorkbench } from './session';
-import { STEP_MS, type Workbench } from './workbench';
-import { openVariablesRow, stopAfterAction } from './worldSteps';
+import type { Page } from 'playwright-core';
+import { STEP_MS } from './workbench';
+import { openVariablesRow, pausedOn, stopAfterAction } from './worldSteps';
 
 const GOODS = `kind: scenario
 name: Public goods
@@ -44,31 +45,36 @@ round:
 
 const goods = (ws: string): void => fs.writeFileSync(path.join(ws, 'goods.society'), GOODS);
 
-/** The stop's text (the exception widget at the top frame) and the pot in the World scope's `state`. */
-async function readStop(wb: Workbench): Promise<{ text: string; pot: number }> {
-  const page = wb.page;
-  const top = page.locator('.debug-call-stack .monaco-list-row', { hasText: /: action/ }).first();
-  await top.waitFor({ timeout: STEP_MS });
-  const widget = page.locator('.exception-widget');
-  await act.click(page, 'select the top frame', top, widget, { area: page.locator('.debug-call-stack') });
-  const text = await widget.innerText();
-  // Selecting the frame reads its scopes again: let Variables settle before folding rows.
-  await page.waitForTimeout(800);
-  // Fold the event and the agent so the world's rows are in view (the list draws only those).
+/**
+ * The stop's text, as the Call Stack's "Paused on Action taken: …" label says it (issue 73: an
+ * action is not an exception, no red widget), once the label is not the `previous` stop's.
+ */
+async function stopText(page: Page, previous?: string): Promise<string> {
+  const label = pausedOn(page, 'Action taken: ');
+  const now = previous === undefined ? label : label.filter({ hasNotText: previous });
+  await now.waitFor({ timeout: STEP_MS });
+  return (await now.innerText()).replace(/^Paused on Action taken: /, '');
+}
+
+/** The pot in the World scope's `state`, once Variables show this stop's `expected` there. */
+async function potIn(page: Page, expected: number): Promise<number> {
   const vars = page.locator('.debug-variables');
-  for (const scope of [/^Event: Action taken/, /^Agent /]) {
-    const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
-    await row.waitFor();
-    await act.setExpanded(page, `fold ${scope.source} in Variables`, row, false, row.locator('.monaco-tl-twistie'), {
-      area: vars,
-    });
-  }
-  await openVariablesRow(page, /^World$/);
-  await openVariablesRow(page, /^state/, [/^World$/]);
+  const value = new RegExp(`^pot\\s*=\\s*${String(expected).replace('.', '\\.')}(?![\\d.])`);
+  // Variables are read again at each stop, and VS Code opens the first scope (the event) again:
+  // open World's state (folding the others so its rows are in view) until the pot shows this
+  // stop's value. It never does if Variables show another pot: the step says what they show.
+  await act.until(
+    page,
+    `show the pot ${expected} in Variables`,
+    async () => {
+      await openVariablesRow(page, /^World$/);
+      await openVariablesRow(page, /^state/, [/^World$/]);
+    },
+    vars.locator('.monaco-list-row', { hasText: value }).first(),
+    { area: vars },
+  );
   const row = vars.locator('.monaco-list-row', { hasText: /^pot\s*=/ }).first();
-  await row.waitFor();
-  const pot = Number(/pot\s*=\s*([\d.]+)/.exec((await row.innerText()).replace(/\n/g, ' '))?.[1]);
-  return { text, pot };
+  return Number(/pot\s*=\s*([\d.]+)/.exec((await row.innerText()).replace(/\n/g, ' '))?.[1]);
 }
 
 describe('debugger: Action taken stops right after each action (code-server + Chromium)', function () {
@@ -78,18 +84,20 @@ describe('debugger: Action taken stops right after each action (code-server + Ch
     const page = s.wb.page;
     await stopAfterAction(s.wb, 'goods.society', /pot\s*=\s*[\d.]+/);
     let before = 0;
+    let text: string | undefined;
     for (let k = 0; k < 3; k++) {
-      const { text, pot } = await readStop(s.wb);
+      // The next stop: its label replaces this one's (the run goes on at F5 and stops again).
+      text = await stopText(page, text);
       assert.doesNotMatch(text, /more before this stop/, `stop ${k + 1}: ${text}`);
       const change = /world\.pot ([\d.]+) → ([\d.]+)/.exec(text);
       assert.ok(change, `stop ${k + 1} says what the give changed: ${text}`);
       assert.equal(Number(change[1]), before, `stop ${k + 1}: the pot before this give is the pot after the last`);
+      const pot = await potIn(page, Number(change[2]));
       assert.equal(pot, Number(change[2]), `stop ${k + 1}: Variables show the pot this give left (${text})`);
+      assert.equal(await page.locator('.exception-widget').count(), 0, 'an action is no exception: no red widget');
       if (k === 0) await s.wb.screenshot('debug-action-taken');
       before = Number(change[2]);
       await page.keyboard.press('F5');
-      // The run goes on and stops again: the widget of this stop goes, the next one's comes.
-      await page.locator('.exception-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
     }
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });

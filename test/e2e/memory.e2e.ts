@@ -13,7 +13,7 @@ import { STEP_MS, type Workbench } from './workbench';
 import { frameWith, showMemoriesLens } from './worldSteps';
 import { readTrace } from '../../src/core/trace/reader';
 import { TraceMemorySource } from '../../src/core/memory/traceMemorySource';
-import { summarizeAgent, summaryTitle } from '../../src/core/memory/agentSummary';
+import { lensTitle, summarizeAgent } from '../../src/core/memory/agentSummary';
 import { latestMemories } from '../../src/core/memory/queries';
 import { previewRetrieval } from '../../src/core/memory/retrievalPreview';
 import { MEMORY_KINDS } from '../../src/core/trace/events';
@@ -38,7 +38,9 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await s.wb.open(`personas/${AGENT}.society`);
     const source = coreSource();
     const summary = summarizeAgent(source.stateAt()!, source.ledger, AGENT)!;
-    const expected = summaryTitle(summary);
+    // The lens names the run it reads from (issue 73: 3): this run's folder.
+    const runFolder = path.basename(path.dirname(traceFile));
+    const expected = lensTitle(summary, runFolder);
     const lens = s.wb
       .editor()
       .locator('.codelens-decoration a', { hasText: / memories · / })
@@ -58,9 +60,9 @@ describe('inspecting memories where personas are written (code-server + Chromium
       .map((l) => JSON.parse(l));
     const memories = events.filter((e) => e.type === 'memory' && e.agent === AGENT).length;
     const rewards = events.filter((e) => e.type === 'reward' && e.agent === AGENT);
-    const [, count, ties, tiesIn, reward] = /^(\d+) memories · (\d+) ties? out · (\d+) in · reward (\S+)$/.exec(
-      (await lens.innerText()).trim(),
-    )!;
+    const [, count, ties, tiesIn, reward, run] =
+      /^(\d+) memories · (\d+) ties? out · (\d+) in · reward (\S+) · run (\S+)$/.exec((await lens.innerText()).trim())!;
+    assert.ok(runFolder.startsWith(run.split('…')[0]) && runFolder.endsWith(run.split('…').at(-1)!), run);
     assert.equal(Number(count), memories);
     assert.equal(reward, rewards[rewards.length - 1].total.toFixed(2));
     assert.equal(Number(ties), summary.ties);

@@ -129,6 +129,14 @@ export async function openMemories(wb: Workbench, agent: string, name: string): 
 }
 
 /**
+ * The Call Stack's "Paused on …" label while the run is stopped for `what` (the stop's DAP
+ * description, e.g. "Paused on Action taken: Abigail Chen: give …"; its hover is the stop's text).
+ */
+export function pausedOn(page: Page, what: string): Locator {
+  return page.locator('.pane-header .call-stack-state-message .label', { hasText: `Paused on ${what}` }).first();
+}
+
+/**
  * F5 on `file` with "Action taken" checked: stops after an action; the World scope's `state` is
  * opened until a row matching `stateRow` shows. The session is left paused for a screenshot.
  */
@@ -146,7 +154,7 @@ export async function stopAfterAction(wb: Workbench, file: string, stateRow: Reg
   const box = filter.locator('input[type="checkbox"]');
   await act.setChecked(page, "check the 'Action taken' filter", box, true);
   await wb.command('Debug: Start Debugging');
-  await page.locator('.pane-header .exception', { hasText: 'Action taken' }).waitFor({ timeout: STEP_MS * 2 });
+  await pausedOn(page, 'Action taken: ').waitFor({ timeout: STEP_MS * 2 });
   const vars = page.locator('.debug-variables');
   const event = vars.locator('.monaco-list-row', { hasText: 'Event: Action taken' }).first();
   await event.waitFor();

@@ -48,12 +48,14 @@ export function planLine(
   const target = targetAt(scenario, file, parsed?.line ?? line, parsed?.read ?? read);
   if (!target) return { verified: false, message: 'This file is not part of the scenario being debugged.' };
   // A persona line stops its agent's turn as it begins; step into it to walk the phases.
+  // Its stop points at this line, not at the persona's `id:` or the `rounds:` line (issue 73).
+  const at = { file, line: parsed?.line ?? line };
   const base: BreakpointSpec =
     target.kind === 'persona'
-      ? { agent: target.agent, phase: 'perceive' }
+      ? { agent: target.agent, phase: 'perceive', at }
       : target.kind === 'event'
-        ? { round: target.round }
-        : {};
+        ? { round: target.round, at }
+        : { at };
   const onlyRoundStarts = target.kind === 'round';
   return finish(base, o, ctx, (p) => !onlyRoundStarts || (p.kind === 'round_start' && p.round > 0));
 }

@@ -22,12 +22,18 @@ export interface EventFilter {
   description: string;
   /** Stopped on by default. */
   default: boolean;
+  /**
+   * Why the debugger says it stopped (DAP's stopped reason): only a model call that went wrong is
+   * an `exception` (VS Code's red "Exception has occurred" widget); the society's data changing (a
+   * tie, a memory, the declared state) is a `data breakpoint`, said in the Call Stack's "Paused on".
+   */
+  reason: 'exception' | 'data breakpoint';
   type: TraceEventType;
   /** Whether an event of `type` is one to stop after (the tie threshold for `tieFormed`). */
   matches(e: TraceEvent, threshold: number): boolean;
   /** The agents the event concerns, the one it is about first (its persona is where the stop points). */
   agentsOf(e: TraceEvent): string[];
-  /** One line for the exception widget and the stop's text: people by name where `nameOf` knows them. */
+  /** One line for the stop's text (the Call Stack's "Paused on", the exception widget): people by name where `nameOf` knows them. */
   describe(e: TraceEvent, nameOf?: NameLookup): string;
 }
 
@@ -75,6 +81,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     label: 'Failed model calls',
     what: 'failed model call',
     default: false,
+    reason: 'exception',
     type: 'error',
     description:
       'Stop after a model call failed: skipped, or answered by the offline rule-based model (an `error` event in the trace)',
@@ -87,6 +94,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     label: 'Retried model calls',
     what: 'retried model call',
     default: false,
+    reason: 'exception',
     type: 'error',
     description:
       'Stop after a model call that succeeded only after retries (429, 5xx, timeouts, malformed answers) or whose answer was repaired',
@@ -99,6 +107,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     label: 'Tie formed',
     what: 'tie formed',
     default: false,
+    reason: 'data breakpoint',
     type: 'tie',
     description:
       "Stop after a conversation's rating lifts a directed tie to the threshold (not the initial ties of relationships)",
@@ -114,6 +123,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     label: 'Reflection',
     what: 'reflection',
     default: false,
+    reason: 'data breakpoint',
     type: 'reflection',
     description: 'Stop after an agent reflects (its importance since the last reflection reached memory.reflect_at)',
     matches: (e) => e.type === 'reflection',
@@ -128,6 +138,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     label: 'Action taken',
     what: 'action',
     default: false,
+    reason: 'data breakpoint',
     type: 'action',
     description: "Stop after an agent's declared action takes effect (scenarios with `actions:`), with what it changed",
     matches: (e) => e.type === 'action',

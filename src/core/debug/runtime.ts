@@ -7,6 +7,7 @@
 // point right after each action takes effect, where Action taken stops.
 import type { Phase, TraceEvent, TraceEventType } from '../trace/events';
 import type { RunResult, Simulation, StepPoint } from '../engine';
+import type { SourceLine } from './sourceMap';
 
 export type StopReason = 'entry' | 'step' | 'breakpoint' | 'event' | 'pause';
 
@@ -24,6 +25,8 @@ export interface BreakpointSpec {
   tag?: string;
   /** The caller's id for the breakpoint (the debug adapter's), reported back when it stops. */
   ref?: number;
+  /** The source line the breakpoint is on (as the run parsed the file): where its stop points. */
+  at?: SourceLine;
   /** Extra condition evaluated at the step point; a string stops too and says why (a condition that failed). */
   when?: (p: StepPoint) => boolean | string;
 }

@@ -97,6 +97,28 @@ export function summaryTitle(s: AgentSummary): string {
   ].join(' · ');
 }
 
+/**
+ * The CodeLens above a persona: the summary and the run it is read from ("… · run
+ * friends-20261128-014012"), since the lens follows whichever run was shown last (issue 73: 3).
+ */
+export function lensTitle(s: AgentSummary, run: string): string {
+  return `${summaryTitle(s)} · ${runPhrase(run)}`;
+}
+
+/**
+ * "run friends-20261128-014012": a run by its folder's name, a long one cut in the middle so the
+ * end that tells runs of a scenario apart (their time) is kept and the lens stays one short line.
+ */
+export function runPhrase(run: string): string {
+  const MAX = 30;
+  const name = [...run];
+  if (name.length <= MAX) return `run ${run}`;
+  // The editor's run folders end in their time (run/runFolder.ts), "-2" for a second in the same
+  // second; a debug session's source in "(debug)".
+  const tail = [...(/(?:\d{8}-\d{6}(?:-\d+)?| \([^()]*\))$/.exec(run)?.[0] ?? name.slice(-15).join(''))];
+  return `run ${name.slice(0, Math.max(MAX - tail.length - 1, 8)).join('')}…${tail.join('')}`;
+}
+
 /** "reward 0.62", "reward –" before its first reward. */
 export const rewardPhrase = (s: Pick<AgentSummary, 'reward'>): string =>
   `reward ${s.reward === undefined ? '–' : s.reward.toFixed(2)}`;

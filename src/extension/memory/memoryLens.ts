@@ -1,7 +1,8 @@
-// Above each persona: "34 memories · 5 ties · reward 0.62" (opens the agent in the Society tree)
-// and "Show memories" (opens the memory inspector), from the run shown, at its round.
+// Above each persona: "34 memories · 5 ties · reward 0.62 · run friends-2026…" (opens the agent
+// in the Society tree) and "Show memories" (opens the memory inspector), from the run shown (named,
+// as the lens follows whichever run was shown last), at its round.
 import * as vscode from 'vscode';
-import { incomingTies, summarizeAgent, summaryTitle, worldShows } from '../../core/memory/agentSummary';
+import { incomingTies, lensTitle, summarizeAgent, worldShows } from '../../core/memory/agentSummary';
 import { personaPlaces } from '../../core/memory/personaPlaces';
 import type { SocietyContext } from '../context';
 import { fileKey } from '../files';
@@ -36,7 +37,7 @@ export class MemoryLens implements vscode.CodeLensProvider {
       const forgotten = summary.memories - summary.kept;
       lenses.push(
         new vscode.CodeLens(range, {
-          title: summaryTitle(summary),
+          title: lensTitle(summary, source.label),
           command: 'society.memory.revealAgent',
           arguments: [place.id],
           tooltip: [

@@ -79,6 +79,44 @@ describe('society debug adapter (DAP)', function () {
     assert.match((await dc.evaluateRequest({ expression: 'rounds', context: 'repl' })).body.result, /^3$/);
   });
 
+  it('a breakpoint on a line inside a persona (issue 73: 2) stops with the top frame on that line, not its id line', async () => {
+    const NAME_LINE = MAYA_ID_LINE + 1; // `name: Maya Chen`
+    const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    const [bps] = await Promise.all([
+      dc.waitForEvent('initialized').then(async () => {
+        const r = await dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: [{ line: NAME_LINE }] });
+        await dc.configurationDoneRequest();
+        return r;
+      }),
+      dc.launch(launch),
+    ]);
+    const [verified] = bps.body.breakpoints;
+    const stop = await stopped;
+    assert.equal(stop.body.reason, 'breakpoint');
+    const frames = await topFrames(dc);
+    assert.equal(frames[0].name, 'maya_chen · perceive');
+    assert.equal(frames[0].source?.path, maya);
+    assert.deepEqual([verified.verified, verified.line], [true, NAME_LINE]);
+    assert.equal(frames[0].line, verified.line, "the editor's arrow is on the breakpoint's line");
+    assert.equal(frames[1].line, MAYA_ID_LINE, "the turn frame is still the persona's id line");
+    // A scenario line that stops at every round start: the round frame is the breakpoint's line too.
+    await dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: [] });
+    const nameLine =
+      fs
+        .readFileSync(scenario, 'utf8')
+        .split('\n')
+        .findIndex((l) => /^name:/.test(l)) + 1;
+    const roundBp = (await dc.setBreakpointsRequest({ source: { path: scenario }, breakpoints: [{ line: nameLine }] }))
+      .body.breakpoints[0];
+    const next = dc.waitForEvent('stopped');
+    await dc.continueRequest({ threadId: 1 });
+    await next;
+    const round = await topFrames(dc);
+    assert.deepEqual([round[0].name, roundBp.line], ['round 2 start', nameLine]);
+    assert.equal(path.resolve(round[0].source!.path!), scenario);
+    assert.equal(round[0].line, nameLine);
+  });
+
   it('steps: into = the next phase of the turn, over = the next agent, out = the end of the round', async () => {
     await launchWith(dc, [{ line: MAYA_ID_LINE }]);
     const into = await stepAndStop(dc, 'stepIn');
@@ -315,13 +353,14 @@ describe('society debug adapter (DAP)', function () {
       dc.launch(launch),
     ]);
     const e = await stopped;
-    assert.equal(e.body.reason, 'exception');
-    assert.equal(e.body.description, 'Tie formed');
+    // Not an exception (issue 73: 1): VS Code's Call Stack says "Paused on Tie formed: …", no red widget.
+    assert.equal(e.body.reason, 'data breakpoint');
     // People by name (issue 42): "Maya Chen → Leo …", not their ids.
     assert.match(
       e.body.text ?? '',
       /^([^→:_]+ [^→:_]+) → ([^→:_]+ [^→:_]+): tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/,
     );
+    assert.equal(e.body.description, `Paused on Tie formed: ${e.body.text}`);
     const info = (await dc.exceptionInfoRequest({ threadId: 1 })).body;
     assert.equal(info.exceptionId, 'Tie formed');
     assert.equal(info.description, e.body.text);
@@ -348,7 +387,7 @@ describe('society debug adapter (DAP)', function () {
     // Continue: the next tie that forms stops the run again.
     const next = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
     await dc.continueRequest({ threadId: 1 });
-    assert.equal((await next).body.reason, 'exception', 'and again at the next one');
+    assert.equal((await next).body.reason, 'data breakpoint', 'and again at the next one');
   });
 
   it('"Failed model calls" stops after a call to an unreachable endpoint, naming the agent, the phase and the fallback', async () => {
@@ -364,7 +403,9 @@ describe('society debug adapter (DAP)', function () {
         dc.launch({ scenario: file }),
       ]);
       const e = await stopped;
+      // A model call that went wrong is the one kind of stop that is an exception (the red widget).
       assert.equal(e.body.reason, 'exception');
+      assert.equal(e.body.description, 'Failed model calls');
       assert.match(
         e.body.text ?? '',
         /^(Ann|Bob) · decide \(choose_partner\): .*ECONNREFUSED.* — answered by the offline rule-based model/,

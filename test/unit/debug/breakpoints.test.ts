@@ -37,6 +37,22 @@ describe('debug breakpoints: planning', () => {
     assert.equal(planLine(scenario, maya, 1, read, {}, ctx).verified, true);
   });
 
+  it('a breakpoint carries the line it is on, as the run parsed the file, for its stop to point at (issue 73: 2)', () => {
+    const nameLine = read(maya).findIndex((l) => l.startsWith('name:'));
+    assert.deepEqual(planLine(scenario, maya, nameLine, read, {}, ctx).spec?.at, { file: maya, line: nameLine });
+    const rounds = read(scenarioFile).findIndex((l) => /^\s+rounds:/.test(l));
+    assert.deepEqual(planLine(scenario, scenarioFile, rounds - 1, read, {}, ctx).spec?.at, {
+      file: scenarioFile,
+      line: rounds - 1,
+    });
+    // The file edited since the launch: the line in the text the scenario's ranges point into.
+    const parsed = { line: nameLine, read };
+    assert.deepEqual(planLine(scenario, maya, nameLine + 3, read, {}, ctx, parsed).spec?.at, {
+      file: maya,
+      line: nameLine,
+    });
+  });
+
   it('a line outside the file says so, in the scenario file and in a persona file', () => {
     const lines = read(maya).filter((l, i, all) => i < all.length - 1 || l !== '').length;
     for (const line of [999, -1, -6]) {

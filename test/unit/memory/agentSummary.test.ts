@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
+  lensTitle,
   memoriesPhrase,
   summarizeAgent,
   summaryTitle,
@@ -76,6 +77,28 @@ describe('agent summary (the CodeLens above a persona)', () => {
     // The hover says it in the same words (QA: it said "1 ties out" where the lens said "1 tie out").
     assert.equal(tiesPhrase({ ties: 1, tiesIn: 0 }), '1 tie out · 0 in');
     assert.equal(memoriesPhrase(1), '1 memory');
+  });
+
+  it('names the run the lens reads from, its folder name cut in the middle to keep its time (issue 73: 3)', () => {
+    const base = { agent: 'maya', name: 'Maya', round: 3, kept: 12, tiesIn: 1, shows: { ties: true, rewards: false } };
+    assert.equal(
+      lensTitle({ ...base, memories: 12, ties: 3 }, 'friends-20261128-014012'),
+      '12 memories · 3 ties out · 1 in · run friends-20261128-014012',
+    );
+    // A long scenario name: the start and the timestamp that tells its runs apart, one short line.
+    const long = lensTitle({ ...base, memories: 12, ties: 3 }, 'learning-to-make-friends-20261128-014012-2');
+    assert.equal(long, '12 memories · 3 ties out · 1 in · run learning-to-…20261128-014012-2');
+    assert.notEqual(
+      lensTitle({ ...base, memories: 1, ties: 0 }, 'learning-to-make-friends-20261128-014012'),
+      lensTitle({ ...base, memories: 1, ties: 0 }, 'learning-to-make-friends-20261128-093000'),
+      'two runs of a scenario are told apart',
+    );
+    // The source of a debug session is named as the session's scenario.
+    assert.match(lensTitle({ ...base, memories: 0, ties: 0 }, 'Friends (debug)'), / · run Friends \(debug\)$/);
+    assert.match(
+      lensTitle({ ...base, memories: 0, ties: 0 }, 'Learning to make friends (debug)'),
+      / · run Learning to make frie… \(debug\)$/,
+    );
   });
 
   it('lists ties both ways, strongest first', () => {
