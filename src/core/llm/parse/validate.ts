@@ -11,27 +11,50 @@ import { responseSchema } from './schemas';
 import { checkAct, liftChoice, nestChoice } from './actAnswer';
 import { shapeJudge } from './judgeAnswer';
 import { surveyProblem } from './surveyAnswer';
+import { inEnum, slotEnums } from './enumSlots';
 
 export type Validated<K extends keyof ResponseByKind> =
   { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
 
 // verbose: an error carries the value and its schema, so the re-ask can say what was given and what is asked.
 const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
-/** Compiled validators by their schema's text: a rubric or questionnaire is asked many times over. */
+/** The enums of the answer being checked (enumSlots.ts): validation is synchronous, so one slot table serves. */
+let slots: unknown[][] = [];
+type SlotCheck = ((slot: number, data: unknown) => boolean) & { errors?: Partial<ErrorObject>[] };
+const enumSlot: SlotCheck = (slot, data) => {
+  const allowed = slots[slot] ?? [];
+  if (inEnum(allowed, data)) return true;
+  enumSlot.errors = [
+    { keyword: 'enum', message: 'must be equal to one of the allowed values', params: { allowedValues: allowed } },
+  ];
+  return false;
+};
+ajv.addKeyword({ keyword: 'enumSlot', schemaType: 'number', errors: true, validate: enumSlot });
+/** Compiled validators by their schema's shape: requests that differ only in their enums share one. */
 const compiled = new Map<string, ValidateFunction>();
 const KEEP_COMPILED = 256;
 
-/** The validator of `req`'s answers: the schema it is sent, loosened in structure only. */
+/** The validator of `req`'s answers: the schema it is sent, loosened in structure only, its enums from this request. */
 function validator(req: DecisionRequest): ValidateFunction {
-  const schema = responseSchema(req, false);
-  const key = JSON.stringify(schema);
+  const { shape, enums } = slotEnums(responseSchema(req, false));
+  const key = JSON.stringify(shape);
   let v = compiled.get(key);
   if (!v) {
-    // Requests that enumerate their own ids (partners, actions' arguments) differ from each other.
     if (compiled.size >= KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
-    compiled.set(key, (v = ajv.compile(schema)));
+    compiled.set(key, (v = ajv.compile(shape as object)));
   }
-  return v;
+  const check = v;
+  const bound = ((data: unknown) => {
+    slots = enums;
+    try {
+      const ok = check(data) as boolean;
+      bound.errors = check.errors;
+      return ok;
+    } finally {
+      slots = [];
+    }
+  }) as ValidateFunction;
+  return bound;
 }
 
 function describe(e: ErrorObject): string {
