@@ -142,6 +142,25 @@ describe('reaching ties (headless Chromium)', function () {
       page.evaluate((c) => document.activeElement?.classList.contains(c) ?? false, cls);
     await act.until(page, 'focus the first tie’s name', (timeout) => name.focus({ timeout }), focused('link'));
     await act.until(page, 'Tab to its "why"', () => page.keyboard.press('Tab'), focused('tie-why'));
+    // The panel is drawn anew at every update (here the host sends the run's status again): the
+    // focus stays on the same "why", drawn anew.
+    const redrawnAndFocused = async () =>
+      page.evaluate(() => {
+        const a = document.activeElement as (HTMLElement & { stale?: boolean }) | null;
+        return !!a?.classList.contains('tie-why') && !a.stale;
+      });
+    await act.until(
+      page,
+      'a status from the host (the agent panel drawn anew)',
+      () =>
+        page.evaluate(() => {
+          (document.activeElement as HTMLElement & { stale?: boolean }).stale = true;
+          const status = (document.querySelector('.badge') as HTMLElement).dataset.status;
+          window.postMessage({ type: 'status', status }, '*');
+        }),
+      redrawnAndFocused,
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-to')), to);
     const heading = page.locator('.panel.why summary');
     const expected = `Why ${n[from]} → ${n[to]}`;
     await act.until(
