@@ -81,10 +81,7 @@ export class App {
     this.network = new NetworkView({
       select: (ids, additive) => this.select(ids, additive),
       moved: () => this.saveSoon(),
-      tie: (from, to) => {
-        this.whyPanel.open(from, to);
-        this.schedule();
-      },
+      tie: (from, to) => this.explainTie(from, to),
     });
     // Only VS Code can open the trace file at a line; a report page shows the line numbers.
     this.whyPanel = new WhyPanel(host.kind === 'vscode' ? (m) => host.post(m) : undefined);
@@ -102,6 +99,7 @@ export class App {
         this.select(ids, false);
         if (ids[0]) this.network.reveal(ids[0]);
       },
+      tie: (from, to) => this.explainTie(from, to, true),
     });
     this.metricsPanel = new MetricsPanel();
     if (this.restored?.filter) this.table.restoreFilter(this.restored.filter);
@@ -247,6 +245,14 @@ export class App {
     this.selected = next;
     this.host.post({ type: 'selection', agents: next });
     this.saveSoon();
+    this.schedule();
+  }
+
+  /** Opens the Why panel on the tie from → to: a tie clicked in the network or a "why" in the agent's tie lists. */
+  private explainTie(from: string, to: string, focus = false): void {
+    this.whyPanel.open(from, to);
+    // From the keyboard: focus follows to the explanation (the agent panel's rows are drawn anew).
+    if (focus) this.whyPanel.focus();
     this.schedule();
   }
 

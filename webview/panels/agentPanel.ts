@@ -1,5 +1,5 @@
 // The agent panel: pick an agent (a keyboard-friendly list of everyone), then its persona, its
-// ties out and in at the round on screen, its reward per driver over time and its latest memories.
+// ties out and in at the round on screen (tieList.ts), its reward per driver over time and its latest memories.
 // Each block only where the world has its data: trait and motivation bars where they are declared
 // (model/declaredWeights.ts), the reward chart where the agent was rewarded (issue 73).
 import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/pure';
@@ -12,6 +12,8 @@ import { legend, lineChart, type ChartSeries } from './lineChart';
 import { isolated } from '../../src/core/text/isolated';
 import type { QuantityInfo } from '../../src/core/protocol/viewMessages';
 import { quantityValue } from './worldStatePanel';
+import { tieLists, type TieListCallbacks } from './tieList';
+import { replaceKeepingFocus } from './keepFocus';
 
 /** One of the agent's declared quantities at the round on screen. */
 export interface AgentQuantity {
@@ -21,9 +23,7 @@ export interface AgentQuantity {
 
 const MEMORIES_SHOWN = 8;
 
-export interface AgentPanelCallbacks {
-  select(ids: string[]): void;
-}
+export type AgentPanelCallbacks = TieListCallbacks;
 
 export class AgentPanel {
   readonly element: HTMLElement;
@@ -63,13 +63,13 @@ export class AgentPanel {
       return;
     }
     const declared = quantities(agent.id);
-    this.body.replaceChildren(
+    replaceKeepingFocus(this.body, [
       ...this.persona(agent),
       ...(declared.length ? [this.quantities(declared, round)] : []),
-      ...(this.showTies ? [this.ties(state, agent)] : []),
+      ...(this.showTies ? [tieLists(state, agent, this.callbacks)] : []),
       ...this.rewards(agent, rewards, round, lastRound),
       this.memories(agent),
-    );
+    ]);
   }
 
   private syncPicker(state: WorldState, selected: string | undefined): void {
@@ -147,39 +147,6 @@ export class AgentPanel {
       ),
     );
     return el('div', { class: 'agent-state' }, el('h4', { text: `State at round ${round}` }), ...rows);
-  }
-
-  private ties(state: WorldState, agent: AgentView): HTMLElement {
-    const threshold = state.settings.ties.threshold;
-    const out = [...state.ties.outgoing(agent.id)].map(([to, t]) => ({ other: to, strength: t.strength }));
-    const into: { other: string; strength: number }[] = [];
-    for (const [from, to, strength] of state.ties.entries()) if (to === agent.id) into.push({ other: from, strength });
-    const list = (title: string, ties: { other: string; strength: number }[]) => {
-      ties.sort((a, b) => b.strength - a.strength);
-      const ul = el('ul', { class: 'ties' });
-      for (const t of ties.slice(0, 30)) {
-        const name = state.agents.get(t.other)?.persona.name ?? t.other;
-        const button = el('button', { class: 'link', text: name, attrs: { type: 'button' } });
-        button.addEventListener('click', () => this.callbacks.select([t.other]));
-        ul.append(
-          el(
-            'li',
-            { class: t.strength >= threshold ? 'tie' : 'tie weak' },
-            button,
-            el('span', { class: 'num', text: t.strength.toFixed(2) }),
-          ),
-        );
-      }
-      if (ties.length === 0) ul.append(el('li', { class: 'muted', text: 'none' }));
-      const exist = ties.filter((t) => t.strength >= threshold).length;
-      return el(
-        'div',
-        {},
-        el('h4', { text: `${title}: ${exist} at or above ${threshold} (${ties.length} in all)` }),
-        ul,
-      );
-    };
-    return el('div', { class: 'tie-lists' }, list('Ties out', out), list('Ties in', into));
   }
 
   /** Its reward per driver over the rounds; nothing for an agent never rewarded (a world of actions). */

@@ -40,6 +40,11 @@ export class WhyPanel {
     (this.element as HTMLDetailsElement).open = true;
   }
 
+  /** Moves the keyboard focus to the panel's heading (it was opened from a list, not the picture). */
+  focus(): void {
+    this.heading.focus();
+  }
+
   close(): void {
     this.tie = undefined;
     this.element.hidden = true;
