@@ -50,8 +50,8 @@ describe('a key sent only where the user said, in VS Code (code-server + Chromiu
   });
   const host = () => new URL(fake.url).host;
   const dialog = () => s.wb.page.locator('.monaco-dialog-box');
-
-  it('asks, naming the variable and the host; Cancel sends nothing and says how to allow it', async () => {
+  /** Run Simulation on the shared file until the key dialog shows. */
+  const runUntilAsked = async (): Promise<void> => {
     await s.wb.open('shared.society');
     await act.until(
       s.wb.page,
@@ -59,7 +59,14 @@ describe('a key sent only where the user said, in VS Code (code-server + Chromiu
       () => s.wb.command('Society: Run Simulation'),
       dialog().getByText(`Send the key in SOCIETY_E2E_KEY to ${host()}?`),
     );
-    assert.match(await dialog().innerText(), new RegExp(`--allow-key SOCIETY_E2E_KEY@${host().replace('.', '\\.')}`));
+  };
+
+  it('asks, naming the variable and the host; Cancel sends nothing and says how to allow it', async () => {
+    await runUntilAsked();
+    assert.ok(
+      (await dialog().innerText()).includes(`--allow-key SOCIETY_E2E_KEY@${host()}`),
+      'it says how to allow it',
+    );
     await s.wb.screenshot('key-route-dialog');
     await act.click(
       s.wb.page,
@@ -75,13 +82,7 @@ describe('a key sent only where the user said, in VS Code (code-server + Chromiu
   });
 
   it('Allow runs with the key, and the workspace remembers the answer', async () => {
-    await s.wb.open('shared.society');
-    await act.until(
-      s.wb.page,
-      'Run Simulation until the key dialog shows',
-      () => s.wb.command('Society: Run Simulation'),
-      dialog().getByText(`Send the key in SOCIETY_E2E_KEY to ${host()}?`),
-    );
+    await runUntilAsked();
     await act.click(
       s.wb.page,
       "the dialog's Allow",
