@@ -19,7 +19,7 @@ import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS, type Workbench } from './workbench';
-import { addFunctionBreakpoint, frameWith, runToCompletion } from './worldSteps';
+import { addFunctionBreakpoint, frameWith, runToCompletion, scopeState } from './worldSteps';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/world-state-panel');
 const fill = (ws: string): void => fs.cpSync(FIXTURES, ws, { recursive: true });
@@ -83,61 +83,6 @@ async function topFrame(page: Page, name: RegExp): Promise<string> {
   const row = page.locator('.debug-call-stack .monaco-list-row', { hasText: name }).first();
   await row.waitFor({ timeout: STEP_MS * 2 });
   return (await row.textContent()) ?? '';
-}
-
-/**
- * The `state` of a scope in Variables (`Agent <id>` or `World`), name → value as shown.
- */
-async function scopeState(page: Page, scope: RegExp, names: string[]): Promise<Map<string, string>> {
-  const vars = page.locator('.debug-variables');
-  // Everything folded (the Variables view's Collapse All), so the scope's row is in view; once the
-  // scopes are in (VS Code unfolds the first one as they arrive).
-  await vars.locator('.monaco-list-row').first().waitFor();
-  await page.waitForTimeout(500);
-  const header = page.locator('.pane-header', { hasText: /^Variables/i });
-  const collapse = header.locator('.action-label[aria-label*="Collapse All"]');
-  await act.hover(page, 'hover the Variables header', header, collapse);
-  await act.click(
-    page,
-    "Variables' Collapse All",
-    collapse,
-    act.gone(vars.locator('.monaco-list-row[aria-expanded="true"]')),
-    {
-      area: vars,
-      reopen: () => act.hover(page, 'hover the Variables header again', header, collapse),
-    },
-  );
-  const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
-  await row.waitFor();
-  await act.setExpanded(page, `open ${String(scope)} in Variables`, row, true, row, { area: vars });
-  const state = vars.locator('.monaco-list-row', { hasText: /^state\b/ }).first();
-  await state.waitFor();
-  // Selected, for the keyboard below (a click on it may unfold it too).
-  await act.click(
-    page,
-    'select state in Variables',
-    state,
-    vars.locator('.monaco-list-row.focused', { hasText: /^state\b/ }),
-    {
-      area: vars,
-    },
-  );
-  if ((await state.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
-  // Its rows, under the scope's (the only rows three levels deep, everything else being folded).
-  await vars.locator('.monaco-list-row[aria-level="3"]').first().waitFor();
-  // Down through its rows with the keyboard: the list scrolls to each (it draws only what is in view).
-  const out = new Map<string, string>();
-  for (let i = 0; i < names.length; i++) {
-    await page.keyboard.press('ArrowDown');
-    await page.waitForTimeout(50);
-    const text = ((await vars.locator('.monaco-list-row.focused').first().textContent()) ?? '')
-      .replace(/\s+/g, ' ')
-      .trim();
-    const m = /^(\w+)\s*[=:]\s*(.*)$/.exec(text);
-    if (m && names.includes(m[1])) out.set(m[1], m[2]);
-  }
-  assert.deepEqual([...out.keys()].sort(), [...names].sort(), `the state in Variables: ${[...out].join(', ')}`);
-  return out;
 }
 
 /** The World state panel's value of a quantity. */
@@ -207,14 +152,37 @@ describe('the World state panel: the paused moment, many quantities, categories 
     const rows = view.locator('.world-state .quantity');
     await rows.first().waitFor();
     assert.deepEqual(await rows.evaluateAll((xs) => xs.map((x) => x.getAttribute('data-name'))), [...WORLD, ...AGENT]);
-    // Every row inside the side panel's visible box, without scrolling it.
-    const box = (await side.boundingBox())!;
-    assert.equal(await side.evaluate((x) => x.scrollTop), 0);
-    for (const name of [...WORLD, ...AGENT]) {
-      const r = (await view.locator(`.world-state .quantity[data-name="${name}"]`).boundingBox())!;
+    // Every row inside the side panel's visible box, without scrolling it: measured in one go in
+    // the page (a row between two of the panel's redraws has no box), once all rows are laid out.
+    const layout = () =>
+      side.evaluate((panel) => {
+        const b = panel.getBoundingClientRect();
+        const rows = [...panel.querySelectorAll('.world-state .quantity')].map((x) => {
+          const r = x.getBoundingClientRect();
+          return { name: x.getAttribute('data-name') ?? '', y: r.y, height: r.height };
+        });
+        return { box: { y: b.y, height: b.height, width: b.width }, scrollTop: panel.scrollTop, rows };
+      });
+    const inside = (l: Awaited<ReturnType<typeof layout>>, r: (typeof l.rows)[number]) =>
+      r.height > 0 && r.y >= l.box.y - 0.5 && r.y + r.height <= l.box.y + l.box.height + 0.5;
+    // Waited for, then asserted row by row: a row that never fits is named below.
+    await act
+      .until(
+        s.wb.page,
+        'the panel lays out every row',
+        () => Promise.resolve(),
+        async () => {
+          const l = await layout();
+          return l.rows.length === WORLD.length + AGENT.length && l.rows.every((r) => inside(l, r));
+        },
+      )
+      .catch(() => undefined);
+    const l = await layout();
+    assert.equal(l.scrollTop, 0);
+    for (const r of l.rows) {
       assert.ok(
-        r.y >= box.y - 0.5 && r.y + r.height <= box.y + box.height + 0.5,
-        `${name}'s row (y ${Math.round(r.y)}…${Math.round(r.y + r.height)}) is outside the side panel (y ${Math.round(box.y)}…${Math.round(box.y + box.height)}, ${Math.round(box.width)} px wide)`,
+        inside(l, r),
+        `${r.name}'s row (y ${Math.round(r.y)}…${Math.round(r.y + r.height)}) is outside the side panel (y ${Math.round(l.box.y)}…${Math.round(l.box.y + l.box.height)}, ${Math.round(l.box.width)} px wide)`,
       );
     }
     assert.equal(await panelValue(view, 'fines'), String(last.world.fines));

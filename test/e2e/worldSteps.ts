@@ -1,6 +1,7 @@
 // Steps the e2e tests of societies with their own mechanics share (commons, donor game, forum):
 // finding a webview's frame, opening an agent's memories from the palette, and stopping the
 // debugger after an action with the world's state in Variables.
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
@@ -206,4 +207,59 @@ export async function runOutcome(wb: Workbench, rounds: string): Promise<string>
   const text = (await tip.innerText()).replace(/\s+/g, ' ');
   await page.mouse.move(700, 300);
   return text;
+}
+
+/**
+ * The `state` of a scope in Variables (`Agent <id>` or `World`), name → value as shown.
+ */
+export async function scopeState(page: Page, scope: RegExp, names: string[]): Promise<Map<string, string>> {
+  const vars = page.locator('.debug-variables');
+  // Everything folded (the Variables view's Collapse All), so the scope's row is in view; once the
+  // scopes are in (VS Code unfolds the first one as they arrive).
+  await vars.locator('.monaco-list-row').first().waitFor();
+  await page.waitForTimeout(500);
+  const header = page.locator('.pane-header', { hasText: /^Variables/i });
+  const collapse = header.locator('.action-label[aria-label*="Collapse All"]');
+  await act.hover(page, 'hover the Variables header', header, collapse);
+  await act.click(
+    page,
+    "Variables' Collapse All",
+    collapse,
+    act.gone(vars.locator('.monaco-list-row[aria-expanded="true"]')),
+    {
+      area: vars,
+      reopen: () => act.hover(page, 'hover the Variables header again', header, collapse),
+    },
+  );
+  const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
+  await row.waitFor();
+  await act.setExpanded(page, `open ${String(scope)} in Variables`, row, true, row, { area: vars });
+  const state = vars.locator('.monaco-list-row', { hasText: /^state\b/ }).first();
+  await state.waitFor();
+  // Selected, for the keyboard below (a click on it may unfold it too).
+  await act.click(
+    page,
+    'select state in Variables',
+    state,
+    vars.locator('.monaco-list-row.focused', { hasText: /^state\b/ }),
+    {
+      area: vars,
+    },
+  );
+  if ((await state.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+  // Its rows, under the scope's (the only rows three levels deep, everything else being folded).
+  await vars.locator('.monaco-list-row[aria-level="3"]').first().waitFor();
+  // Down through its rows with the keyboard: the list scrolls to each (it draws only what is in view).
+  const out = new Map<string, string>();
+  for (let i = 0; i < names.length; i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(50);
+    const text = ((await vars.locator('.monaco-list-row.focused').first().textContent()) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const m = /^(\w+)\s*[=:]\s*(.*)$/.exec(text);
+    if (m && names.includes(m[1])) out.set(m[1], m[2]);
+  }
+  assert.deepEqual([...out.keys()].sort(), [...names].sort(), `the state in Variables: ${[...out].join(', ')}`);
+  return out;
 }
