@@ -24,6 +24,7 @@ import { DiskStore, LayeredStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
 import type { BackoffSettings } from './limits/backoff';
 import { Limiter } from './limits/limiter';
+import { runSettings } from './local/settings';
 import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
 import { OfflineModel } from './offline';
@@ -179,9 +180,12 @@ export class ModelRegistry {
     let l = this.limiters.get(key);
     if (!l) {
       const settings = sharedLimits(cfg, this.scenario.models).settings;
-      // A local model answers one call at a time (one context sequence): a call waiting here is
+      // A local model answers as many calls at once as it has sequences: a call waiting here is
       // not yet on the clock of its timeout, as one queued in the worker would be.
-      const limits = cfg.provider === 'local' ? { ...settings, concurrency: 1 } : settings;
+      const limits =
+        cfg.provider === 'local'
+          ? { ...settings, concurrency: Math.min(settings.concurrency, runSettings(cfg).sequences) }
+          : settings;
       l = new Limiter(partOf(limits, this.options.share ?? 1));
       this.limiters.set(key, l);
     }

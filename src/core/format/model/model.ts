@@ -175,11 +175,12 @@ export interface ModelConfig {
   source?: SourceLocation;
 }
 
-/** A `local` model's run settings: tokens of context, CPU threads, tokens evaluated per batch. */
+/** A `local` model's run settings: tokens of context, CPU threads, tokens evaluated per batch, calls at once. */
 export interface LocalSettings {
   context_size?: number;
   threads?: number;
   batch_size?: number;
+  sequences?: number;
 }
 
 /**

@@ -22,6 +22,19 @@ function startWorker(spec: LoadSpec): Worker {
   });
 }
 
+/** What a local model's calls have cost so far: a measurement (timing, reuse), never part of a trace. */
+export interface LocalFigures {
+  calls: number;
+  promptTokens: number;
+  /** Of `promptTokens`, those a sequence held from an earlier call (promptSlot.ts). */
+  reusedTokens: number;
+  answerTokens: number;
+  /** Summed wall time of the calls in the worker (calls on several sequences overlap). */
+  ms: number;
+}
+
+const noFigures = (): LocalFigures => ({ calls: 0, promptTokens: 0, reusedTokens: 0, answerTokens: 0, ms: 0 });
+
 interface Pending {
   resolve(r: ChatResult): void;
   reject(e: unknown): void;
@@ -33,6 +46,7 @@ export class LocalEngine {
   private seq = 0;
   /** Settles with the load's figures, or rejects with why the model could not be loaded. */
   readonly loaded: Promise<Loaded>;
+  readonly figures: LocalFigures = noFigures();
 
   constructor(readonly spec: LoadSpec) {
     this.worker = startWorker(spec);
@@ -49,6 +63,7 @@ export class LocalEngine {
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.op === 'answer') {
+        this.count(m);
         const faults: CallFault[] = m.note ? [{ attempt: 1, reason: 'bad_response', message: m.note, note: true }] : [];
         p.resolve({ content: m.content, tokens: m.tokens, faults });
       } else p.reject(new ProviderError(m.reason, m.message));
@@ -61,6 +76,15 @@ export class LocalEngine {
     };
     this.worker.on('error', (err) => died(err.message));
     this.worker.on('exit', (code) => died(`exit code ${code}`));
+  }
+
+  private count(m: { tokens: { input_tokens: number; output_tokens: number }; reused: number; ms: number }): void {
+    const f = this.figures;
+    f.calls++;
+    f.promptTokens += m.tokens.input_tokens;
+    f.reusedTokens += m.reused;
+    f.answerTokens += m.tokens.output_tokens;
+    f.ms += m.ms;
   }
 
   /** One call, queued behind those in flight; an abort of `signal` rejects at once and cancels it in the worker. */
@@ -112,6 +136,15 @@ export function localEngine(spec: LoadSpec): LocalEngine {
     engines.set(key, e);
   }
   return e;
+}
+
+/** The figures of every engine started in this process, summed. */
+export function localFigures(): LocalFigures {
+  const sum = noFigures();
+  for (const e of engines.values()) {
+    for (const k of Object.keys(sum) as (keyof LocalFigures)[]) sum[k] += e.figures[k];
+  }
+  return sum;
 }
 
 /** Ends every engine (tests, a host shutting down). */

@@ -1,14 +1,18 @@
 // The worker thread a `local` model runs on (localEngine.ts starts it): it loads node-llama-cpp and
-// the model file once, keeps one context sequence, and answers the calls the main thread sends,
-// one at a time in the order they came. Inference takes whole seconds of CPU; on the main thread
-// it would stall the extension host, the CLI's progress and every timer of the run.
+// the model file once, keeps `sequences` context sequences (each a context of its own), and answers
+// the calls the main thread sends, as many at once as there are sequences, in the order they came.
+// Inference takes whole seconds of CPU; on the main thread it would stall the extension host, the
+// CLI's progress and every timer of the run.
 //
-// One sequence, cleared before each call (Runner.run says why prefix reuse is off). Bundled to
-// dist/local-worker.js; run from source through tsx in tests.
+// A call goes to the free sequence that already holds the longest part of its prompt
+// (promptSlot.ts: prefix reuse that never changes an answer). Bundled to dist/local-worker.js; run
+// from source through tsx in tests.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ChatMessage, ChatTokens, FaultReason } from '../chat';
 import { nameRecord } from '../../text/nameRecord';
+import type { ChatWrapper, HistoryItem, Llama, Model, NodeLlamaCpp } from './llamaShapes';
+import { PromptSlot } from './promptSlot';
 
 export interface LoadSpec {
   /** The model file (checked on the main thread). */
@@ -18,6 +22,8 @@ export interface LoadSpec {
   contextSize: number;
   threads: number;
   batchSize: number;
+  /** Calls answered at once, each on a context of its own. */
+  sequences: number;
 }
 
 export interface CallSpec {
@@ -44,47 +50,8 @@ export interface Loaded {
 export type FromLocal =
   | Loaded
   | { op: 'load-failed'; message: string }
-  | { op: 'answer'; id: number; content: string; tokens: ChatTokens; ms: number; note?: string }
+  | { op: 'answer'; id: number; content: string; tokens: ChatTokens; reused: number; ms: number; note?: string }
   | { op: 'failure'; id: number; reason: FaultReason; message: string };
-
-// The part of node-llama-cpp's API used here. It is not a dependency of the repository (runtime.ts),
-// so these few shapes stand in for its types; the real-model tests hold them to the package.
-interface Tokenizer {
-  (text: string): unknown[];
-}
-interface Model {
-  tokenizer: Tokenizer;
-  trainContextSize: number;
-  createContext(o: { contextSize: number; threads: number; batchSize: number; sequences: number }): Promise<Context>;
-}
-interface Context {
-  getSequence(): Sequence;
-}
-interface Sequence {
-  tokenMeter: { usedInputTokens: number; usedOutputTokens: number };
-  clearHistory(): Promise<void>;
-}
-interface ChatWrapper {
-  wrapperName: string;
-  generateContextState(o: { chatHistory: HistoryItem[] }): { contextText: { tokenize(t: Tokenizer): unknown[] } };
-}
-type HistoryItem =
-  { type: 'system'; text: string } | { type: 'user'; text: string } | { type: 'model'; response: string[] };
-interface Chat {
-  generateResponse(
-    history: HistoryItem[],
-    o: { grammar?: unknown; seed: number; temperature: number; maxTokens: number; signal?: AbortSignal },
-  ): Promise<{ response: string; metadata: { stopReason: string } }>;
-}
-interface Llama {
-  loadModel(o: { modelPath: string }): Promise<Model>;
-  createGrammarForJsonSchema(schema: unknown): Promise<unknown>;
-}
-interface NodeLlamaCpp {
-  getLlama(o: { gpu: false; build: 'never'; logLevel: string; maxThreads: number }): Promise<Llama>;
-  resolveChatWrapper(model: Model): ChatWrapper;
-  LlamaChat: new (o: { contextSequence: Sequence; chatWrapper: ChatWrapper; autoDisposeSequence: boolean }) => Chat;
-}
 
 /**
  * A decision's schema as node-llama-cpp's grammar builder reads it. It knows a union as `oneOf`
@@ -95,6 +62,8 @@ interface NodeLlamaCpp {
 export function grammarSchema(s: unknown): unknown {
   if (Array.isArray(s)) return s.map(grammarSchema);
   if (!s || typeof s !== 'object') return s;
+  const grid = numberGrid(s as Record<string, unknown>);
+  if (grid) return grid;
   const out = nameRecord<unknown>();
   for (const [k, v] of Object.entries(s)) {
     if (k === 'maxLength' && typeof v === 'number' && v > LONGEST_SPELLED) continue;
@@ -110,43 +79,99 @@ export function grammarSchema(s: unknown): unknown {
 /** The longest `maxLength` kept in a grammar. */
 const LONGEST_SPELLED = 256;
 
+/** The most values a bounded number's grammar lists. */
+const GRID_VALUES = 201;
+
+/**
+ * A bounded number as the values a grammar can hold it to. node-llama-cpp's grammar has no numeric
+ * bounds, and a small model wrote 22, -1 and 29.1428571429874385 for an amount of 0..10: a re-ask
+ * each, then a failed decision. So a number with both bounds is sampled from a grid across them:
+ * every whole number for an integer (when at most GRID_VALUES), else the finest power-of-ten step
+ * that keeps at most GRID_VALUES values (0..10 in tenths, 0..1 in hundredths, 0..1000 in tens),
+ * both bounds always among them. Stricter than the schema, never looser: every value passes it.
+ */
+export function numberGrid(s: Record<string, unknown>): { enum: number[]; description?: unknown } | undefined {
+  const { type, minimum: lo, maximum: hi } = s;
+  if (type !== 'number' && type !== 'integer') return undefined;
+  if (typeof lo !== 'number' || typeof hi !== 'number' || !Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) {
+    return undefined;
+  }
+  if (Object.keys(s).some((k) => !['type', 'minimum', 'maximum', 'description'].includes(k))) return undefined;
+  if (type === 'integer') {
+    const first = Math.ceil(lo);
+    const last = Math.floor(hi);
+    if (last < first || last - first + 1 > GRID_VALUES) return undefined;
+    return withDescription(
+      Array.from({ length: last - first + 1 }, (_, i) => first + i),
+      s,
+    );
+  }
+  const step = 10 ** Math.ceil(Math.log10((hi - lo) / (GRID_VALUES - 1) || 1e-6));
+  const decimals = Math.max(0, -Math.round(Math.log10(step)));
+  const values = new Set<number>([lo]);
+  for (let k = Math.ceil(lo / step); k * step <= hi; k++) values.add(Number((k * step).toFixed(decimals)));
+  values.add(hi);
+  const listed = [...values].filter((v) => v >= lo && v <= hi).sort((a, b) => a - b);
+  return listed.length <= GRID_VALUES + 2 ? withDescription(listed, s) : undefined;
+}
+
+function withDescription(values: number[], s: Record<string, unknown>): { enum: number[]; description?: unknown } {
+  return { enum: values, ...(s.description !== undefined ? { description: s.description } : {}) };
+}
+
 function historyOf(messages: ChatMessage[]): HistoryItem[] {
   return messages.map((m) =>
     m.role === 'assistant' ? { type: 'model', response: [m.content] } : { type: m.role, text: m.content },
   );
 }
 
+interface Queued {
+  id: number;
+  call: CallSpec;
+  abort: AbortController;
+  send: (m: FromLocal) => void;
+}
+
 class Runner {
   private readonly grammars = new Map<string, Promise<{ grammar?: unknown; error?: string }>>();
   private readonly aborts = new Map<number, AbortController>();
-  /** Calls run one after another, in the order they came. */
-  private queue: Promise<void> = Promise.resolve();
+  /** Calls not yet started, in the order they came. */
+  private readonly waiting: Queued[] = [];
 
   constructor(
     private readonly llama: Llama,
     private readonly model: Model,
-    private readonly sequence: Sequence,
+    private readonly slots: PromptSlot[],
     private readonly wrapper: ChatWrapper,
-    private readonly chat: Chat,
     private readonly spec: LoadSpec,
   ) {}
 
   static async load(spec: LoadSpec): Promise<{ runner: Runner; loaded: Loaded }> {
     const t0 = performance.now();
     const lib = (await import(pathToFileURL(spec.runtime).href)) as NodeLlamaCpp;
-    // CPU only, prebuilt only: never a compile at run time, never a GPU probe.
-    const llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: 'error', maxThreads: spec.threads });
-    const model = await llama.loadModel({ modelPath: spec.file });
-    const context = await model.createContext({
-      contextSize: spec.contextSize,
-      threads: spec.threads,
-      batchSize: spec.batchSize,
-      sequences: 1,
+    // CPU only, prebuilt only: never a compile at run time, never a GPU probe. node-llama-cpp
+    // splits `maxThreads` among the contexts: each sequence gets its `threads`.
+    const llama = await lib.getLlama({
+      gpu: false,
+      build: 'never',
+      logLevel: 'error',
+      maxThreads: spec.threads * spec.sequences,
     });
-    const sequence = context.getSequence();
+    const model = await llama.loadModel({ modelPath: spec.file });
     const wrapper = lib.resolveChatWrapper(model);
-    const chat = new lib.LlamaChat({ contextSequence: sequence, chatWrapper: wrapper, autoDisposeSequence: false });
-    const runner = new Runner(llama, model, sequence, wrapper, chat, spec);
+    const slots: PromptSlot[] = [];
+    for (let i = 0; i < spec.sequences; i++) {
+      const context = await model.createContext({
+        contextSize: spec.contextSize,
+        threads: spec.threads,
+        batchSize: spec.batchSize,
+        sequences: 1,
+      });
+      const sequence = context.getSequence();
+      const chat = new lib.LlamaChat({ contextSequence: sequence, chatWrapper: wrapper, autoDisposeSequence: false });
+      slots.push(new PromptSlot(sequence, chat, spec.batchSize));
+    }
+    const runner = new Runner(llama, model, slots, wrapper, spec);
     return {
       runner,
       loaded: {
@@ -161,21 +186,58 @@ class Runner {
   enqueue(id: number, call: CallSpec, send: (m: FromLocal) => void): void {
     const abort = new AbortController();
     this.aborts.set(id, abort);
-    this.queue = this.queue.then(async () => {
-      try {
-        if (abort.signal.aborted) return;
-        send(await this.run(id, call, abort.signal));
-      } catch (err) {
-        if (abort.signal.aborted) return;
-        send({ op: 'failure', id, reason: 'bad_response', message: err instanceof Error ? err.message : String(err) });
-      } finally {
-        this.aborts.delete(id);
-      }
-    });
+    this.waiting.push({ id, call, abort, send });
+    this.startNext();
   }
 
   abort(id: number): void {
     this.aborts.get(id)?.abort(new Error('aborted'));
+  }
+
+  /** Starts waiting calls while sequences are free, each on the free one that holds most of its prompt. */
+  private startNext(): void {
+    for (;;) {
+      const free = this.slots.filter((s) => !s.busy);
+      const next = this.waiting.shift();
+      if (!next) return;
+      if (next.abort.signal.aborted) {
+        this.aborts.delete(next.id);
+        continue;
+      }
+      if (free.length === 0) {
+        this.waiting.unshift(next);
+        return;
+      }
+      const history = historyOf(next.call.messages);
+      const prompt = this.wrapper
+        .generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] })
+        .contextText.tokenize(this.model.tokenizer);
+      let slot = free[0];
+      for (const s of free) {
+        if (s.reusable(prompt) > slot.reusable(prompt)) slot = s;
+      }
+      slot.busy = true;
+      void this.answer(next, slot, history, prompt).finally(() => {
+        slot.busy = false;
+        this.aborts.delete(next.id);
+        this.startNext();
+      });
+    }
+  }
+
+  private async answer(q: Queued, slot: PromptSlot, history: HistoryItem[], prompt: unknown[]): Promise<void> {
+    try {
+      const m = await this.run(q, slot, history, prompt);
+      if (!q.abort.signal.aborted) q.send(m);
+    } catch (err) {
+      if (q.abort.signal.aborted) return;
+      q.send({
+        op: 'failure',
+        id: q.id,
+        reason: 'bad_response',
+        message: err instanceof Error ? err.message : String(err),
+      });
+    }
   }
 
   /** The grammar of a schema, or why there is none (the call then goes unconstrained, with a note). */
@@ -192,43 +254,46 @@ class Runner {
     return g;
   }
 
-  private async run(id: number, call: CallSpec, signal: AbortSignal): Promise<FromLocal> {
+  private async run(q: Queued, slot: PromptSlot, history: HistoryItem[], prompt: unknown[]): Promise<FromLocal> {
+    const { id, call } = q;
     const t0 = performance.now();
-    const history = historyOf(call.messages);
-    const prompt = this.wrapper
-      .generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] })
-      .contextText.tokenize(this.model.tokenizer).length;
-    const room = this.spec.contextSize - prompt;
+    const room = this.spec.contextSize - prompt.length;
     if (room < 8) {
       return {
         op: 'failure',
         id,
         reason: 'rejected',
         message:
-          `the ${call.kind} prompt is ${prompt} tokens and the context holds ${this.spec.contextSize} ` +
+          `the ${call.kind} prompt is ${prompt.length} tokens and the context holds ${this.spec.contextSize} ` +
           `(${this.spec.file}): raise \`local.context_size\` (the model was trained on ${this.model.trainContextSize}) or shorten the prompt`,
       };
     }
     const { grammar, error } = call.schema ? await this.grammar(call.schema) : {};
-    // Every call from an empty sequence. A kept prefix saves its evaluation, but the prompt's
-    // remaining tokens are then evaluated in other batches than from empty, the floating-point sums
-    // come out slightly different, and a sampled token can flip: an answer would depend on the
-    // call before it (a rerun after any other call of the process differed). Reproducible first.
-    await this.sequence.clearHistory();
+    const cached = await slot.prepare(prompt);
     // The meter's figures are getters: read them, a spread would copy nothing.
-    const meter = this.sequence.tokenMeter;
+    const meter = slot.sequence.tokenMeter;
     const before = { output: meter.usedOutputTokens };
-    const answer = await this.chat.generateResponse(history, {
+    const answer = await slot.chat.generateResponse(history, {
       ...(grammar ? { grammar } : {}),
       seed: call.seed,
       temperature: call.temperature,
       maxTokens: Math.min(call.maxTokens, room),
-      signal,
+      signal: q.abort.signal,
     });
+    slot.evaluated(prompt);
     // Input: the prompt as the model's tokenizer counts it (the meter also counts what the chat
-    // wrapper adds around it); nothing is served from a cache, the sequence was cleared.
-    const tokens: ChatTokens = { input_tokens: prompt, output_tokens: meter.usedOutputTokens - before.output };
-    const answered: FromLocal = { op: 'answer', id, content: answer.response, tokens, ms: performance.now() - t0 };
+    // wrapper adds around it). What was reused is not `cached_input_tokens`: it depends on which
+    // calls ran before on which sequence, and the trace's usage must not (the same run, the same
+    // bytes); it costs nothing here, and goes to the engine's figures (localEngine.ts) instead.
+    const tokens: ChatTokens = { input_tokens: prompt.length, output_tokens: meter.usedOutputTokens - before.output };
+    const answered: FromLocal = {
+      op: 'answer',
+      id,
+      content: answer.response,
+      tokens,
+      reused: cached,
+      ms: performance.now() - t0,
+    };
     // Not silent: the parse path checks the answer, and the trace says it was not constrained.
     if (error) answered.note = `no grammar for the ${call.kind} schema, the answer was not constrained: ${error}`;
     return answered;
