@@ -91,8 +91,9 @@ function everyDecisionAccountedFor(r: Run, label: string): void {
   assert.ok(r.calls.length > 0, `${label}: no decision reached the model`);
   for (const c of r.calls) assert.ok(c.outcome === 'ok' || c.outcome === 'failed');
   const failed = r.calls.filter((c) => c.outcome === 'failed');
-  for (const c of r.calls.filter((c) => c.faults?.length))
+  for (const c of r.calls.filter((c) => c.faults?.length)) {
     console.log('      fault:', JSON.stringify(c.faults).slice(0, 300));
+  }
   const recorded = r.lines.filter((l) => l.type === 'error' && l.handling === 'skipped');
   assert.equal(recorded.length, failed.length, `${label}: failed decisions and the trace's skipped ones`);
   const ok = r.calls.length - failed.length;
