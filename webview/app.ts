@@ -13,7 +13,6 @@ import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
 import { personaAttributes } from '../src/core/analysis/metrics/personaAttributes';
 import type { ViewHost } from './host';
-import { RoundColours } from './model/stableColours';
 import { TraceModel } from './model/traceModel';
 import { NetworkView } from './network/networkView';
 import { AgentPanel } from './panels/agentPanel';
@@ -56,9 +55,6 @@ export class App {
   private readonly models: HTMLSpanElement;
   /** Over the empty stage until the trace is drawn: what the view is waiting for. */
   private readonly stageNote: HTMLParagraphElement;
-  private readonly colours = new RoundColours();
-  /** The colours on screen were provisional (rounds before it had no communities yet). */
-  private provisionalColours = false;
   /** null follows the latest round. */
   private round: number | null = null;
   private selected: string[] = [];
@@ -166,7 +162,6 @@ export class App {
         this.timeline.branchable = m.branch === true;
         this.awaited = m.rest ?? 0;
         this.loadTotal = m.events.length + this.awaited;
-        this.colours.reset();
         if (this.restored && sameSource) {
           this.round = this.restored.round;
           this.selected = this.restored.selected ?? [];
@@ -300,8 +295,7 @@ export class App {
       const sized = sizeNetwork(m, this.sizeControl, this.sizeBy, net.data, round, ties);
       this.sizeBy = sized.sizeBy;
       const size = sized.scale;
-      const { colours, key, provisional } = colourNetwork(m, this.colours, net, round, ties);
-      this.provisionalColours = provisional;
+      const { colours, key } = colourNetwork(m, net, ties);
       this.legend.update({ ties, colour: key, ...(size ? { size } : {}) });
       this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined, ties });
       this.shown = { generation: m.generation, round, events: m.events.length };
@@ -331,11 +325,6 @@ export class App {
       this.metricsTimer = undefined;
       if (this.model.computeMetrics(12)) {
         const round = this.displayRound;
-        // The rounds before the one on screen now have communities: its final colours.
-        if (this.provisionalColours && this.colours.canChain(round, this.model.knownCommunities)) {
-          this.shown.round = -1;
-          this.schedule();
-        }
         this.metricsPanel.update(
           this.model.metricSeries(),
           this.model.networkAt(round)?.metrics,

@@ -12,7 +12,7 @@ import {
   type ColourKey,
   type SizeScale,
 } from './model/networkKey';
-import type { RoundColours } from './model/stableColours';
+import { anchoredColours } from './model/stableColours';
 import type { TraceModel } from './model/traceModel';
 import type { SizeControl } from './panels/sizeControl';
 import { quantityValue } from './panels/worldStatePanel';
@@ -49,26 +49,22 @@ export function sizeNetwork(
 
 /**
  * Colours the nodes by community in a society that forms ties, else by group where the run has
- * two or more, else all in one neutral colour (model/networkKey.ts); returns the legend's key, and whether the colours are provisional.
+ * two or more, else all in one neutral colour (model/networkKey.ts); returns the legend's key.
+ * A community's colour is its anchor's (model/stableColours.ts): the same in a parent and its branch.
  */
 export function colourNetwork(
   model: TraceModel,
-  stable: RoundColours,
   net: NonNullable<ReturnType<TraceModel['networkAt']>>,
-  round: number,
   ties: boolean,
-): { colours: Map<string, number>; key: ColourKey; provisional: boolean } {
-  const m = model;
-  switch (colouring(ties, m.groups)) {
+): { colours: Map<string, number>; key: ColourKey } {
+  switch (colouring(ties, model.groups)) {
     case 'community': {
-      const { colours, provisional } = stable.at(round, net.metrics.communities, m.knownCommunities);
-      return { ...communityColours(net.data.nodes, colours), provisional };
+      const untied = new Set(net.data.nodes.filter((n) => n.inDegree + n.outDegree === 0).map((n) => n.id));
+      return communityColours(net.data.nodes, anchoredColours(net.metrics.communities, untied));
     }
-    case 'group': {
-      const { colours, key } = groupColours(m.groups);
-      return { colours, key, provisional: false };
-    }
+    case 'group':
+      return groupColours(model.groups);
     default:
-      return { colours: neutralColours(net.data.nodes), key: { kind: 'neutral' }, provisional: false };
+      return { colours: neutralColours(net.data.nodes), key: { kind: 'neutral' } };
   }
 }

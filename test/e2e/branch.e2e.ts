@@ -1,7 +1,8 @@
 // Issue 46 in a real VS Code: a finished run opened in the society view, the scrubber moved to
 // round 4, Branch… pressed; the quick pick takes an edit (coaching off) and branches; the branch
 // runs live in its own view and lands beside its parent as runs/parent-r5, its trace the parent's
-// byte for byte through round 5's start, then the edit. Screenshots of the picker and the branch.
+// byte for byte through round 5's start, then the edit. The picker and the view's tab name round 4,
+// the round that was on screen (issue 73: they said "at round 5"). Screenshots of the picker and the branch.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -50,7 +51,7 @@ describe('branching a run in VS Code (code-server + Chromium)', function () {
     const quick = page.locator('.quick-input-widget');
     const row = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text });
     const titled = (text: string) => quick.locator('.quick-input-title', { hasText: text });
-    await act.click(page, 'Branch… in the scrubber', branch, titled('Branch parent at round 5'));
+    await act.click(page, 'Branch… in the scrubber', branch, titled('Branch parent after round 4'));
     await act.click(page, 'Change a setting', row('Change a setting'), titled('Change a setting'), { area: quick });
     // The keyboard can stay in the webview the pick was opened from: put it in the pick's input.
     await act.click(page, 'focus the setting input', quick.locator('input'), quick.locator('input:focus'), {
@@ -58,7 +59,7 @@ describe('branching a run in VS Code (code-server + Chromium)', function () {
     });
     await page.keyboard.type('coaching.enabld=false', { delay: 20 });
     await page.keyboard.press('Enter');
-    await quick.locator('.quick-input-title', { hasText: 'Branch parent at round 5' }).waitFor();
+    await quick.locator('.quick-input-title', { hasText: 'Branch parent after round 4' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching.enabld = false' }).waitFor();
     // A typo is caught when the branch is checked against the parent: fix it by removing and re-adding.
     await act.click(
@@ -92,6 +93,13 @@ describe('branching a run in VS Code (code-server + Chromium)', function () {
     await live.locator('.badge', { hasText: 'complete' }).waitFor({ timeout: STEP_MS });
     await page.waitForTimeout(1500);
     await s.wb.screenshot('branch-view');
+    // Issue 73: titled by the round that was on screen (the last it shares with its parent), not
+    // the round its edits open: the tab, the picker and the trace below agree.
+    const tabs = await page.locator('.tab .label-name').allInnerTexts();
+    assert.ok(
+      tabs.some((t) => t.endsWith('(branch of parent after round 4)')),
+      tabs.join(' | '),
+    );
 
     const parent = fs.readFileSync(s.ws('runs/parent/trace.jsonl'), 'utf8').split('\n');
     const mine = fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8').split('\n');

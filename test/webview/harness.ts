@@ -53,9 +53,12 @@ export function viewAssets(): Promise<ViewAssets> {
 /** A new page of the given size, collecting its page errors and console errors. */
 async function watchedPage(
   browser: Browser,
-  opts: { width?: number; height?: number },
+  opts: { width?: number; height?: number; colorScheme?: 'light' | 'dark' },
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 } });
+  const page = await browser.newPage({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
+    ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
+  });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
@@ -67,7 +70,7 @@ async function watchedPage(
 export async function openView(
   browser: Browser,
   trace: EmbeddedTrace,
-  opts: { width?: number; height?: number; init?: string } = {},
+  opts: { width?: number; height?: number; init?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await watchedPage(browser, opts);
   if (opts.init) await page.addInitScript(opts.init);

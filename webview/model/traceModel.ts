@@ -159,9 +159,6 @@ export class TraceModel {
     return { data, metrics };
   }
 
-  /** The communities of a complete round, if its metrics are computed (computes nothing). */
-  knownCommunities = (round: number): Record<string, number> | undefined => this.metrics.get(round)?.communities;
-
   /** Metrics of every complete round computed so far, in round order. */
   metricSeries(): RoundMetrics[] {
     return [...this.metrics.values()].sort((a, b) => a.round - b.round);

@@ -29,6 +29,7 @@ import { runModels, missingKey } from '../run/runModels';
 import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { Progress } from '../run/progress';
 import { pushAll } from '../../core/text/pushAll';
+import { branchPoint } from '../../core/branch/branchName';
 
 /** What a branch writes in its folder (listed as ours: a resume knows the folder is a branch). */
 const BRANCH_FILES = ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json'];
@@ -339,7 +340,9 @@ function report(out: string, job: ForkJob, o: ForkOutcome, json: boolean): void 
     return;
   }
   const d = o.divergence;
-  console.log(`branch of ${shown(parent.tracePath)} at round ${round}, in ${shown(out)}`);
+  console.log(
+    `branch of ${shown(parent.tracePath)} ${branchPoint(round)} (its edits at round ${round}), in ${shown(out)}`,
+  );
   for (const e of edits) console.log(`  edit: ${describeEdit(e)}`);
   if (!d) console.log(`its trace is its parent's byte for byte${edits.length ? '' : ' (no edit)'}`);
   else if (d.prefix) {

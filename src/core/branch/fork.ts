@@ -137,8 +137,12 @@ function attachBranch(
 ): Branch {
   const { parent, round, edits } = req;
   const tracePath = path.join(req.out, 'trace.jsonl');
+  const { pace } = driving;
   const harness = RunHarness.attach(prepared, {
     ...driving,
+    // Rounds before N are the parent's, known already: a view need not be waited on to show them
+    // live (in the editor each waited up to a second for the branch's view to open: issue 73).
+    ...(pace ? { pace: (r: number) => (r < round - 1 ? Promise.resolve() : pace(r)) } : {}),
     trace: { path: tracePath },
     checkpoints: { path: path.join(req.out, 'checkpoint.json'), ...(req.asyncCheckpoints ? { async: true } : {}) },
   });

@@ -73,8 +73,8 @@ export interface RunHarnessOptions {
   checkpoints?: CheckpointPlan;
   /** Listeners attached after the trace writer and tallies, in order. */
   listeners?: ((e: TraceEvent) => void)[];
-  /** Awaited after each round but the last, once the trace is flushed (a view catching up). */
-  pace?: () => Promise<void>;
+  /** Awaited after each round but the last (`round`, just ended), once the trace is flushed (a view catching up). */
+  pace?: (round: number) => Promise<void>;
   /** Called after each round once it is flushed and checkpointed (progress, a worker's report). */
   onRoundEnd?: (round: number, of: number) => void;
   /**
@@ -123,7 +123,7 @@ export class RunHarness {
       // Every round's end is a turn of the event loop for what waits on it (Ctrl-C, a pause or
       // stop from the editor): a file trace's writes, synchronous now, no longer give one.
       await eventLoopTurn();
-      if (!final) await options.pace?.();
+      if (!final) await options.pace?.(round);
       const stop = !final && (options.stopAfterRound?.() ?? false);
       const plan = options.checkpoints;
       if (plan && writer) {

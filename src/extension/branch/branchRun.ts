@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format';
 import { readParentRun, BranchError } from '../../core/branch/parentRun';
 import { prepareBranch, type ForkOutcome } from '../../core/branch/fork';
+import { branchTitle } from '../../core/branch/branchName';
 import type { WorldEdit } from '../../core/trace/edits';
 import { SessionSpend } from '../../core/engine';
 import { estimateRun } from '../../core/llm/estimate';
@@ -72,7 +73,7 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
   return {
     simulation: branch.sim,
     header: branch.header,
-    title: `${scenario.name} (branch of ${path.basename(parent.folder)} at round ${setup.round})`,
+    title: branchTitle(scenario.name, path.basename(parent.folder), setup.round),
     directory: out,
     tracePath: path.join(out, 'trace.jsonl'),
     // Beside its parent's view, never over it: the two are read side by side.

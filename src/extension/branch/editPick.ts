@@ -2,6 +2,7 @@
 // same words as `society fork`, checked as they are typed), remove one by picking it, then branch.
 import * as vscode from 'vscode';
 import { EDIT_FORMS, EditSyntaxError, parseEdit } from '../../core/branch/editSyntax';
+import { branchPoint } from '../../core/branch/branchName';
 import { describeEdit, type WorldEdit, type WorldEditKind } from '../../core/trace/edits';
 
 /** Each kind as the picker offers it, with an example of what to type. */
@@ -34,8 +35,8 @@ export async function pickEdits(round: number, parentName: string): Promise<Worl
       ...EDIT_CHOICES.map((c): Item => ({ label: `$(add) ${c.label}`, description: EDIT_FORMS[c.kind], add: c.kind })),
     ];
     const picked = await vscode.window.showQuickPick(items, {
-      title: `Branch ${parentName} at round ${round}`,
-      placeHolder: 'Add edits that apply at the start of the round, then branch',
+      title: `Branch ${parentName} ${branchPoint(round)}`,
+      placeHolder: `Add edits that apply at the start of round ${round}, then branch`,
       ignoreFocusOut: true,
     });
     if (!picked) return undefined;

@@ -9,7 +9,6 @@ import { replay } from '../../../src/core/replay/replay';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { filterRows, rowAgents, rowOf, type TraceRow } from '../../../webview/model/traceRows';
 import { LABEL_CHARS, networkAt, nodeLabel } from '../../../webview/model/networkData';
-import { nextColours, RoundColours } from '../../../webview/model/stableColours';
 import { roundMetrics } from '../../../webview/model/roundMetrics';
 import { RewardSeries } from '../../../webview/model/rewardSeries';
 import { scrollToRow, visibleWindow } from '../../../webview/panels/virtualWindow';
@@ -150,80 +149,6 @@ describe('view model', () => {
       assert.equal(m.clustering, reference.average_clustering);
       assert.equal(m.modularity, reference.louvain_modularity);
       assert.equal(new Set(Object.values(m.communities)).size, reference.louvain_communities);
-    });
-  });
-
-  describe('stable community colours', () => {
-    it("keeps a community's colour when Louvain renumbers it", () => {
-      const first = nextColours({ a: 0, b: 0, c: 0, d: 1, e: 1 }, new Map());
-      const second = nextColours({ a: 7, b: 7, c: 7, d: 3, e: 3, f: 3 }, first);
-      assert.equal(second.get('a'), first.get('a'));
-      assert.equal(second.get('d'), first.get('d'));
-      assert.notEqual(second.get('a'), second.get('d'));
-    });
-
-    it('past ten communities, the nine largest keep distinct colours and the rest share the grey (no colour reused)', () => {
-      // QA: the view cycled its ten colours, so two communities shared one (the report's picture groups them as "other").
-      const partition: Record<string, number> = {};
-      for (let c = 0; c < 13; c++) for (let k = 0; k < 13 - c; k++) partition[`n${c}_${k}`] = c; // sizes 13, 12, …, 1
-      const got = nextColours(partition, new Map());
-      const byCommunity = new Map<number, Set<number>>();
-      for (const [node, c] of Object.entries(partition)) {
-        (byCommunity.get(c) ?? byCommunity.set(c, new Set()).get(c)!).add(got.get(node)!);
-      }
-      for (let c = 0; c < 9; c++) assert.deepEqual([...byCommunity.get(c)!], [c], `community ${c} has its own colour`);
-      for (let c = 9; c < 13; c++) {
-        assert.deepEqual([...byCommunity.get(c)!], [9], `community ${c} is in the grey "other"`);
-      }
-      // Ten or fewer: every colour, the tenth included, is a community's own.
-      const ten = nextColours(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, i])), new Map());
-      assert.equal(new Set(ten.values()).size, 10);
-    });
-
-    it('gives a split-off community a colour nobody else has', () => {
-      const next = nextColours({ a: 0, b: 0, c: 1, d: 1 }, nextColours({ a: 0, b: 0, c: 0, d: 0 }, new Map()));
-      assert.notEqual(next.get('a'), next.get('c'));
-      assert.equal(next.get('a'), 0);
-    });
-
-    // Audit: a round's colours depended on the round shown before it (scrubbing to round 3 from 0
-    // and from 2 coloured it differently). Now they are what playing the rounds in order gives.
-    it('colours a round the same whatever order the rounds are visited in, once the rounds before it are known', () => {
-      const rounds: Record<string, number>[] = [
-        { a: 0, b: 0, c: 1, d: 1, e: 2, f: 2 },
-        { a: 5, b: 5, c: 5, d: 6, e: 6, f: 7 },
-        { a: 1, b: 2, c: 2, d: 2, e: 1, f: 1 },
-        { a: 3, b: 3, c: 3, d: 3, e: 4, f: 4 },
-      ];
-      const inOrder = new RoundColours();
-      const played = rounds.map((c, r) => inOrder.at(r, c, (k) => rounds[k]).colours);
-      // Visited 3, 0, 2, 1, 3 with every round's communities known: the same colours.
-      const scrubbed = new RoundColours();
-      for (const r of [3, 0, 2, 1, 3]) {
-        const got = scrubbed.at(r, rounds[r], (k) => rounds[k]);
-        assert.equal(got.provisional, false);
-        assert.deepEqual([...got.colours].sort(), [...played[r]].sort(), `round ${r}`);
-      }
-      // Round 3 before the rounds before it are computed: provisional, and not kept.
-      const early = new RoundColours();
-      const known = new Set([0]);
-      const first = early.at(3, rounds[3], (k) => (known.has(k) ? rounds[k] : undefined));
-      assert.equal(first.provisional, true);
-      assert.equal(early.chainedThrough, 0);
-      assert.equal(
-        early.canChain(3, (k) => (known.has(k) ? rounds[k] : undefined)),
-        false,
-      );
-      known.add(1).add(2).add(3);
-      assert.equal(
-        early.canChain(3, (k) => (known.has(k) ? rounds[k] : undefined)),
-        true,
-      );
-      const later = early.at(3, rounds[3], (k) => (known.has(k) ? rounds[k] : undefined));
-      assert.equal(later.provisional, false);
-      assert.deepEqual([...later.colours].sort(), [...played[3]].sort());
-      // Sanity: the chain is not the same as colouring round 3 afresh (else this test shows nothing).
-      assert.notDeepEqual([...nextColours(rounds[3], new Map())].sort(), [...played[3]].sort());
     });
   });
 

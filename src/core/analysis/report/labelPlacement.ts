@@ -37,18 +37,26 @@ export interface LabelBounds {
 }
 
 /**
+ * Room kept clear around a name on screen (px). Names only touching were read as one ("Aroha
+ * Walker Jack Thompson", issue 73): each name's halo (styles.css, 3 px stroke) reaches 1.5 px past
+ * its box and ran into the next name's letters.
+ */
+export const LABEL_MARGIN = 3;
+
+/**
  * The labels drawn and where. `boxes` come in priority order; each takes the first of its places
- * that overlaps no label already placed, lies inside `bounds` and covers no other agent's circle
- * in `obstacles`; else the first free one inside `bounds` (a name over a circle still reads,
- * thanks to its halo); else the first free one. A label with no free place is left out. Ids in
- * `always` are drawn at their first place even where they overlap (the agent being debugged or
- * selected), and still take their room.
+ * that overlaps no label already placed (nor comes within `margin` of one), lies inside `bounds`
+ * and covers no other agent's circle in `obstacles`; else the first free one inside `bounds` (a
+ * name over a circle still reads, thanks to its halo); else the first free one. A label with no
+ * free place is left out. Ids in `always` are drawn at their first place even where they overlap
+ * (the agent being debugged or selected), and still take their room.
  */
 export function declutter(
   boxes: readonly LabelBox[],
   always: ReadonlySet<string> = new Set(),
   obstacles: readonly LabelObstacle[] = [],
   bounds?: LabelBounds,
+  margin = 0,
 ): LabelPlaces {
   const kept = new RectGrid<Rect>();
   const circles = new RectGrid<Rect & { id: string }>();
@@ -72,7 +80,8 @@ export function declutter(
     }
     if (i < 0) i = freeInside >= 0 ? freeInside : free;
     if (i < 0) continue;
-    kept.add(rects[i]);
+    const r = rects[i];
+    kept.add(margin ? { x: r.x - margin, y: r.y, w: r.w + 2 * margin, h: r.h + 2 * margin } : r);
     places.set(b.id, i);
   }
   return places;
@@ -179,6 +188,7 @@ export function placeNames<N extends PlacedAgent>(
     focus,
     agents.map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })),
     bounds,
+    LABEL_MARGIN,
   );
 }
 
