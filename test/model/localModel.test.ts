@@ -8,86 +8,17 @@
 // conversation a day and no coach); what is run is each example's own round, rules and prompts.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { loadScenarioFile } from '../../src/core/format/project/load';
-import type { ModelConfig, Scenario } from '../../src/core/format/model/model';
-import type { CallRecord } from '../../src/core/llm/callRecord';
-import { ModelRegistry } from '../../src/core/llm/registry';
-import { closeLocalEngines, localFigures, type LocalFigures } from '../../src/core/llm/local/localEngine';
+import { closeLocalEngines } from '../../src/core/llm/local/localEngine';
 import { findRuntime } from '../../src/core/llm/local/runtime';
 import { societyCache } from '../../src/core/llm/local/settings';
-import { runToText } from '../support/runToText';
+import { SMOLLM2, cutExample, friendsCut, localModel, runLocal, type LocalRun } from '../support/localModelRun';
 
-const MODEL = path.join(societyCache(), 'models', 'SmolLM2-135M-Instruct.Q4_1.gguf');
-const examples = path.resolve(__dirname, '../../examples');
-
-const local: ModelConfig = {
-  name: 'default',
-  provider: 'local',
-  model: MODEL,
-  seed: 11,
-  temperature: 0.7,
-  // Short answers: a 135M model's long ones are rambling, and they are what costs the time.
-  max_tokens: 64,
-  concurrency: 2,
-  timeout_ms: 120_000,
-  retries: 1,
-  on_error: 'skip',
-  // One thread: the trace is the same only on the same thread count, and on 2 shared cores one
-  // thread is also the faster (settings.ts).
-  local: { context_size: 2048, threads: 1, batch_size: 128, sequences: 4 },
-};
-
-/** An example, cut to `agents` agents and `rounds` rounds, every model the local one. */
-async function cut(file: string, agents: number, rounds: number, edit?: (s: Scenario) => void): Promise<Scenario> {
-  const { scenario, diagnostics } = await loadScenarioFile(path.join(examples, file));
-  assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
-  const s: Scenario = {
-    ...scenario,
-    personas: scenario.personas.slice(0, agents),
-    population: scenario.population.map((g) => ({ ...g, count: agents })),
-    world: { ...scenario.world, rounds },
-    models: { default: local },
-  };
-  delete s.surveys;
-  delete s.experiment;
-  edit?.(s);
-  return s;
-}
-
-interface Run {
-  trace: string;
-  lines: Record<string, any>[];
-  calls: CallRecord[];
-  seconds: number;
-  /** The engine's figures over this run: prompt tokens reused from a sequence, time in the worker. */
-  figures: LocalFigures;
-}
-
-async function run(s: Scenario): Promise<Run> {
-  const calls: CallRecord[] = [];
-  const registry = new ModelRegistry(s, { onCall: (r) => calls.push(r) });
-  const before = localFigures();
-  const t0 = performance.now();
-  const { trace } = await runToText(s, {
-    modelFactory: registry.factory,
-    relevance: registry.memoryRelevance,
-    calls: registry.calls,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const lines = trace
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
-  const after = localFigures();
-  const figures = Object.fromEntries(
-    Object.entries(after).map(([k, v]) => [k, v - before[k as keyof LocalFigures]]),
-  ) as unknown as LocalFigures;
-  return { trace, lines, calls, seconds, figures };
-}
+const local = localModel();
+const cut = (file: string, agents: number, rounds: number, edit?: Parameters<typeof cutExample>[4]) =>
+  cutExample(file, agents, rounds, local, edit);
 
 /** Every decision answered, or failed and recorded as such in the trace; the figures for the log. */
-function everyDecisionAccountedFor(r: Run, label: string): void {
+function everyDecisionAccountedFor(r: LocalRun, label: string): void {
   assert.ok(r.calls.length > 0, `${label}: no decision reached the model`);
   for (const c of r.calls) assert.ok(c.outcome === 'ok' || c.outcome === 'failed');
   const failed = r.calls.filter((c) => c.outcome === 'failed');
@@ -116,7 +47,7 @@ describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives
 
   before(() => {
     assert.ok(
-      fs.existsSync(MODEL) && findRuntime(),
+      fs.existsSync(SMOLLM2) && findRuntime(),
       `the model or node-llama-cpp is missing from ${societyCache()}: run \`node scripts/local-model.mjs\``,
     );
   });
@@ -125,11 +56,8 @@ describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives
   // One run, not two: at about 6 s a decision on one thread of the CI machines, the friends rerun
   // alone would take the stage's whole budget; the rerun below checks the same reproducibility.
   it('the friends loop, 4 agents × 2 rounds: talk, ratings, ties and memories from its answers', async () => {
-    const s = await cut('friends/friends.society', 4, 2, (s) => {
-      s.world = { ...s.world, encounters: { ...s.world.encounters, per_round: 1 }, conversation: { turns: 1 } };
-      s.coaching = { ...s.coaching, enabled: false };
-    });
-    const first = await run(s);
+    const s = await cut('friends/friends.society', 4, 2, friendsCut);
+    const first = await runLocal(s);
     everyDecisionAccountedFor(first, 'friends');
     const messages = first.lines.filter((l) => l.type === 'message');
     assert.ok(messages.length > 0, 'nobody spoke');
@@ -155,14 +83,14 @@ describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives
 
   it('a public goods game, 4 players × 3 rounds: contributions within the rules; a rerun gives the same trace', async () => {
     const s = await cut('public-goods/public-goods.society', 4, 3);
-    const first = await run(s);
+    const first = await runLocal(s);
     everyDecisionAccountedFor(first, 'public goods');
     const gifts = first.lines.filter((l) => l.type === 'action' && l.action === 'contribute');
     assert.ok(gifts.length > 0, 'nobody contributed or the model chose nothing valid');
     for (const g of gifts) {
       assert.ok(typeof g.args.amount === 'number' && g.args.amount >= 0 && g.args.amount <= 10, JSON.stringify(g));
     }
-    const again = await run(s);
+    const again = await runLocal(s);
     assert.equal(again.trace, first.trace, 'the rerun differs');
   });
 });

@@ -181,6 +181,7 @@ export interface LocalSettings {
   threads?: number;
   batch_size?: number;
   sequences?: number;
+  reuse_prefix?: boolean;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface LoadSpec {
   batchSize: number;
   /** Calls answered at once, each on a context of its own. */
   sequences: number;
+  /** Whether a sequence's held prompt prefix serves the next call (promptSlot.ts). */
+  reusePrefix: boolean;
 }
 
 export interface CallSpec {
@@ -137,6 +139,7 @@ class Runner {
   private readonly aborts = new Map<number, AbortController>();
   /** Calls not yet started, in the order they came. */
   private readonly waiting: Queued[] = [];
+  private calls = 0;
 
   constructor(
     private readonly llama: Llama,
@@ -169,7 +172,7 @@ class Runner {
       });
       const sequence = context.getSequence();
       const chat = new lib.LlamaChat({ contextSequence: sequence, chatWrapper: wrapper, autoDisposeSequence: false });
-      slots.push(new PromptSlot(sequence, chat, spec.batchSize));
+      slots.push(new PromptSlot(sequence, chat, spec.batchSize, spec.reusePrefix));
     }
     const runner = new Runner(llama, model, slots, wrapper, spec);
     return {
@@ -212,11 +215,15 @@ class Runner {
       const prompt = this.wrapper
         .generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] })
         .contextText.tokenize(this.model.tokenizer);
+      // The free sequence that holds most of the prompt; among equals the one used longest ago, so
+      // the prompts other calls may still continue stay held.
       let slot = free[0];
       for (const s of free) {
-        if (s.reusable(prompt) > slot.reusable(prompt)) slot = s;
+        const gain = s.reusable(prompt) - slot.reusable(prompt);
+        if (gain > 0 || (gain === 0 && s.lastUsed < slot.lastUsed)) slot = s;
       }
       slot.busy = true;
+      slot.lastUsed = ++this.calls;
       void this.answer(next, slot, history, prompt).finally(() => {
         slot.busy = false;
         this.aborts.delete(next.id);

@@ -32,15 +32,20 @@ export class PromptSlot {
   /** How many of the sequence's tokens were evaluated as a prompt. */
   private heldPrompt = 0;
   busy = false;
+  /** When it last took a call (the worker's count of calls started). */
+  lastUsed = 0;
 
   constructor(
     readonly sequence: Sequence,
     readonly chat: Chat,
     private readonly batch: number,
+    /** `local.reuse_prefix`: false evaluates every prompt whole (to measure what reuse saves). */
+    private readonly reuse = true,
   ) {}
 
   /** Tokens of `prompt` this slot can serve from its cache. */
   reusable(prompt: readonly unknown[]): number {
+    if (!this.reuse) return 0;
     return reusablePrefix(this.sequence.contextTokens, this.heldPrompt, prompt, this.batch);
   }
 

@@ -26,6 +26,7 @@ export interface RunSettings {
   threads: number;
   batchSize: number;
   sequences: number;
+  reusePrefix: boolean;
 }
 
 /**
@@ -42,6 +43,7 @@ export function runSettings(cfg: Pick<ModelConfig, 'local'>): RunSettings {
     threads: s.threads ?? Math.max(1, Math.min(4, Math.floor(os.availableParallelism() / 2))),
     batchSize: s.batch_size ?? 128,
     sequences: s.sequences ?? 1,
+    reusePrefix: s.reuse_prefix ?? true,
   };
 }
 
