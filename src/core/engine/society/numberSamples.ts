@@ -11,12 +11,12 @@ export function numberSamples(arg: Pick<ActionArg, 'min' | 'max' | 'integer'>): 
   return [...new Set([lo, mid, hi])];
 }
 
-/** How finely an amount is weighed when a partner's later answer to it is looked ahead over: tenths of its range. */
-export const LOOKAHEAD_STEPS = 10;
+/** How finely an amount is weighed when a partner's later answer to it is looked ahead over: sixths of its range. */
+export const LOOKAHEAD_STEPS = 6;
 
 /**
  * The values a number argument is weighed at when a partner's answer to it is reckoned
- * (engine/phases/act/lookahead.ts): tenths of the range, which hold the focal amounts (nothing,
+ * (engine/phases/act/lookahead.ts): sixths of the range, which hold the focal amounts (nothing,
  * the equal split, everything) — the answer (a rejection's risk) need not be linear in between.
  */
 export function lookaheadSamples(arg: Pick<ActionArg, 'min' | 'max' | 'integer'>): number[] {

@@ -22,10 +22,19 @@ export { actorView };
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
 
+/**
+ * Samples of an action a partner's later answer is looked ahead over (lookahead.ts), at most this
+ * many: each is a what-if of the partner's choice, so one set of amounts (LOOKAHEAD_STEPS + 1), for
+ * the first agent it may name (the strongest tie, else one drawn): whom to name is not looked over.
+ */
+export const LOOKAHEAD_OPTIONS = 7;
+
 export interface ActionOption extends ActOption {
   compiled: CompiledAction;
   /** The action's arguments with bounds written as expressions evaluated for this agent now (when it has such). */
   argSpecs?: ActionArg[];
+  /** Every change it makes, weighed or not (tallies too), for actions looked ahead over (lookahead.ts). */
+  raw?: Record<string, number>;
 }
 
 /**
@@ -96,7 +105,7 @@ export interface Choices {
   moveOf?: (compiled: CompiledAction, args: Record<string, number | string>) => ActionOption['move'];
   /** The foresight for this decision (made with the others' expected moves: expectedMoves.ts); else one is made. */
   foresight?: Foresight;
-  /** Actions a partner's later answer is looked ahead over (lookahead.ts): their amounts weighed at tenths. */
+  /** Actions a partner's later answer is looked ahead over (lookahead.ts): their amounts weighed at sixths. */
   looked?: ReadonlySet<CompiledAction>;
 }
 
@@ -257,15 +266,16 @@ export function optionsFor(
     const specArgs = argSpecs ?? compiled.spec.args;
     // Only posts that can still take this action: a post liked before is not liked again.
     const dense = choices.looked?.has(compiled) ?? false;
-    for (const args of combinations(compiled.spec.name, specArgs, choices, MAX_OPTIONS_PER_ACTION, dense)) {
+    const limit = dense ? LOOKAHEAD_OPTIONS : MAX_OPTIONS_PER_ACTION;
+    for (const args of combinations(compiled.spec.name, specArgs, choices, limit, dense)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
       const concerns = foresight !== undefined && Foresight.concerns(state, compiled);
-      const raw: Record<string, number> | undefined = concerns ? nameRecord() : undefined;
+      const raw: Record<string, number> | undefined = concerns || dense ? nameRecord() : undefined;
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true, raw), args);
       const move = compiled.spec.move ? choices.moveOf?.(compiled, args) : undefined;
       if (!changes) continue;
-      const foreseen = raw ? foreseenOf(foresight!, raw, agent.id) : undefined;
+      const foreseen = raw && concerns ? foreseenOf(foresight!, raw, agent.id) : undefined;
       out.push({
         action: compiled.spec.name,
         args,
@@ -274,6 +284,7 @@ export function optionsFor(
         ...(move ? { move } : {}),
         ...(foreseen ? { foreseen } : {}),
         ...(argSpecs ? { argSpecs } : {}),
+        ...(dense ? { raw } : {}),
       });
     }
   }

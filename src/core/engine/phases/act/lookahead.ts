@@ -6,8 +6,8 @@
 // would have then, each with its chance. The option is then weighed by what it brings across those
 // responses (act.ts `expectedUtility`): keeping more against the risk of a rejection. No rule knows
 // a game: any action that changes another agent, in a round with a later act phase that agent acts
-// in, is looked ahead over. Bounded: one partner, one step, amounts weighed at tenths of their range
-// (with nothing, the equal split and everything among them), each partner's answer worked out once
+// in, is looked ahead over. Bounded: one partner, one step, amounts weighed at sixths of their range
+// (nothing, the equal split and everything among them), the first agent it may name, each partner's answer worked out once
 // per state revision. No random draw: the partner's amounts are held at their reference, its
 // unseen draws at the population's.
 import type { ActRequest } from '../../../llm/types';
@@ -41,7 +41,7 @@ function actsIn(world: PhaseContext, id: string, phase: ActPhase): boolean {
 /**
  * The actions of `offered` an offline agent looks ahead over in `phase`: those that change another
  * agent (its partner or one it names) when a later act phase follows. Their amounts are weighed at
- * tenths of the range (numberSamples.ts `lookaheadSamples`).
+ * sixths of the range (numberSamples.ts `lookaheadSamples`).
  */
 export function lookaheadActions(
   world: PhaseContext,
@@ -103,13 +103,8 @@ export function anticipate(
   const cache = answersNow(state, world.round);
   for (const o of options) {
     if (!looked.has(o.compiled)) continue;
-    const raw: Record<string, number> = nameRecord();
-    try {
-      changesOf(state, a, o.compiled, o.args, contextOf(state, a, n, world.round, o.args, o.compiled), false, raw);
-    } catch (err) {
-      if (err instanceof ExpressionFailure) continue;
-      throw err;
-    }
+    const raw = o.raw ?? rawChanges(state, a, o, n, world.round);
+    if (!raw) continue;
     const partner = partnerFor(world, state, a.id, raw, next);
     if (!partner) continue;
     const key = `${a.id}\u0000${partner}\u0000${Object.entries(raw)
@@ -121,6 +116,24 @@ export function anticipate(
       cache.set(key, responses);
     }
     if (responses.length) o.responses = responses.map((r) => ({ p: r.p, changes: fromSide(r.changes, partner, a.id) }));
+  }
+}
+
+/** Every change an option makes (tallies too), when optionsFor did not keep them; undefined when an effect fails. */
+function rawChanges(
+  state: WorldState,
+  a: Agent,
+  o: ActionOption,
+  n: number,
+  round: number,
+): Record<string, number> | undefined {
+  const raw: Record<string, number> = nameRecord();
+  try {
+    changesOf(state, a, o.compiled, o.args, contextOf(state, a, n, round, o.args, o.compiled), false, raw);
+    return raw;
+  } catch (err) {
+    if (err instanceof ExpressionFailure) return undefined;
+    throw err;
   }
 }
 
