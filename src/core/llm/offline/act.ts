@@ -301,7 +301,9 @@ export function anticipated(req: ActRequest): ActRequest {
   const options = req.options.map((o) => {
     if (!o.responses?.length) return o;
     const foreseen: Record<string, number> = { ...o.foreseen };
-    for (const r of o.responses) for (const [k, x] of Object.entries(r.changes)) foreseen[k] = (foreseen[k] ?? 0) + r.p * x;
+    for (const r of o.responses) {
+      for (const [k, x] of Object.entries(r.changes)) foreseen[k] = (foreseen[k] ?? 0) + r.p * x;
+    }
     return { ...o, foreseen };
   });
   return { ...req, options };

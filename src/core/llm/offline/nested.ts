@@ -87,9 +87,10 @@ export function chooseNested(ways: readonly Candidate[], beta: number, rng: Rng)
 export function wayChances(ways: readonly Candidate[], beta: number): number[] {
   const byAction = new Map<string, Level[]>();
   const levelOf = new Map<Candidate, Level>();
-  for (const c of ways) if (!byAction.has(c.option.action)) byAction.set(c.option.action, []);
-  for (const [action, levels] of byAction) {
-    levels.push(...levelsOf(ways.filter((c) => c.option.action === action)));
+  const names = new Set(ways.map((c) => c.option.action));
+  for (const action of names) {
+    const levels = levelsOf(ways.filter((c) => c.option.action === action));
+    byAction.set(action, levels);
     for (const l of levels) for (const c of l.ways) levelOf.set(c, l);
   }
   const worth = new Map([...byAction].map(([action, levels]) => [action, actionWorth(levels, beta)]));
