@@ -26,7 +26,8 @@
 // prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
 // Issue 57: the conduct term weighs conduct against the others' mean (conductGaps, RECIPROCITY);
 // the action is chosen before its arguments (nested.ts), and a number argument on its continuum with
-// conditional cooperation (continuum.ts).
+// conditional cooperation (continuum.ts). Issue 72: an option a partner answers in a later phase
+// (options[].responses, engine/phases/act/lookahead.ts) is worth the expected u over the answers.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformReason, platformUtility, postText } from './platform';
