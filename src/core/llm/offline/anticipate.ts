@@ -53,6 +53,8 @@ export function believedResponses(given: ActRequest): Response[] {
     envious = at(1);
   const u0 = optionUtilities(calm),
     u1 = optionUtilities(envious);
+  // Envy that changes nothing (the partner cannot fall behind): one kind stands for all.
+  if (u0.every((x, i) => x === u1[i])) return responsesAt(calm, u0);
   const merged = new Map<string, Response>();
   for (const kind of kinds) {
     const u = u0.map((x, i) => x + kind.alpha * (u1[i] - x));
