@@ -349,6 +349,19 @@ export function optionUtilities(req: ActRequest, given: ActRequest = req): numbe
   );
 }
 
+/**
+ * Each option's envy term (inequity.ts) at the request's α: what `optionUtilities` adds for envy,
+ * so u at another α is u at α = 0 plus this times that α; undefined when an option is answered
+ * later (its envy is counted per answer, `expectedUtility`).
+ */
+export function envyTerms(req: ActRequest): number[] | undefined {
+  if (req.options.some((o) => o.responses?.length)) return undefined;
+  const units = unitsOf(req.options);
+  const comparison = comparisonOf(req);
+  const unitOf = (name: string) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`);
+  return req.options.map((o) => inequity(req, o, comparison, unitOf));
+}
+
 /** The softmax's inverse temperature for this agent: neuroticism widens the spread of its choices. */
 export function betaOf(req: ActRequest): number {
   return ACT_BETA / (1 + req.persona.traits.neuroticism);

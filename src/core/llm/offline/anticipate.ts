@@ -7,7 +7,7 @@
 // draws of the run, concern and envy — is taken at the population's: the disposition at its mean,
 // and the envy averaged over Fehr & Schmidt's (1999) shares. No random draw.
 import type { ActRequest } from '../types';
-import { anticipated, betaOf, optionUtilities } from './act';
+import { anticipated, betaOf, envyTerms, optionUtilities } from './act';
 import { candidates, changesOf } from './continuum';
 import { wayChances } from './nested';
 import { envyKinds } from './inequity';
@@ -42,22 +42,23 @@ export function responsesOf(given: ActRequest): Response[] {
 /**
  * The responses of a responder whose private draws the decider does not know: its disposition at
  * the mean, its envy over the population's kinds; the same responses merged, chances summed.
- * Envy enters u linearly (inequity.ts), so u is worked out at α = 0 and α = 1 and read between.
+ * Envy enters u linearly (inequity.ts), so u is worked out at α = 0 and its envy term at α = 1.
  */
 export function believedResponses(given: ActRequest): Response[] {
   if (!given.options.length) return [];
   const kinds = envyKinds();
   const at = (alpha: number): ActRequest =>
     anticipated({ ...given, disposition: 0.5, fairness: { envy: kinds.find((k) => k.alpha === alpha)!.draw } });
-  const calm = at(0),
-    envious = at(1);
-  const u0 = optionUtilities(calm),
-    u1 = optionUtilities(envious);
+  const calm = at(0);
+  const u0 = optionUtilities(calm);
+  // Only the envy term differs at α = 1: it alone is worked out again (act.ts `envyTerms`).
+  const envious = at(1);
+  const envy = envyTerms(envious) ?? optionUtilities(envious).map((x, i) => x - u0[i]);
   // Envy that changes nothing (the partner cannot fall behind): one kind stands for all.
-  if (u0.every((x, i) => x === u1[i])) return responsesAt(calm, u0);
+  if (envy.every((x) => x === 0)) return responsesAt(calm, u0);
   const merged = new Map<string, Response>();
   for (const kind of kinds) {
-    const u = u0.map((x, i) => x + kind.alpha * (u1[i] - x));
+    const u = u0.map((x, i) => x + kind.alpha * envy[i]);
     for (const r of responsesAt(calm, u)) {
       const key = Object.entries(r.changes)
         .filter(([, x]) => x !== 0)
