@@ -48,6 +48,12 @@ export interface ActOption {
    * per `me.q` and `<agent id>.q` (valued quantities; engine/phases/act/foresight.ts). Absent when nothing.
    */
   foreseen?: Record<string, number>;
+  /**
+   * What a partner who chooses in a later phase of the round would do after this option, as the
+   * offline rule reckons it (engine/phases/act/lookahead.ts): each response's chance and what it
+   * changes, per `me.q` and `<agent id>.q` (valued quantities). Offline deciders only.
+   */
+  responses?: { p: number; changes: Record<string, number> }[];
 }
 
 /** A declared quantity as the deciding agent sees it. */

@@ -11,6 +11,25 @@ export function numberSamples(arg: Pick<ActionArg, 'min' | 'max' | 'integer'>): 
   return [...new Set([lo, mid, hi])];
 }
 
+/** How finely an amount is weighed when a partner's later answer to it is looked ahead over: sixths of its range. */
+export const LOOKAHEAD_STEPS = 6;
+
+/**
+ * The values a number argument is weighed at when a partner's answer to it is reckoned
+ * (engine/phases/act/lookahead.ts): sixths of the range, which hold the focal amounts (nothing,
+ * the equal split, everything) — the answer (a rejection's risk) need not be linear in between.
+ */
+export function lookaheadSamples(arg: Pick<ActionArg, 'min' | 'max' | 'integer'>): number[] {
+  const lo = arg.min ?? 0,
+    hi = arg.max ?? lo + 1;
+  const out = new Set<number>();
+  for (let k = 0; k <= LOOKAHEAD_STEPS; k++) {
+    const x = lo + ((hi - lo) * k) / LOOKAHEAD_STEPS;
+    out.add(arg.integer ? Math.round(x) : Math.round(x * 1e9) / 1e9);
+  }
+  return [...out];
+}
+
 /** The sample nearest to `x` (the lower on a tie). */
 export function nearestSample(arg: Pick<ActionArg, 'min' | 'max' | 'integer'>, x: number): number {
   let best = x,

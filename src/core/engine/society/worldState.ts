@@ -36,6 +36,9 @@ export function bounded(q: Quantity, x: number): number {
 
 const initial = (qs: readonly Quantity[]): Values => Object.fromEntries(qs.map((q) => [q.name, bounded(q, q.initial)]));
 
+/** The revisions what-ifs run at (WorldState.trial): below zero, each its own. */
+let trials = 0;
+
 export class WorldState {
   world: Values;
   private readonly agents = new Map<string, Values>();
@@ -138,6 +141,42 @@ export class WorldState {
       this.revision++;
     }
     return [before, after];
+  }
+
+  /**
+   * `work` done on the values as `moves` would leave them (a change per world quantity, per agent
+   * and quantity; bounded), then every value put back: a what-if (lookahead.ts). Nothing is
+   * recorded as changed, agents first asked for inside are forgotten again, and the revision is one
+   * of the what-if's own while it lasts, so nothing cached for it is taken for the state's.
+   */
+  trial<T>(moves: { world: Readonly<Values>; agents: ReadonlyMap<string, Readonly<Values>> }, work: () => T): T {
+    const revision = this.revision;
+    const known = new Set(this.agents.keys());
+    const changed = new Set(this.changed);
+    const world = { ...this.world };
+    const saved = new Map<string, Values>();
+    this.revision = --trials;
+    try {
+      for (const [name, x] of Object.entries(moves.world)) {
+        const q = this.worldQuantities.get(name);
+        if (q) this.world[name] = bounded(q, this.world[name] + x);
+      }
+      for (const [id, values] of moves.agents) {
+        const v = this.of(id);
+        saved.set(id, { ...v });
+        for (const [name, x] of Object.entries(values)) {
+          const q = this.agentQuantities.get(name);
+          if (q) v[name] = bounded(q, v[name] + x);
+        }
+      }
+      return work();
+    } finally {
+      Object.assign(this.world, world);
+      for (const [id, values] of saved) Object.assign(this.agents.get(id) ?? {}, values);
+      for (const id of [...this.agents.keys()]) if (!known.has(id)) this.agents.delete(id);
+      for (const id of [...this.changed]) if (!changed.has(id)) this.changed.delete(id);
+      this.revision = revision;
+    }
   }
 
   remove(agent: string): void {

@@ -26,7 +26,8 @@
 // prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
 // Issue 57: the conduct term weighs conduct against the others' mean (conductGaps, RECIPROCITY);
 // the action is chosen before its arguments (nested.ts), and a number argument on its continuum with
-// conditional cooperation (continuum.ts).
+// conditional cooperation (continuum.ts). Issue 72: an option a partner answers in a later phase
+// (options[].responses, engine/phases/act/lookahead.ts) is worth the expected u over the answers.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformReason, platformUtility, postText } from './platform';
@@ -109,9 +110,13 @@ function unitsOf(options: readonly ActOption[]): Map<string, number> {
     }
   }
   for (const o of options) {
-    for (const [target, change] of Object.entries(o.foreseen ?? {})) {
-      const name = `*${target.slice(target.indexOf('.'))}`;
-      if (!units.get(name)) widen(`~${name}`, change);
+    // What a later partner's response brings is weighed as foresight is, in the largest it can be.
+    const later = [o.foreseen ?? {}, ...(o.responses ?? []).map((r) => r.changes)];
+    for (const changes of later) {
+      for (const [target, change] of Object.entries(changes)) {
+        const name = `*${target.slice(target.indexOf('.'))}`;
+        if (!units.get(name)) widen(`~${name}`, change);
+      }
     }
   }
   return units;
@@ -166,20 +171,39 @@ export function conductGaps(req: ActRequest): Map<string, number> {
   );
 }
 
+/** What `utility` reads of a request, whatever the option: worked out once per request. */
+interface Weights {
+  p: number;
+  world: Map<string, SeenQuantity>;
+  others: Map<string, ActRequest['others'][number]>;
+  care: Map<string, number>;
+}
+const weights = new WeakMap<ActRequest, Weights>();
+
+function weightsOf(req: ActRequest): Weights {
+  let w = weights.get(req);
+  if (!w) {
+    const p = concern(req);
+    const c = req.persona.traits.conscientiousness;
+    const gaps = conductGaps(req);
+    w = {
+      p,
+      world: new Map(req.world.map((q) => [q.name, q])),
+      others: new Map(req.others.map((o) => [o.id, o])),
+      care: new Map(req.others.map((o) => [o.id, p * (0.5 + o.tie) + RECIPROCITY * c * reciprocal(gaps.get(o.id)!)])),
+    };
+    weights.set(req, w);
+  }
+  return w;
+}
+
 export function utility(
   req: ActRequest,
   option: ActOption,
   units: Map<string, number>,
   comparison: Comparison = comparisonOf(req),
 ): number {
-  const p = concern(req);
-  const c = req.persona.traits.conscientiousness;
-  const world = new Map(req.world.map((q) => [q.name, q]));
-  const gaps = conductGaps(req);
-  const others = new Map(req.others.map((o) => [o.id, o]));
-  const care = new Map(
-    req.others.map((o) => [o.id, p * (0.5 + o.tie) + RECIPROCITY * c * reciprocal(gaps.get(o.id)!)]),
-  );
+  const { p, world, others, care } = weightsOf(req);
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
     // One unit per agent quantity, whoever holds it: a point to me and a point to my partner are
@@ -269,23 +293,85 @@ function imitation(req: ActRequest): Map<string, number> {
   return new Map([...sums].map(([action, sum]) => [action, sum / shown]));
 }
 
-export function act(req: ActRequest, rng: Rng): ActResponse {
-  if (!req.options.length) return { action: req.actions[0]?.name ?? '', args: {}, reason: 'nothing else to do' };
+/**
+ * The request with each option's later responses folded into its foreseen changes (their expected
+ * value), so the comparison, the amounts' reference and cooperative end see them; unchanged without.
+ */
+export function anticipated(req: ActRequest): ActRequest {
+  if (!req.options.some((o) => o.responses?.length)) return req;
+  const options = req.options.map((o) => {
+    if (!o.responses?.length) return o;
+    const foreseen: Record<string, number> = { ...o.foreseen };
+    for (const r of o.responses) {
+      for (const [k, x] of Object.entries(r.changes)) foreseen[k] = (foreseen[k] ?? 0) + r.p * x;
+    }
+    return { ...o, foreseen };
+  });
+  return { ...req, options };
+}
+
+/**
+ * u of an option whose partner responds later (anticipated): the expected utility over the
+ * responses, each weighed with what it brings on top of the option's own foresight (so envy at
+ * each outcome counts, not envy at the mean outcome); `utility` otherwise.
+ */
+function expectedUtility(
+  req: ActRequest,
+  option: ActOption,
+  units: Map<string, number>,
+  comparison: Comparison,
+  own: ActOption,
+): number {
+  if (!own.responses?.length) return utility(req, option, units, comparison);
+  let u = 0;
+  for (const r of own.responses) {
+    const foreseen: Record<string, number> = { ...own.foreseen };
+    for (const [k, x] of Object.entries(r.changes)) foreseen[k] = (foreseen[k] ?? 0) + x;
+    u += r.p * utility(req, { ...option, foreseen }, units, comparison);
+  }
+  return u;
+}
+
+/** Every option's u, as the offline rule weighs it (the request already `anticipated`; `given` the one before). */
+export function optionUtilities(req: ActRequest, given: ActRequest = req): number[] {
   const units = unitsOf(req.options);
   const copied = imitation(req);
   const openness = req.persona.traits.openness;
   const learned = experienceOf(req, units);
   const comparison = comparisonOf(req);
-  const u = req.options.map(
+  return req.options.map(
     (o, i) =>
-      utility(req, o, units, comparison) +
+      expectedUtility(req, o, units, comparison, given.options[i]) +
       openness * (copied.get(o.action) ?? 0) +
       (learned?.[i] ?? 0) +
       platformUtility(req, o) +
       moveUtility(req, o),
   );
-  const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);
-  const way = chooseNested(candidates(req, u, rng), beta, rng);
+}
+
+/**
+ * Each option's envy term (inequity.ts) at the request's α: what `optionUtilities` adds for envy,
+ * so u at another α is u at α = 0 plus this times that α; undefined when an option is answered
+ * later (its envy is counted per answer, `expectedUtility`).
+ */
+export function envyTerms(req: ActRequest): number[] | undefined {
+  if (req.options.some((o) => o.responses?.length)) return undefined;
+  const units = unitsOf(req.options);
+  const comparison = comparisonOf(req);
+  const unitOf = (name: string) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`);
+  return req.options.map((o) => inequity(req, o, comparison, unitOf));
+}
+
+/** The softmax's inverse temperature for this agent: neuroticism widens the spread of its choices. */
+export function betaOf(req: ActRequest): number {
+  return ACT_BETA / (1 + req.persona.traits.neuroticism);
+}
+
+export function act(given: ActRequest, rng: Rng): ActResponse {
+  if (!given.options.length) return { action: given.actions[0]?.name ?? '', args: {}, reason: 'nothing else to do' };
+  const req = anticipated(given);
+  const u = optionUtilities(req, given);
+  const way = chooseNested(candidates(req, u, rng), betaOf(req), rng);
   const numberArg = req.actions.find((a) => a.name === way.option.action)?.args.find((x) => x.type === 'number')?.name;
   const chosen: ActOption = way.between
     ? { ...way.option, args: way.args, changes: changesOf(way, numberArg) }

@@ -172,9 +172,10 @@ function restKey(args: Record<string, number | string>, skip: string): string {
 
 /**
  * The candidates: each option as it is, except an action with exactly one number argument, whose
- * options (grouped by their other arguments) become the one amount the agent settles on for them.
+ * options (grouped by their other arguments) become the one amount the agent settles on for them
+ * (with its reference drawn with noise from `rng`; held at its mean without one).
  */
-export function candidates(req: ActRequest, u: readonly number[], rng: Rng): Candidate[] {
+export function candidates(req: ActRequest, u: readonly number[], rng: Rng | undefined): Candidate[] {
   const specs = new Map(req.actions.map((a) => [a.name, a]));
   const out: Candidate[] = [];
   const groups = new Map<string, { x: number; option: ActOption; u: number }[]>();
@@ -204,7 +205,9 @@ export function candidates(req: ActRequest, u: readonly number[], rng: Rng): Can
       us = samples.map((s) => s.u);
     const lo = xs[0],
       hi = xs[xs.length - 1];
-    const r = reference(req, samples[0].option.action, arg.name, samples) + spread * (hi - lo) * rng.normal();
+    // Without a stream (another's choice reckoned: anticipate.ts) the reference is held without noise.
+    const noise = rng ? spread * (hi - lo) * rng.normal() : 0;
+    const r = reference(req, samples[0].option.action, arg.name, samples) + noise;
     const coop = cooperativeEnd(samples);
     let best = lo,
       bestU = -Infinity;

@@ -32,6 +32,19 @@ const ENVY: readonly [number, number][] = [
   [1, 4],
 ];
 
+/**
+ * The kinds of envy people hold and their shares, as draws `aversion` reads (a draw inside each
+ * step): what another's envy is believed to be when it is not known (anticipate.ts).
+ */
+export function envyKinds(): { draw: number; share: number; alpha: number }[] {
+  let from = 0;
+  return ENVY.map(([to, alpha]) => {
+    const kind = { draw: (from + to) / 2, share: to - from, alpha };
+    from = to;
+    return kind;
+  });
+}
+
 /** A draw (0..1) read through a discrete distribution given as [cumulative share, value] steps. */
 function quantile(steps: readonly [number, number][], u: number): number {
   for (const [share, value] of steps) if (u < share) return value;

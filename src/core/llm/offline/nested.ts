@@ -79,3 +79,37 @@ export function chooseNested(ways: readonly Candidate[], beta: number, rng: Rng)
     ];
   return level.ways.length === 1 ? level.ways[0] : level.ways[rng.int(level.ways.length)];
 }
+
+/**
+ * The chance of each way under chooseNested's rule: the action's softmax over U_a, times the
+ * level's softmax within the action, shared evenly among the level's ways. No draw.
+ */
+export function wayChances(ways: readonly Candidate[], beta: number): number[] {
+  const byAction = new Map<string, Level[]>();
+  const levelOf = new Map<Candidate, Level>();
+  const names = new Set(ways.map((c) => c.option.action));
+  for (const action of names) {
+    const levels = levelsOf(ways.filter((c) => c.option.action === action));
+    byAction.set(action, levels);
+    for (const l of levels) for (const c of l.ways) levelOf.set(c, l);
+  }
+  const worth = new Map([...byAction].map(([action, levels]) => [action, actionWorth(levels, beta)]));
+  const softmax = (xs: readonly number[], x: number): number => {
+    let max = -Infinity;
+    for (const y of xs) if (y > max) max = y;
+    let s = 0;
+    for (const y of xs) s += Math.exp(beta * (y - max));
+    return Math.exp(beta * (x - max)) / s;
+  };
+  const worths = [...worth.values()];
+  return ways.map((c) => {
+    const levels = byAction.get(c.option.action)!;
+    const l = levelOf.get(c)!;
+    const pAction = softmax(worths, worth.get(c.option.action)!);
+    const pLevel = softmax(
+      levels.map((x) => x.u),
+      l.u,
+    );
+    return (pAction * pLevel) / l.ways.length;
+  });
+}

@@ -11,7 +11,7 @@ import { bounded, type WorldState } from '../../society/worldState';
 import { verbsPossible } from './verbs';
 import { argKey } from './candidates';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
-import { numberSamples } from '../../society/numberSamples';
+import { lookaheadSamples, numberSamples } from '../../society/numberSamples';
 import { needsMatch, readMatch } from './matchReads';
 import { nameRecord } from '../../../text/nameRecord';
 import { Foresight, type Moves } from './foresight';
@@ -22,10 +22,19 @@ export { actorView };
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
 
+/**
+ * Samples of an action a partner's later answer is looked ahead over (lookahead.ts), at most this
+ * many: each is a what-if of the partner's choice, so one set of amounts (LOOKAHEAD_STEPS + 1), for
+ * the first agent it may name (the strongest tie, else one drawn): whom to name is not looked over.
+ */
+export const LOOKAHEAD_OPTIONS = 7;
+
 export interface ActionOption extends ActOption {
   compiled: CompiledAction;
   /** The action's arguments with bounds written as expressions evaluated for this agent now (when it has such). */
   argSpecs?: ActionArg[];
+  /** Every change it makes, weighed or not (tallies too), for actions looked ahead over (lookahead.ts). */
+  raw?: Record<string, number>;
 }
 
 /**
@@ -96,6 +105,8 @@ export interface Choices {
   moveOf?: (compiled: CompiledAction, args: Record<string, number | string>) => ActionOption['move'];
   /** The foresight for this decision (made with the others' expected moves: expectedMoves.ts); else one is made. */
   foresight?: Foresight;
+  /** Actions a partner's later answer is looked ahead over (lookahead.ts): their amounts weighed at sixths. */
+  looked?: ReadonlySet<CompiledAction>;
 }
 
 /** A post argument's feed: the one it names, else the scenario's only (or first) feed. */
@@ -103,13 +114,13 @@ export function feedOf(arg: ActionArg, posts: ReadonlyMap<string, readonly strin
   return arg.feed ?? posts.keys().next().value;
 }
 
-function samples(arg: ActionArg, c: Choices, action: string): (number | string)[] {
+function samples(arg: ActionArg, c: Choices, action: string, dense = false): (number | string)[] {
   const among = arg.where !== undefined && arg.type !== 'number' ? c.among?.get(argKey(action, arg.name)) : undefined;
   if (among) return [...among];
   if (arg.type === 'agent') return [...c.others];
   if (arg.type === 'post') return [...(c.posts.get(feedOf(arg, c.posts) ?? '') ?? [])];
   if (arg.type === 'place') return [...(c.places ?? [])];
-  return numberSamples(arg);
+  return dense ? lookaheadSamples(arg) : numberSamples(arg);
 }
 
 /** Every combination of the samples, in argument order, at most `limit`. */
@@ -118,13 +129,17 @@ function combinations(
   args: readonly ActionArg[],
   choices: Choices,
   limit: number,
+  dense = false,
 ): Record<string, number | string>[] {
   let out: Record<string, number | string>[] = [{}];
   for (const arg of args) {
     const next: Record<string, number | string>[] = [];
+    const values = samples(arg, choices, action, dense);
+    // Finely weighed amounts: only whole sets of them (an amount read on part of its range misleads).
+    const cap = dense && arg.type === 'number' ? limit - (limit % values.length) : limit;
     for (const partial of out) {
-      for (const value of samples(arg, choices, action)) {
-        if (next.length >= limit) break;
+      for (const value of values) {
+        if (next.length >= cap) break;
         next.push({ ...partial, [arg.name]: value });
       }
     }
@@ -250,15 +265,17 @@ export function optionsFor(
     }
     const specArgs = argSpecs ?? compiled.spec.args;
     // Only posts that can still take this action: a post liked before is not liked again.
-    for (const args of combinations(compiled.spec.name, specArgs, choices, MAX_OPTIONS_PER_ACTION)) {
+    const dense = choices.looked?.has(compiled) ?? false;
+    const limit = dense ? LOOKAHEAD_OPTIONS : MAX_OPTIONS_PER_ACTION;
+    for (const args of combinations(compiled.spec.name, specArgs, choices, limit, dense)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
       const concerns = foresight !== undefined && Foresight.concerns(state, compiled);
-      const raw: Record<string, number> | undefined = concerns ? nameRecord() : undefined;
+      const raw: Record<string, number> | undefined = concerns || dense ? nameRecord() : undefined;
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true, raw), args);
       const move = compiled.spec.move ? choices.moveOf?.(compiled, args) : undefined;
       if (!changes) continue;
-      const foreseen = raw ? foreseenOf(foresight!, raw, agent.id) : undefined;
+      const foreseen = raw && concerns ? foreseenOf(foresight!, raw, agent.id) : undefined;
       out.push({
         action: compiled.spec.name,
         args,
@@ -267,6 +284,7 @@ export function optionsFor(
         ...(move ? { move } : {}),
         ...(foreseen ? { foreseen } : {}),
         ...(argSpecs ? { argSpecs } : {}),
+        ...(dense ? { raw } : {}),
       });
     }
   }

@@ -27,6 +27,7 @@ import { stream } from '../../../random/rng';
 import { maxOf } from '../../../stats/extremes';
 import { expectedChanges, expectedMoves, peersOf } from './expectedMoves';
 import { Foresight } from './foresight';
+import { anticipate, lookaheadActions } from './lookahead';
 
 /** How much was taken from another agent last round, when anything was. */
 function pressureOn(state: WorldState, id: string): { pressure?: number } {
@@ -292,15 +293,19 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
       )
     : undefined;
   const { foresight, expected_close } = lookingAhead(world, state, a, others, phase);
+  // An offline agent reckons a later partner's answer to what it does (lookahead.ts).
+  const looked = world.answersByRule(a.model) ? lookaheadActions(world, state, phase, offeredNames) : undefined;
   const choices: Choices = {
     others,
     posts: read.byFeed,
     ...(among ? { among } : {}),
     ...placeChoices(world, a),
     ...(foresight ? { foresight } : {}),
+    ...(looked?.size ? { looked } : {}),
   };
   const options = optionsFor(state, a, choices, world.agents.size, world.round, offeredNames, say);
   if (!options.length) return;
+  if (looked?.size) anticipate(world, state, a, phase, options, looked);
   if (world.learning) state.experience.enter(a.id, () => state.valuedOf(a.id));
   const offered = new Set(options.map((o) => o.compiled));
   // Bounds written as expressions, as evaluated for this agent now: what the model may choose.
@@ -331,7 +336,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
       ...platformVerbs(c.spec),
       ...(c.spec.move ? { move: c.spec.move } : {}),
     })),
-    options: options.map(({ action, args, changes, move, compiled, foreseen }) => {
+    options: options.map(({ action, args, changes, move, compiled, foreseen, responses }) => {
       const learned = state.experience.attraction(a.id, optionKey(action, args, compiled.spec.args));
       return {
         action,
@@ -339,6 +344,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
         changes,
         ...(move ? { move } : {}),
         ...(foreseen ? { foreseen } : {}),
+        ...(responses ? { responses } : {}),
         ...(learned !== undefined ? { experience: learned } : {}),
       };
     }),

@@ -1,0 +1,74 @@
+// How another agent would respond, reckoned with the offline rule itself: a theory of mind one
+// step deep (docs/model.md, "Anticipating a partner's later choice"). The engine builds the request
+// the partner would face in its later phase after the decider's option (lookahead.ts); here that
+// request is weighed as the partner would weigh it (act.ts `optionUtilities`, its amounts on their
+// continuum at the reference it holds, without noise) and each way's chance is the nested softmax
+// the partner draws from (nested.ts `wayChances`). What the decider cannot see of the partner — its
+// draws of the run, concern and envy — is taken at the population's: the disposition at its mean,
+// and the envy averaged over Fehr & Schmidt's (1999) shares. No random draw.
+import type { ActRequest } from '../types';
+import { anticipated, betaOf, envyTerms, optionUtilities } from './act';
+import { candidates, changesOf } from './continuum';
+import { wayChances } from './nested';
+import { envyKinds } from './inequity';
+
+/** A response and its chance: what it changes, keyed from the responder's side (`me.q`, `<id>.q`). */
+export interface Response {
+  p: number;
+  changes: Record<string, number>;
+}
+
+/** The responses of one kind of responder, its options worth `u`, and their chances. */
+function responsesAt(req: ActRequest, u: readonly number[]): Response[] {
+  const ways = candidates(req, u, undefined);
+  const chances = wayChances(ways, betaOf(req));
+  return ways.map((way, i) => {
+    const numberArg = req.actions
+      .find((a) => a.name === way.option.action)
+      ?.args.find((x) => x.type === 'number')?.name;
+    const changes: Record<string, number> = { ...changesOf(way, numberArg) };
+    for (const [k, x] of Object.entries(way.option.foreseen ?? {})) changes[k] = (changes[k] ?? 0) + x;
+    return { p: chances[i], changes };
+  });
+}
+
+/** The responses of the responder as the request gives it (its own draws) and their chances. */
+export function responsesOf(given: ActRequest): Response[] {
+  if (!given.options.length) return [];
+  const req = anticipated(given);
+  return responsesAt(req, optionUtilities(req, given));
+}
+
+/**
+ * The responses of a responder whose private draws the decider does not know: its disposition at
+ * the mean, its envy over the population's kinds; the same responses merged, chances summed.
+ * Envy enters u linearly (inequity.ts), so u is worked out at α = 0 and its envy term at α = 1.
+ */
+export function believedResponses(given: ActRequest): Response[] {
+  if (!given.options.length) return [];
+  const kinds = envyKinds();
+  const at = (alpha: number): ActRequest =>
+    anticipated({ ...given, disposition: 0.5, fairness: { envy: kinds.find((k) => k.alpha === alpha)!.draw } });
+  const calm = at(0);
+  const u0 = optionUtilities(calm);
+  // Only the envy term differs at α = 1: it alone is worked out again (act.ts `envyTerms`).
+  const envious = at(1);
+  const envy = envyTerms(envious) ?? optionUtilities(envious).map((x, i) => x - u0[i]);
+  // Envy that changes nothing (the partner cannot fall behind): one kind stands for all.
+  if (envy.every((x) => x === 0)) return responsesAt(calm, u0);
+  const merged = new Map<string, Response>();
+  for (const kind of kinds) {
+    const u = u0.map((x, i) => x + kind.alpha * envy[i]);
+    for (const r of responsesAt(calm, u)) {
+      const key = Object.entries(r.changes)
+        .filter(([, x]) => x !== 0)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => `${k}=${x}`)
+        .join(';');
+      const had = merged.get(key);
+      if (had) had.p += kind.share * r.p;
+      else merged.set(key, { p: kind.share * r.p, changes: r.changes });
+    }
+  }
+  return [...merged.values()];
+}
