@@ -146,6 +146,26 @@ describe('measurement tallies that steer choices (SOC106, SOC107)', () => {
     assert.deepEqual(shown(await diagnostics(read)), []);
   });
 
+  it("does not tell of a phase's written-out way to say no (reject beside accept), but of one beside another count", async () => {
+    const tally = '    told: { initial: 0, valued: false }';
+    const phase = (list: string) => ['round:', `  - phase: answer`, `    actions: ${list}`];
+    // The ultimatum's shape: `rest` (valued) and `tell` (a tally) written as the phase's two choices.
+    assert.deepEqual(shown(await diagnostics(town([tally, ENERGY], [...TELL, ...REST], phase('[rest, tell]')))), []);
+    assert.deepEqual(
+      shown(await diagnostics(town([tally, ENERGY], [...TELL, ...REST], phase('{ players: [rest, tell] }')))),
+      [],
+    );
+    // Beside another action that changes nothing valued it is not the one way to say no: told of.
+    const shrug = ['  shrug:', '    description: Shrug.', '    effects:', '      me.told: "me.told + 1.0"'];
+    assert.deepEqual(
+      shown(await diagnostics(town([tally, ENERGY], [...TELL, ...REST, ...shrug], phase('[rest, tell, shrug]')))),
+      ['13:3 SOC107 info', '21:3 SOC107 info'],
+    );
+    // Offered alone in one of its phases (nothing to refuse there): told of.
+    const two = ['round:', '  - phase: a', '    actions: [rest, tell]', '  - phase: b', '    actions: [tell]'];
+    assert.deepEqual(shown(await diagnostics(town([tally, ENERGY], [...TELL, ...REST], two))), ['13:3 SOC107 info']);
+  });
+
   // Issue 62: a 0/1 flag left valued raised round-1 cooperation in a prisoner's dilemma from 0.20
   // to 0.65, a world tally that `cooperate` raises to 0.42.
   const dilemma = (world: string[], agents: string[], cooperate: string[], defect: string[] = []): string[] => [

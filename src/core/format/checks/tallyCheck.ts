@@ -14,11 +14,13 @@
 //   is not more of anything; and a world counter that actions only raise by a constant
 //   (`world.coops: "world.coops + 1.0"`; 0.20 to 0.42), read by nothing but measurement.
 // - SOC107 (info): an action whose every effect is on quantities written `valued: false`, with no
-//   platform verb and no move: by its own effects it brings the offline model nothing.
+//   platform verb and no move: by its own effects it brings the offline model nothing. Not said of
+//   a phase's one way to say no (`reject` beside `accept`): refusing what the other brings is its
+//   consequence.
 // A scenario's module is code validation never reads (it may read or pay for anything): with one,
 // neither is said.
 import type { DiagnosticFix } from '../model/diagnostics';
-import type { Action, Mechanics } from '../model/mechanics';
+import { phaseActionFields, type Action, type Mechanics } from '../model/mechanics';
 import type { ExpressionSite } from '../build/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import type { PathSegment } from '../syntax/parse';
@@ -263,14 +265,47 @@ function changesOnlyTallies(m: Mechanics, a: Action, reads: Reads): string[] | u
   return names.length ? names : undefined;
 }
 
+/** The choice sets the round's phases write out: each act phase's own list (each group's, where given by group). */
+function choiceSets(r: Report): string[][] {
+  const all = r.m.actions.map((a) => a.name);
+  const round = Array.isArray(r.v.round) ? (r.v.round as unknown[]) : [];
+  const sets: string[][] = [];
+  for (const p of round) {
+    if (!isObj(p) || p.actions === undefined) continue;
+    const fields = phaseActionFields(p.actions, all);
+    if (fields.byGroup) {
+      for (const list of Object.values(fields.byGroup)) if (Array.isArray(list)) sets.push(list);
+    } else sets.push(fields.actions);
+  }
+  return sets;
+}
+
+/**
+ * Whether `a` is the one way to say no in the choices the author wrote out: every phase list that
+ * offers it offers only actions beside it that change something valued (an ultimatum's `reject`,
+ * counted by a tally, written beside `accept`). Refusing is then its consequence: what the other
+ * would have brought does not happen. Actions offered only as "everything declared" (no list) are
+ * not a choice anyone wrote, and are still told of.
+ */
+function declines(r: Report, a: Action, reads: Reads, sets: readonly string[][]): boolean {
+  const offering = sets.filter((set) => set.includes(a.name));
+  if (!offering.length) return false;
+  const matters = (b: Action): boolean => b.effects.length > 0 && !changesOnlyTallies(r.m, b, reads);
+  return offering.every((set) => {
+    const others = r.m.actions.filter((b) => b !== a && set.includes(b.name));
+    return others.length > 0 && others.every(matters);
+  });
+}
+
 /** SOC107: actions whose only consequence is a measurement. */
 function pointlessActions(r: Report, reads: Reads): void {
   // An action offered alone is taken whatever it brings.
   if (r.m.actions.length < 2) return;
+  const sets = choiceSets(r);
   for (const a of r.m.actions) {
     if (declaredVerbs(a).length || a.move) continue;
     const names = changesOnlyTallies(r.m, a, reads);
-    if (!names) continue;
+    if (!names || declines(r, a, reads, sets)) continue;
     const list = names.map((n) => `'${n}'`).join(', ');
     report(
       r,
