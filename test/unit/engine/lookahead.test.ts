@@ -82,8 +82,6 @@ async function meanArg(text: (seed: number) => string, action: string, arg: stri
 }
 
 describe('lookahead over a partner’s later choice (issue 72)', function () {
-  this.timeout(60_000);
-
   it('a proposer offers more to a responder who may reject than to one who must accept', async () => {
     const mayReject = await meanArg((s) => sequential(s, ULTIMATUM, 'propose', 'accept, reject'), 'propose', 'amount');
     const mustAccept = await meanArg((s) => sequential(s, ULTIMATUM, 'propose', 'accept'), 'propose', 'amount');

@@ -11,7 +11,7 @@ import { recall } from '../recall';
 import type { PhaseContext } from '../context';
 import { own } from '../slot';
 import type { Turn } from '../turn';
-import { feedOf, optionsFor, type Choices } from './actionOptions';
+import { feedOf, optionsFor, type ActionOption, type Choices } from './actionOptions';
 import type { CompiledAction, ExpressionFailure } from '../../society/compiledMechanics';
 import { ACT_TURN } from './actState';
 import { argsText, expressionError, report } from './guard';
@@ -260,6 +260,22 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
   return after(recallBeforeChoice(world, t), () => chooseNow(world, t));
 }
 
+/** The options as the request carries them: what each changes, foresees and brings back, and what was learnt of it. */
+function optionsShown(state: WorldState, id: string, options: readonly ActionOption[]): ActRequest['options'] {
+  return options.map(({ action, args, changes, move, compiled, foreseen, responses }) => {
+    const learned = state.experience.attraction(id, optionKey(action, args, compiled.spec.args));
+    return {
+      action,
+      args,
+      changes,
+      ...(move ? { move } : {}),
+      ...(foreseen ? { foreseen } : {}),
+      ...(responses ? { responses } : {}),
+      ...(learned !== undefined ? { experience: learned } : {}),
+    };
+  });
+}
+
 function chooseNow(world: PhaseContext, t: Turn): Step {
   const state = world.state;
   if (!state) return;
@@ -336,18 +352,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
       ...platformVerbs(c.spec),
       ...(c.spec.move ? { move: c.spec.move } : {}),
     })),
-    options: options.map(({ action, args, changes, move, compiled, foreseen, responses }) => {
-      const learned = state.experience.attraction(a.id, optionKey(action, args, compiled.spec.args));
-      return {
-        action,
-        args,
-        changes,
-        ...(move ? { move } : {}),
-        ...(foreseen ? { foreseen } : {}),
-        ...(responses ? { responses } : {}),
-        ...(learned !== undefined ? { experience: learned } : {}),
-      };
-    }),
+    options: optionsShown(state, a.id, options),
     ...(expected_close ? { expected_close } : {}),
     ...(state.board ? { posts: read.seen } : {}),
     ...newsOf(world, a.id, read.seen, t.recalled),
