@@ -1,5 +1,5 @@
-// Which model a run uses: the scenario's own models, the offline rule-based model, or a VS Code
-// language model. The override is a model config added under a reserved name that every agent
+// Which model a run uses: the scenario's own models, the offline rule-based model, a VS Code
+// language model, or a GGUF file run in-process. The override is a model config added under a reserved name that every agent
 // (and the coach) then uses, so the trace header records exactly what ran.
 import { type ModelConfig, type Scenario, isInstant } from '../../core/format';
 
@@ -7,7 +7,9 @@ export type ModelChoice =
   | { kind: 'scenario' }
   | { kind: 'offline' }
   /** `model` is the VS Code language model's id (vscode.lm). */
-  | { kind: 'vscode'; model: string; label?: string };
+  | { kind: 'vscode'; model: string; label?: string }
+  /** A GGUF file run in-process (`provider: local`), by its absolute path. */
+  | { kind: 'local'; file: string; label?: string };
 
 export const OVERRIDE_MODEL = 'editor-choice';
 
@@ -19,7 +21,17 @@ export function applyModelChoice(scenario: Scenario, choice: ModelChoice): { sce
   const cfg: ModelConfig =
     choice.kind === 'offline'
       ? { name: OVERRIDE_MODEL, provider: 'offline', ...DEFAULTS }
-      : { name: OVERRIDE_MODEL, provider: 'vscode', model: choice.model, ...DEFAULTS };
+      : choice.kind === 'local'
+        ? // One call at a time on its own thread (local.sequences: 1); a CPU model takes seconds a call.
+          {
+            name: OVERRIDE_MODEL,
+            provider: 'local',
+            model: choice.file,
+            ...DEFAULTS,
+            concurrency: 1,
+            timeout_ms: 300000,
+          }
+        : { name: OVERRIDE_MODEL, provider: 'vscode', model: choice.model, ...DEFAULTS };
   return { scenario: { ...scenario, models: { ...scenario.models, [OVERRIDE_MODEL]: cfg } }, model: OVERRIDE_MODEL };
 }
 

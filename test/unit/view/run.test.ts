@@ -70,6 +70,10 @@ describe('running from the editor', () => {
       [lm.scenario.models[OVERRIDE_MODEL].provider, lm.scenario.models[OVERRIDE_MODEL].model],
       ['vscode', 'copilot-gpt-4o'],
     );
+    // A GGUF file from "Run with model…": provider local, one call at a time, the file by its path.
+    const gguf = applyModelChoice(scenario, { kind: 'local', file: '/models/SmolLM2.gguf' });
+    const cfg = gguf.scenario.models[OVERRIDE_MODEL];
+    assert.deepEqual([cfg.provider, cfg.model, cfg.concurrency], ['local', '/models/SmolLM2.gguf', 1]);
     const withKey = makeScenario(1);
     withKey.models.gpt = { ...withKey.models.default, name: 'gpt', provider: 'openai', api_key_env: 'OPENAI_API_KEY' };
     assert.deepEqual(keyNames(withKey), ['OPENAI_API_KEY']);
