@@ -22,13 +22,18 @@ export class RunProgress {
   readonly model: string;
   /** The declared state as the run left it. */
   readonly state = new EndState();
+  /** When the run started and when its last round ended (ms, `now`'s clock): the token rate's span. */
+  private readonly startedAt: number;
+  private lastRoundAt: number;
 
   /** `design` (the scenario's, where known) says whether ties are worth a word at 0. */
   constructor(
     header: TraceHeader,
     modelLabel?: string,
     private readonly design?: SocietyDesign,
+    private readonly now: () => number = () => performance.now(),
   ) {
+    this.startedAt = this.lastRoundAt = now();
     this.rounds = header.rounds;
     this.model = modelLabel ?? describeModels(header);
   }
@@ -72,6 +77,7 @@ export class RunProgress {
         this.calls += s.usage.calls;
         this.tokens += s.usage.input_tokens + s.usage.output_tokens;
         this.cost += s.usage.cost_usd;
+        this.lastRoundAt = this.now();
         return {
           level: 'info',
           text: `round ${e.round}/${this.rounds}: ${s.agents} agents, ${s.encounters} encounters, ${s.messages} messages, ${s.ties} ties, mean reward ${s.mean_reward.toFixed(3)}`,
@@ -98,11 +104,22 @@ export class RunProgress {
     }
   }
 
+  /**
+   * Prompt and answer tokens per second over the rounds ended so far (a local model's speed is what
+   * its user budgets by); none before a second of them.
+   */
+  get tokensPerSecond(): number | undefined {
+    const seconds = (this.lastRoundAt - this.startedAt) / 1000;
+    return this.tokens > 0 && seconds >= 1 ? this.tokens / seconds : undefined;
+  }
+
   /** One line for the status bar. */
   statusText(): string {
+    const rate = this.tokensPerSecond;
     const usage =
       this.tokens > 0 || this.cost > 0
-        ? ` · ${formatTokens(this.tokens)} tokens · $${this.cost.toFixed(this.cost < 1 ? 4 : 2)}`
+        ? ` · ${formatTokens(this.tokens)} tokens${rate !== undefined ? ` (${rate < 10 ? rate.toFixed(1) : Math.round(rate)} tok/s)` : ''}` +
+          ` · $${this.cost.toFixed(this.cost < 1 ? 4 : 2)}`
         : '';
     const ties = this.saysTies ? ` · ${this.ties} ties` : '';
     return `round ${this.round}/${this.rounds} · ${this.agents} agents${ties} · ${this.model}${usage}`;

@@ -79,6 +79,37 @@ describe('running from the editor', () => {
     assert.deepEqual(keyNames(withKey), ['OPENAI_API_KEY']);
   });
 
+  it('gives tokens per second over the rounds ended, once a second of them has passed', () => {
+    const t = syntheticTrace({ agents: 2, ties: 0, rounds: 2 });
+    let ms = 5_000;
+    const progress = new RunProgress(t.header, 'local SmolLM2.gguf', undefined, () => ms);
+    const round = (n: number, tokens: number): void => {
+      progress.add({
+        type: 'round_end',
+        round: n,
+        stats: {
+          agents: 2,
+          encounters: 0,
+          messages: 0,
+          ties: 0,
+          mean_reward: 0,
+          usage: { calls: 2, input_tokens: tokens - 50, output_tokens: 50, cost_usd: 0 },
+        },
+      });
+    };
+    ms += 500;
+    round(1, 600);
+    assert.equal(progress.tokensPerSecond, undefined, 'half a second is no rate');
+    ms += 3_500;
+    round(2, 1400);
+    assert.equal(progress.tokensPerSecond, 500);
+    ms += 60_000; // time between rounds does not lower it
+    assert.equal(
+      progress.statusText(),
+      'round 2/2 · 2 agents · local SmolLM2.gguf · 2.0k tokens (500 tok/s) · $0.0000',
+    );
+  });
+
   it('follows a trace file as it grows, whole lines only', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-tail-'));
     const file = path.join(dir, 'trace.jsonl');
@@ -158,7 +189,8 @@ describe('running from the editor', () => {
 
   it('reports round, agents, ties, model, tokens and cost', () => {
     const t = syntheticTrace({ agents: 5, ties: 4, rounds: 2 });
-    const progress = new RunProgress(t.header);
+    // A clock that does not move: no token rate (it needs a second of rounds).
+    const progress = new RunProgress(t.header, undefined, undefined, () => 0);
     const lines = t.events.map((e) => progress.add(e)).filter(Boolean);
     assert.equal(progress.statusText(), 'round 2/2 · 5 agents · 4 ties · offline rule-based model');
     assert.equal(lines.length, 4, 'three round ends and the run end');
