@@ -25,8 +25,9 @@ describe('local model files offered in the editor', () => {
     assert.deepEqual(ggufIn(path.join(dir, 'missing')), []);
     fs.writeFileSync(path.join(dir, 'file.gguf'), 'x');
     assert.deepEqual(ggufIn(path.join(dir, 'file.gguf')), []);
-    for (let i = 0; i < MAX_LISTED * 3; i++)
-      {fs.writeFileSync(path.join(dir, `m${String(i).padStart(4, '0')}.gguf`), '');}
+    for (let i = 0; i < MAX_LISTED * 3; i++) {
+      fs.writeFileSync(path.join(dir, `m${String(i).padStart(4, '0')}.gguf`), '');
+    }
     assert.equal(ggufIn(dir).length, MAX_LISTED);
   });
 
