@@ -1,12 +1,14 @@
 // Opens a trace through Society: Open Trace and code-server's file dialog, returning the society
-// view's frame. The dialog is a quick input that fills in the workspace folder's path after it
-// opens and rewrites a value set at once, so the path is typed after that, and typed again (whole)
-// if a keystroke was lost on the way.
+// view's frame. The dialog is a quick input that fills in a folder's path after it opens and
+// rewrites a value set at once, so the whole path is typed after that, and again if a keystroke was
+// lost on the way or the dialog rewrote it.
 import type { FrameLocator } from 'playwright-core';
 import * as act from './act';
 import type { Session } from './session';
 import { STEP_MS } from './workbench';
 
+const valueIs = (want: string): boolean =>
+  (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === want;
 const valueEndsWith = (want: string): boolean =>
   (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(want) ?? false;
 
@@ -17,19 +19,19 @@ export async function openTrace(s: Session, relative: string): Promise<FrameLoca
   await input.waitFor();
   await page.locator('.quick-input-widget', { hasText: 'Open a society trace' }).waitFor();
   await page.waitForFunction(valueEndsWith, '/');
-  const caretAtEnd = () => input.evaluate((el: HTMLInputElement) => el.selectionStart === el.value.length);
-  await act.press(page, 'End in the path box', input, 'End', caretAtEnd);
-  await page.keyboard.type(relative, { delay: 30 });
+  // The whole path, typed over whatever the dialog filled in: under load it filled in the
+  // workspace's parent folder, and a relative path typed after it named a file that is not there.
+  const absolute = s.ws(relative);
+  const allSelected = () =>
+    input.evaluate((el: HTMLInputElement) => el.selectionStart === 0 && el.selectionEnd === el.value.length);
   for (let attempt = 0; ; attempt++) {
+    await act.press(page, 'select the whole path', input, 'Control+a', allSelected);
+    await page.keyboard.type(absolute, { delay: 20 });
     try {
-      await page.waitForFunction(valueEndsWith, relative, { timeout: 3000 });
+      await page.waitForFunction(valueIs, absolute, { timeout: 3000 });
       break;
     } catch (err) {
       if (attempt === 2) throw err;
-      const allSelected = () =>
-        input.evaluate((el: HTMLInputElement) => el.selectionStart === 0 && el.selectionEnd === el.value.length);
-      await act.press(page, 'select the whole path', input, 'Control+a', allSelected);
-      await page.keyboard.type(s.ws(relative), { delay: 30 });
     }
   }
   await page.keyboard.press('Enter');
