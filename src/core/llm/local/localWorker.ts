@@ -218,9 +218,13 @@ class Runner {
       // The free sequence that holds most of the prompt; among equals the one used longest ago, so
       // the prompts other calls may still continue stay held.
       let slot = free[0];
-      for (const s of free) {
-        const gain = s.reusable(prompt) - slot.reusable(prompt);
-        if (gain > 0 || (gain === 0 && s.lastUsed < slot.lastUsed)) slot = s;
+      let held = slot.reusable(prompt);
+      for (const s of free.slice(1)) {
+        const reusable = s.reusable(prompt);
+        if (reusable > held || (reusable === held && s.lastUsed < slot.lastUsed)) {
+          slot = s;
+          held = reusable;
+        }
       }
       slot.busy = true;
       slot.lastUsed = ++this.calls;
