@@ -83,6 +83,8 @@ export interface ActRequest extends RequestBase {
     conduct?: number;
     /** How much others' actions took from them last round, 0..1 (relative to the round's most): sanctions seen. */
     pressure?: number;
+    /** In this agent's match group (with `matching:`): whom its beliefs about the others are about. */
+    matched?: true;
     /** The action they took last round, if any. */
     last?: string;
     /** Per action they took last round, its number arguments (what they gave, took, offered): conditional cooperators match them. */

@@ -117,14 +117,16 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 73: every family name is tried before a name is numbered ("Gus Ceylan 7" is "Gus Dahl").
     // Issue 72: proposers look ahead over the responder's accept or reject (lookahead.ts): offers
     // fall from 0.48 to 0.42 of the pie over seeds 1–5 (rejections 14 and 12 of 250).
-    '551d4945edfe4e911648f131b0f4050df1cb1bd138427dc3f16a09fc46590785',
+    // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
+    'abb7c1c61f08418c8ab11e103526cfcb2af29b6974a057b0f1f86b69cfab4e25',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
     () => example('public-goods-matching/public-goods-matching.society'),
     // Issue 73: "Gus Amari 14" is "Gus Brandt" (every family name tried before a number);
     // "I put 1 token" (a {token|tokens} pair in the remember text; memory text only).
-    'e77d9f69b64ade943181ffdd541a230bffa5819b8ecffe54946da498e255df23',
+    // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
+    '6f643978cb2aef63e9cbce66b14e9cc324e53cee169beca5e56ed88579e595b0',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -77,6 +77,11 @@ export interface Closing {
   id: string;
   traits: Traits;
   held: Vec;
+  /**
+   * The agents it saw play this round (its match group, as a key): it learns from what the others
+   * of its circle chose, not from agents playing elsewhere. Without one, from every agent.
+   */
+  circle?: string;
 }
 
 /** What a round brought an agent: the options it chose, how its valued quantities moved, and how unusual that was. */
@@ -147,6 +152,7 @@ export class ExperienceBook {
     const surprises = new Map<string, Vec>();
     for (const c of old) surprises.set(c.id, surprise(c.held, this.agents.get(c.id)!));
     const seen = this.seenByOption(surprises);
+    const seenIn = old.some((c) => c.circle !== undefined) ? this.seenByCircle(old, surprises) : undefined;
     const outcomes: Outcome[] = [];
     for (const c of old) {
       const l = this.agents.get(c.id)!;
@@ -156,7 +162,7 @@ export class ExperienceBook {
         const chose = Object.keys(l.eligible).filter((k) => l.eligible[k] >= 1);
         outcomes.push({ agent: c.id, chose, changes: pairs(l.held, c.held), surprise: size });
       }
-      this.learn(l, d, c.traits.openness, seen);
+      this.learn(l, d, c.traits.openness, (c.circle !== undefined && seenIn?.get(c.circle)) || seen);
       l.held = c.held;
       l.foreseen = undefined; // not `delete`: the learner keeps its shape (fast property access)
     }
@@ -202,6 +208,18 @@ export class ExperienceBook {
       sums[q] = FORGET * (sums[q] ?? 0) + e * d[q] + theirs;
     }
     l.weights[k] = w;
+  }
+
+  /** Per circle, what its members' options brought them (seenByOption within each circle). */
+  private seenByCircle(old: readonly Closing[], surprises: Map<string, Vec>): Map<string, Map<string, Taken>> {
+    const members = new Map<string, Map<string, Vec>>();
+    for (const c of old) {
+      if (c.circle === undefined) continue;
+      let m = members.get(c.circle);
+      if (!m) members.set(c.circle, (m = new Map()));
+      m.set(c.id, surprises.get(c.id)!);
+    }
+    return new Map([...members].map(([circle, m]) => [circle, this.seenByOption(m)]));
   }
 
   /** Per option taken this round: how many took it and their surprises summed (one pass, not one per agent). */

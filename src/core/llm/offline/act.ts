@@ -24,7 +24,7 @@
 // against its usual (engine/society/experience.ts), so a payoff that arrives only later — an
 // `update`, a later phase, a module, the others' reactions — comes to count as if foreseen. Nothing here encodes a scenario's outcome: a
 // prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
-// Issue 57: the conduct term weighs conduct against the others' mean (conductGaps, RECIPROCITY);
+// Issue 57: the conduct term weighs conduct against the others' mean (myGroup.ts, RECIPROCITY);
 // the action is chosen before its arguments (nested.ts), and a number argument on its continuum with
 // conditional cooperation (continuum.ts). Issue 72: an option a partner answers in a later phase
 // (options[].responses, engine/phases/act/lookahead.ts) is worth the expected u over the answers.
@@ -35,6 +35,7 @@ import { moveReason, moveUtility } from './move';
 import { candidates, changesOf } from './continuum';
 import { chooseNested } from './nested';
 import { comparisonOf, inequity, type Comparison } from './inequity';
+import { conductGaps, myGroup } from './myGroup';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -146,29 +147,6 @@ export const DISPOSITION_SPREAD = 1;
 export function disposed(agreeableness: number, disposition: number | undefined): number {
   if (disposition === undefined) return agreeableness;
   return Math.min(1, Math.max(0, agreeableness + DISPOSITION_SPREAD * (disposition - 0.5)));
-}
-
-/**
- * Each other's conduct against the rest's: sanctions and rewards aim at how far one's conduct
- * falls below or rises above the mean of the other agents shown (0 when none other is), as people
- * punish contributions below the others' mean, the harder the further below (Fehr & Gächter 2002).
- */
-export function conductGaps(req: ActRequest): Map<string, number> {
-  let sum = 0,
-    n = 0;
-  for (const o of req.others) {
-    if (o.conduct === undefined) continue;
-    sum += o.conduct;
-    n++;
-  }
-  return new Map(
-    req.others.map((o) => {
-      const own = o.conduct ?? 0;
-      const rest = o.conduct === undefined ? n : n - 1;
-      const restSum = o.conduct === undefined ? sum : sum - own;
-      return [o.id, own - (rest > 0 ? restSum / rest : 0)];
-    }),
-  );
 }
 
 /** What `utility` reads of a request, whatever the option: worked out once per request. */
@@ -285,11 +263,12 @@ function experienceOf(req: ActRequest, units: Map<string, number>): number[] | u
   });
 }
 
-/** Per action: how much better off, on average, the others shown who took it last round are (ahead only). */
+/** Per action: how much better off, on average, the others of its group who took it last round are (ahead only). */
 function imitation(req: ActRequest): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const o of req.others) if (o.last && (o.ahead ?? 0) > 0) sums.set(o.last, (sums.get(o.last) ?? 0) + o.ahead!);
-  const shown = Math.max(1, req.others.length);
+  const group = myGroup(req);
+  for (const o of group) if (o.last && (o.ahead ?? 0) > 0) sums.set(o.last, (sums.get(o.last) ?? 0) + o.ahead!);
+  const shown = Math.max(1, group.length);
   return new Map([...sums].map(([action, sum]) => [action, sum / shown]));
 }
 

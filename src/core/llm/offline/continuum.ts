@@ -22,6 +22,7 @@
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest } from '../types';
 import { maxOf } from '../../stats/extremes';
+import { myGroup } from './myGroup';
 
 /** Points weighed on a non-integer (or very wide) number argument's range. */
 export const GRID = 21;
@@ -86,11 +87,11 @@ export function interpolate(xs: readonly number[], ys: readonly number[], x: num
   return ys[ys.length - 1];
 }
 
-/** What the agent believes the others put in `arg` of `action` last round: their mean, if any took it. */
+/** What the agent believes the others of its group put in `arg` of `action` last round: their mean, if any took it. */
 export function belief(req: ActRequest, action: string, arg: string, lo: number, hi: number): number | undefined {
   let sum = 0,
     n = 0;
-  for (const o of req.others) {
+  for (const o of myGroup(req)) {
     const v = o.last_args?.[action]?.[arg];
     if (v === undefined) continue;
     sum += Math.min(hi, Math.max(lo, v));

@@ -213,14 +213,20 @@ export function actValues(req: ActRequest): Record<string, string> {
       ((req.pressure ?? 0) >= 0.1 ? "\n- others' actions took from you last round" : ''),
     others: req.others.length
       ? req.others
-          .map((o) => {
+          .map((o, _, all) => {
             const seen = Object.entries(o.state).map(([k, x]) => `${k} ${round3(x)}`);
             const conduct = o.conduct ?? 0;
             const last =
               (o.last ? `; last round they chose to ${o.last}` : '') +
               (conduct <= -0.1 ? ', taking from others' : conduct >= 0.1 ? ', giving to others' : '') +
               ((o.ahead ?? 0) >= 0.1 ? '; they are doing better than you' : '');
-            return `- ${o.name} (id ${o.id}), your tie ${num(o.tie)}${seen.length ? `: ${seen.join(', ')}` : ''}${last}`;
+            // With matching: whom the agent plays with this round (one: a partner; more: a group).
+            const matched = o.matched
+              ? all.filter((x) => x.matched).length === 1
+                ? ', your partner'
+                : ', in your group'
+              : '';
+            return `- ${o.name} (id ${o.id})${matched}, your tie ${num(o.tie)}${seen.length ? `: ${seen.join(', ')}` : ''}${last}`;
           })
           .join('\n')
       : 'nobody you can act on',

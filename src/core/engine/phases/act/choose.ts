@@ -92,7 +92,7 @@ function holdings(state: WorldState, id: string): number {
   return sum;
 }
 
-/** Another agent's last action and how far ahead of `me` it is, relative to the widest gap among `others`. */
+/** Another agent's last action and how far ahead of `me` it is, relative to the widest gap among `others` (−1..1). */
 function lastAndAhead(
   state: WorldState,
   me: string,
@@ -107,7 +107,8 @@ function lastAndAhead(
   return {
     last,
     ...(numbers ? { last_args: numbers } : {}),
-    ahead: widest > 0 ? (holdings(state, id) - mine) / widest : 0,
+    // −1..1: one outside the yardstick's range (an agent playing elsewhere) is at its end.
+    ahead: widest > 0 ? Math.max(-1, Math.min(1, (holdings(state, id) - mine) / widest)) : 0,
   };
 }
 
@@ -122,6 +123,7 @@ function otherSeen(
   return {
     id,
     name: world.agents.get(id)!.persona.name,
+    ...(state.matches?.groupOf(me)?.includes(id) ? { matched: true as const } : {}),
     tie: world.ties.get(me, id),
     state: visible(state, id),
     conduct: state.conduct.conductOf(id),
@@ -169,6 +171,22 @@ function shownOthers(
     }
   }
   return [...out];
+}
+
+/**
+ * The others as `me` sees them, its match group first; who is ahead is measured against its group
+ * where it has one (agents playing elsewhere are no yardstick), else against those it may act on.
+ */
+function seenOthers(
+  world: PhaseContext,
+  state: WorldState,
+  me: string,
+  shown: readonly string[],
+  others: readonly string[],
+): ActRequest['others'] {
+  const group = state.matches?.groupOf(me)?.filter((id) => id !== me);
+  const yardstick = group?.length ? group : others;
+  return matchedFirst(state, me, shown).map((id) => otherSeen(world, state, me, id, yardstick));
 }
 
 /** With `matching:`, the agent's group (its partner) shown first: whom its `partner.` effects and reads are about. */
@@ -336,9 +354,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     memories: t.recalled,
     world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
     own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
-    others: matchedFirst(state, a.id, shownOthers(others, among, conditioned)).map((id) =>
-      otherSeen(world, state, a.id, id, others),
-    ),
+    others: seenOthers(world, state, a.id, shownOthers(others, among, conditioned), others),
     pressure: state.conduct.pressureOn(a.id),
     ...dispositionOf(world.seed, a.id),
     later_turns: laterTurns(world, phase),

@@ -11,11 +11,16 @@ export const MEMORABLE = 1.5;
 export function learnFromRound(world: PhaseContext): void {
   const state = world.state;
   if (!state || !state.agentQuantities.size || !world.learning) return;
-  const closing = [...world.agents.values()].map((a) => ({
-    id: a.id,
-    traits: a.persona.traits,
-    held: state.valuedOf(a.id),
-  }));
+  // With matching, each learns from its own group's choices (experience.ts, Closing.circle).
+  const closing = [...world.agents.values()].map((a) => {
+    const group = state.matches?.groupOf(a.id);
+    return {
+      id: a.id,
+      traits: a.persona.traits,
+      held: state.valuedOf(a.id),
+      ...(group ? { circle: group.join('\u0000') } : {}),
+    };
+  });
   if (!closing.some((c) => Object.keys(c.held).length)) return;
   for (const o of state.experience.close(closing, MEMORABLE)) {
     if (!o.chose.length || !Object.keys(o.changes).length) continue;

@@ -244,6 +244,7 @@ function requestOf(
       return {
         id: o,
         name: world.agents.get(o)?.persona.name ?? o,
+        ...(state.matches?.groupOf(partner.id)?.includes(o) ? { matched: true as const } : {}),
         tie: world.ties.get(partner.id, o),
         state: shown(o),
         conduct: state.conduct.conductOf(o),
