@@ -12,6 +12,7 @@ import {
   isInstant,
   traitsOf,
   BUILTIN_PHASES,
+  phaseActionsFor,
 } from '../format';
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
@@ -142,7 +143,8 @@ function callsPerAgent(
 
 /**
  * The built-in phases a round runs, and the action decisions an agent makes per round on average
- * (each action phase asks the members of its `who` groups, everyone without one): the declared
+ * (each action phase asks the members of its `who` groups, everyone without one, whose group it
+ * offers an action: `actions: { dictators: [give] }` asks no recipient): the declared
  * `round:`, else the default (engine/society/roundPlan.ts: meet, evaluate, learn, then one
  * phase of every action). A phase's `when` is taken to hold every round: an upper bound.
  */
@@ -150,17 +152,24 @@ function roundPhases(s: Scenario): { builtin: Set<string>; actsPerAgent: number 
   if (!s.round) {
     return { builtin: new Set(BUILTIN_PHASES), actsPerAgent: s.mechanics?.actions.length ? 1 : 0 };
   }
+  // Agents per group ('' for those without one).
   const groups = new Map<string, number>();
   const add = (g: string | undefined, n: number): void => {
-    if (g !== undefined) groups.set(g, (groups.get(g) ?? 0) + n);
+    groups.set(g ?? '', (groups.get(g ?? '') ?? 0) + n);
   };
   for (const p of s.personas) add(p.group, 1);
   for (const g of s.population) add(g.group, g.count);
   const agents = s.personas.length + s.population.reduce((a, g) => a + g.count, 0);
   let acts = 0;
   for (const p of s.round) {
-    if (p.kind !== 'act') continue;
-    acts += p.who && agents ? p.who.reduce((a, g) => a + (groups.get(g) ?? 0), 0) / agents : 1;
+    if (p.kind !== 'act' || !agents) continue;
+    // Asked: the members of its `who` groups (everyone without one) whose group it offers an action.
+    let asked = 0;
+    for (const [g, n] of groups) {
+      if (p.who && !p.who.includes(g)) continue;
+      if (phaseActionsFor(p, g || undefined).length) asked += n;
+    }
+    acts += asked / agents;
   }
   return { builtin: new Set(s.round.flatMap((p) => (p.kind === 'builtin' ? [p.name] : []))), actsPerAgent: acts };
 }

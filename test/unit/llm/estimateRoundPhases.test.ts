@@ -26,6 +26,13 @@ describe('estimate by the round as declared', () => {
     assert.equal(kinds.act!.calls, 20);
   });
 
+  it('a phase whose actions are by group asks only the groups it offers one (the dictator example)', async () => {
+    const s = await onLlm('examples/dictator/dictator.society');
+    const kinds = estimateRun(s).models[0].by_kind;
+    // `actions: { dictators: [give] }`: ten dictators decide each round, the ten recipients never.
+    assert.equal(kinds.act!.calls, 10 * s.world.rounds);
+  });
+
   it('the default round still counts conversations, evaluations and reflections', async () => {
     const s = await onLlm('examples/friends/friends.society');
     const kinds = Object.keys(estimateRun(s).models[0].by_kind);
