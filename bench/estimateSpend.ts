@@ -25,7 +25,12 @@ function scenarios(): string[] {
   for (const d of fs.readdirSync(path.join(root, 'examples')).sort()) {
     const dir = path.join(root, 'examples', d);
     if (!fs.statSync(dir).isDirectory()) continue;
-    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.society')) out.push(`${d}/${f}`);
+    for (const f of fs.readdirSync(dir).sort()) {
+      // Scenarios only: a folder's persona or population files are included by them.
+      if (f.endsWith('.society') && /^kind: scenario/m.test(fs.readFileSync(path.join(dir, f), 'utf8'))) {
+        out.push(`${d}/${f}`);
+      }
+    }
   }
   for (const f of fs.readdirSync(path.join(root, 'validation')).sort()) {
     if (f.endsWith('.society')) out.push(`../validation/${f}`);

@@ -11,6 +11,9 @@ import * as fs from 'node:fs';
 import { closeLocalEngines } from '../../src/core/llm/local/localEngine';
 import { findRuntime } from '../../src/core/llm/local/runtime';
 import { societyCache } from '../../src/core/llm/local/settings';
+import type { Scenario } from '../../src/core/format/model/model';
+import { estimateRun } from '../../src/core/llm/estimate';
+import { localEstimateInputs } from '../../src/core/llm/local/localEstimate';
 import { SMOLLM2, cutExample, friendsCut, localModel, runLocal, type LocalRun } from '../support/localModelRun';
 
 const local = localModel();
@@ -41,6 +44,41 @@ function everyDecisionAccountedFor(r: LocalRun, label: string): void {
   );
 }
 
+/**
+ * `society estimate` counts a local model's prompts with its own tokenizer and chat template: per
+ * decision kind, the typical prompt it prices is within 1.5× of the mean prompt the run sent (the
+ * run's prompts hold the memories of its own rounds; the typical one, typical memories).
+ */
+async function estimateCountsAsTheModelDoes(s: Scenario, r: LocalRun): Promise<void> {
+  const local = await localEstimateInputs(s);
+  try {
+    const e = estimateRun(s, { promptTokens: local.promptTokens });
+    const m = e.models[0];
+    assert.equal(m.local?.counted, 'tokenizer', JSON.stringify(local.notes));
+    const sent = new Map<string, { calls: number; tokens: number }>();
+    for (const c of r.calls) {
+      const k = sent.get(c.kind) ?? { calls: 0, tokens: 0 };
+      k.calls += c.calls;
+      k.tokens += c.usage.input_tokens ?? 0;
+      sent.set(c.kind, k);
+    }
+    const rows: string[] = [];
+    for (const [kind, k] of sent) {
+      const est = m.by_kind[kind as keyof typeof m.by_kind];
+      assert.ok(est && est.calls > 0, `the estimate has no ${kind} calls`);
+      const ratio = k.tokens / k.calls / (est.input_tokens / est.calls);
+      rows.push(`${kind} ${ratio.toFixed(2)}`);
+      assert.ok(
+        ratio > 1 / 1.5 && ratio < 1.5,
+        `${kind}: sent ${k.tokens / k.calls} a call, estimated ${est.input_tokens / est.calls}`,
+      );
+    }
+    console.log(`      prompt tokens a call, sent ÷ estimated: ${rows.join(', ')}`);
+  } finally {
+    await local.close();
+  }
+}
+
 describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives societies', function () {
   // A hang guard, not a clock (the stage's wall time is what npm test's table reports).
   this.timeout(900_000);
@@ -59,6 +97,7 @@ describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives
     const s = await cut('friends/friends.society', 4, 2, friendsCut);
     const first = await runLocal(s);
     everyDecisionAccountedFor(first, 'friends');
+    await estimateCountsAsTheModelDoes(s, first);
     const messages = first.lines.filter((l) => l.type === 'message');
     assert.ok(messages.length > 0, 'nobody spoke');
     for (const m of messages) assert.ok(typeof m.text === 'string' && m.text.trim().length > 0, JSON.stringify(m));

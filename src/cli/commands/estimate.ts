@@ -4,6 +4,9 @@ import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
+import type { LocalFit } from '../../core/llm/estimateLocal';
+import { localEstimateInputs } from '../../core/llm/local/localEstimate';
+import { localFit } from '../../core/llm/local/localFit';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { traitsOf } from '../../core/format';
@@ -57,6 +60,7 @@ export function formatEstimate(e: RunEstimate): string {
             : ''),
       );
     }
+    if (m.local) lines.push(localLine(m.name, m.local));
     if (m.embeddings) {
       lines.push(
         `  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`,
@@ -84,6 +88,17 @@ export function formatEstimate(e: RunEstimate): string {
   pushAll(lines, ['Assumes:', ...e.assumptions.map((a) => `  - ${a}`)]);
   return lines.join('\n');
 }
+
+/** A local model's prompt against its context, and the time at the speed measured here. */
+function localLine(name: string, l: LocalFit): string {
+  const counted = l.counted === 'tokenizer' ? 'by its tokenizer' : 'as characters / 4';
+  const time = l.speed
+    ? `≈ ${int(l.seconds ?? 0)} s at ${int(l.speed.prompt_per_s)} prompt and ${l.speed.answer_per_s.toFixed(1)} answer tokens a second (measured ${l.speed.measured} over ${counted_(l.speed.calls)})`
+    : 'time: no speed measured yet for this file, threads and batch (a run measures it)';
+  return `  ${name} (local): largest typical prompt ${l.largest.kind} ${int(l.largest.tokens)} tokens (${counted}) of a ${int(l.context)}-token context; ${time}`;
+}
+
+const counted_ = (n: number): string => counted(n, 'call');
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
 const OPTIONS = [
@@ -113,8 +128,22 @@ export const estimateCommand: Command = {
     const scenario = await loadRunnableScenario(scenarioArg, 'estimate', values.scenario, false, values.root);
     if (!scenario) return 1;
     if (!knownModel(scenario, values.model, 'estimate')) return 2;
-    const estimate = estimateRun(scenario, { rounds, model: values.model });
-    console.log(values.json ? JSON.stringify(estimate, null, 2) : formatEstimate(estimate));
-    return 0;
+    const local = await localEstimateInputs(scenario);
+    try {
+      const estimate = estimateRun(scenario, {
+        rounds,
+        model: values.model,
+        promptTokens: local.promptTokens,
+        speeds: local.speeds,
+      });
+      const fit = localFit(estimate);
+      pushAll(estimate.assumptions, local.notes);
+      console.log(values.json ? JSON.stringify(estimate, null, 2) : formatEstimate(estimate));
+      for (const w of fit.warnings) console.error(`society estimate: ${w}`);
+      for (const e of fit.errors) console.error(`society estimate: does not fit: ${e}`);
+      return fit.errors.length ? 1 : 0;
+    } finally {
+      await local.close();
+    }
   },
 };

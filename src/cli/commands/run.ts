@@ -23,6 +23,8 @@ import { MAX_COST_ROW, maxCostOption } from '../maxCost';
 import { estimateRun } from '../../core/llm/estimate';
 import { costLimitReason } from '../../core/llm/costLimit';
 import { agentCount, heapPlan, relaunches, relaunchWithHeap } from '../run/heapRoom';
+import { localFitBeforeRun } from '../../core/llm/local/localEstimate';
+import { recordLocalSpeeds } from '../../core/llm/local/localEngine';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
 const OPTIONS = [
@@ -124,6 +126,16 @@ export const runCommand: Command = {
       console.error(`society run: ${overEstimate} Nothing was run; raise --max-cost, or run fewer --rounds.`);
       return 1;
     }
+    // A local model whose prompts cannot fit its context stops here, not at its first call.
+    const fit = values.replay
+      ? { errors: [], warnings: [] }
+      : await localFitBeforeRun(scenario, { rounds, model: values.model });
+    for (const w of fit.warnings) if (!values.quiet) console.error(`society run: ${w}`);
+    if (fit.errors.length) {
+      for (const e of fit.errors) console.error(`society run: does not fit: ${e}`);
+      console.error('society run: nothing was run.');
+      return 1;
+    }
     // A population past what Node's default heap holds: the same command again, with room for it.
     const heap = heapPlan(agentCount(scenario), rounds ?? scenario.world.rounds);
     if (heap.note && !values.quiet) console.error(`society run: ${heap.note}`);
@@ -154,6 +166,7 @@ export const runCommand: Command = {
         maxCost,
       });
     } finally {
+      recordLocalSpeeds();
       lock.release();
       made.removeEmpty();
     }

@@ -14,8 +14,9 @@ import {
   BUILTIN_PHASES,
   phaseActionsFor,
 } from '../format';
-import { approxTokens, messageTokens } from './chat';
-import { responseSchema } from './parse/schemas';
+import type { ChatMessage } from './chat';
+import type { MeasuredSpeed } from './local/speeds';
+import { localSeconds, noteLocal, promptSize, type LocalFit } from './estimateLocal';
 import { renderPrompt } from './prompts/render';
 import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
@@ -62,6 +63,8 @@ export interface ModelEstimate extends CallsAndTokens {
   /** False when neither the scenario nor the price table prices this model. */
   priced: boolean;
   by_kind: Partial<Record<DecisionKind, CallsAndTokens>>;
+  /** A local model: its context against the largest typical prompt, and the time at its measured speed. */
+  local?: LocalFit;
   /** Memory relevance by endpoint embeddings (models with `embeddings`): texts embedded, requests, tokens. Not priced. */
   embeddings?: { model: string; texts: number; requests: number; input_tokens: number };
 }
@@ -79,6 +82,10 @@ export interface EstimateOptions {
   rounds?: number;
   /** Every agent and the coach use this model. */ model?: string;
   prices?: PriceTable;
+  /** Per model name: prompts counted by its own tokenizer (local models: local/localEstimate.ts). */
+  promptTokens?: ReadonlyMap<string, (messages: readonly ChatMessage[]) => number>;
+  /** Per model name: the speed runs measured with its file and settings (local/speeds.ts). */
+  speeds?: ReadonlyMap<string, MeasuredSpeed>;
 }
 
 /**
@@ -265,9 +272,9 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const llm = !isInstant(cfg);
     const layout = promptLayout(cfg.prompt_layout, priceOf(cfg, o.prices));
     const messages = renderPrompt(req, s.prompts, { ...ctx, layout });
-    const input = llm
-      ? Math.round(calls * (messageTokens(messages) + approxTokens(JSON.stringify(responseSchema(req, true)))))
-      : 0;
+    const perCall = promptSize(cfg, messages, req, o);
+    const input = llm ? Math.round(calls * perCall) : 0;
+    if (cfg.provider === 'local') noteLocal(m, cfg, kind, perCall, o);
     const cached = Math.round(
       input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
     );
@@ -312,6 +319,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   for (const b of instrumentBatches(s, { ...sizes, ...who })) add(b.model, b.req, b.calls, b.callers);
 
   const list = [...models.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const m of list) if (m.local) localSeconds(m, modelNamed(s.models, m.name) ?? s.models.default);
   for (const m of list) {
     m.by_kind = Object.fromEntries(KINDS.filter((k) => m.by_kind[k]).map((k) => [k, m.by_kind[k]!]));
   }
@@ -324,7 +332,9 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     total,
     assumptions: [
       'no retries, re-asks or failed calls; answers from the response cache cost nothing and are not subtracted',
-      "tokens ≈ characters / 4, for prompts rendered from this scenario's templates with typical contents",
+      o.promptTokens?.size
+        ? "tokens ≈ characters / 4 (local models: their own tokenizer and chat template), for prompts rendered from this scenario's templates with typical contents"
+        : "tokens ≈ characters / 4, for prompts rendered from this scenario's templates with typical contents",
       `answers: ${FIXED_LENGTH_KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')}, survey ${SURVEY_TOKENS.base} + ${SURVEY_TOKENS.item} per item, judge ${JUDGE_TOKENS.base} + ${JUDGE_TOKENS.dimension} per rubric dimension tokens (or max_tokens if lower); each call is sent max_tokens at ${ANSWER_HEADROOM}× its typical answer (at least ${MIN_ANSWER_CAP}) unless the model sets its own, which bounds the ceiling`,
       'surveys: every agent a survey goes to, at each round it is due; judges that are models: every agent judged, on its round or once per conversation it was in (conversations per agent as the encounters and rooms give them); offline judges cost nothing',
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,

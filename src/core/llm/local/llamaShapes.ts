@@ -28,15 +28,22 @@ export type HistoryItem =
 export interface Chat {
   generateResponse(
     history: HistoryItem[],
-    o: { grammar?: unknown; seed: number; temperature: number; maxTokens: number; signal?: AbortSignal },
+    o: {
+      grammar?: unknown;
+      seed: number;
+      temperature: number;
+      maxTokens: number;
+      signal?: AbortSignal;
+      onToken?: (tokens: unknown[]) => void;
+    },
   ): Promise<{ response: string; metadata: { stopReason: string } }>;
 }
 export interface Llama {
-  loadModel(o: { modelPath: string }): Promise<Model>;
+  loadModel(o: { modelPath: string; vocabOnly?: boolean }): Promise<Model & { dispose(): Promise<void> }>;
   createGrammarForJsonSchema(schema: unknown): Promise<unknown>;
 }
 export interface NodeLlamaCpp {
-  getLlama(o: { gpu: false; build: 'never'; logLevel: string; maxThreads: number }): Promise<Llama>;
+  getLlama(o: { gpu: false; build: 'never'; logLevel: string; maxThreads?: number }): Promise<Llama>;
   resolveChatWrapper(model: Model): ChatWrapper;
   LlamaChat: new (o: { contextSequence: Sequence; chatWrapper: ChatWrapper; autoDisposeSequence: boolean }) => Chat;
 }

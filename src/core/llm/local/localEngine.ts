@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { CallFault, ChatResult } from '../chat';
 import { ProviderError } from '../errors';
 import type { CallSpec, FromLocal, LoadSpec, Loaded } from './localWorker';
+import { recordSpeed, speedOf } from './speeds';
 
 /** The worker: the bundle beside the bundled CLI/extension, else the TypeScript source through tsx. */
 function startWorker(spec: LoadSpec): Worker {
@@ -31,9 +32,18 @@ export interface LocalFigures {
   answerTokens: number;
   /** Summed wall time of the calls in the worker (calls on several sequences overlap). */
   ms: number;
+  /** Of `ms`, until each call's first answer token: evaluating the prompt tokens not reused. */
+  promptMs: number;
 }
 
-const noFigures = (): LocalFigures => ({ calls: 0, promptTokens: 0, reusedTokens: 0, answerTokens: 0, ms: 0 });
+const noFigures = (): LocalFigures => ({
+  calls: 0,
+  promptTokens: 0,
+  reusedTokens: 0,
+  answerTokens: 0,
+  ms: 0,
+  promptMs: 0,
+});
 
 interface Pending {
   resolve(r: ChatResult): void;
@@ -78,13 +88,19 @@ export class LocalEngine {
     this.worker.on('exit', (code) => died(`exit code ${code}`));
   }
 
-  private count(m: { tokens: { input_tokens: number; output_tokens: number }; reused: number; ms: number }): void {
+  private count(m: {
+    tokens: { input_tokens: number; output_tokens: number };
+    reused: number;
+    ms: number;
+    promptMs: number;
+  }): void {
     const f = this.figures;
     f.calls++;
     f.promptTokens += m.tokens.input_tokens;
     f.reusedTokens += m.reused;
     f.answerTokens += m.tokens.output_tokens;
     f.ms += m.ms;
+    f.promptMs += m.promptMs;
   }
 
   /** One call, queued behind those in flight; an abort of `signal` rejects at once and cancels it in the worker. */
@@ -145,6 +161,19 @@ export function localFigures(): LocalFigures {
     for (const k of Object.keys(sum) as (keyof LocalFigures)[]) sum[k] += e.figures[k];
   }
   return sum;
+}
+
+/** Keeps each engine's speed so far for `society estimate` (speeds.ts); a write that fails changes nothing else. */
+export function recordLocalSpeeds(cache?: string): void {
+  for (const e of engines.values()) {
+    const speed = speedOf(e.figures);
+    if (!speed) continue;
+    try {
+      recordSpeed({ file: e.spec.file, threads: e.spec.threads, batchSize: e.spec.batchSize }, speed, cache);
+    } catch {
+      // A read-only cache folder: the estimate says no speed was measured.
+    }
+  }
 }
 
 /** Ends every engine (tests, a host shutting down). */

@@ -13,6 +13,7 @@ import type { ChatMessage, ChatTokens, FaultReason } from '../chat';
 import { nameRecord } from '../../text/nameRecord';
 import type { ChatWrapper, HistoryItem, Llama, Model, NodeLlamaCpp } from './llamaShapes';
 import { PromptSlot } from './promptSlot';
+import { historyOf, promptTokens } from './chatPrompt';
 
 export interface LoadSpec {
   /** The model file (checked on the main thread). */
@@ -52,7 +53,17 @@ export interface Loaded {
 export type FromLocal =
   | Loaded
   | { op: 'load-failed'; message: string }
-  | { op: 'answer'; id: number; content: string; tokens: ChatTokens; reused: number; ms: number; note?: string }
+  | {
+      op: 'answer';
+      id: number;
+      content: string;
+      tokens: ChatTokens;
+      reused: number;
+      ms: number;
+      /** Until the first answer token: the prompt's evaluation (the rest is the answer's). */
+      promptMs: number;
+      note?: string;
+    }
   | { op: 'failure'; id: number; reason: FaultReason; message: string };
 
 /**
@@ -119,12 +130,6 @@ export function numberGrid(s: Record<string, unknown>): { enum: number[]; descri
 
 function withDescription(values: number[], s: Record<string, unknown>): { enum: number[]; description?: unknown } {
   return { enum: values, ...(s.description !== undefined ? { description: s.description } : {}) };
-}
-
-function historyOf(messages: ChatMessage[]): HistoryItem[] {
-  return messages.map((m) =>
-    m.role === 'assistant' ? { type: 'model', response: [m.content] } : { type: m.role, text: m.content },
-  );
 }
 
 interface Queued {
@@ -212,9 +217,7 @@ class Runner {
         return;
       }
       const history = historyOf(next.call.messages);
-      const prompt = this.wrapper
-        .generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] })
-        .contextText.tokenize(this.model.tokenizer);
+      const prompt = promptTokens(this.wrapper, this.model, history);
       // The free sequence that holds most of the prompt; among equals the one used longest ago, so
       // the prompts other calls may still continue stay held.
       let slot = free[0];
@@ -284,7 +287,9 @@ class Runner {
     // The meter's figures are getters: read them, a spread would copy nothing.
     const meter = slot.sequence.tokenMeter;
     const before = { output: meter.usedOutputTokens };
+    let firstToken: number | undefined;
     const answer = await slot.chat.generateResponse(history, {
+      onToken: () => (firstToken ??= performance.now()),
       ...(grammar ? { grammar } : {}),
       seed: call.seed,
       temperature: call.temperature,
@@ -304,6 +309,7 @@ class Runner {
       tokens,
       reused: cached,
       ms: performance.now() - t0,
+      promptMs: (firstToken ?? performance.now()) - t0,
     };
     // Not silent: the parse path checks the answer, and the trace says it was not constrained.
     if (error) answered.note = `no grammar for the ${call.kind} schema, the answer was not constrained: ${error}`;

@@ -1,0 +1,64 @@
+// The estimate's part for local models (issue 71): prompts counted by the model's own tokenizer
+// where it was loaded (local/localEstimate.ts), the largest typical prompt against the context
+// (local/localFit.ts says what does not fit), and seconds at the speed runs measured.
+import type { ModelConfig } from '../format';
+import { approxTokens, messageTokens, type ChatMessage } from './chat';
+import type { EstimateOptions, ModelEstimate } from './estimate';
+import { DEFAULT_ANSWER_TOKENS, runSettings } from './local/settings';
+import type { MeasuredSpeed } from './local/speeds';
+import { responseSchema } from './parse/schemas';
+import type { DecisionKind, DecisionRequest } from './types';
+
+export interface LocalFit {
+  /** The context a sequence holds (`local.context_size`). */
+  context: number;
+  /** The most tokens an answer is given. */
+  answer: number;
+  /** The largest typical prompt of any kind the model is asked. */
+  largest: { kind: DecisionKind; tokens: number };
+  /** Counted by the model's tokenizer and chat template, or as characters / 4. */
+  counted: 'tokenizer' | 'characters';
+  /** Expected seconds at the speed measured on this machine, the calls in flight at once. */
+  seconds?: number;
+  speed?: MeasuredSpeed;
+}
+
+/** One call's prompt in tokens: the model's own count where given; else characters / 4 and the schema sent beside it (a local model's is a grammar, not prompt). */
+export function promptSize(
+  cfg: ModelConfig,
+  messages: ChatMessage[],
+  req: DecisionRequest,
+  o: EstimateOptions,
+): number {
+  const counter = o.promptTokens?.get(cfg.name);
+  if (counter) return counter(messages);
+  const schema = cfg.provider === 'local' ? 0 : approxTokens(JSON.stringify(responseSchema(req, true)));
+  return messageTokens(messages) + schema;
+}
+
+/** A local model's largest typical prompt so far, against its context. */
+export function noteLocal(
+  m: ModelEstimate,
+  cfg: ModelConfig,
+  kind: DecisionKind,
+  tokens: number,
+  o: EstimateOptions,
+): void {
+  const settings = runSettings(cfg);
+  const l = (m.local ??= {
+    context: settings.contextSize,
+    answer: cfg.max_tokens ?? DEFAULT_ANSWER_TOKENS,
+    largest: { kind, tokens },
+    counted: o.promptTokens?.has(cfg.name) ? 'tokenizer' : 'characters',
+    ...(o.speeds?.get(cfg.name) ? { speed: o.speeds.get(cfg.name)! } : {}),
+  });
+  if (tokens > l.largest.tokens) l.largest = { kind, tokens };
+}
+
+/** Expected seconds at the measured speed: prompts and answers, over the calls answered at once. */
+export function localSeconds(m: ModelEstimate, cfg: ModelConfig): void {
+  const speed = m.local?.speed;
+  if (!speed) return;
+  const inFlight = Math.max(1, Math.min(cfg.concurrency ?? 1, runSettings(cfg).sequences));
+  m.local!.seconds = (m.input_tokens / speed.prompt_per_s + m.output_tokens / speed.answer_per_s) / inFlight;
+}

@@ -1,0 +1,87 @@
+// What `society estimate` and a run's start need of a local model (issue 71): prompt sizes as the
+// model's own tokenizer and chat template count them (its vocabulary alone is loaded, not its
+// weights), and the speed runs measured on this machine (speeds.ts). Without the runtime or the
+// file the estimate counts characters / 4 and says so.
+import { pathToFileURL } from 'node:url';
+import type { ModelConfig, Scenario } from '../../format';
+import type { ChatMessage } from '../chat';
+import { historyOf, promptTokens } from './chatPrompt';
+import type { NodeLlamaCpp } from './llamaShapes';
+import { estimateRun } from '../estimate';
+import { localFit } from './localFit';
+import { checkModelFile, modelPath } from './modelFile';
+import { findRuntime } from './runtime';
+import { runSettings } from './settings';
+import { measuredSpeed, type MeasuredSpeed } from './speeds';
+
+/** A prompt's size in the model's tokens. */
+export type PromptCounter = (messages: readonly ChatMessage[]) => number;
+
+export interface LocalEstimateInputs {
+  /** Per model name: its tokenizer's count. */
+  promptTokens: Map<string, PromptCounter>;
+  /** Per model name: the speed runs measured with its file and settings. */
+  speeds: Map<string, MeasuredSpeed>;
+  /** Why a local model's prompts are counted by characters instead (no runtime, no file). */
+  notes: string[];
+  /** Frees the vocabularies loaded. */
+  close(): Promise<void>;
+}
+
+/** Loads the vocabulary of every local model the scenario names, once per file. */
+export async function localEstimateInputs(s: Scenario): Promise<LocalEstimateInputs> {
+  const locals = Object.values(s.models).filter((m): m is ModelConfig => m?.provider === 'local');
+  const out: LocalEstimateInputs = { promptTokens: new Map(), speeds: new Map(), notes: [], close: async () => {} };
+  if (!locals.length) return out;
+  const runtime = findRuntime();
+  if (!runtime) {
+    out.notes.push('local models: node-llama-cpp is not installed, so prompts are counted as characters / 4');
+    return out;
+  }
+  const lib = (await import(pathToFileURL(runtime).href)) as NodeLlamaCpp;
+  const llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: 'error' });
+  const byFile = new Map<string, Promise<PromptCounter | undefined>>();
+  const disposers: (() => Promise<void>)[] = [];
+  const counterOf = async (file: string): Promise<PromptCounter | undefined> => {
+    try {
+      checkModelFile(file);
+    } catch (err) {
+      out.notes.push(`${(err as Error).message.split('\n')[0]}: its prompts are counted as characters / 4`);
+      return undefined;
+    }
+    const model = await llama.loadModel({ modelPath: file, vocabOnly: true });
+    disposers.push(() => model.dispose());
+    const wrapper = lib.resolveChatWrapper(model);
+    return (messages) => promptTokens(wrapper, model, historyOf(messages)).length;
+  };
+  for (const cfg of locals) {
+    const file = modelPath(cfg);
+    if (!byFile.has(file)) byFile.set(file, counterOf(file));
+    const counter = await byFile.get(file)!;
+    if (counter) out.promptTokens.set(cfg.name, counter);
+    const { threads, batchSize } = runSettings(cfg);
+    const speed = measuredSpeed({ file, threads, batchSize });
+    if (speed) out.speeds.set(cfg.name, speed);
+  }
+  out.close = async () => {
+    await Promise.all(disposers.map((d) => d()));
+  };
+  return out;
+}
+
+/**
+ * Before a run: whether the local models' typical prompts fit their contexts, counted by their
+ * tokenizers (nothing is loaded for a scenario without a local model).
+ */
+export async function localFitBeforeRun(
+  s: Scenario,
+  o: { rounds?: number; model?: string },
+): Promise<{ errors: string[]; warnings: string[] }> {
+  if (!Object.values(s.models).some((m) => m?.provider === 'local')) return { errors: [], warnings: [] };
+  const local = await localEstimateInputs(s);
+  try {
+    return localFit(estimateRun(s, { ...o, promptTokens: local.promptTokens, speeds: local.speeds }));
+  } finally {
+    await local.close();
+  }
+}

@@ -1,0 +1,86 @@
+// How fast a local model ran on this machine, kept for `society estimate` to turn tokens into
+// seconds (issue 71: "expected seconds from measured tokens per second"). Speed depends on the
+// model file, the threads and the batch, so it is measured by runs, not guessed: each run of a
+// local model records its prompt and answer tokens per second in the cache folder
+// (`<cache>/local-speeds.json`, beside the runtime and the models; never in a project).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LocalFigures } from './localEngine';
+import { societyCache } from './settings';
+
+export interface MeasuredSpeed {
+  /**
+   * Prompt tokens a second until the first answer token, every prompt token counted: those a
+   * sequence held from an earlier call cost nothing, so this is the rate such a run gets.
+   */
+  prompt_per_s: number;
+  /** Answer tokens generated a second. */
+  answer_per_s: number;
+  /** Calls the figures come from. */
+  calls: number;
+  /** When (ISO date). */
+  measured: string;
+}
+
+/** What a speed belongs to: the model file's name, threads a sequence and batch size. */
+export interface SpeedKey {
+  file: string;
+  threads: number;
+  batchSize: number;
+}
+
+/** At most this many settings are kept (the oldest measurements go first). */
+const KEPT = 200;
+/** The file is ours and small; a larger one is not read (a stranger's, or damaged). */
+const MAX_BYTES = 256 * 1024;
+/** Below this many calls a run's figures are too few to stand for the model's speed. */
+const MIN_CALLS = 4;
+
+const keyOf = (k: SpeedKey): string => `${path.basename(k.file)} threads=${k.threads} batch=${k.batchSize}`;
+const fileIn = (cache: string): string => path.join(cache, 'local-speeds.json');
+
+function readAll(cache: string): Map<string, MeasuredSpeed> {
+  try {
+    const file = fileIn(cache);
+    if (fs.statSync(file).size > MAX_BYTES) return new Map();
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    if (!json || typeof json !== 'object' || Array.isArray(json)) return new Map();
+    const out = new Map<string, MeasuredSpeed>();
+    for (const [k, v] of Object.entries(json as Record<string, MeasuredSpeed>)) {
+      if (v && Number(v.prompt_per_s) > 0 && Number(v.answer_per_s) > 0) out.set(k, v);
+    }
+    return out;
+  } catch {
+    return new Map();
+  }
+}
+
+/** The speed measured for these settings, if a run measured one. */
+export function measuredSpeed(k: SpeedKey, cache = societyCache()): MeasuredSpeed | undefined {
+  return readAll(cache).get(keyOf(k));
+}
+
+/** A run's figures as speeds, when they are enough to say anything (at least a few calls, time in both parts). */
+export function speedOf(f: LocalFigures, now = new Date()): MeasuredSpeed | undefined {
+  const answerMs = f.ms - f.promptMs;
+  if (f.calls < MIN_CALLS || f.promptMs <= 0 || answerMs <= 0 || f.promptTokens <= 0 || f.answerTokens <= 0) return;
+  return {
+    prompt_per_s: f.promptTokens / (f.promptMs / 1000),
+    answer_per_s: f.answerTokens / (answerMs / 1000),
+    calls: f.calls,
+    measured: now.toISOString().slice(0, 10),
+  };
+}
+
+/** Keeps a run's speed for its settings (written whole, then renamed: a reader never sees half). */
+export function recordSpeed(k: SpeedKey, speed: MeasuredSpeed, cache = societyCache()): void {
+  const all = readAll(cache);
+  all.delete(keyOf(k));
+  all.set(keyOf(k), speed);
+  const kept = [...all].slice(-KEPT);
+  fs.mkdirSync(cache, { recursive: true });
+  const file = fileIn(cache);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(Object.fromEntries(kept), null, 1));
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,111 @@
+// Issue 71, "fits before it runs": the estimate of a local model counts its prompts as the model's
+// tokenizer does (given here as a counter; the model stage gives the real one), says which prompt
+// does not fit which context, and turns tokens into seconds at the speed runs measured on this
+// machine, which runs keep in the cache folder (never a project's).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadScenarioFile, type ModelConfig, type Scenario } from '../../../src/core/format';
+import { estimateRun } from '../../../src/core/llm/estimate';
+import { localFit } from '../../../src/core/llm/local/localFit';
+import { measuredSpeed, recordSpeed, speedOf, type MeasuredSpeed } from '../../../src/core/llm/local/speeds';
+import { scratchDir } from '../../support/scratch';
+import { modelConfig } from '../../support/llmFixtures';
+
+const repo = path.resolve(__dirname, '../../..');
+
+async function onLocal(local: ModelConfig['local'] = {}): Promise<Scenario> {
+  const { scenario } = await loadScenarioFile(path.join(repo, 'validation/public-goods.society'));
+  assert.ok(scenario);
+  const model = modelConfig('default', { provider: 'local', model: 'm.gguf', concurrency: 2, local });
+  return { ...scenario, models: { default: model } };
+}
+
+const speed: MeasuredSpeed = { prompt_per_s: 100, answer_per_s: 20, calls: 30, measured: '2026-11-28' };
+
+describe('a local model in the estimate', () => {
+  it('prices prompts at its tokenizer’s count, without the schema (a grammar, not prompt text)', async () => {
+    const s = await onLocal();
+    const counted = estimateRun(s, { promptTokens: new Map([['default', () => 500]]) });
+    const m = counted.models[0];
+    assert.equal(m.input_tokens, 500 * m.calls);
+    assert.deepEqual(m.local?.largest, { kind: 'act', tokens: 500 });
+    assert.equal(m.local?.counted, 'tokenizer');
+    const guessed = estimateRun(s).models[0];
+    assert.equal(guessed.local?.counted, 'characters');
+    assert.deepEqual(localFit(counted), { errors: [], warnings: [] });
+  });
+
+  it('says which prompt does not fit which context, and when answers would be cut', async () => {
+    const s = await onLocal({ context_size: 512 });
+    const none = localFit(estimateRun(s, { promptTokens: new Map([['default', () => 700]]) }));
+    assert.equal(none.errors.length, 1);
+    assert.match(
+      none.errors[0],
+      /model 'default': the act prompt is 700 tokens and its context holds 512: raise `local.context_size`/,
+    );
+    const tight = localFit(estimateRun(s, { promptTokens: new Map([['default', () => 400]]) }));
+    assert.deepEqual(tight.errors, []);
+    assert.match(tight.warnings[0], /answers over 112 tokens will be cut \(max_tokens 256\)/);
+  });
+
+  it('gives seconds at the measured speed, over the calls answered at once (concurrency and sequences)', async () => {
+    const one = estimateRun(await onLocal(), {
+      promptTokens: new Map([['default', () => 500]]),
+      speeds: new Map([['default', speed]]),
+    });
+    const m = one.models[0];
+    const serial = m.input_tokens / 100 + m.output_tokens / 20;
+    assert.ok(Math.abs(m.local!.seconds! - serial) < 1e-9, `${m.local!.seconds} vs ${serial}`);
+    const two = estimateRun(await onLocal({ sequences: 4 }), {
+      promptTokens: new Map([['default', () => 500]]),
+      speeds: new Map([['default', speed]]),
+    });
+    assert.ok(Math.abs(two.models[0].local!.seconds! - serial / 2) < 1e-9, 'two in flight (concurrency 2)');
+    assert.equal(estimateRun(await onLocal()).models[0].local?.seconds, undefined, 'no speed, no seconds');
+  });
+});
+
+describe('measured local speeds', () => {
+  const figures = {
+    calls: 10,
+    promptTokens: 5000,
+    reusedTokens: 1000,
+    answerTokens: 400,
+    ms: 70_000,
+    promptMs: 50_000,
+  };
+
+  it('come from a run’s figures: prompt tokens until the first answer token, answer tokens after', () => {
+    const s = speedOf(figures, new Date('2026-11-28T10:00:00Z'))!;
+    assert.equal(s.prompt_per_s, 100);
+    assert.equal(s.answer_per_s, 20);
+    assert.equal(s.measured, '2026-11-28');
+    assert.equal(speedOf({ ...figures, calls: 2 }), undefined, 'too few calls to stand for a speed');
+    assert.equal(speedOf({ ...figures, promptMs: 70_000 }), undefined, 'no time left for the answers');
+  });
+
+  it('are kept per model file, threads and batch, in the cache folder; what is not ours is not read', () => {
+    const cache = scratchDir('society-speeds-');
+    const key = { file: '/models/a.gguf', threads: 1, batchSize: 128 };
+    assert.equal(measuredSpeed(key, cache), undefined);
+    recordSpeed(key, speed, cache);
+    assert.deepEqual(measuredSpeed(key, cache), speed);
+    assert.deepEqual(
+      measuredSpeed({ ...key, file: '/elsewhere/a.gguf' }, cache),
+      speed,
+      'the file’s name, not its folder',
+    );
+    assert.equal(measuredSpeed({ ...key, threads: 2 }, cache), undefined);
+    const file = path.join(cache, 'local-speeds.json');
+    fs.writeFileSync(file, '{"__proto__": {"prompt_per_s": 1, "answer_per_s": 1}, "x": "not a speed"}');
+    assert.equal(measuredSpeed(key, cache), undefined);
+    recordSpeed(key, speed, cache);
+    assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8'))), [
+      '__proto__',
+      'a.gguf threads=1 batch=128',
+    ]);
+    fs.writeFileSync(file, ' '.repeat(300 * 1024));
+    assert.equal(measuredSpeed(key, cache), undefined, 'a file over the size cap is not read');
+  });
+});
