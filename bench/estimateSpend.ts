@@ -5,10 +5,12 @@
 // price, estimated with `estimateRun` exactly as cut, then run through `provider: openai`; the
 // spend is what the endpoint reported. Goal: spend ÷ estimate within 1/1.5 .. 1.5 for every row.
 // Skipped when the model or runtime is missing (`node scripts/local-model.mjs` fetches both).
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ModelConfig, Scenario } from '../src/core/format/model/model';
-import { estimateRun } from '../src/core/llm/estimate';
+import { estimateRun, type RunEstimate } from '../src/core/llm/estimate';
 import { closeLocalEngines, localEngine } from '../src/core/llm/local/localEngine';
 import { findRuntime } from '../src/core/llm/local/runtime';
 import { SMOLLM2, cutExample, runLocal } from '../test/support/localModelRun';
@@ -43,6 +45,46 @@ function scenarios(): string[] {
 function onEndpoint(s: Scenario, model: ModelConfig): void {
   s.models = Object.fromEntries(Object.keys(s.models).map((name) => [name, { ...model, name }]));
   if (!s.models.default) s.models.default = model;
+}
+
+/** `society …` as a user runs it, in a child process (this one serves the endpoint meanwhile). */
+function society(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/society.js'), ...args], { env: process.env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}
+
+/**
+ * A run stopped by its cost limit, then resumed, from the command line: the commons cut to 4
+ * fishers × 2 rounds with `max_tokens: 256` (a user's choice the estimate cannot see past: it
+ * prices typical answers, and this model talks to the cap), `--max-cost` just above the estimate.
+ */
+async function limitAndResume(baseUrl: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-limit-'));
+  const text = fs
+    .readFileSync(path.join(root, 'examples/commons/commons.society'), 'utf8')
+    .replace(/count: 20\b/, 'count: 4');
+  const models =
+    `\nmodels:\n  default: { provider: openai, base_url: "${baseUrl}", model: smollm2-135m-instruct, ` +
+    `price: { input: ${PRICE.input}, output: ${PRICE.output} }, max_tokens: 256, seed: 11, concurrency: 2, retries: 1 }\n`;
+  const file = path.join(dir, 'commons.society');
+  fs.writeFileSync(file, text + models);
+  const out = path.join(dir, 'run');
+  const est = await society(['estimate', file, '--rounds', '2', '--json']);
+  const e = (JSON.parse(est.out) as RunEstimate).total.cost_usd;
+  const limit = (e * 1.05).toFixed(6);
+  const first = await society(['run', file, '--rounds', '2', '--out', out, '--quiet', '--max-cost', limit]);
+  console.log(`\nlimit and resume: commons, 4 fishers × 2 rounds, estimate $${e.toFixed(6)}, --max-cost ${limit}`);
+  console.log(`  run: exit ${first.code}: ${first.err.trim().split('\n').join(' / ')}`);
+  const again = await society(['run', file, '--rounds', '2', '--out', out, '--quiet', '--resume', '--max-cost', '1']);
+  const ends = fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8').includes('"type":"run_end"');
+  console.log(`  --resume --max-cost 1: exit ${again.code}, the trace ${ends ? 'ends' : 'does not end'}`);
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export async function run(): Promise<void> {
@@ -109,6 +151,10 @@ export async function run(): Promise<void> {
   }
   const within = ratios.filter((x) => x <= 1.5 && x >= 1 / 1.5).length;
   console.log(`within 1.5× either way: ${within} of ${ratios.length}`);
+  // ESTIMATE_SPEND_ONLY=limit: only this part.
+  if (!process.env.ESTIMATE_SPEND_ONLY || process.env.ESTIMATE_SPEND_ONLY === 'limit') {
+    await limitAndResume(server.baseUrl);
+  }
   await server.close();
   await closeLocalEngines();
 }

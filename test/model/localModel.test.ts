@@ -46,8 +46,8 @@ function everyDecisionAccountedFor(r: LocalRun, label: string): void {
 
 /**
  * `society estimate` counts a local model's prompts with its own tokenizer and chat template: per
- * decision kind, the typical prompt it prices is within 1.5× of the mean prompt the run sent (the
- * run's prompts hold the memories of its own rounds; the typical one, typical memories).
+ * decision kind, the mean prompt the run sent is from half to 1.5× the typical prompt it prices (a
+ * 2-round run's prompts hold few memories; the typical one, a longer run's: measured 0.69–0.92).
  */
 async function estimateCountsAsTheModelDoes(s: Scenario, r: LocalRun): Promise<void> {
   const local = await localEstimateInputs(s);
