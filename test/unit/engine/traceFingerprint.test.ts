@@ -118,7 +118,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 72: proposers look ahead over the responder's accept or reject (lookahead.ts): offers
     // fall from 0.48 to 0.42 of the pie over seeds 1–5 (rejections 14 and 12 of 250).
     // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
-    'abb7c1c61f08418c8ab11e103526cfcb2af29b6974a057b0f1f86b69cfab4e25',
+    '32043e7f37562317397c524d3bfb4c4bc5ec5abd8007c2f01c41002730014ac5',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',

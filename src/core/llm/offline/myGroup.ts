@@ -21,7 +21,10 @@ export function myGroup(req: ActRequest): readonly Other[] {
 export function conductGaps(req: ActRequest): Map<string, number> {
   let sum = 0,
     n = 0;
-  const group = myGroup(req);
+  // In a pair there is no rest of the group to hold the partner to: the others shown stand for the
+  // norm (with none, the partner's conduct itself would be its gap, and every defection a breach).
+  const mates = myGroup(req);
+  const group = mates.length >= 2 ? mates : req.others;
   for (const o of group) {
     if (o.conduct === undefined) continue;
     sum += o.conduct;
