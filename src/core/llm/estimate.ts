@@ -17,6 +17,7 @@ import {
 import type { ChatMessage } from './chat';
 import type { MeasuredSpeed } from './local/speeds';
 import { localSeconds, noteLocal, promptSize, type LocalFit } from './estimateLocal';
+import { roundsHeld } from './estimateWhen';
 import { renderPrompt } from './prompts/render';
 import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
@@ -108,7 +109,7 @@ function callsPerAgent(
   /** Conversations an agent is in per round, on average. */
   conversations: number;
 } {
-  const phases = roundPhases(s);
+  const phases = roundPhases(s, rounds);
   // A declared round without `meet` has no conversations (a one-shot game): counting them made
   // `validate --model`'s estimate 7-8x the spend.
   const meets = phases.builtin.has('meet');
@@ -153,9 +154,10 @@ function callsPerAgent(
  * (each action phase asks the members of its `who` groups, everyone without one, whose group it
  * offers an action: `actions: { dictators: [give] }` asks no recipient): the declared
  * `round:`, else the default (engine/society/roundPlan.ts: meet, evaluate, learn, then one
- * phase of every action). A phase's `when` is taken to hold every round: an upper bound.
+ * phase of every action). A phase's `when` holds in the rounds estimateWhen.ts can tell, else in every
+ * round: an upper bound.
  */
-function roundPhases(s: Scenario): { builtin: Set<string>; actsPerAgent: number } {
+function roundPhases(s: Scenario, rounds: number): { builtin: Set<string>; actsPerAgent: number } {
   if (!s.round) {
     return { builtin: new Set(BUILTIN_PHASES), actsPerAgent: s.mechanics?.actions.length ? 1 : 0 };
   }
@@ -176,7 +178,8 @@ function roundPhases(s: Scenario): { builtin: Set<string>; actsPerAgent: number 
       if (p.who && !p.who.includes(g)) continue;
       if (phaseActionsFor(p, g || undefined).length) asked += n;
     }
-    acts += asked / agents;
+    // A `when` known before the run counts only the rounds it holds (estimateWhen.ts).
+    acts += ((asked / agents) * roundsHeld(s, p.when, rounds, agents)) / Math.max(1, rounds);
   }
   return { builtin: new Set(s.round.flatMap((p) => (p.kind === 'builtin' ? [p.name] : []))), actsPerAgent: acts };
 }

@@ -16,6 +16,12 @@ async function onLlm(file: string): Promise<Scenario> {
   return { ...scenario, models: { default: llm } };
 }
 
+/** The scenario with a world quantity starting elsewhere (as an experiment condition sets it). */
+function withQuantity(s: Scenario, name: string, initial: number): Scenario {
+  const m = s.mechanics!;
+  return { ...s, mechanics: { ...m, world: m.world.map((q) => (q.name === name ? { ...q, initial } : q)) } };
+}
+
 describe('estimate by the round as declared', () => {
   it('a one-shot ultimatum game: one action decision per agent, nothing else', async () => {
     const s = await onLlm('validation/ultimatum.society');
@@ -31,6 +37,27 @@ describe('estimate by the round as declared', () => {
     const kinds = estimateRun(s).models[0].by_kind;
     // `actions: { dictators: [give] }`: ten dictators decide each round, the ten recipients never.
     assert.equal(kinds.act!.calls, 10 * s.world.rounds);
+  });
+
+  it('a phase whose `when` reads only what nothing changes counts the rounds it holds (public goods)', async () => {
+    const s = await onLlm('examples/public-goods/public-goods.society');
+    const rounds = s.world.rounds;
+    // world.punishment is 0 and nothing changes it: the sanction phase never runs; 8 give a round.
+    assert.equal(estimateRun(s).models[0].by_kind.act!.calls, 8 * rounds);
+    const punishing = withQuantity(s, 'punishment', 1);
+    assert.equal(estimateRun(punishing).models[0].by_kind.act!.calls, 2 * 8 * rounds);
+    // Every other round, by `round`: half the rounds.
+    const everyOther = {
+      ...s,
+      round: s.round!.map((p) => (p.name === 'sanction' ? { ...p, when: 'round % 2 == 0' } : p)),
+    };
+    assert.equal(estimateRun(everyOther).models[0].by_kind.act!.calls, 8 * rounds + 8 * Math.floor(rounds / 2));
+    // A `when` over a quantity the run changes (the pot) is taken to hold every round: an upper bound.
+    const moving = {
+      ...s,
+      round: s.round!.map((p) => (p.name === 'sanction' ? { ...p, when: 'world.pot > 100.0' } : p)),
+    };
+    assert.equal(estimateRun(moving).models[0].by_kind.act!.calls, 2 * 8 * rounds);
   });
 
   it('the default round still counts conversations, evaluations and reflections', async () => {
