@@ -112,9 +112,11 @@ function callsPerAgent(
   const phases = roundPhases(s, rounds);
   // A declared round without `meet` has no conversations (a one-shot game): counting them made
   // `validate --model`'s estimate 7-8x the spend.
-  const meets = phases.builtin.has('meet');
+  // The share of rounds each built-in phase runs in (0: not in the round, or never runs).
+  const ran = (name: string): number => phases.builtin.get(name) ?? 0;
+  const meets = ran('meet') > 0;
   const { mode } = s.world.encounters;
-  const per_round = meets ? s.world.encounters.per_round : 0;
+  const per_round = meets ? s.world.encounters.per_round * ran('meet') : 0;
   const turns = s.world.conversation.turns;
   let roomMessages = 0,
     roomRatings = 0,
@@ -127,9 +129,9 @@ function callsPerAgent(
     roomSeats += m;
   }
   const perAgent = (x: number): number => (agents ? x / agents : 0);
-  const conversations = 2 * per_round + perAgent(roomSeats);
-  const evaluations = phases.builtin.has('evaluate') ? 2 * per_round + perAgent(roomRatings) : 0;
-  const learns = phases.builtin.has('learn');
+  const conversations = 2 * per_round + perAgent(roomSeats) * ran('meet');
+  const evaluations = ran('evaluate') > 0 ? 2 * per_round + perAgent(roomRatings) * ran('meet') : 0;
+  const learns = ran('learn') > 0;
   const coached = s.coaching.enabled && learns ? Math.floor(rounds / Math.max(1, s.coaching.every)) : 0;
   const importancePerRound =
     IMPORTANCE.observation +
@@ -140,7 +142,7 @@ function callsPerAgent(
     agent: {
       act: rounds * phases.actsPerAgent,
       choose_partner: rounds * (mode === 'random' ? 0 : per_round),
-      speak: rounds * (per_round * turns + perAgent(roomMessages)),
+      speak: rounds * (per_round * turns + perAgent(roomMessages) * ran('meet')),
       evaluate: rounds * evaluations,
       reflect: learns ? reflections(rounds, importancePerRound, s.memory.reflect_at) : 0,
     },
@@ -157,9 +159,12 @@ function callsPerAgent(
  * phase of every action). A phase's `when` holds in the rounds estimateWhen.ts can tell, else in every
  * round: an upper bound.
  */
-function roundPhases(s: Scenario, rounds: number): { builtin: Set<string>; actsPerAgent: number } {
+function roundPhases(s: Scenario, rounds: number): { builtin: Map<string, number>; actsPerAgent: number } {
   if (!s.round) {
-    return { builtin: new Set(BUILTIN_PHASES), actsPerAgent: s.mechanics?.actions.length ? 1 : 0 };
+    return {
+      builtin: new Map(BUILTIN_PHASES.map((name) => [name, 1])),
+      actsPerAgent: s.mechanics?.actions.length ? 1 : 0,
+    };
   }
   // Agents per group ('' for those without one).
   const groups = new Map<string, number>();
@@ -169,6 +174,10 @@ function roundPhases(s: Scenario, rounds: number): { builtin: Set<string>; actsP
   for (const p of s.personas) add(p.group, 1);
   for (const g of s.population) add(g.group, g.count);
   const agents = s.personas.length + s.population.reduce((a, g) => a + g.count, 0);
+  // A `when` known before the run counts only the rounds it holds (estimateWhen.ts): a share of them.
+  const share = (when: string | undefined): number => roundsHeld(s, when, rounds, agents) / Math.max(1, rounds);
+  const builtin = new Map<string, number>();
+  for (const p of s.round) if (p.kind === 'builtin') builtin.set(p.name, (builtin.get(p.name) ?? 0) + share(p.when));
   let acts = 0;
   for (const p of s.round) {
     if (p.kind !== 'act' || !agents) continue;
@@ -178,10 +187,9 @@ function roundPhases(s: Scenario, rounds: number): { builtin: Set<string>; actsP
       if (p.who && !p.who.includes(g)) continue;
       if (phaseActionsFor(p, g || undefined).length) asked += n;
     }
-    // A `when` known before the run counts only the rounds it holds (estimateWhen.ts).
-    acts += ((asked / agents) * roundsHeld(s, p.when, rounds, agents)) / Math.max(1, rounds);
+    acts += (asked / agents) * share(p.when);
   }
-  return { builtin: new Set(s.round.flatMap((p) => (p.kind === 'builtin' ? [p.name] : []))), actsPerAgent: acts };
+  return { builtin, actsPerAgent: acts };
 }
 
 /**

@@ -60,6 +60,17 @@ describe('estimate by the round as declared', () => {
     assert.equal(estimateRun(moving).models[0].by_kind.act!.calls, 2 * 8 * rounds);
   });
 
+  it('built-in phases count only the rounds their `when` holds (common pool: talk never, once, always)', async () => {
+    const s = await onLlm('validation/common-pool.society');
+    const speak = (x: Scenario) => estimateRun(x).models[0].by_kind.speak?.calls ?? 0;
+    const never = speak(withQuantity(s, 'communication', 0));
+    const once = speak(withQuantity(s, 'communication', 1));
+    const always = speak(withQuantity(s, 'communication', 2));
+    assert.equal(never, 0);
+    assert.ok(once > 0 && Math.abs(always / once - s.world.rounds) < 0.01, `${once} once, ${always} always`);
+    assert.equal(estimateRun(withQuantity(s, 'communication', 0)).models[0].by_kind.evaluate, undefined);
+  });
+
   it('the default round still counts conversations, evaluations and reflections', async () => {
     const s = await onLlm('examples/friends/friends.society');
     const kinds = Object.keys(estimateRun(s).models[0].by_kind);
