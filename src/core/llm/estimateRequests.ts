@@ -119,7 +119,29 @@ export function typicalRequests(
   };
 }
 
-/** An `act` request over the scenario's declared state and actions, every action on offer. */
+/** Agents the scenario starts with. */
+const agentsIn = (s: Scenario): number => s.personas.length + s.population.reduce((n, g) => n + g.count, 0);
+
+/**
+ * The actions of the largest offer an agent meets: the phase (and group, where a phase offers by
+ * group) with the most actions; every action without a declared round. An upper bound on an act
+ * prompt's actions that a round of narrow phases does not multiply (the expert team offers five
+ * actions, at most two at once).
+ */
+function mostOffered(s: Scenario): NonNullable<Scenario['mechanics']>['actions'] {
+  const all = s.mechanics?.actions ?? [];
+  if (!s.round) return all;
+  let best: string[] = [];
+  for (const p of s.round) {
+    if (p.kind !== 'act') continue;
+    for (const names of p.byGroup ? Object.values(p.byGroup) : [p.actions]) {
+      if (names.length > best.length) best = names;
+    }
+  }
+  return best.length ? all.filter((a) => best.includes(a.name)) : all;
+}
+
+/** An `act` request over the scenario's declared state, with the actions of the largest offer (mostOffered). */
 function typicalAct(
   s: Scenario,
   base: Omit<ActRequest, 'kind' | 'world' | 'own' | 'others' | 'actions' | 'options' | 'n'>,
@@ -139,13 +161,13 @@ function typicalAct(
     kind: 'act',
     world: (m?.world ?? []).map(seen),
     own: (m?.agents ?? []).map(seen),
-    others: Array.from({ length: CANDIDATES_SHOWN }, (_, i) => ({
+    others: Array.from({ length: Math.min(CANDIDATES_SHOWN, Math.max(1, agentsIn(s) - 1)) }, (_, i) => ({
       id: `${other.id}${i}`,
       name: other.name,
       tie: 0.2,
       state: agentState,
     })),
-    actions: (m?.actions ?? []).map((a) => ({
+    actions: mostOffered(s).map((a) => ({
       name: a.name,
       description: a.description,
       args: a.args,

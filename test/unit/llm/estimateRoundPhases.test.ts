@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadScenarioFile, type Scenario } from '../../../src/core/format';
 import { estimateRun } from '../../../src/core/llm/estimate';
+import { typicalRequests } from '../../../src/core/llm/estimateRequests';
+import type { ActRequest } from '../../../src/core/llm/types';
 import { modelConfig } from '../../support/llmFixtures';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -69,6 +71,18 @@ describe('estimate by the round as declared', () => {
     assert.equal(never, 0);
     assert.ok(once > 0 && Math.abs(always / once - s.world.rounds) < 0.01, `${once} once, ${always} always`);
     assert.equal(estimateRun(withQuantity(s, 'communication', 0)).models[0].by_kind.evaluate, undefined);
+  });
+
+  it('the typical act prompt holds the largest offer an agent meets and the others there are', async () => {
+    const s = await onLlm('examples/expert-team/expert-team.society');
+    const act = typicalRequests(s).act as ActRequest;
+    // Five actions in all; a phase offers at most two (the lead's recruit and hold).
+    assert.deepEqual(
+      act.actions.map((a) => a.name),
+      ['recruit', 'hold'],
+    );
+    const few = { ...s, personas: s.personas.slice(0, 1), population: s.population.map((g) => ({ ...g, count: 2 })) };
+    assert.equal((typicalRequests(few).act as ActRequest).others.length, 2, 'three agents: two others to show');
   });
 
   it('the default round still counts conversations, evaluations and reflections', async () => {
