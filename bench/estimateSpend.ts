@@ -127,6 +127,11 @@ export async function run(): Promise<void> {
     try {
       const s = await cutExample(file, AGENTS, ROUNDS, model, (x) => onEndpoint(x, model));
       const e = estimateRun(s).total;
+      // ESTIMATE_SPEND_DRY=1: the estimates alone (the spend of the same cut is the same run's).
+      if (process.env.ESTIMATE_SPEND_DRY) {
+        console.log(`| ${file} | ${e.calls} | ${e.input_tokens} | ${e.output_tokens} | ${e.cost_usd.toFixed(5)} |`);
+        continue;
+      }
       const r = await runLocal(s);
       let calls = 0,
         input = 0,
