@@ -66,6 +66,8 @@ function society(args: string[]): Promise<{ code: number; out: string; err: stri
  */
 async function limitAndResume(baseUrl: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-limit-'));
+  // The example's folder whole: the scenario reads its observed data beside it.
+  fs.cpSync(path.join(root, 'examples/commons'), dir, { recursive: true });
   const text = fs
     .readFileSync(path.join(root, 'examples/commons/commons.society'), 'utf8')
     .replace(/count: 20\b/, 'count: 4');
@@ -76,6 +78,7 @@ async function limitAndResume(baseUrl: string): Promise<void> {
   fs.writeFileSync(file, text + models);
   const out = path.join(dir, 'run');
   const est = await society(['estimate', file, '--rounds', '2', '--json']);
+  if (est.code !== 0) throw new Error(`society estimate: ${est.err}`);
   const e = (JSON.parse(est.out) as RunEstimate).total.cost_usd;
   const limit = (e * 1.05).toFixed(6);
   const first = await society(['run', file, '--rounds', '2', '--out', out, '--quiet', '--max-cost', limit]);
