@@ -14,9 +14,7 @@ import {
   BUILTIN_PHASES,
   phaseActionsFor,
 } from '../format';
-import type { ChatMessage } from './chat';
-import type { MeasuredSpeed } from './local/speeds';
-import { localSeconds, noteLocal, promptSize, type LocalFit } from './estimateLocal';
+import { localSeconds, noteLocal, promptSize, type LocalFit, type LocalInputs } from './estimateLocal';
 import { roundsHeld } from './estimateWhen';
 import { renderPrompt } from './prompts/render';
 import { handbook } from './prompts/handbook';
@@ -79,14 +77,10 @@ export interface RunEstimate {
   assumptions: string[];
 }
 
-export interface EstimateOptions {
+export interface EstimateOptions extends LocalInputs {
   rounds?: number;
   /** Every agent and the coach use this model. */ model?: string;
   prices?: PriceTable;
-  /** Per model name: prompts counted by its own tokenizer (local models: local/localEstimate.ts). */
-  promptTokens?: ReadonlyMap<string, (messages: readonly ChatMessage[]) => number>;
-  /** Per model name: the speed runs measured with its file and settings (local/speeds.ts). */
-  speeds?: ReadonlyMap<string, MeasuredSpeed>;
 }
 
 /**

@@ -3,11 +3,25 @@
 // (local/localFit.ts says what does not fit), and seconds at the speed runs measured.
 import type { ModelConfig } from '../format';
 import { approxTokens, messageTokens, type ChatMessage } from './chat';
-import type { EstimateOptions, ModelEstimate } from './estimate';
 import { DEFAULT_ANSWER_TOKENS, runSettings } from './local/settings';
 import type { MeasuredSpeed } from './local/speeds';
 import { responseSchema } from './parse/schemas';
 import type { DecisionKind, DecisionRequest } from './types';
+
+/** What the estimate is given of local models (local/localEstimate.ts loads it). */
+export interface LocalInputs {
+  /** Per model name: prompts counted by its own tokenizer. */
+  promptTokens?: ReadonlyMap<string, (messages: readonly ChatMessage[]) => number>;
+  /** Per model name: the speed runs measured with its file and settings (local/speeds.ts). */
+  speeds?: ReadonlyMap<string, MeasuredSpeed>;
+}
+
+/** The part of a model's estimate these functions read and write. */
+interface Counted {
+  input_tokens: number;
+  output_tokens: number;
+  local?: LocalFit;
+}
 
 export interface LocalFit {
   /** The context a sequence holds (`local.context_size`). */
@@ -24,12 +38,7 @@ export interface LocalFit {
 }
 
 /** One call's prompt in tokens: the model's own count where given; else characters / 4 and the schema sent beside it (a local model's is a grammar, not prompt). */
-export function promptSize(
-  cfg: ModelConfig,
-  messages: ChatMessage[],
-  req: DecisionRequest,
-  o: EstimateOptions,
-): number {
+export function promptSize(cfg: ModelConfig, messages: ChatMessage[], req: DecisionRequest, o: LocalInputs): number {
   const counter = o.promptTokens?.get(cfg.name);
   if (counter) return counter(messages);
   const schema = cfg.provider === 'local' ? 0 : approxTokens(JSON.stringify(responseSchema(req, true)));
@@ -37,13 +46,7 @@ export function promptSize(
 }
 
 /** A local model's largest typical prompt so far, against its context. */
-export function noteLocal(
-  m: ModelEstimate,
-  cfg: ModelConfig,
-  kind: DecisionKind,
-  tokens: number,
-  o: EstimateOptions,
-): void {
+export function noteLocal(m: Counted, cfg: ModelConfig, kind: DecisionKind, tokens: number, o: LocalInputs): void {
   const settings = runSettings(cfg);
   const l = (m.local ??= {
     context: settings.contextSize,
@@ -56,7 +59,7 @@ export function noteLocal(
 }
 
 /** Expected seconds at the measured speed: prompts and answers, over the calls answered at once. */
-export function localSeconds(m: ModelEstimate, cfg: ModelConfig): void {
+export function localSeconds(m: Counted, cfg: ModelConfig): void {
   const speed = m.local?.speed;
   if (!speed) return;
   const inFlight = Math.max(1, Math.min(cfg.concurrency ?? 1, runSettings(cfg).sequences));

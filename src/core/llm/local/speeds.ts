@@ -5,7 +5,6 @@
 // (`<cache>/local-speeds.json`, beside the runtime and the models; never in a project).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LocalFigures } from './localEngine';
 import { societyCache } from './settings';
 
 export interface MeasuredSpeed {
@@ -20,6 +19,16 @@ export interface MeasuredSpeed {
   calls: number;
   /** When (ISO date). */
   measured: string;
+}
+
+/** What a local model's calls took (localEngine.ts's figures; its own shape, so neither imports the other). */
+export interface RunFigures {
+  calls: number;
+  promptTokens: number;
+  answerTokens: number;
+  /** Summed time of the calls, and of it, until each call's first answer token. */
+  ms: number;
+  promptMs: number;
 }
 
 /** What a speed belongs to: the model file's name, threads a sequence and batch size. */
@@ -61,7 +70,7 @@ export function measuredSpeed(k: SpeedKey, cache = societyCache()): MeasuredSpee
 }
 
 /** A run's figures as speeds, when they are enough to say anything (at least a few calls, time in both parts). */
-export function speedOf(f: LocalFigures, now = new Date()): MeasuredSpeed | undefined {
+export function speedOf(f: RunFigures, now = new Date()): MeasuredSpeed | undefined {
   const answerMs = f.ms - f.promptMs;
   if (f.calls < MIN_CALLS || f.promptMs <= 0 || answerMs <= 0 || f.promptTokens <= 0 || f.answerTokens <= 0) return;
   return {
