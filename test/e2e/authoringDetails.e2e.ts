@@ -194,7 +194,7 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     const wb = s.wb;
     await openFresh(wb, 'town.society');
     const view = await runToCompletion(wb);
-    const names = runEvents(s.server.workspace)
+    const names = (await runEvents(s.server.workspace))
       .filter((e) => e.type === 'agent_added')
       .map((e) => String(e.agent.name));
     const first = names.map((n) => n.replace(/ \d+$/, ''));

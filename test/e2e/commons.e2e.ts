@@ -93,7 +93,7 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
   });
 
   it('the memory inspector lists what a fisher remembers of the lake', async () => {
-    const events = runEvents(s.server.workspace);
+    const events = await runEvents(s.server.workspace);
     const names = new Map<string, string>();
     for (const e of events) if (e.type === 'agent_added') names.set(e.agent.id, e.agent.name);
     const fished = (id: string) =>

@@ -24,7 +24,7 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
     await s.wb.open('donor-game.society');
     assert.equal((await s.wb.scenarioProblemCounts()).errors, 0);
     const view = await runToCompletion(s.wb);
-    events = runEvents(s.server.workspace);
+    events = await runEvents(s.server.workspace);
     const last = events.filter((e) => e.type === 'state').at(-1)!;
     // The panel: the world's punishment switch with its bounds, and the villagers' quantities.
     const panel = view.locator('.panel.world-state');

@@ -24,7 +24,7 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
     await s.wb.open('forum.society');
     assert.deepEqual(await s.wb.scenarioProblemCounts(), { errors: 0, warnings: 0 });
     const view = await runToCompletion(s.wb);
-    events = runEvents(s.server.workspace);
+    events = await runEvents(s.server.workspace);
     // The view draws the ties the forum and the chats made.
     const ties = Number(await view.locator('.network').getAttribute('data-edges'));
     assert.ok(ties > 20, `${ties} ties drawn`);

@@ -91,7 +91,7 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
     await s.wb.open('town.society');
     assert.equal((await s.wb.scenarioProblemCounts()).errors, 0);
     const view = await runToCompletion(s.wb);
-    events = runEvents(s.server.workspace);
+    events = await runEvents(s.server.workspace);
     const actions = events.filter((e) => e.type === 'action');
     const gift = actions.find((e) => e.action === 'give')!;
     const parks = actions.filter((e) => e.action === 'go_park').length;

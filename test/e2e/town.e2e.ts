@@ -25,7 +25,7 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
     await s.wb.open('town.society');
     assert.deepEqual(await s.wb.scenarioProblemCounts(), { errors: 0, warnings: 0 });
     const view = await runToCompletion(s.wb);
-    events = runEvents(s.server.workspace);
+    events = await runEvents(s.server.workspace);
     // Where people are at the last round: placed by plan (the `places` event), then moved.
     const last = events.filter((e) => e.type === 'places').pop()!;
     assert.ok(last, 'the trace has places');

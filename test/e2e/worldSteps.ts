@@ -175,14 +175,29 @@ export async function stopAfterAction(wb: Workbench, file: string, stateRow: Reg
 }
 
 /** The events of the one run under `workspace`/runs, as JSON objects (the header first). */
-export function runEvents(workspace: string): Record<string, any>[] {
+/**
+ * The run's events as written to its trace, once the trace ends with `run_end`: the view says
+ * "complete" when the run ends, and on a loaded machine the writer's last lines can reach the disk
+ * a moment later (read early, a test counted fewer actions than the table and waited for ever).
+ */
+export async function runEvents(workspace: string): Promise<Record<string, any>[]> {
   const runs = path.join(workspace, 'runs');
-  const [dir] = fs.readdirSync(runs);
-  return fs
-    .readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, any>);
+  const deadline = Date.now() + STEP_MS * 2;
+  for (;;) {
+    const [dir] = fs.readdirSync(runs);
+    const lines = fs
+      .readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    try {
+      const events = lines.map((l) => JSON.parse(l) as Record<string, any>);
+      if (events.at(-1)?.type === 'run_end') return events;
+    } catch {
+      // A line being written: read again.
+    }
+    if (Date.now() > deadline) throw new Error(`${dir}/trace.jsonl does not end with run_end`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Society: Run Simulation on the open file, until the society view says the run is complete. */
