@@ -104,6 +104,7 @@ export async function run(): Promise<void> {
     batchSize: 128,
     sequences: 4,
     reusePrefix: true,
+    purpose: 'chat',
   });
   await engine.loaded;
   const server = await startLocalOpenAIServer(engine);

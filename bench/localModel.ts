@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
     const model = localModel(local);
     const s = await cutExample('friends/friends.society', 4, 1, model, friendsCut);
     // The model loads before the clock starts (the run's client finds this same engine).
-    await localEngine({ file: SMOLLM2, runtime: findRuntime()!, ...runSettings(model) }).loaded;
+    await localEngine({ file: SMOLLM2, runtime: findRuntime()!, ...runSettings(model), purpose: 'chat' }).loaded;
     const r = await runLocal(s);
     await closeLocalEngines();
     // The header names the settings (its scenario hash too); the events must be the same bytes.

@@ -94,9 +94,16 @@ describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives
   // One run, not two: at about 6 s a decision on one thread of the CI machines, the friends rerun
   // alone would take the stage's whole budget; the rerun below checks the same reproducibility.
   it('the friends loop, 4 agents × 2 rounds: talk, ratings, ties and memories from its answers', async () => {
-    const s = await cut('friends/friends.society', 4, 2, friendsCut);
+    // Memories ranked by the model's own embeddings (a worker of their own on the same file).
+    const withEmbeddings = { ...local, embeddings: { model: SMOLLM2 } };
+    const s = await cutExample('friends/friends.society', 4, 2, withEmbeddings, friendsCut);
     const first = await runLocal(s);
     everyDecisionAccountedFor(first, 'friends');
+    const fellBack = first.lines.filter((l) => l.type === 'error' && l.kind === 'embed');
+    assert.deepEqual(fellBack, [], 'a retrieval fell back to the lexical relevance');
+    assert.ok(first.embeddings.requests > 0 && first.embeddings.tokens > 0, JSON.stringify(first.embeddings));
+    assert.equal(first.embeddings.failed, 0);
+    console.log(`      embeddings: ${first.embeddings.requests} requests, ${first.embeddings.tokens} tokens`);
     await estimateCountsAsTheModelDoes(s, first);
     const messages = first.lines.filter((l) => l.type === 'message');
     assert.ok(messages.length > 0, 'nobody spoke');

@@ -74,6 +74,8 @@ export interface LocalRun {
   seconds: number;
   /** The engine's figures over this run: prompt tokens reused from a sequence, time in the worker. */
   figures: LocalFigures;
+  /** What memory relevance by embeddings cost (none without `embeddings:`). */
+  embeddings: ReturnType<ModelRegistry['embeddingUsage']>;
 }
 
 export async function runLocal(s: Scenario): Promise<LocalRun> {
@@ -94,5 +96,5 @@ export async function runLocal(s: Scenario): Promise<LocalRun> {
   const after = localFigures();
   const figures = { ...after };
   for (const k of Object.keys(figures) as (keyof LocalFigures)[]) figures[k] -= before[k];
-  return { trace, lines, calls, seconds, figures };
+  return { trace, lines, calls, seconds, figures, embeddings: registry.embeddingUsage() };
 }

@@ -6,6 +6,11 @@ import { OpenAIChatClient, identityOf } from './openai/chatClient';
 import { LocalChatClient, localIdentity } from './local/localChatClient';
 import type { ChatPool } from './openai/chatPool';
 import type { Redactor } from './redact';
+import type { EmbeddingClient } from './embeddings';
+import type { Limiter } from './limits/limiter';
+import type { ResilienceSettings } from './limits/resilientCall';
+import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
+import { LocalEmbeddingClient, localEmbeddingIdentity } from './local/localEmbeddingClient';
 
 /** The identity of a VS Code language model, computable without VS Code (for replay). */
 export function vscodeIdentity(cfg: ModelConfig): ChatIdentity {
@@ -27,11 +32,25 @@ export interface ClientContext {
   vscodeClient(cfg: ModelConfig): ChatClient;
 }
 
+/** What an embedding client may use besides a chat client's: the config's limiter and retry settings. */
+export interface EmbeddingContext extends ClientContext {
+  limiter: Limiter;
+  resilience: ResilienceSettings;
+}
+
+/** How a provider embeds memories (`embeddings:`): the identity its vectors are cached under, and the client. */
+export interface EmbeddingFactory {
+  identity(cfg: ModelConfig): ChatIdentity;
+  client(ctx: EmbeddingContext, cfg: ModelConfig): EmbeddingClient;
+}
+
 /** How a provider's calls are made: the identity its cached answers are filed under, a label, and the client. */
 export interface ClientFactory {
   identity(cfg: ModelConfig): ChatIdentity;
   label(cfg: ModelConfig, identity: ChatIdentity): string;
   client(ctx: ClientContext, cfg: ModelConfig): ChatClient;
+  /** Present exactly for the providers whose traits say `embeddings` (a test holds the two together). */
+  embeddings?: EmbeddingFactory;
 }
 
 /**
@@ -54,6 +73,17 @@ export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = 
       return `${identity.model} at ${host}`;
     },
     client: (ctx, cfg) => new OpenAIChatClient(cfg, { apiKey: ctx.key(cfg), fetch: ctx.fetch }, ctx.redactor, ctx.pool),
+    embeddings: {
+      identity: embeddingIdentity,
+      client: (ctx, cfg) =>
+        new OpenAIEmbeddingClient(
+          cfg,
+          { apiKey: ctx.key(cfg), fetch: ctx.fetch },
+          ctx.limiter,
+          ctx.resilience,
+          ctx.redactor,
+        ),
+    },
   },
   vscode: {
     identity: vscodeIdentity,
@@ -64,5 +94,9 @@ export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = 
     identity: (cfg) => localIdentity(cfg),
     label: (_cfg, identity) => `local model ${identity.model}`,
     client: (_ctx, cfg) => new LocalChatClient(cfg),
+    embeddings: {
+      identity: (cfg) => localEmbeddingIdentity(cfg),
+      client: (_ctx, cfg) => new LocalEmbeddingClient(cfg),
+    },
   },
 };

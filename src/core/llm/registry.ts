@@ -30,7 +30,6 @@ import { LlmAgentModel } from './llmAgentModel';
 import { OfflineModel } from './offline';
 import { nodeFetch } from './openai/nodeFetch';
 import { chatPool, defaultThreads } from './openai/chatPool';
-import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
 import { maskUrlCredentials, secrets as globalRedactor, type Redactor } from './redact';
 import { EndpointHealth } from './limits/endpointHealth';
 import type { ResilienceSettings } from './limits/resilientCall';
@@ -200,19 +199,17 @@ export class ModelRegistry {
    */
   readonly memoryRelevance = (name: string): RelevanceScorer | undefined => {
     const cfg = modelNamed(this.scenario.models, name) ?? this.scenario.models.default;
-    if (!cfg?.embeddings || !traitsOf(cfg.provider).embeddings) return undefined;
+    const factory = cfg ? CLIENT_FACTORIES[cfg.provider] : undefined;
+    if (!cfg?.embeddings || factory === undefined || factory === 'in-process' || !factory.embeddings) return undefined;
     let r = this.engineScorers.get(cfg.name);
     if (!r) {
       const client = this.options.replay
         ? undefined
-        : new OpenAIEmbeddingClient(
+        : factory.embeddings.client(
+            { ...this.clientContext(false), limiter: this.limiter(cfg), resilience: this.resilience(cfg) },
             cfg,
-            { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch },
-            this.limiter(cfg),
-            this.resilience(cfg),
-            this.redactor,
           );
-      r = new EmbeddingRelevance(embeddingIdentity(cfg), client, this.store);
+      r = new EmbeddingRelevance(factory.embeddings.identity(cfg), client, this.store);
       this.engineScorers.set(cfg.name, r);
     }
     return r;
@@ -291,15 +288,8 @@ export class ModelRegistry {
     const identity = factory.identity(cfg);
     let client: ChatClient | undefined;
     if (!this.options.replay) {
-      const ctx: ClientContext = {
-        key: (c) => this.key(c),
-        fetch: this.options.fetch ?? nodeFetch,
-        redactor: this.redactor,
-        pool: this.options.fetch ? undefined : chatPool(this.threads()),
-        vscodeClient: (c) => this.vscodeClient(c),
-      };
       client = new ResilientChatClient(
-        factory.client(ctx, cfg),
+        factory.client(this.clientContext(), cfg),
         this.limiter(cfg),
         this.resilience(cfg),
         this.redactor,
@@ -320,6 +310,17 @@ export class ModelRegistry {
       redactor: this.redactor,
       onCall: this.onCall,
     });
+  }
+
+  /** What a provider's client may use from this registry; `pool` starts the HTTP threads (chat calls only). */
+  private clientContext(pool = true): ClientContext {
+    return {
+      key: (c) => this.key(c),
+      fetch: this.options.fetch ?? nodeFetch,
+      redactor: this.redactor,
+      pool: this.options.fetch || !pool ? undefined : chatPool(this.threads()),
+      vscodeClient: (c) => this.vscodeClient(c),
+    };
   }
 
   /** The number of threads making calls (ModelOptions.threads). */

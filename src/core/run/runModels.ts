@@ -39,7 +39,13 @@ export function runModels(
 ): { registry: ModelRegistry; wiring: ModelWiring } {
   const { wrap, buildFirst, ...given } = options;
   const registry = new ModelRegistry(scenario, { ...given, seed: run.seed, rounds: run.rounds });
-  if (buildFirst) for (const name of usedModelNames(scenario, run.model)) registry.model(name);
+  if (buildFirst) {
+    for (const name of usedModelNames(scenario, run.model)) {
+      // Its embeddings client too: a missing key or embedding model file stops the run here.
+      registry.memoryRelevance(name);
+      registry.model(name);
+    }
+  }
   return {
     registry,
     wiring: {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROVIDER_NAMES, PROVIDERS } from '../../../src/core/format/model/providers';
 import { CLIENT_FACTORIES } from '../../../src/core/llm/registry';
+import { PROVIDER_FIELDS } from '../../../src/core/format/checks/providerFields';
 
 const repo = path.resolve(__dirname, '../../..');
 
@@ -38,6 +39,21 @@ describe('the providers table', () => {
     for (const [name, t] of Object.entries(PROVIDERS)) {
       if (t.instant) assert.ok(!t.priced && !t.endpoint, `${name}: an instant provider is free and calls nothing`);
       if ('defaultBaseUrl' in t) assert.ok(t.endpoint, `${name}: a base URL means an endpoint`);
+    }
+  });
+
+  it('names only model settings the schema has, in its table of settings some providers ignore (SOC043)', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/society.schema.json'), 'utf8'));
+    const settings = Object.keys(schema.$defs.model.properties);
+    for (const field of Object.keys(PROVIDER_FIELDS))
+      assert.ok(settings.includes(field), `no model setting '${field}'`);
+  });
+
+  it('embeds memories exactly where the traits say `embeddings`', () => {
+    for (const [name, t] of Object.entries(PROVIDERS)) {
+      const f = CLIENT_FACTORIES[name as keyof typeof PROVIDERS];
+      const embeds = f !== 'in-process' && f.embeddings !== undefined;
+      assert.equal(embeds, t.embeddings, `${name}: traits say embeddings ${t.embeddings}, the client table ${embeds}`);
     }
   });
 });

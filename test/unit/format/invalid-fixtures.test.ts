@@ -74,6 +74,7 @@ describe('invalid fixtures', () => {
       'SOC040',
       'SOC041',
       'SOC042',
+      'SOC043',
       'SOC050',
       'SOC051',
       'SOC052',

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { ModelRegistry } from '../../../src/core/llm/registry';
+import { runModels } from '../../../src/core/run/runModels';
 import { LocalModelError, checkModelFile } from '../../../src/core/llm/local/modelFile';
 import { RuntimeMissingError } from '../../../src/core/llm/local/runtime';
 import { scratchDir } from '../../support/scratch';
@@ -58,11 +59,16 @@ const TENSORS = [
   { name: 'b', values: 32 },
 ];
 
-/** Writes a scenario naming `models/model.gguf` and loads it as the CLI does. */
-async function scenarioWithModel(model: Buffer | undefined) {
+/**
+ * Writes a scenario naming `models/model.gguf` and loads it as the CLI does; with `embedder`, its
+ * embeddings model is `models/embed.gguf` (written unless undefined).
+ */
+async function scenarioWithModel(model: Buffer | undefined, embedder?: { file: Buffer | undefined }) {
   const dir = scratchDir('society-local-model-');
   fs.mkdirSync(path.join(dir, 'models'));
   if (model) fs.writeFileSync(path.join(dir, 'models', 'model.gguf'), model);
+  if (embedder?.file) fs.writeFileSync(path.join(dir, 'models', 'embed.gguf'), embedder.file);
+  const embeddings = embedder ? ', embeddings: { model: models/embed.gguf }' : '';
   const file = path.join(dir, 'town.society');
   fs.writeFileSync(
     file,
@@ -73,13 +79,17 @@ async function scenarioWithModel(model: Buffer | undefined) {
       '  - { id: ana, name: Ana }',
       '  - { id: bo, name: Bo }',
       'models:',
-      '  default: { provider: local, model: models/model.gguf, local: { context_size: 1024, threads: 1 } }',
+      `  default: { provider: local, model: models/model.gguf, local: { context_size: 1024, threads: 1 }${embeddings} }`,
       '',
     ].join('\n'),
   );
   const { scenario, diagnostics } = await loadScenarioFile(file, { root: dir });
   assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
-  return { scenario, modelFile: path.join(dir, 'models', 'model.gguf') };
+  return {
+    scenario,
+    modelFile: path.join(dir, 'models', 'model.gguf'),
+    embedFile: path.join(dir, 'models', 'embed.gguf'),
+  };
 }
 
 /** The error building the scenario's default model throws. */
@@ -161,5 +171,51 @@ describe('local model files', () => {
       if (was === undefined) delete process.env.SOCIETY_CACHE;
       else process.env.SOCIETY_CACHE = was;
     }
+  });
+
+  describe('an embeddings model (`embeddings: { model }`), checked when the run builds its models', () => {
+    const withoutRuntime = <T>(fn: () => T): T => {
+      const was = process.env.SOCIETY_CACHE;
+      process.env.SOCIETY_CACHE = scratchDir('society-empty-cache-');
+      try {
+        return fn();
+      } finally {
+        if (was === undefined) delete process.env.SOCIETY_CACHE;
+        else process.env.SOCIETY_CACHE = was;
+      }
+    };
+
+    /** What building the run's models (chat and embeddings, as `society run` does) throws. */
+    function runBuildError(scenario: Parameters<typeof buildError>[0]): Error {
+      try {
+        runModels(scenario, {}, { buildFirst: true });
+      } catch (err) {
+        return err as Error;
+      }
+      assert.fail('the models were built');
+    }
+
+    it('a missing file: the path beside the scenario, the setting to fix, before the run starts', async () => {
+      const { scenario, embedFile } = await scenarioWithModel(gguf(CHAT, TENSORS), { file: undefined });
+      // Without node-llama-cpp here, the file is still checked first (no model is ever loaded in this file).
+      const thrown = withoutRuntime(() => runBuildError(scenario));
+      assert.ok(thrown instanceof LocalModelError, thrown.message);
+      assert.ok(thrown.message.startsWith(`${embedFile}: no such model file`), thrown.message);
+      assert.match(thrown.message, /fix the path in `embeddings\.model:`/);
+    });
+
+    it('an embedding model needs no chat template; a foreign file is refused; both before the run', async () => {
+      const noTemplate = await scenarioWithModel(gguf(CHAT, TENSORS), {
+        file: gguf({ 'general.architecture': 'bert' }, TENSORS),
+      });
+      // Past the file check, the run stops at the missing runtime: the file itself was accepted.
+      const err = withoutRuntime(() => runBuildError(noTemplate.scenario));
+      assert.ok(err instanceof RuntimeMissingError, err.message);
+      const foreign = await scenarioWithModel(gguf(CHAT, TENSORS), { file: Buffer.from('not a model') });
+      const err2 = withoutRuntime(() => runBuildError(foreign.scenario));
+      assert.ok(err2 instanceof LocalModelError, err2.message);
+      assert.ok(err2.message.startsWith(`${foreign.embedFile}: not a GGUF model`), err2.message);
+      assert.match(err2.message, /set `embeddings\.model:` to a \.gguf model file/);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { sharedLimits } from '../build/endpointLimits';
 import { type Obj, isObj, mk } from './checkKit';
 import { isReservedId, reservedIdDiagnostic } from './reservedIds';
 import { pushAll } from '../../text/pushAll';
+import { providerFieldDiagnostics } from './providerFields';
 
 /** Checks that need only one file: duplicate persona ids among its documents, secrets. */
 export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
@@ -36,6 +37,7 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
     }
     if (doc.kind === 'scenario' && isObj(doc.value) && isObj(doc.value.models)) {
       pushAll(out, sharedEndpointDiagnostics(doc.value.models, at, file.file));
+      pushAll(out, providerFieldDiagnostics(doc.value.models, at, file.file));
       for (const [name, m] of Object.entries(doc.value.models)) {
         // A plain object cannot hold a key named __proto__ (assigning it sets the prototype): the
         // model would vanish between the check and the run.

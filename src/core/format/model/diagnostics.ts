@@ -60,6 +60,7 @@ export const CODES = {
   SOC040: 'Unknown model name',
   SOC041: 'Secret written in a file',
   SOC042: 'Models share an endpoint with different limits',
+  SOC043: 'Model setting its provider ignores',
   SOC050: 'Unknown template variable',
   SOC051: 'All reward weights are zero',
   SOC052: 'Event after the last round',

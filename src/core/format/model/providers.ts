@@ -15,6 +15,8 @@ export interface ProviderTraits {
   structuredOutput: boolean;
   /** The provider can embed memories for relevance (`embeddings:`). */
   embeddings: boolean;
+  /** Calls carry the config's sampling settings (`temperature`, `seed`). */
+  sampling: boolean;
   /** Where a config without `base_url` sends its calls. */
   defaultBaseUrl?: string;
   /** How people are told which model answered. */
@@ -31,6 +33,7 @@ export const PROVIDERS = {
     endpoint: false,
     structuredOutput: true,
     embeddings: false,
+    sampling: false,
     label: 'the offline rule-based model (not an LLM)',
   },
   openai: {
@@ -39,6 +42,7 @@ export const PROVIDERS = {
     endpoint: true,
     structuredOutput: true,
     embeddings: true,
+    sampling: true,
     defaultBaseUrl: OPENAI_BASE_URL,
     label: 'an OpenAI-compatible endpoint',
   },
@@ -48,6 +52,7 @@ export const PROVIDERS = {
     endpoint: false,
     structuredOutput: false,
     embeddings: false,
+    sampling: false,
     label: 'a VS Code language model',
   },
   // A GGUF file run in this process (llm/local): free, no endpoint, answers constrained by a
@@ -57,7 +62,8 @@ export const PROVIDERS = {
     priced: false,
     endpoint: false,
     structuredOutput: true,
-    embeddings: false,
+    embeddings: true,
+    sampling: true,
     label: 'a local GGUF model run in-process',
   },
 } as const satisfies Record<string, ProviderTraits>;

@@ -8,6 +8,10 @@ export interface Model {
   tokenizer: Tokenizer;
   trainContextSize: number;
   createContext(o: { contextSize: number; threads: number; batchSize: number; sequences: number }): Promise<Context>;
+  createEmbeddingContext(o: { contextSize: number; threads: number; batchSize: number }): Promise<EmbeddingContext>;
+}
+export interface EmbeddingContext {
+  getEmbeddingFor(input: unknown[]): Promise<{ vector: readonly number[] }>;
 }
 export interface Context {
   getSequence(): Sequence;

@@ -46,7 +46,7 @@ export class LocalChatClient implements ChatClient {
     const runtime = findRuntime();
     if (!runtime) throw new RuntimeMissingError(cfg.name);
     this.identity = localIdentity(cfg, file);
-    this.engine = localEngine({ file, runtime, ...runSettings(cfg) });
+    this.engine = localEngine({ file, runtime, ...runSettings(cfg), purpose: 'chat' });
   }
 
   /** The model loaded (or failed to): the load is not counted against the first call's timeout. */

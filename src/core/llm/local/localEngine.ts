@@ -45,9 +45,20 @@ const noFigures = (): LocalFigures => ({
   promptMs: 0,
 });
 
+/** What the worker answers a request with (a failure rejects instead). */
+type Answered = Extract<FromLocal, { op: 'answer' } | { op: 'vectors' }>;
+
 interface Pending {
-  resolve(r: ChatResult): void;
+  resolve(r: Answered): void;
   reject(e: unknown): void;
+}
+
+/** A local model's embeddings of some texts (localEmbedder.ts). */
+export interface LocalVectors {
+  vectors: number[][];
+  tokens: number;
+  /** Texts of which only the start was embedded (longer than the embedding context). */
+  cut: number;
 }
 
 export class LocalEngine {
@@ -72,11 +83,9 @@ export class LocalEngine {
       }
       const p = this.pending.get(m.id);
       if (!p) return;
-      if (m.op === 'answer') {
-        this.count(m);
-        const faults: CallFault[] = m.note ? [{ attempt: 1, reason: 'bad_response', message: m.note, note: true }] : [];
-        p.resolve({ content: m.content, tokens: m.tokens, faults });
-      } else p.reject(new ProviderError(m.reason, m.message));
+      if (m.op === 'answer') this.count(m);
+      if (m.op === 'failure') p.reject(new ProviderError(m.reason, m.message));
+      else p.resolve(m);
     });
     const died = (why: string): void => {
       settle.reject(new Error(`${spec.file}: the model's worker thread stopped (${why})`));
@@ -103,8 +112,30 @@ export class LocalEngine {
     f.promptMs += m.promptMs;
   }
 
-  /** One call, queued behind those in flight; an abort of `signal` rejects at once and cancels it in the worker. */
+  /** One chat call, queued behind those in flight; an abort of `signal` rejects at once and cancels it in the worker. */
   async call(call: CallSpec, signal?: AbortSignal): Promise<ChatResult> {
+    const m = await this.request({ op: 'call', call }, signal);
+    if (m.op !== 'answer') throw new ProviderError('bad_response', `the model's worker answered a call with ${m.op}`);
+    const faults: CallFault[] = m.note ? [{ attempt: 1, reason: 'bad_response', message: m.note, note: true }] : [];
+    return { content: m.content, tokens: m.tokens, faults };
+  }
+
+  /** The texts' embeddings (an engine started for `purpose: 'embeddings'`), queued as calls are. */
+  async embed(texts: string[], signal?: AbortSignal): Promise<LocalVectors> {
+    const m = await this.request({ op: 'embed', texts }, signal);
+    if (m.op !== 'vectors' || m.vectors.length !== texts.length) {
+      throw new ProviderError(
+        'bad_response',
+        `the model's worker returned no embedding for some of ${texts.length} texts`,
+      );
+    }
+    return { vectors: m.vectors, tokens: m.tokens, cut: m.cut };
+  }
+
+  private async request(
+    message: { op: 'call'; call: CallSpec } | { op: 'embed'; texts: string[] },
+    signal?: AbortSignal,
+  ): Promise<Answered> {
     try {
       await this.loaded;
     } catch (err) {
@@ -112,7 +143,7 @@ export class LocalEngine {
     }
     if (signal?.aborted) throw signal.reason;
     const id = ++this.seq;
-    return new Promise<ChatResult>((resolve, reject) => {
+    return new Promise<Answered>((resolve, reject) => {
       let onAbort: (() => void) | undefined;
       const done = (): void => {
         if (!this.pending.delete(id)) return;
@@ -131,7 +162,7 @@ export class LocalEngine {
         signal.addEventListener('abort', onAbort, { once: true });
       }
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ op: 'call', id, call });
+      this.worker.postMessage({ ...message, id });
     });
   }
 
@@ -145,7 +176,8 @@ const engines = new Map<string, LocalEngine>();
 
 /** The engine of a model file and settings, started on first use. */
 export function localEngine(spec: LoadSpec): LocalEngine {
-  const key = JSON.stringify(spec);
+  // Whatever order a caller spelled the spec in, the same file and settings find the same engine.
+  const key = JSON.stringify(Object.entries(spec).sort(([a], [b]) => a.localeCompare(b)));
   let e = engines.get(key);
   if (!e) {
     e = new LocalEngine(spec);

@@ -14,6 +14,7 @@ import { nameRecord } from '../../text/nameRecord';
 import type { ChatWrapper, HistoryItem, Llama, Model, NodeLlamaCpp } from './llamaShapes';
 import { PromptSlot } from './promptSlot';
 import { historyOf, promptTokens } from './chatPrompt';
+import { Embedder } from './localEmbedder';
 
 export interface LoadSpec {
   /** The model file (checked on the main thread). */
@@ -27,6 +28,8 @@ export interface LoadSpec {
   sequences: number;
   /** Whether a sequence's held prompt prefix serves the next call (promptSlot.ts). */
   reusePrefix: boolean;
+  /** What the worker serves: chat calls, or the texts' embeddings (localEmbedder.ts). */
+  purpose: 'chat' | 'embeddings';
 }
 
 export interface CallSpec {
@@ -40,7 +43,10 @@ export interface CallSpec {
   maxTokens: number;
 }
 
-export type ToLocal = { op: 'call'; id: number; call: CallSpec } | { op: 'abort'; id: number };
+export type ToLocal =
+  | { op: 'call'; id: number; call: CallSpec }
+  | { op: 'embed'; id: number; texts: string[] }
+  | { op: 'abort'; id: number };
 
 export interface Loaded {
   op: 'loaded';
@@ -63,6 +69,14 @@ export type FromLocal =
       /** Until the first answer token: the prompt's evaluation (the rest is the answer's). */
       promptMs: number;
       note?: string;
+    }
+  | {
+      op: 'vectors';
+      id: number;
+      vectors: number[][];
+      tokens: number;
+      /** Texts longer than the embedding context, of which only the start was embedded. */
+      cut: number;
     }
   | { op: 'failure'; id: number; reason: FaultReason; message: string };
 
@@ -154,18 +168,7 @@ class Runner {
     private readonly spec: LoadSpec,
   ) {}
 
-  static async load(spec: LoadSpec): Promise<{ runner: Runner; loaded: Loaded }> {
-    const t0 = performance.now();
-    const lib = (await import(pathToFileURL(spec.runtime).href)) as NodeLlamaCpp;
-    // CPU only, prebuilt only: never a compile at run time, never a GPU probe. node-llama-cpp
-    // splits `maxThreads` among the contexts: each sequence gets its `threads`.
-    const llama = await lib.getLlama({
-      gpu: false,
-      build: 'never',
-      logLevel: 'error',
-      maxThreads: spec.threads * spec.sequences,
-    });
-    const model = await llama.loadModel({ modelPath: spec.file });
+  static async load(spec: LoadSpec, lib: NodeLlamaCpp, llama: Llama, model: Model): Promise<Runner> {
     const wrapper = lib.resolveChatWrapper(model);
     const slots: PromptSlot[] = [];
     for (let i = 0; i < spec.sequences; i++) {
@@ -179,16 +182,11 @@ class Runner {
       const chat = new lib.LlamaChat({ contextSequence: sequence, chatWrapper: wrapper, autoDisposeSequence: false });
       slots.push(new PromptSlot(sequence, chat, spec.batchSize, spec.reusePrefix));
     }
-    const runner = new Runner(llama, model, slots, wrapper, spec);
-    return {
-      runner,
-      loaded: {
-        op: 'loaded',
-        ms: performance.now() - t0,
-        wrapper: wrapper.wrapperName,
-        trainedContext: model.trainContextSize,
-      },
-    };
+    return new Runner(llama, model, slots, wrapper, spec);
+  }
+
+  get wrapperName(): string {
+    return this.wrapper.wrapperName;
   }
 
   enqueue(id: number, call: CallSpec, send: (m: FromLocal) => void): void {
@@ -317,13 +315,55 @@ class Runner {
   }
 }
 
+/** The model file loaded, and what serves the worker's purpose on it. */
+async function load(spec: LoadSpec): Promise<{ served: Runner | Embedder; loaded: Loaded }> {
+  const t0 = performance.now();
+  const lib = (await import(pathToFileURL(spec.runtime).href)) as NodeLlamaCpp;
+  // CPU only, prebuilt only: never a compile at run time, never a GPU probe. node-llama-cpp
+  // splits `maxThreads` among the contexts: each sequence gets its `threads`.
+  const llama = await lib.getLlama({
+    gpu: false,
+    build: 'never',
+    logLevel: 'error',
+    maxThreads: spec.threads * (spec.purpose === 'chat' ? spec.sequences : 1),
+  });
+  const model = await llama.loadModel({ modelPath: spec.file });
+  const served =
+    spec.purpose === 'chat' ? await Runner.load(spec, lib, llama, model) : await Embedder.load(model, spec);
+  return {
+    served,
+    loaded: {
+      op: 'loaded',
+      ms: performance.now() - t0,
+      wrapper: served instanceof Runner ? served.wrapperName : 'none (embeddings)',
+      trainedContext: model.trainContextSize,
+    },
+  };
+}
+
+/** Embeds a request's texts; a failure is the request's, never the worker's. */
+function embed(embedder: Embedder, id: number, texts: string[], abort: AbortController, send: (m: FromLocal) => void) {
+  embedder.embed(texts, abort.signal).then(
+    (done) => {
+      if (abort.signal.aborted) return;
+      const tokens = done.reduce((n, e) => n + e.tokens, 0);
+      send({ op: 'vectors', id, vectors: done.map((e) => e.vector), tokens, cut: done.filter((e) => e.cut).length });
+    },
+    (err: unknown) => {
+      if (abort.signal.aborted) return;
+      send({ op: 'failure', id, reason: 'bad_response', message: err instanceof Error ? err.message : String(err) });
+    },
+  );
+}
+
 if (!isMainThread && parentPort) {
   const port = parentPort;
   const send = (m: FromLocal): void => port.postMessage(m);
-  const started = Runner.load(workerData as LoadSpec).then(
-    ({ runner, loaded }) => {
+  const embedAborts = new Map<number, AbortController>();
+  const started = load(workerData as LoadSpec).then(
+    ({ served, loaded }) => {
       send(loaded);
-      return runner;
+      return served;
     },
     (err: unknown) => {
       send({ op: 'load-failed', message: err instanceof Error ? err.message : String(err) });
@@ -331,10 +371,24 @@ if (!isMainThread && parentPort) {
     },
   );
   port.on('message', (m: ToLocal) => {
-    void started.then((runner) => {
-      if (!runner) return;
-      if (m.op === 'call') runner.enqueue(m.id, m.call, send);
-      else runner.abort(m.id);
+    void started.then((served) => {
+      if (!served) return;
+      if (m.op === 'abort') {
+        embedAborts.get(m.id)?.abort(new Error('aborted'));
+        embedAborts.delete(m.id);
+        if (served instanceof Runner) served.abort(m.id);
+      } else if (m.op === 'call' && served instanceof Runner) served.enqueue(m.id, m.call, send);
+      else if (m.op === 'embed' && served instanceof Embedder) {
+        const abort = new AbortController();
+        embedAborts.set(m.id, abort);
+        embed(served, m.id, m.texts, abort, (r) => (embedAborts.delete(m.id), send(r)));
+      } else
+        send({
+          op: 'failure',
+          id: m.id,
+          reason: 'rejected',
+          message: `this worker serves ${(workerData as LoadSpec).purpose}, not ${m.op}`,
+        });
     });
   });
 }

@@ -156,18 +156,27 @@ function readValue(r: Reader, type: number): unknown {
   }
 }
 
+/** What a model file is checked for: chat (a template needed) or embeddings, and the setting that names it. */
+export interface ModelFileUse {
+  /** The file answers chat calls, so it must carry a chat template (default true). */
+  chat?: boolean;
+  /** The setting the fixes point to (default `model:`). */
+  field?: string;
+}
+
 /**
  * Checks a model file and reads what the run needs from its header; a LocalModelError naming the
- * file and the fix when it is missing, not a GGUF model, cut short, or without a chat template.
+ * file and the fix when it is missing, not a GGUF model, cut short, or (for chat) without a chat template.
  */
-export function checkModelFile(file: string): ModelFileInfo {
+export function checkModelFile(file: string, use: ModelFileUse = {}): ModelFileInfo {
+  const field = `\`${use.field ?? 'model:'}\``;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new LocalModelError(file, 'no such model file', `fix the path in \`model:\` or ${GET_ONE}`);
+    throw new LocalModelError(file, 'no such model file', `fix the path in ${field} or ${GET_ONE}`);
   }
-  if (!stat.isFile()) throw new LocalModelError(file, 'not a file', `set \`model:\` to a .gguf file`);
+  if (!stat.isFile()) throw new LocalModelError(file, 'not a file', `set ${field} to a .gguf file`);
   const fd = fs.openSync(file, 'r');
   try {
     const r = new Reader(fd, stat.size);
@@ -185,7 +194,7 @@ export function checkModelFile(file: string): ModelFileInfo {
       throw new LocalModelError(
         file,
         `not a GGUF model (a model file starts with "GGUF", this one with ${start})`,
-        `set \`model:\` to a .gguf model file; ${GET_ONE}`,
+        `set ${field} to a .gguf model file; ${GET_ONE}`,
       );
     }
     try {
@@ -216,7 +225,7 @@ export function checkModelFile(file: string): ModelFileInfo {
       if (dataStart + end > stat.size) throw truncated(stat.size, dataStart + end);
       const architecture = meta.get('general.architecture') as string | undefined;
       const chatTemplate = meta.get('tokenizer.chat_template');
-      if (typeof chatTemplate !== 'string' || !chatTemplate.trim()) {
+      if (use.chat !== false && (typeof chatTemplate !== 'string' || !chatTemplate.trim())) {
         throw new LocalModelError(
           file,
           'the model has no chat template (no tokenizer.chat_template in its header), so its prompts cannot be laid out as the model was trained',
@@ -227,7 +236,7 @@ export function checkModelFile(file: string): ModelFileInfo {
       return {
         file,
         bytes: stat.size,
-        chatTemplate,
+        chatTemplate: typeof chatTemplate === 'string' ? chatTemplate : '',
         ...(architecture ? { architecture } : {}),
         ...(typeof meta.get('general.name') === 'string' ? { name: meta.get('general.name') as string } : {}),
         ...(typeof trained === 'number' ? { trainedContext: trained } : {}),
