@@ -382,13 +382,14 @@ if (!isMainThread && parentPort) {
         const abort = new AbortController();
         embedAborts.set(m.id, abort);
         embed(served, m.id, m.texts, abort, (r) => (embedAborts.delete(m.id), send(r)));
-      } else
+      } else {
         send({
           op: 'failure',
           id: m.id,
           reason: 'rejected',
           message: `this worker serves ${(workerData as LoadSpec).purpose}, not ${m.op}`,
         });
+      }
     });
   });
 }
