@@ -48,15 +48,19 @@ function run(cmd, args) {
   }
 }
 
-/** A Python new enough, with the venv module: python3 or python, whichever answers first. */
+/** A Python new enough, able to make a venv with pip in it: python3 or python, whichever answers first. */
 function basePython() {
-  const check = `import sys, venv; sys.exit(0 if sys.version_info[:2] >= (${MIN_PYTHON.join(', ')}) else 3)`;
+  // ensurepip is what `-m venv` installs pip with; Debian and Ubuntu ship it apart (python3-venv).
+  const check = `import sys, venv, ensurepip; sys.exit(0 if sys.version_info[:2] >= (${MIN_PYTHON.join(', ')}) else 3)`;
   for (const candidate of ['python3', 'python']) {
     const r = spawnSync(candidate, ['-c', check], { stdio: 'ignore' });
     if (r.status === 0) return candidate;
     if (r.status === 3) say(`${candidate} is older than Python ${MIN_PYTHON.join('.')}`);
   }
-  return fail(`Python ${MIN_PYTHON.join('.')} or later with the venv module is needed for the oracle tests`);
+  return fail(
+    `Python ${MIN_PYTHON.join('.')} or later with the venv and ensurepip modules is needed for the oracle tests ` +
+      '(Debian, Ubuntu: apt-get install python3-venv)',
+  );
 }
 
 function install() {
