@@ -75,6 +75,17 @@ export function nodesForNetworkX(nodes: readonly FixtureNode[], attribute: strin
   return nodes.map((n) => (typeof n[attribute] === 'number' ? { ...n, [attribute]: n[attribute] - low } : n));
 }
 
+/**
+ * The refusals that mean "undefined" (NetworkX on a graph without edges or nodes, Python's max and
+ * median of nothing). Any other exception is a fault in oracle.py, never a null to agree with.
+ */
+export const UNDEFINED_THERE = [
+  /^ZeroDivisionError: /,
+  /^NetworkXError: Not defined for empty graphs$/,
+  /^ValueError: max\(\) (arg is an empty sequence|iterable argument is empty)$/,
+  /^StatisticsError: no median for empty data$/,
+];
+
 /** The category nodes without the attribute share (attributeHomophily.ts: categoryOf gives ''). */
 export const MISSING_CATEGORY = '';
 

@@ -9,7 +9,15 @@ import { louvainCommunities } from '../../src/core/analysis/metrics/communities'
 import { nodeId } from '../../src/core/analysis/metrics/nodeKeys';
 import { undirectedProjection } from '../../src/core/analysis/metrics/tieGraph';
 import { seededRandom } from '../../src/core/random/seededRandom';
-import { EXACT, MISSING_CATEGORY, REAL, assertAgrees, networkAsOurs, nodesForNetworkX } from './conventions';
+import {
+  EXACT,
+  MISSING_CATEGORY,
+  REAL,
+  UNDEFINED_THERE,
+  assertAgrees,
+  networkAsOurs,
+  nodesForNetworkX,
+} from './conventions';
 import { EDGE_CASES, RANDOM_CASES, type GraphCase } from './graphs';
 import { askOracle, type OracleCase, type OracleResult } from './python';
 
@@ -64,6 +72,12 @@ describe('network metrics against NetworkX (live)', () => {
   for (const { c, ours, request } of measured) {
     it(c.name, () => {
       const { values, raised } = answers.get(request.id)!;
+      for (const [metric, why] of Object.entries(raised)) {
+        assert.ok(
+          UNDEFINED_THERE.some((re) => re.test(why)),
+          `oracle.py failed on ${metric}: ${why}`,
+        );
+      }
       assert.equal(values.louvain_is_partition, true, "Louvain's communities are a partition of the nodes");
       assert.equal(ours[`${c.attribute}_assortativity_kind`], c.kind, 'the attribute read as it should be');
       const graph = {

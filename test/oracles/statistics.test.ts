@@ -26,7 +26,12 @@ const ask = (id: string, kind: OracleCase['kind'], fields: Record<string, unknow
   return id;
 };
 let answers: Map<string, OracleResult>;
-const answer = (id: string) => answers.get(id)!.values;
+/** A case's values; SciPy and statsmodels answer these with numbers or NaN, so any exception is oracle.py's fault. */
+function answer(id: string): OracleResult['values'] {
+  const { values, raised } = answers.get(id)!;
+  assert.deepEqual(raised, {}, `oracle.py failed on ${id}`);
+  return values;
+}
 
 before(() => {
   answers = askOracle(cases);
