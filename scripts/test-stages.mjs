@@ -19,6 +19,9 @@ const STAGES = [
   ['imports', 'test:imports', 'none'],
   ['build', 'build', 'none'],
   ['unit', 'test:unit', 'mocha'],
+  // The project's metrics and statistics against NetworkX, SciPy and statsmodels, called live from a
+  // Python environment made once in the cache outside the repository (scripts/oracles.mjs, PyPI).
+  ['oracles', 'test:oracles', 'mocha'],
   ['grammar', 'test:grammar', 'grammar'],
   ['webview', 'test:webview', 'mocha'],
   ['e2e', 'test:e2e', 'mocha'],

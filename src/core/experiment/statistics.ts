@@ -6,7 +6,7 @@
 // those cases instead (paperClaims).
 import { mean, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { studentTTwoSided } from '../stats/distributions';
 
 export interface Estimate {
   n: number;
@@ -48,10 +48,14 @@ export interface Contrast {
   p?: number | null;
 }
 
-/** Two-sided p of a t statistic with `df` degrees of freedom; null for a zero standard error. */
+/**
+ * Two-sided p of a t statistic with `df` degrees of freedom; null for a zero standard error.
+ * From the tail itself (the t-tests' studentTTwoSided), never as 1 − cdf: that keeps 16 digits of
+ * the cdf, not of p, and gave 0 for a p of 1e-32 and 6e-11 for 5.99857e-11 (issue 71's oracle).
+ */
 export function twoSidedP(mean: number, se: number, df: number): number | null {
   if (!(se > 0) || !Number.isFinite(df) || df <= 0) return null;
-  return Math.min(1, 2 * (1 - tCdf(Math.abs(mean / se), df)));
+  return studentTTwoSided(mean / se, df);
 }
 
 /**

@@ -6,9 +6,20 @@ import {
   seedContrast,
   separationP,
   signP,
+  twoSidedP,
 } from '../../../src/core/experiment/statistics';
 
 describe('experiment statistics', () => {
+  it('a p far in the tail keeps its digits (SciPy 2·t.sf), not 1 − cdf rounded to 0', () => {
+    // python3 -c "from scipy import stats; print(2*stats.t.sf(30, 58), 2*stats.t.sf(12, 10))"
+    const close = (p: number | null, want: number) =>
+      assert.ok(p !== null && Math.abs(p - want) <= 1e-9 * want, `${p} is not ${want}`);
+    close(twoSidedP(30, 1, 58), 5.143544268873969e-37);
+    close(twoSidedP(-12, 1, 10), 2.921408824769984e-7);
+    // An estimate of values far from 0: python3 -c "from scipy import stats; print(stats.ttest_1samp([10.1,9.8,10.3,9.9,10.2,10.0],0).pvalue)"
+    close(estimate([10.1, 9.8, 10.3, 9.9, 10.2, 10.0]).p!, 4.808358448231215e-10);
+  });
+
   it('a difference at the scale of floating-point rounding is no difference (paired and Welch)', () => {
     // The same sums added in another order: equal numbers, unequal doubles (0.6000000000000001 vs 0.6).
     const parts = [
