@@ -17,8 +17,6 @@ import { localEstimateInputs } from '../../src/core/llm/local/localEstimate';
 import { SMOLLM2, cutExample, friendsCut, localModel, runLocal, type LocalRun } from '../support/localModelRun';
 
 const local = localModel();
-const cut = (file: string, agents: number, rounds: number, edit?: Parameters<typeof cutExample>[4]) =>
-  cutExample(file, agents, rounds, local, edit);
 
 /** Every decision answered, or failed and recorded as such in the trace; the figures for the log. */
 function everyDecisionAccountedFor(r: LocalRun, label: string): void {
@@ -126,17 +124,5 @@ describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives
       'no memory holds what the model wrote',
     );
   });
-
-  it('a public goods game, 4 players × 3 rounds: contributions within the rules; a rerun gives the same trace', async () => {
-    const s = await cut('public-goods/public-goods.society', 4, 3);
-    const first = await runLocal(s);
-    everyDecisionAccountedFor(first, 'public goods');
-    const gifts = first.lines.filter((l) => l.type === 'action' && l.action === 'contribute');
-    assert.ok(gifts.length > 0, 'nobody contributed or the model chose nothing valid');
-    for (const g of gifts) {
-      assert.ok(typeof g.args.amount === 'number' && g.args.amount >= 0 && g.args.amount <= 10, JSON.stringify(g));
-    }
-    const again = await runLocal(s);
-    assert.equal(again.trace, first.trace, 'the rerun differs');
-  });
+  // The public goods game (4 × 3), its contributions and its rerun in another process: surfaces.test.ts.
 });

@@ -7,6 +7,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { invokeTool, type ToolLimits } from '../../core/tools/invokeTool';
 import { TOOLS, type SocietyTool, type ToolHost } from '../../core/tools/tools';
 import { registerResources } from './resources';
+import { withHeartbeat, type ProgressExtra } from './heartbeat';
 
 /** A tool's result, or its refusal as an error result. */
 export async function callTool(
@@ -37,7 +38,8 @@ export function societyMcpServer(host: ToolHost, version: string, limits?: ToolL
         inputSchema: t.input,
         annotations: { readOnlyHint: t.kind === 'read', openWorldHint: t.kind === 'run' },
       },
-      (args: unknown, extra: { signal: AbortSignal }) => callTool(t, args, host, extra.signal, limits),
+      (args: unknown, extra: { signal: AbortSignal } & ProgressExtra) =>
+        withHeartbeat(extra, t.name, () => callTool(t, args, host, extra.signal, limits)),
     );
   }
   registerResources(server, host.cwd);
