@@ -78,3 +78,11 @@ export interface MetricFamily {
   /** The family's values on a network, in display order. */
   network: (n: MeasuredNetwork) => Record<string, unknown>;
 }
+
+/**
+ * An entry as the METRICS table takes it. Its type must say whether it is measured on a tie network
+ * (`network` there or not), for NetworkMetrics is read off those types: write entries
+ * `as const satisfies Metric`. One typed `: Metric` leaves it open, and is refused here.
+ */
+export type TableEntry =
+  (Metric & ({ network: (n: MeasuredNetwork) => unknown } | { network?: undefined })) | MetricFamily;

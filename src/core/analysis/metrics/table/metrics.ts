@@ -10,12 +10,13 @@ import { DENSITY } from './density';
 import { FRIENDSHIP_PARADOX } from './friendshipParadox';
 import { GROUP_ASSORTATIVITY, HOMOPHILY } from './homophily';
 import { LOUVAIN_COMMUNITIES, LOUVAIN_MODULARITY } from './louvain';
-import type { Metric, MetricFamily } from './metric';
+import type { Metric, MetricFamily, TableEntry } from './metric';
 import { MUTUAL_PAIRS, RECIPROCITY } from './reciprocity';
 import { DRIVER_REWARDS, MEAN_REWARD } from './rewards';
 import { EDGES, NODES, TIES } from './size';
 
-export const METRICS: readonly (Metric | MetricFamily)[] = [
+// Kept as its literal types (`as const`), so NetworkMetrics is derived from the entries themselves.
+const TABLE = [
   NODES,
   EDGES,
   DENSITY,
@@ -36,7 +37,12 @@ export const METRICS: readonly (Metric | MetricFamily)[] = [
   TIES,
   MEAN_REWARD,
   ...DRIVER_REWARDS,
-];
+] as const satisfies readonly TableEntry[];
+
+/** The table's entries, each with its own name and value types (NetworkMetrics reads them). */
+export type MetricTableEntry = (typeof TABLE)[number];
+
+export const METRICS: readonly (Metric | MetricFamily)[] = TABLE;
 
 export const isFamily = (m: Metric | MetricFamily): m is MetricFamily => 'matches' in m;
 
