@@ -80,9 +80,17 @@ export interface MetricFamily {
 }
 
 /**
- * An entry as the METRICS table takes it. Its type must say whether it is measured on a tie network
- * (`network` there or not), for NetworkMetrics is read off those types: write entries
- * `as const satisfies Metric`. One typed `: Metric` leaves it open, and is refused here.
+ * An entry whose type leaves `network` open (one typed `: Metric`): NetworkMetrics is read off the
+ * entries' types and could not say whether it holds this one. Write entries `as const satisfies Metric`.
  */
-export type TableEntry =
-  (Metric & ({ network: (n: MeasuredNetwork) => unknown } | { network?: undefined })) | MetricFamily;
+export type OpenEntry<E> = E extends unknown
+  ? 'network' extends keyof E
+    ? // `network` optional: the type does not say.
+      object extends Pick<E, 'network'>
+      ? E
+      : never
+    : never
+  : never;
+
+/** Compiles only for `never`: where it fails, the type it names is the entry to write `as const satisfies`. */
+export type NoneOf<T extends never> = T;
