@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { commands } from '../../src/cli/commands';
+import { OUTCOME_METRICS } from '../../src/core/experiment/outcome';
+import { STATE_METRIC } from '../../src/core/experiment/stateOutcomes';
 import { PROVIDER_NAMES, PROVIDERS } from '../../src/core/format/model/providers';
 import { readLibrary, type LibraryEntry, type ReferenceFigure } from '../../src/core/validation/reference';
 import { loadEntryScenario } from '../../src/core/validation/validate';
@@ -104,6 +106,17 @@ export const MIRRORS: readonly Mirror[] = [
     const provider = at(doc, ['$defs', 'model', 'properties', 'provider'], 'schemas/society.schema.json');
     provider.enum = [...PROVIDER_NAMES];
     provider.description = providerDocs.map(([name, d]) => `\`${name}\`: ${d.schema}`).join(' ');
+  }),
+  // The metrics an experiment compares: the table's outcomes by name, the declared state's by pattern.
+  json('schemas/society.schema.json', 'src/core/analysis/metrics/table/metrics.ts', (doc) => {
+    const items = at(
+      doc,
+      ['$defs', 'scenario', 'properties', 'experiment', 'properties', 'metrics', 'items'],
+      'schemas/society.schema.json',
+    );
+    const [named, state] = items.anyOf as Node[];
+    named.enum = [...OUTCOME_METRICS];
+    state.pattern = STATE_METRIC.source;
   }),
   json('package.json', PROVIDERS_FROM, (doc) => {
     const configuration = [at(doc, ['contributes'], 'package.json').configuration].flat() as Node[];
