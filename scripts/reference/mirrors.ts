@@ -142,20 +142,20 @@ export const MIRRORS: readonly Mirror[] = [
   markdown('docs/validation.md', 'library', 'validation/*.reference.json', libraryTable),
 ];
 
-/** Each mirror whose file differs from what its table makes: the file, its text now and as it should be. */
+/** Each file whose mirrors differ from what their tables make: the file, the tables that moved, its text now and as it should be. */
 export async function staleMirrors(): Promise<{ file: string; from: string; now: string; want: string }[]> {
-  const stale: { file: string; from: string; now: string; want: string }[] = [];
-  // Several rows may write one file: each works on what the rows before it made.
+  const now = new Map<string, string>();
   const wanted = new Map<string, string>();
-  const from = new Map<string, string[]>();
+  const moved = new Map<string, string[]>();
+  // Several rows may write one file: each works on what the rows before it made, and a row that
+  // changes the file on its own names its table.
   for (const m of MIRRORS) {
-    const now = wanted.get(m.file) ?? readFileSync(path.join(ROOT, m.file), 'utf8');
-    wanted.set(m.file, await m.write(now));
-    from.set(m.file, [...(from.get(m.file) ?? []), m.from]);
+    if (!now.has(m.file)) now.set(m.file, readFileSync(path.join(ROOT, m.file), 'utf8'));
+    const committed = now.get(m.file)!;
+    wanted.set(m.file, await m.write(wanted.get(m.file) ?? committed));
+    if ((await m.write(committed)) !== committed) moved.set(m.file, [...(moved.get(m.file) ?? []), m.from]);
   }
-  for (const [file, want] of wanted) {
-    const now = readFileSync(path.join(ROOT, file), 'utf8');
-    if (now !== want) stale.push({ file, from: [...new Set(from.get(file))].join(', '), now, want });
-  }
-  return stale;
+  return [...wanted]
+    .filter(([file, want]) => want !== now.get(file))
+    .map(([file, want]) => ({ file, from: [...new Set(moved.get(file))].join(', '), now: now.get(file)!, want }));
 }
