@@ -22,8 +22,9 @@ describe('the providers table', () => {
   it('names only model settings the schema has, in its table of settings some providers ignore (SOC043)', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/society.schema.json'), 'utf8'));
     const settings = Object.keys(schema.$defs.model.properties);
-    for (const field of Object.keys(PROVIDER_FIELDS))
+    for (const field of Object.keys(PROVIDER_FIELDS)) {
       assert.ok(settings.includes(field), `no model setting '${field}'`);
+    }
   });
 
   it('embeds memories exactly where the traits say `embeddings`', () => {
