@@ -20,8 +20,11 @@ type NamedNetworkMetrics = {
     : never;
 };
 
-/** The families' keys (homophily: `<attribute>_assortativity`, … as attributeHomophily names them). */
-type FamilyNetworkMetrics = Extract<MetricTableEntry, { matches: unknown }> extends Measured<infer V> ? V : never;
+/** Each family's values as a function's parameter, so that inferring from them all intersects them. */
+type FamilyValues<E> = E extends { matches: unknown } & Measured<infer V> ? (values: V) => void : never;
+
+/** The families' keys (homophily: `<attribute>_assortativity`, … as attributeHomophily names them), all of them. */
+type FamilyNetworkMetrics = FamilyValues<MetricTableEntry> extends (values: infer V) => void ? V : never;
 
 /**
  * The network metrics, read off the METRICS table: an entry with a `network` adds its key and
