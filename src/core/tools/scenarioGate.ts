@@ -2,7 +2,7 @@
 // loads without errors, every model it calls has its key and may send it where it says
 // (llm/keyRoute.ts), and the estimate is within the limit.
 import * as path from 'node:path';
-import { loadScenarioFile, formatDiagnostic, type Scenario } from '../format';
+import { loadScenarioFile, formatDiagnostic, traitsOf, type Scenario } from '../format';
 import { estimateRun } from '../llm/estimate';
 import { conditionModels } from '../experiment/conditionModels';
 import { estimateExperiment } from '../experiment/experimentCost';
@@ -55,7 +55,8 @@ export async function gateScenario(file: string, host: ToolHost, runs: GatedRuns
     ? estimateExperiment(scenario, { rounds, ...(experiment.seeds ? { seeds: experiment.seeds } : {}) }).total
     : estimateRun(scenario, { rounds });
   const costUsd = estimate.total.cost_usd;
-  const unpriced = estimate.models.filter((m) => !m.priced && m.provider === 'openai');
+  // An estimate is unpriced only for a provider whose calls carry a price (the providers table).
+  const unpriced = estimate.models.filter((m) => !m.priced && traitsOf(m.provider).priced);
   if (host.costLimitUsd > 0 && unpriced.length) {
     throw new ToolRefusal(
       `model ${unpriced.map((m) => `'${m.name}'`).join(', ')} has no price to estimate with, and a cost limit of $${host.costLimitUsd} is set`,

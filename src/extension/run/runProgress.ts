@@ -4,7 +4,7 @@
 // them and formed none says so. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
-import { isInstant, formsTies } from '../../core/format';
+import { isProvider, formsTies, type ModelConfig, type Provider } from '../../core/format';
 import type { SocietyDesign, StateDeclarations } from '../../core/protocol/viewMessages';
 import { EndState } from '../../core/run/endState';
 import { counted } from '../../core/text/counted';
@@ -130,16 +130,22 @@ export function formatTokens(n: number): string {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n);
 }
 
+/**
+ * A model in a few words, by its provider; the offline model is never passed off as an LLM. A
+ * Record over the providers table, so the compiler names a new provider here.
+ */
+const MODEL_WORDS: Record<Provider, (m: Pick<ModelConfig, 'provider' | 'model'>) => string> = {
+  offline: () => 'offline rule-based model',
+  openai: (m) => m.model ?? m.provider,
+  vscode: (m) => `VS Code LM ${m.model ?? ''}`.trim(),
+  local: (m) => `local ${(m.model ?? '').split(/[\\/]/).pop() ?? ''}`.trim(),
+};
+
 /** The models of a run in a few words; the offline model is never passed off as an LLM. */
 export function describeModels(header: TraceHeader): string {
+  // An older trace's provider outside the table is named as it is.
   const names = Object.values(header.models).map((m) =>
-    isInstant(m)
-      ? 'offline rule-based model'
-      : m.provider === 'vscode'
-        ? `VS Code LM ${m.model ?? ''}`.trim()
-        : m.provider === 'local'
-          ? `local ${(m.model ?? '').split(/[\\/]/).pop() ?? ''}`.trim()
-          : (m.model ?? m.provider),
+    isProvider(m.provider) ? MODEL_WORDS[m.provider](m) : (m.model ?? m.provider),
   );
   return [...new Set(names)].join(', ') || 'no model';
 }

@@ -1,5 +1,6 @@
-// One table of providers (format/providers.ts): the schema's enum, the extension's setting and the
-// registry's client factories follow it, so a new provider missed in any of them fails here.
+// One table of providers (format/model/providers.ts): the registry's client factories follow it (a
+// Record, which the compiler checks; here at run time too), and its traits agree. The schema's
+// enum, the extension's setting and docs/models.md are written from it (reference.test.ts).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,30 +11,6 @@ import { PROVIDER_FIELDS } from '../../../src/core/format/checks/providerFields'
 const repo = path.resolve(__dirname, '../../..');
 
 describe('the providers table', () => {
-  it('is what the schema allows for models[].provider', () => {
-    const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/society.schema.json'), 'utf8'));
-    const enums: string[][] = [];
-    const walk = (node: unknown, key?: string): void => {
-      if (!node || typeof node !== 'object') return;
-      if (key === 'provider' && Array.isArray((node as { enum?: unknown }).enum)) {
-        enums.push((node as { enum: string[] }).enum);
-      }
-      for (const [k, v] of Object.entries(node)) walk(v, k);
-    };
-    walk(schema);
-    assert.ok(enums.length >= 1);
-    for (const e of enums) assert.deepEqual([...e].sort(), [...PROVIDER_NAMES].sort());
-  });
-
-  it("is what the extension's default-model setting offers", () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-    const configuration = [pkg.contributes.configuration].flat() as {
-      properties: Record<string, { enum: string[] }>;
-    }[];
-    const setting = configuration.map((c) => c.properties['society.defaultModel.provider']).find((x) => x)!;
-    assert.deepEqual([...setting.enum].sort(), [...PROVIDER_NAMES].sort());
-  });
-
   it('has a client factory for every provider, and traits that agree with each other', () => {
     assert.deepEqual(Object.keys(CLIENT_FACTORIES).sort(), [...PROVIDER_NAMES].sort());
     for (const [name, t] of Object.entries(PROVIDERS)) {
@@ -45,8 +22,9 @@ describe('the providers table', () => {
   it('names only model settings the schema has, in its table of settings some providers ignore (SOC043)', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/society.schema.json'), 'utf8'));
     const settings = Object.keys(schema.$defs.model.properties);
-    for (const field of Object.keys(PROVIDER_FIELDS))
+    for (const field of Object.keys(PROVIDER_FIELDS)) {
       assert.ok(settings.includes(field), `no model setting '${field}'`);
+    }
   });
 
   it('embeds memories exactly where the traits say `embeddings`', () => {

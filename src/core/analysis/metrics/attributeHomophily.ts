@@ -9,6 +9,22 @@ import type { AnyGraph } from './tieGraph';
 export type AttributeKind = 'numeric' | 'categorical';
 
 /**
+ * Homophily by an attribute (`group` by default), under keys named after it: `<attribute>_assortativity`,
+ * and `<attribute>_assortativity_kind` saying how it was measured. Categorical attributes add
+ * `<attribute>_modularity` (modularity of the partition by that attribute; nodes without the
+ * attribute form one category; both null when no node has it) and `<attribute>_modularity_weighted`
+ * (the same with tie strength as edge weight). Numeric ones (every value present a number) are a
+ * correlation instead, and add `<attribute>_assortativity_missing`, the nodes left out for lacking a value.
+ */
+// A type, not an interface: it is then a Record<string, unknown> as a family's values are.
+export type AttributeHomophily = {
+  [attributeMetric: `${string}_assortativity` | `${string}_modularity` | `${string}_modularity_weighted`]:
+    number | null;
+  [attributeKind: `${string}_assortativity_kind`]: AttributeKind;
+  [attributeMissing: `${string}_assortativity_missing`]: number;
+};
+
+/**
  * Numeric when at least one node has the attribute and every value present is a finite number;
  * categorical otherwise (text values, a mix of numbers and text, or no node having it).
  */
@@ -32,25 +48,26 @@ export function attributeKind(graph: AnyGraph, attribute: string): AttributeKind
  * - numeric: `<attribute>_assortativity_missing`, the nodes left out (no numeric value; their
  *   edges go too). No modularity: a split by value has one group per distinct number.
  */
-export function attributeHomophily(projection: AnyGraph, attribute: string): Record<string, number | string | null> {
+export function attributeHomophily(projection: AnyGraph, attribute: string): AttributeHomophily {
   const kind = attributeKind(projection, attribute);
-  const assortativity = `${attribute}_assortativity`;
+  const assortativity = `${attribute}_assortativity` as const;
+  // Set key by key (in display order): an object literal's computed keys would widen to any string.
+  const metrics: AttributeHomophily = {};
   if (kind === 'numeric') {
-    const missing = projection.filterNodes((node) => numericValueOf(projection, node, attribute) === undefined).length;
-    return {
-      [assortativity]: numericAssortativity(projection, attribute),
-      [`${assortativity}_kind`]: kind,
-      [`${assortativity}_missing`]: missing,
-    };
+    metrics[assortativity] = numericAssortativity(projection, attribute);
+    metrics[`${assortativity}_kind`] = kind;
+    metrics[`${assortativity}_missing`] = projection.filterNodes(
+      (node) => numericValueOf(projection, node, attribute) === undefined,
+    ).length;
+    return metrics;
   }
   const byValue = (node: string): string | number => categoryOf(projection, node, attribute);
   const attributed = projection.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null);
-  return {
-    [assortativity]: attributed ? attributeAssortativity(projection, attribute) : null,
-    [`${assortativity}_kind`]: kind,
-    [`${attribute}_modularity`]: attributed ? partitionModularity(projection, byValue) : null,
-    [`${attribute}_modularity_weighted`]: attributed
-      ? partitionModularity(projection, byValue, { weighted: true })
-      : null,
-  };
+  metrics[assortativity] = attributed ? attributeAssortativity(projection, attribute) : null;
+  metrics[`${assortativity}_kind`] = kind;
+  metrics[`${attribute}_modularity`] = attributed ? partitionModularity(projection, byValue) : null;
+  metrics[`${attribute}_modularity_weighted`] = attributed
+    ? partitionModularity(projection, byValue, { weighted: true })
+    : null;
+  return metrics;
 }

@@ -5,7 +5,7 @@
 // is also well-formed XML (polyglot XHTML), so strict parsers can check it.
 import { appliesKey } from '../metrics/table/applies';
 import { createHash } from 'node:crypto';
-import { DRIVER_LABELS, DRIVERS } from '../../format';
+import { DRIVER_LABELS, DRIVERS, isInstant, traitsOf } from '../../format';
 import { lineChartSvg, type ChartSeries } from './lineChartSvg';
 import { escapeMarkup } from '../../text/markup';
 import { populationSection } from './populationSection';
@@ -100,8 +100,9 @@ function runSection(report: RunReport): string {
   const models = Object.values(header.models);
   const modelText = models
     .map((m) =>
-      m.provider === 'offline'
-        ? `${isolated(m.name)}: the offline rule-based model (not an LLM)`
+      // The instant provider (the offline model) by the table's words: never passed off as an LLM.
+      isInstant(m)
+        ? `${isolated(m.name)}: ${traitsOf(m.provider).label}`
         : `${isolated(m.name)}: ${m.provider}${m.model ? ` ${isolated(m.model)}` : ''}`,
     )
     .join('; ');

@@ -4,7 +4,7 @@
 // share one limiter, with the strictest of their limits, so together they stay within what the
 // endpoint allows. Configs that differ only in limits are flagged by validation (SOC042).
 import type { ModelConfig } from '../model/model';
-import { isInstant, OPENAI_BASE_URL } from '../model/providers';
+import { OPENAI_BASE_URL, type Provider } from '../model/providers';
 import { minOf } from '../../stats/extremes';
 
 /** An endpoint's limits: calls in flight, requests and tokens per minute. */
@@ -14,14 +14,24 @@ export interface LimitSettings {
   tpm?: number;
 }
 
+/**
+ * What identifies each provider's capacity; undefined for the offline model (no limits). A Record
+ * over the providers table (format/model/providers.ts), so the compiler names a new provider here.
+ */
+const ENDPOINT_KEYS: Record<Provider, (cfg: ModelConfig) => string | undefined> = {
+  offline: () => undefined,
+  openai: (cfg) => {
+    const model = cfg.azure ? `deployment ${cfg.azure.deployment}` : `model ${cfg.model ?? ''}`;
+    return `${baseOf(cfg.base_url ?? OPENAI_BASE_URL)} ${model}`;
+  },
+  vscode: (cfg) => `vscode ${cfg.model ?? 'default'}`,
+  // One model file in this process: its calls share one worker, whatever the config's name.
+  local: (cfg) => `local ${cfg.model ?? ''}`,
+};
+
 /** What identifies an endpoint's capacity; undefined for the offline model (no limits). */
 export function endpointKey(cfg: ModelConfig): string | undefined {
-  if (isInstant(cfg)) return undefined;
-  if (cfg.provider === 'vscode') return `vscode ${cfg.model ?? 'default'}`;
-  // One model file in this process: its calls share one worker, whatever the config's name.
-  if (cfg.provider === 'local') return `local ${cfg.model ?? ''}`;
-  const model = cfg.azure ? `deployment ${cfg.azure.deployment}` : `model ${cfg.model ?? ''}`;
-  return `${baseOf(cfg.base_url ?? OPENAI_BASE_URL)} ${model}`;
+  return ENDPOINT_KEYS[cfg.provider](cfg);
 }
 
 /** Scheme, host (lower case), port and path without a trailing slash, credentials or query. */

@@ -2,7 +2,7 @@
 import { degreeAssortativity } from '../assortativity';
 import { CORRELATION, type Metric } from './metric';
 
-export const DEGREE_ASSORTATIVITY: Metric = {
+export const DEGREE_ASSORTATIVITY = {
   name: 'degree_assortativity',
   label: 'Degree assortativity',
   description: 'Do well-connected agents tie to each other (+) or to the less connected (−)?',
@@ -11,4 +11,4 @@ export const DEGREE_ASSORTATIVITY: Metric = {
   needs: ['ties'],
   network: (n) => degreeAssortativity(n.projection),
   baseline: false,
-};
+} as const satisfies Metric;

@@ -9,7 +9,7 @@ import {
 } from '../degrees';
 import { COUNT, type Metric } from './metric';
 
-export const MAX_IN_DEGREE: Metric = {
+export const MAX_IN_DEGREE = {
   name: 'max_in_degree',
   label: 'Most ties received',
   description: 'Most ties received by one agent.',
@@ -18,9 +18,9 @@ export const MAX_IN_DEGREE: Metric = {
   needs: ['ties'],
   network: (n) => maxDegree(inDegrees(n.graph)),
   baseline: false,
-};
+} as const satisfies Metric;
 
-export const MAX_OUT_DEGREE: Metric = {
+export const MAX_OUT_DEGREE = {
   name: 'max_out_degree',
   label: 'Most ties held',
   description: 'Most ties held by one agent.',
@@ -29,9 +29,9 @@ export const MAX_OUT_DEGREE: Metric = {
   needs: ['ties'],
   network: (n) => maxDegree(outDegrees(n.graph)),
   baseline: false,
-};
+} as const satisfies Metric;
 
-export const MEDIAN_UNDIRECTED_DEGREE: Metric = {
+export const MEDIAN_UNDIRECTED_DEGREE = {
   name: 'median_undirected_degree',
   label: 'Median contacts',
   description:
@@ -44,9 +44,9 @@ export const MEDIAN_UNDIRECTED_DEGREE: Metric = {
   outcome: { order: 1, of: (r) => medianDegree(r.network.projection) },
   series: { order: 5, of: (r) => medianDegree(r.network.projection) },
   baseline: false,
-};
+} as const satisfies Metric;
 
-export const DEGREE_DISTRIBUTIONS: readonly Metric[] = [
+export const DEGREE_DISTRIBUTIONS = [
   {
     name: 'in_degree_distribution',
     label: 'In-degrees',
@@ -67,4 +67,4 @@ export const DEGREE_DISTRIBUTIONS: readonly Metric[] = [
     network: (n) => outDegreeDistribution(n.graph),
     baseline: false,
   },
-];
+] as const satisfies readonly Metric[];

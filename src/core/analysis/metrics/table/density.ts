@@ -12,7 +12,7 @@ export function density(graph: TieGraph): number {
 // network averaged in as 0 would pull a condition's mean down and "test" the coaching claim.
 const outcomeDensity = (graph: TieGraph): number | null => (graph.order >= 2 ? density(graph) : null);
 
-export const DENSITY: Metric = {
+export const DENSITY = {
   name: 'density',
   label: 'Density',
   description: 'Share of all possible directed ties that exist.',
@@ -23,4 +23,4 @@ export const DENSITY: Metric = {
   outcome: { order: 0, of: (r) => outcomeDensity(r.network.graph) },
   series: { order: 0, of: (r) => outcomeDensity(r.network.graph), chart: 0 },
   baseline: false,
-};
+} as const satisfies Metric;

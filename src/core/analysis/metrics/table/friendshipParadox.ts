@@ -1,7 +1,7 @@
 // "Your friends have more friends than you", on the undirected projection.
 import { ANY_REAL, SHARE, type Metric } from './metric';
 
-export const FRIENDSHIP_PARADOX: readonly Metric[] = [
+export const FRIENDSHIP_PARADOX = [
   {
     name: 'friendship_paradox_mean_gap',
     label: 'Friendship paradox gap',
@@ -22,4 +22,4 @@ export const FRIENDSHIP_PARADOX: readonly Metric[] = [
     network: (n) => n.paradox.friendship_paradox_fraction,
     baseline: false,
   },
-];
+] as const satisfies readonly Metric[];

@@ -36,7 +36,7 @@ function describeHomophily(key: string, metrics?: object): string {
   return modularity ? `Modularity of the split by ${modularity[1]} (undirected, unweighted).` : '';
 }
 
-export const HOMOPHILY: MetricFamily = {
+export const HOMOPHILY = {
   names: [
     '<attribute>_assortativity',
     '<attribute>_assortativity_kind',
@@ -55,10 +55,10 @@ export const HOMOPHILY: MetricFamily = {
   },
   describe: describeHomophily,
   network: (n) => n.homophily,
-};
+} as const satisfies MetricFamily;
 
 /** The family's member experiments compare: homophily by `group`, against random graphs. */
-export const GROUP_ASSORTATIVITY: Metric = {
+export const GROUP_ASSORTATIVITY = {
   name: 'group_assortativity',
   label: 'Group homophily',
   description: describeHomophily('group_assortativity'),
@@ -69,4 +69,4 @@ export const GROUP_ASSORTATIVITY: Metric = {
   // The outcome network's attribute is `group` (finalOutcomes.ts outcomeGraph).
   outcome: { order: 5, of: (r) => (r.network.homophily.group_assortativity as number | null | undefined) ?? null },
   baseline: true,
-};
+} as const satisfies Metric;

@@ -1,7 +1,7 @@
 // Communities found by Louvain (seeded) and the modularity of their split.
 import { COUNT, SHARE, type Metric } from './metric';
 
-export const LOUVAIN_COMMUNITIES: Metric = {
+export const LOUVAIN_COMMUNITIES = {
   name: 'louvain_communities',
   label: 'Communities',
   description: 'Communities found by Louvain (seeded).',
@@ -11,9 +11,9 @@ export const LOUVAIN_COMMUNITIES: Metric = {
   network: (n) => n.louvain.count,
   outcome: { order: 7, of: (r) => r.network.louvain.count },
   baseline: false,
-};
+} as const satisfies Metric;
 
-export const LOUVAIN_MODULARITY: Metric = {
+export const LOUVAIN_MODULARITY = {
   name: 'louvain_modularity',
   label: 'Modularity',
   description: 'Modularity of the Louvain communities (undirected, unweighted).',
@@ -27,4 +27,4 @@ export const LOUVAIN_MODULARITY: Metric = {
   // graph's build dominates (`npm run bench`, "series").
   series: { order: 6, of: (r) => r.network.louvain.modularity, chart: 5 },
   baseline: false,
-};
+} as const satisfies Metric;

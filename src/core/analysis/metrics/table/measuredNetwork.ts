@@ -1,7 +1,7 @@
 // A tie network as the metrics measure it: each shared piece (the undirected projection, the
 // triangle count, Louvain, components) computed once, when a metric first asks for it, so a
 // table of metrics costs what the metrics it is asked for cost.
-import { attributeHomophily } from '../attributeHomophily';
+import { attributeHomophily, type AttributeHomophily } from '../attributeHomophily';
 import { adjacencyOf, clusteringOf, type Clustering } from '../clustering';
 import { louvainCommunities, type LouvainResult } from '../communities';
 import { componentSummary, type ComponentSummary } from '../components';
@@ -43,7 +43,7 @@ export class MeasuredNetwork {
   get paradox(): FriendshipParadox {
     return this.once('paradox', () => friendshipParadox(this.projection));
   }
-  get homophily(): Record<string, number | string | null> {
+  get homophily(): AttributeHomophily {
     return this.once('homophily', () => attributeHomophily(this.projection, this.attribute));
   }
 }

@@ -78,3 +78,19 @@ export interface MetricFamily {
   /** The family's values on a network, in display order. */
   network: (n: MeasuredNetwork) => Record<string, unknown>;
 }
+
+/**
+ * An entry whose type leaves `network` open (one typed `: Metric`): NetworkMetrics is read off the
+ * entries' types and could not say whether it holds this one. Write entries `as const satisfies Metric`.
+ */
+export type OpenEntry<E> = E extends unknown
+  ? 'network' extends keyof E
+    ? // `network` optional: the type does not say.
+      object extends Pick<E, 'network'>
+      ? E
+      : never
+    : never
+  : never;
+
+/** Compiles only for `never`: where it fails, the type it names is the entry to write `as const satisfies`. */
+export type NoneOf<T extends never> = T;

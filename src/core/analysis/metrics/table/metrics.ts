@@ -10,12 +10,13 @@ import { DENSITY } from './density';
 import { FRIENDSHIP_PARADOX } from './friendshipParadox';
 import { GROUP_ASSORTATIVITY, HOMOPHILY } from './homophily';
 import { LOUVAIN_COMMUNITIES, LOUVAIN_MODULARITY } from './louvain';
-import type { Metric, MetricFamily } from './metric';
+import type { Metric, MetricFamily, NoneOf, OpenEntry } from './metric';
 import { MUTUAL_PAIRS, RECIPROCITY } from './reciprocity';
 import { DRIVER_REWARDS, MEAN_REWARD } from './rewards';
 import { EDGES, NODES, TIES } from './size';
 
-export const METRICS: readonly (Metric | MetricFamily)[] = [
+// Kept as its literal types (`as const`), so NetworkMetrics is derived from the entries themselves.
+const TABLE = [
   NODES,
   EDGES,
   DENSITY,
@@ -36,7 +37,15 @@ export const METRICS: readonly (Metric | MetricFamily)[] = [
   TIES,
   MEAN_REWARD,
   ...DRIVER_REWARDS,
-];
+] as const satisfies readonly (Metric | MetricFamily)[];
+
+/** The table's entries, each with its own name and value types (NetworkMetrics reads them). */
+export type MetricTableEntry = (typeof TABLE)[number];
+
+/** No entry leaves open whether it is a network metric (a type error here names one typed `: Metric`). */
+export type EveryEntrySaysIfMeasured = NoneOf<OpenEntry<MetricTableEntry>>;
+
+export const METRICS: readonly (Metric | MetricFamily)[] = TABLE;
 
 export const isFamily = (m: Metric | MetricFamily): m is MetricFamily => 'matches' in m;
 

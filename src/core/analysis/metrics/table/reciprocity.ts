@@ -2,7 +2,7 @@
 import { mutualPairs, reciprocity } from '../reciprocity';
 import { COUNT, SHARE, type Metric } from './metric';
 
-export const RECIPROCITY: Metric = {
+export const RECIPROCITY = {
   name: 'reciprocity',
   label: 'Reciprocity',
   description: 'Share of ties that are returned (A→B with B→A).',
@@ -13,9 +13,9 @@ export const RECIPROCITY: Metric = {
   outcome: { order: 2, of: (r) => reciprocity(r.network.graph) },
   series: { order: 2, of: (r) => reciprocity(r.network.graph), chart: 1 },
   baseline: true,
-};
+} as const satisfies Metric;
 
-export const MUTUAL_PAIRS: Metric = {
+export const MUTUAL_PAIRS = {
   name: 'mutual_pairs',
   label: 'Mutual pairs',
   description: 'Pairs of agents tied in both directions.',
@@ -24,4 +24,4 @@ export const MUTUAL_PAIRS: Metric = {
   needs: ['ties'],
   network: (n) => mutualPairs(n.graph),
   baseline: false,
-};
+} as const satisfies Metric;

@@ -3,7 +3,7 @@
 import { DRIVERS } from '../../../format/pure';
 import { SHARE, type Metric } from './metric';
 
-export const MEAN_REWARD: Metric = {
+export const MEAN_REWARD = {
   name: 'mean_reward',
   label: 'Mean reward',
   description:
@@ -16,9 +16,11 @@ export const MEAN_REWARD: Metric = {
   outcome: { order: 9, of: (r) => r.rewards.total },
   series: { order: 7, of: (r) => r.meanReward, chart: 6 },
   baseline: false,
-};
+} as const satisfies Metric;
 
-export const DRIVER_REWARDS: readonly Metric[] = DRIVERS.map((d, i) => ({
+// Typed without `network`: these are not measured on a tie network (a `network` here is a compile
+// error, since NetworkMetrics is read off the entries' types and this map's could not say it).
+export const DRIVER_REWARDS: readonly Omit<Metric, 'network'>[] = DRIVERS.map((d, i): Omit<Metric, 'network'> => ({
   name: `reward_${d}`,
   label: `${d} reward`,
   description: `Mean raw ${d} reward (0..1, before motivation weights) over every agent-round.`,
