@@ -151,7 +151,7 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const source = coreSource();
     const newest = source.ledger.entries(AGENT).at(-1)!;
     await s.wb.page.keyboard.press('Control+Shift+E');
-    const header = s.wb.page.locator('.pane-header', { hasText: /^Society$/i });
+    const header = s.wb.page.locator('.pane-header', { hasText: /^Society Runs$/i });
     await act.setExpanded(s.wb.page, 'open the Society pane', header, true);
     // The folder tree above takes most of the sidebar; collapse it so the Society tree's rows
     // (a virtualized list: rows out of view do not exist) have room.

@@ -1,4 +1,4 @@
-// The "Society" view in the explorer: Runs → Agents → Memories (icons by kind), Ties, Rewards.
+// The "Society Runs" view in the explorer: Runs → Agents → Memories (icons by kind), Ties, Rewards.
 // The run shown in the editor is marked; selecting a memory opens the trace at its event.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
