@@ -143,7 +143,23 @@ describe('local model files', () => {
     const err = buildError(scenario);
     assert.ok(err instanceof LocalModelError, err.message);
     assert.equal(err.message.split(': ')[0], modelFile);
-    assert.match(err.message, /not a GGUF model \(a model file starts with "GGUF", this one with "see "\)/);
+    assert.match(err.message, /not a GGUF model \(a model file starts with "GGUF"; this one is text: a download page/);
+    // Never the file's own bytes: a scenario may name any file, and the message reaches logs and assistants.
+    assert.doesNotMatch(err.message, /see |example\.org/);
+  });
+
+  it('a header string longer than any real one: refused as damaged, without reading it into memory', () => {
+    const file = path.join(scratchDir('society-gguf-'), 'huge.gguf');
+    const head = gguf(CHAT, TENSORS).subarray(0, 24); // magic, version, tensor and entry counts
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64LE(3n * 1024n * 1024n * 1024n);
+    fs.writeFileSync(file, Buffer.concat([head, length]));
+    // A sparse file of 4 GB: the string would fit inside it, so only the cap stops the read.
+    fs.truncateSync(file, 4 * 1024 * 1024 * 1024);
+    assert.throws(
+      () => checkModelFile(file),
+      /huge\.gguf: the GGUF header is damaged \(a string of 3221225472 bytes in the header\)/,
+    );
   });
 
   it('a model without a chat template: refused, with the fix', () => {

@@ -68,6 +68,9 @@ const TYPE_SIZES: Record<number, [number, number]> = {
   30: [1, 2], // BF16
 };
 
+/** The longest string a header may hold (chat templates are kilobytes). */
+const LONGEST_STRING = 16 * 1024 * 1024;
+
 /** The file ended inside its own header. */
 class EndOfFile extends Error {}
 
@@ -113,7 +116,10 @@ class Reader {
     return Number(v);
   }
   string(): string {
-    return this.bytes(this.u64()).toString('utf8');
+    const n = this.u64();
+    // A vocabulary entry or a chat template is small; a length past this is a damaged or hostile header.
+    if (n > LONGEST_STRING) throw new RangeError(`a string of ${n} bytes in the header`);
+    return this.bytes(n).toString('utf8');
   }
   /** Past `n` bytes without keeping them (a long array). */
   skip(n: number): void {
@@ -190,10 +196,13 @@ export function checkModelFile(file: string, use: ModelFileUse = {}): ModelFileI
       );
     const magic = stat.size >= 4 ? r.bytes(4) : Buffer.alloc(0);
     if (magic.toString('latin1') !== 'GGUF') {
-      const start = JSON.stringify(magic.toString('latin1'));
+      // What the file is, never its bytes: a scenario from elsewhere may name any file, and the
+      // message reaches logs and assistants.
+      const looksText =
+        magic.length > 0 && [...magic].every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127));
       throw new LocalModelError(
         file,
-        `not a GGUF model (a model file starts with "GGUF", this one with ${start})`,
+        `not a GGUF model (a model file starts with "GGUF"; this one ${looksText ? 'is text: a download page or a Git LFS pointer?' : 'does not'})`,
         `set ${field} to a .gguf model file; ${GET_ONE}`,
       );
     }
