@@ -133,6 +133,10 @@ export class RunController implements vscode.Disposable {
   }
 
   private async start(prepared: PreparedRun, file: string, costLimitUsd: number | undefined): Promise<void> {
+    for (const w of prepared.warnings ?? []) {
+      this.log.warn(w);
+      void vscode.window.showWarningMessage(w);
+    }
     if (!(await confirmCost(prepared.estimate, costLimitUsd))) {
       this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at the cost-limit check`);
       return;

@@ -28,6 +28,7 @@ import { applyModelChoice, type ModelChoice } from './modelChoice';
 import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
 import { applyRunSettings, type RunSettings } from './runSettings';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
+import { localFitBeforeRun } from '../../core/llm/local/localEstimate';
 import { unpricedModels } from '../../core/llm/usage';
 import {
   societyDesign,
@@ -69,6 +70,8 @@ export interface PreparedRun {
   design: SocietyDesign;
   /** Predicted calls, tokens and cost of the run as configured (the cost limit checks it). */
   estimate: RunEstimate;
+  /** Said before the run starts (a local model's answers that may be cut by its context). */
+  warnings?: string[];
   /** What this run's model calls were billed for, a stopped round's included (the trace drops it). */
   spend: SessionSpend;
   /**
@@ -99,6 +102,10 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const chosen = applyModelChoice(loaded.scenario, setup.choice);
   const { model } = chosen;
   const scenario = setup.settings ? applyRunSettings(chosen.scenario, setup.settings) : chosen.scenario;
+  // A local model whose typical prompt cannot fit its context stops here, counted by the model's
+  // own tokenizer as `society run` counts it, not at its first call rounds into the run.
+  const fit = await localFitBeforeRun(scenario, { model });
+  if (fit.errors.length) throw new Error(`The run does not fit its model: ${fit.errors.join('; ')}. Nothing was run.`);
   const keys = await loadKeys(setup.secrets, scenario);
   const allowKeys = await confirmKeyRoutes(scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
@@ -139,6 +146,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     state: stateDeclarations(scenario.mechanics),
     design: societyDesign(scenario),
     estimate: estimateRun(scenario, { model }),
+    warnings: fit.warnings,
     spend,
     async run(signal, onEvent, pace) {
       fs.mkdirSync(directory, { recursive: true });
