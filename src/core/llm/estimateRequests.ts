@@ -4,7 +4,7 @@ import type { Persona, Scenario } from '../format';
 import type { ActRequest, DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
 import { personaBrief } from './types';
 
-/** Partners offered to choose from, and memories a reflection weighs. */
+/** Partners offered to choose from (the engine's encounters.ts CANDIDATES) and others an act names (act/targets.ts TARGETS_OFFERED): test/unit/llm/estimateShapes.test.ts holds them together. Memories a reflection weighs. */
 const CANDIDATES_SHOWN = 6;
 const REFLECTION_EVIDENCE = 20;
 
