@@ -19,6 +19,8 @@ const STAGES = [
   ['imports', 'test:imports', 'none'],
   ['build', 'build', 'none'],
   ['unit', 'test:unit', 'mocha'],
+  // Property tests over many generated cases and runs over many items (test/scale), sized by work.
+  ['scale', 'test:scale', 'mocha'],
   // The project's metrics and statistics against NetworkX, SciPy and statsmodels, called live from a
   // Python environment made once in the cache outside the repository (scripts/oracles.mjs, PyPI).
   ['oracles', 'test:oracles', 'mocha'],
