@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The flake hunter: runs a test stage (or spec files) N times with K busy CPU hogs beside it and
 // prints, per test, how often it failed, its slowest passing time and the error of each failure.
-//   npm run test:stress -- <unit|webview|e2e | spec files...> [--times N] [--busy K] [--grep RE]
+//   npm run test:stress -- <unit|scale|webview|e2e | spec files...> [--times N] [--busy K] [--grep RE]
 // A test that fails once in ten runs on a loaded machine is a test that refuses good work: this is
 // how to see it before CI does. The hogs are child processes started here and ended here, by their
 // own ids, also on Ctrl-C or an error. Results: test-results/stress-<name>.md (and the raw mocha
@@ -14,13 +14,16 @@ import * as path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const STAGES = {
   unit: { specs: ['test/unit/**/*.test.ts'], config: [] },
+  scale: { specs: ['test/scale/**/*.test.ts'], config: [] },
   webview: { specs: ['test/webview/**/*.test.ts'], config: [] },
   e2e: { specs: ['test/e2e/**/*.e2e.ts'], config: ['--config', 'test/e2e/.mocharc.json'] },
 };
 
 function usage(message) {
   if (message) console.error(`stress: ${message}`);
-  console.error('usage: npm run test:stress -- <unit|webview|e2e | spec files...> [--times N] [--busy K] [--grep RE]');
+  console.error(
+    'usage: npm run test:stress -- <unit|scale|webview|e2e | spec files...> [--times N] [--busy K] [--grep RE]',
+  );
   process.exit(2);
 }
 

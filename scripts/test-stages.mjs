@@ -1,6 +1,9 @@
 // `npm test`: every stage CI runs, in order, each timed, ending with a table of each stage's wall
 // time and test counts and a plain "N passed, N failed" line (issue 56). Stops at the first stage
 // that fails, after printing the table (stages not reached say so).
+// The static checks (typecheck, lint, imports, build) read the sources and depend on nothing the
+// others make: they run side by side, two at a time (issue 74: CI has two cores), each one's output
+// printed whole as it ends; after one fails no further one starts, and no test stage runs.
 //
 //   node scripts/test-stages.mjs              # all stages
 //   node scripts/test-stages.mjs unit e2e     # only these, in the table's order
@@ -12,13 +15,15 @@ import { countsOf } from './stageCounts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** [stage, npm script, how its output reports tests]. */
+/** [stage, npm script, how its output reports tests, a group run side by side]. */
 const STAGES = [
-  ['typecheck', 'typecheck', 'none'],
-  ['lint', 'lint', 'none'],
-  ['imports', 'test:imports', 'none'],
-  ['build', 'build', 'none'],
+  ['typecheck', 'typecheck', 'none', 'static'],
+  ['lint', 'lint', 'none', 'static'],
+  ['imports', 'test:imports', 'none', 'static'],
+  ['build', 'build', 'none', 'static'],
   ['unit', 'test:unit', 'mocha'],
+  // Property tests over many generated cases and runs over many items (test/scale), sized by work.
+  ['scale', 'test:scale', 'mocha'],
   // The project's metrics and statistics against NetworkX, SciPy and statsmodels, called live from a
   // Python environment made once in the cache outside the repository (scripts/oracles.mjs, PyPI).
   ['oracles', 'test:oracles', 'mocha'],
@@ -39,14 +44,20 @@ if (unknown.length > 0) {
 }
 const stages = wanted.length === 0 ? STAGES : STAGES.filter(([name]) => wanted.includes(name));
 
-/** Runs `npm run <script>`, echoing its output as it comes and keeping it for the counts. */
-function runStage(script) {
+/** How many stages of a group run at once. */
+const SIDE_BY_SIDE = 2;
+
+/**
+ * Runs `npm run <script>`, keeping its output for the counts; `live`: echoing it as it comes (a
+ * stage beside others keeps it, to be printed whole when it ends).
+ */
+function runStage(script, live = true) {
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     const keep = (stream, sink) =>
       stream.on('data', (chunk) => {
-        sink.write(chunk);
+        if (live) sink.write(chunk);
         text += chunk.toString();
         // Counts are read from the closing lines: bound what is kept.
         if (text.length > 4_000_000) text = text.slice(-2_000_000);
@@ -57,21 +68,48 @@ function runStage(script) {
   });
 }
 
-const rows = [];
+/** The stages in turns: a group's consecutive stages together, any other stage alone. */
+const turns = [];
+for (const stage of stages) {
+  const prev = turns.at(-1);
+  if (stage[3] !== undefined && prev?.[0][3] === stage[3]) prev.push(stage);
+  else turns.push([stage]);
+}
+
+/** Each stage's row by name; the table lists them in the stages' order. */
+const done = new Map();
 const started = Date.now();
 let failedStage;
-for (const [name, script, kind] of stages) {
-  console.log(`\n=== stage ${name}: npm run ${script} ===`);
-  const t0 = Date.now();
-  const { code, text } = await runStage(script);
-  const seconds = (Date.now() - t0) / 1000;
-  rows.push({ name, seconds, code, ...countsOf(kind, text, code) });
-  if (code !== 0) {
-    failedStage = name;
-    break;
+for (const turn of turns) {
+  if (turn.length === 1) {
+    const [name, script, kind] = turn[0];
+    console.log(`\n=== stage ${name}: npm run ${script} ===`);
+    const t0 = Date.now();
+    const { code, text } = await runStage(script);
+    done.set(name, { name, seconds: (Date.now() - t0) / 1000, code, ...countsOf(kind, text, code) });
+  } else {
+    console.log(
+      `\n=== stages ${turn.map(([n]) => n).join(', ')}: ${SIDE_BY_SIDE} at a time, each printed as it ends ===`,
+    );
+    const waiting = [...turn];
+    const lane = async () => {
+      // No stage starts after one failed.
+      while (waiting.length > 0 && ![...done.values()].some((r) => r.code !== 0)) {
+        const [name, script, kind] = waiting.shift();
+        const t0 = Date.now();
+        const { code, text } = await runStage(script, false);
+        const seconds = (Date.now() - t0) / 1000;
+        console.log(`\n=== stage ${name}: npm run ${script} (${seconds.toFixed(0)} s) ===`);
+        process.stdout.write(text);
+        done.set(name, { name, seconds, code, ...countsOf(kind, text, code) });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SIDE_BY_SIDE, turn.length) }, lane));
   }
+  failedStage = turn.map(([n]) => n).find((n) => done.get(n) && done.get(n).code !== 0);
+  if (failedStage) break;
 }
-for (const [name] of stages.slice(rows.length)) rows.push({ name, seconds: NaN, code: undefined });
+const rows = stages.map(([name]) => done.get(name) ?? { name, seconds: NaN, code: undefined });
 
 const total = (Date.now() - started) / 1000;
 const clock = (s) =>

@@ -140,9 +140,8 @@ describe('the language-model tools in VS Code (code-server + Chromium)', functio
 
   it('opens the experiment.html the CLI wrote as the page, rendered, in the editor', async () => {
     const page = s.wb.page;
-    await page.keyboard.press('F1');
+    await s.wb.openPalette();
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
     await input.fill('runs/exp/experiment.html');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'experiment.html' }).first();
     await row.waitFor();
@@ -181,9 +180,8 @@ describe('the language-model tools in VS Code (code-server + Chromium)', functio
       },
     );
     assert.equal(r.status, 0, r.stderr);
-    await page.keyboard.press('F1');
+    await s.wb.openPalette();
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
     await input.fill('runs/tool-a/report.html');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'report.html' }).first().waitFor();
     await page.keyboard.press('Enter');

@@ -60,6 +60,25 @@ export class Workbench {
   private quickInput(): Locator {
     return this.page.locator('.quick-input-widget input');
   }
+
+  /**
+   * F1 until the palette's input shows. F1 can be swallowed (focus in a webview after the editor
+   * group was maximized or restored, a notification taking the keyboard): it is pressed again
+   * after a short wait instead of waiting out a whole step (a swallowed F1 cost 10 s a command).
+   * Pressing it again on an open palette keeps it open.
+   */
+  async openPalette(deadlineMs = STEP_MS): Promise<void> {
+    await act.until(
+      this.page,
+      'open the command palette (F1)',
+      () => this.page.keyboard.press('F1'),
+      this.quickInput(),
+      {
+        attemptMs: 1_000,
+        deadlineMs,
+      },
+    );
+  }
   private quickRow(text: string | RegExp): Locator {
     return this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
   }
@@ -90,8 +109,7 @@ export class Workbench {
 
   /** One try: true after Enter on the command, false when it is listed but never focused. */
   private async pickCommand(title: string, timeout: number): Promise<boolean> {
-    await this.page.keyboard.press('F1');
-    await this.quickInput().waitFor({ timeout });
+    await this.openPalette(timeout);
     await this.quickInput().fill(`>${title}`);
     await this.quickRow(title).waitFor({ timeout });
     for (let i = 0; i < 30; i++) {
@@ -114,8 +132,7 @@ export class Workbench {
 
   /** Opens a workspace file through quick open and waits for its editor tab. */
   async open(relativePath: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.quickInput().waitFor();
+    await this.openPalette();
     await this.quickInput().fill(relativePath);
     const name = path.basename(relativePath);
     await this.page
@@ -157,8 +174,7 @@ export class Workbench {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const timeout = attempt === attempts ? STEP_MS : STEP_MS / 3;
       try {
-        await this.page.keyboard.press('F1');
-        await this.quickInput().waitFor({ timeout });
+        await this.openPalette(timeout);
         await this.quickInput().fill(`:${line}:${column}`);
         await this.page.keyboard.press('Enter');
         await there.waitFor({ timeout });

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const UNIT = path.resolve(__dirname, '..');
+/** The unit stage's folder and the scale stage's (test/scale: the same rule, a hang guard of its own). */
+const FOLDERS = [UNIT, path.resolve(UNIT, '../scale')];
 /** Own limits at or below this guard a complexity regression (work of milliseconds). */
 const COMPLEXITY_GUARD_MS = 10_000;
 
@@ -31,10 +33,14 @@ export function clockLimits(source: string): string[] {
 }
 
 describe('architecture: hang guards, not clocks', () => {
-  it('no unit test sets a time limit of its own between a complexity guard and the stage hang guard', () => {
-    const others = testFiles(UNIT).filter((f) => path.resolve(f) !== path.resolve(__filename));
+  it('no unit or scale test sets a time limit of its own between a complexity guard and the stage hang guard', () => {
+    const others = FOLDERS.flatMap(testFiles).filter((f) => path.resolve(f) !== path.resolve(__filename));
+    assert.ok(
+      others.some((f) => f.includes(`${path.sep}scale${path.sep}`)),
+      'the scale stage is looked at too',
+    );
     const offenders = others.flatMap((f) =>
-      clockLimits(fs.readFileSync(f, 'utf8')).map((t) => `${path.relative(UNIT, f)}: ${t}`),
+      clockLimits(fs.readFileSync(f, 'utf8')).map((t) => `${path.relative(path.dirname(UNIT), f)}: ${t}`),
     );
     assert.deepEqual(offenders, []);
   });
