@@ -71,7 +71,7 @@ describe('architecture: the core ladder', () => {
     );
   });
 
-  it('reaches format and analysis only through their index (format also through pure.ts)', () => {
+  it('reaches format, engine, analysis and experiment only through their index (format and engine also through pure.ts)', () => {
     const prefixed = (dir: string): Map<string, string> =>
       new Map([...sourcesUnder(path.join(repo, dir))].map(([f, t]) => [`${dir}/${f}`, t]));
     const files = new Map([...prefixed('src'), ...prefixed('webview')]);
