@@ -107,14 +107,14 @@ export function sourcesUnder(dir: string): Map<string, string> {
 }
 
 /**
- * Folders whose public surface is their index (and, for format and engine, pure.ts: the part a
+ * Folders whose public surface is their index (and, for format, engine and analysis, pure.ts: the part a
  * browser bundle or a lean worker can load). Nothing outside such a folder imports past it, so the
  * folder's files can move between its rooms without touching a host.
  */
 export const SURFACES: Readonly<Record<string, readonly string[]>> = {
   'src/core/format': ['index', 'pure'],
   'src/core/engine': ['index', 'pure'],
-  'src/core/analysis': ['index'],
+  'src/core/analysis': ['index', 'pure'],
   'src/core/experiment': ['index'],
 };
 

@@ -10,7 +10,7 @@ import { reciprocity } from '../metrics/reciprocity';
 import { seededRandom } from '../../random/seededRandom';
 import { undirectedProjection } from '../metrics/tieGraph';
 import { randomBaseline } from '../metrics/randomBaseline';
-import { formatReal } from './realFormat';
+import { formatReal } from '../../text/realFormat';
 import type { RewardTally, Simulation } from '../../engine';
 import { maxOf } from '../../stats/extremes';
 export { RewardTally, type RewardTallyJSON } from '../../engine';
