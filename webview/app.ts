@@ -11,7 +11,7 @@ import {
 } from '../src/core/protocol/viewMessages';
 import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
-import { personaAttributes } from '../src/core/analysis/metrics/personaAttributes';
+import { personaAttributes } from '../src/core/analysis/pure';
 import type { ViewHost } from './host';
 import { TraceModel } from './model/traceModel';
 import { NetworkView } from './network/networkView';

@@ -1,6 +1,6 @@
 // Building DOM without markup strings: text always goes through textContent, so persona names
 // and messages are shown as text and can never become elements or scripts.
-import { formatReal } from '../src/core/analysis/report/realFormat';
+import { formatReal } from '../src/core/text/realFormat';
 import { counted as countedPlain } from '../src/core/text/counted';
 
 type Props = { class?: string; text?: string; attrs?: Record<string, string> };

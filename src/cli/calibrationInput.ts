@@ -3,8 +3,7 @@
 // their line. Shared by the scenario and the run forms of the command.
 import * as path from 'node:path';
 import { type Calibration, readObserved, type ObservedData, type Scenario, didYouMean } from '../core/format';
-import { calibrationScenario } from '../core/experiment/calibrate';
-import { planExperiment } from '../core/experiment/plan';
+import { calibrationScenario, planExperiment } from '../core/experiment';
 import { printable } from '../core/text/printable';
 import { ioReason } from '../core/files/ioReason';
 import { readOptionFile } from './optionFile';

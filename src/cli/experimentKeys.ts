@@ -1,7 +1,7 @@
 // `society experiment` on a scenario whose models need a key that is not set: said once, before
 // any folder is made or run started, exit 1, as `society run` says it. It used to fail every run,
 // then print each run's error in one line with the editor's advice ("run Society: Set API Key").
-import { withOverrides } from '../core/experiment/overrides';
+import { withOverrides } from '../core/experiment';
 import { type ExperimentCondition, type Scenario, modelNamed } from '../core/format';
 import { usedModelNames } from '../core/llm/registry';
 import { configKeyRefusal, keyAllowances, type KeyAllowance } from '../core/llm/keyRoute';

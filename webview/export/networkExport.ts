@@ -1,16 +1,20 @@
 // Exports of the network on screen: PNG and SVG pictures of the whole network (fitted to a fixed
 // frame), and the ties as GraphML, GEXF or CSV through the analysis layer's own writers.
-import { graphFromTies } from '../../src/core/analysis/metrics/graphFromTies';
-import { toGexf } from '../../src/core/analysis/export/gexf';
-import { toGraphML } from '../../src/core/analysis/export/graphml';
+import {
+  graphFromTies,
+  toGexf,
+  toGraphML,
+  toTiesCsv,
+  byLabelPriority,
+  labelAnchor,
+  placeNames,
+} from '../../src/core/analysis/pure';
 import { escapeMarkup, escapeXml } from '../../src/core/text/markup';
-import { toTiesCsv } from '../../src/core/analysis/export/tiesCsv';
 import type { ExportFormat } from '../../src/core/protocol/viewMessages';
 import { drawNetwork } from '../network/canvasDraw';
 import { focusOf, type Decor } from '../network/decor';
 import { EXPORT_MAX_SCALE, fitView } from '../network/fit';
 import type { View } from '../network/canvasDraw';
-import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/report/labelPlacement';
 import { tiePath, tieShape, tieWidth } from '../network/geometry';
 import type { LayoutLink, LayoutNode } from '../network/layout';
 import { nodeColour, type NetworkTheme } from '../network/theme';

@@ -3,8 +3,7 @@
 // and which values the smallest and largest circles stand for. A view made for the friend-making
 // loop spoke of reciprocated ties and communities in a world of actions with no tie at all, and
 // coloured its unconnected agents each as a "community" of one.
-import { categoryKey } from '../../src/core/analysis/report/categoryKey';
-import { CATEGORY_COLORS } from '../../src/core/analysis/report/palette';
+import { categoryKey, CATEGORY_COLORS } from '../../src/core/analysis/pure';
 import { formsTies } from '../../src/core/format/pure';
 import type { SocietyDesign } from '../../src/core/protocol/viewMessages';
 import { nodeRadius } from '../network/geometry';

@@ -3,12 +3,14 @@
 // those of `society report`, `society metrics` and the run's closing summary for the same round:
 // Louvain is seeded with 0 there too (not with the run's seed, which gave the view other
 // communities and another modularity than the report's table on the same page).
-import { averageClustering } from '../../src/core/analysis/metrics/clustering';
-import { louvainCommunities } from '../../src/core/analysis/metrics/communities';
-import { graphFromTies } from '../../src/core/analysis/metrics/graphFromTies';
-import { density } from '../../src/core/analysis/metrics/networkMetrics';
-import { reciprocity } from '../../src/core/analysis/metrics/reciprocity';
-import { undirectedProjection } from '../../src/core/analysis/metrics/tieGraph';
+import {
+  averageClustering,
+  louvainCommunities,
+  graphFromTies,
+  density,
+  reciprocity,
+  undirectedProjection,
+} from '../../src/core/analysis/pure';
 import type { NetworkData } from './networkData';
 
 export interface RoundMetrics {

@@ -12,7 +12,7 @@ import { roundMetrics, type RoundMetrics } from './roundMetrics';
 import { matchRows, movedRow, rowOf, type TraceRow } from './traceRows';
 import { changeLabels, type ChangeLabel } from './changeLabels';
 import { WorldStateTrack } from './worldStateTrack';
-import { TraceFacts } from '../../src/core/analysis/metrics/table/applies';
+import { TraceFacts } from '../../src/core/analysis/pure';
 import { pushAll } from '../../src/core/text/pushAll';
 
 export class TraceModel {

@@ -6,7 +6,7 @@
 // them, add bounds, labels and descriptions and fix the order; a trace alone still shows every
 // quantity its events name. A paused debug session's state (PausedState) stands in for its round
 // until the run goes on: the trace has a round's state only at its end.
-import { WorldStateCollector, type WorldStateSeries } from '../../src/core/analysis/report/worldStateSeries';
+import { WorldStateCollector, type WorldStateSeries } from '../../src/core/analysis/pure';
 import type { PausedState, QuantityInfo, StateDeclarations } from '../../src/core/protocol/viewMessages';
 import type { TraceEvent } from '../../src/core/trace/events';
 import { labelCounts } from './labelCounts';

@@ -2,7 +2,7 @@
 // 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
 // Used for live rendering above a few hundred nodes and for PNG export at any size.
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/report/labelPlacement';
+import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/pure';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { nodeColour, type NetworkTheme } from './theme';

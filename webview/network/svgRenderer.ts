@@ -11,7 +11,7 @@ import {
   placeNames,
   type LabelBounds,
   type LabelPlaces,
-} from '../../src/core/analysis/report/labelPlacement';
+} from '../../src/core/analysis/pure';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';

@@ -1,6 +1,6 @@
 // Colours of the network, read from VS Code's theme variables (with fallbacks for a plain browser)
 // so light, dark and high-contrast themes all work, including on the canvas, which cannot use CSS.
-import { CATEGORY_COLORS } from '../../src/core/analysis/report/palette';
+import { CATEGORY_COLORS } from '../../src/core/analysis/pure';
 
 export interface NetworkTheme {
   background: string;

@@ -3,7 +3,7 @@
 // Each block only where the world has its data: trait and motivation bars where they are declared
 // (model/declaredWeights.ts), the reward chart where the agent was rewarded (issue 73).
 import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/pure';
-import { categoryColor } from '../../src/core/analysis/report/palette';
+import { categoryColor } from '../../src/core/analysis/pure';
 import type { AgentView, WorldState } from '../../src/core/replay/replay';
 import { el } from '../dom';
 import type { RewardSeries } from '../model/rewardSeries';

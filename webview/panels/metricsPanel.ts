@@ -3,7 +3,7 @@
 // ties, or none formed yet, has no network to measure (every agent a "community" of one): it gets
 // its agent count, and the reward chart only where the run has rewards.
 import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/pure';
-import { categoryColor } from '../../src/core/analysis/report/palette';
+import { categoryColor } from '../../src/core/analysis/pure';
 import { counted, el, formatNumber } from '../dom';
 import type { RoundMetrics } from '../model/roundMetrics';
 import type { RewardSeries } from '../model/rewardSeries';

@@ -3,8 +3,7 @@
 // button that opens the trace there; a memory's opens the memory inspector too. Everything is
 // written as text (persona names, messages and memories are the author's and the model's).
 import type { TraceEvent } from '../../src/core/trace/events';
-import { explainTie } from '../../src/core/analysis/explain/tieChain';
-import type { Because, Explanation, Move } from '../../src/core/analysis/explain/explainTypes';
+import { explainTie, type Because, type Explanation, type Move } from '../../src/core/analysis/pure';
 import type { ViewMessage } from '../../src/core/protocol/viewMessages';
 import { el } from '../dom';
 

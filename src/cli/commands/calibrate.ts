@@ -21,8 +21,7 @@ import { printable } from '../../core/text/printable';
 import { fitText } from '../../core/analysis';
 import { calibrateRun } from './calibrateRun';
 import { calibrationOf, loadObserved, unknownConditions } from '../calibrationInput';
-import { CALIBRATION_FILES, runCalibration } from '../../core/experiment/calibrate';
-import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
+import { CALIBRATION_FILES, runCalibration, EXPERIMENT_FILES } from '../../core/experiment';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import { mayStartOver, recordPresent } from '../ownFiles';
 

@@ -14,7 +14,7 @@ import {
   measureLine,
   num,
 } from '../../core/analysis';
-import { CALIBRATION_FILES } from '../../core/experiment/calibrate';
+import { CALIBRATION_FILES } from '../../core/experiment';
 import { outputFolder } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { calibrationOf, loadObserved, unknownConditions } from '../calibrationInput';

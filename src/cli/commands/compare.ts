@@ -7,9 +7,7 @@ import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
-import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
-import { compareSides } from '../../core/experiment/paired/compareSides';
-import { conditionSides, experimentTraces } from '../../core/experiment/paired/conditionSides';
+import { compareSide, type CompareSide, compareSides, conditionSides, experimentTraces } from '../../core/experiment';
 import { COMPARE_FILES, NotComparable } from '../../core/analysis';
 
 const USAGE = 'compare <A> <B> | <experiment> [--conditions A,B] [--json] [--out DIR] [--overwrite]';

@@ -21,25 +21,27 @@ import {
   runExperiment,
   type ExperimentRun,
   type ExperimentProgress,
+  describeRunFaults,
+  runsWithoutAnswers,
+  unknownReference,
+  estimateExperiment,
+  experimentCostReason,
+  RunsSpendLimit,
+  parseShard,
+  EXPERIMENT_FILES,
+  SHARD_FILE,
 } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/random/rng';
-import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
-import { unknownReference } from '../../core/experiment/analyze';
 import { missingExperimentKey } from '../experimentKeys';
 import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { maxCostOption } from '../maxCost';
 import { COST_LIMIT_EXIT } from '../run/runToEnd';
-import { estimateExperiment, experimentCostReason } from '../../core/experiment/experimentCost';
-import { RunsSpendLimit } from '../../core/experiment/runsSpendLimit';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
-import { parseShard } from '../../core/experiment/shard';
 import { experimentMerge, MERGE_USAGE, sayShard } from './experimentMerge';
-import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
-import { SHARD_FILE } from '../../core/experiment/shard';
 import { mayStartOver, recordPresent, removeOurs } from '../ownFiles';
 
 /** EndpointDownError's message, as a worker thread passes it on. */

@@ -15,10 +15,11 @@ import {
   type ExperimentRun,
   type Shard,
   type ShardInput,
+  describeRunFaults,
+  runsWithoutAnswers,
+  EXPERIMENT_FILES,
 } from '../../core/experiment';
-import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { counted } from '../../core/text/counted';
-import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { printable } from '../../core/text/printable';
 import { maxOf, minOf } from '../../core/stats/extremes';

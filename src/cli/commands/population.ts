@@ -5,7 +5,7 @@ import type { OptionRow } from '../optionRows';
 import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { MIN_SEED } from '../../core/random/rng';
 import { coverageLine, coverageRows, scenarioCoverage } from '../../core/format';
-import { samplePopulation } from '../../core/engine/society/population';
+import { samplePopulation } from '../../core/engine';
 
 const USAGE = 'population <scenario.society> [--seed N] [--agents N] [--json] [--scenario NAME] [--root DIR]';
 

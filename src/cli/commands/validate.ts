@@ -13,8 +13,7 @@ import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { readLibrary, type LibraryEntry } from '../../core/validation/reference';
 import { entryScenario, validateLibrary, type ValidateOptions } from '../../core/validation/validate';
-import { RunsSpendLimit } from '../../core/experiment/runsSpendLimit';
-import { ExperimentCancelled, partialText } from '../../core/experiment';
+import { RunsSpendLimit, ExperimentCancelled, partialText, EXPERIMENT_FILES } from '../../core/experiment';
 import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import type { UsageTotals } from '../../core/trace/events';
 import {
@@ -26,7 +25,6 @@ import {
 } from '../../core/validation/report';
 import { estimateValidation, validationCostReason } from '../../core/validation/estimate';
 import { loadScenarioFile, type ModelConfig, isInstant } from '../../core/format';
-import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import {
   validateVaried,
   variedCsv,

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Scenario } from '../../core/format';
-import { allPersonas } from '../../core/engine/society/population';
+import { allPersonas } from '../../core/engine';
 import {
   ANSWERS_FILE,
   AnswerBook,

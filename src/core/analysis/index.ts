@@ -1,6 +1,8 @@
 // The analysis layer's public API, as the rest of the house uses it: the METRICS table and which
 // metrics apply to a world, network metrics of tie networks (NetworkX-compatible) and their random
-// baselines, loading networks from traces, run reports and tie exports.
+// baselines, loading networks from traces, run reports and tie exports. pure.ts is the part a
+// browser bundle loads (the webviews); this index re-exports it whole.
+export * from './pure';
 export { METRICS, OUTCOME_METRICS, BASELINE_METRICS } from './metrics/table/metrics';
 export type { Metric, MetricFamily, Need, WorldFacts } from './metrics/table/metric';
 export {
@@ -66,7 +68,7 @@ export { assortativityBaseline } from './metrics/assortativityBaseline';
 export { degreePreservingBaselineOf } from './metrics/degreePreservingBaseline';
 export { timeOutcomes } from './metrics/timeOutcomes';
 export { BASELINE_SAMPLES } from './metrics/randomBaseline';
-export { formatReal } from './report/realFormat';
+export { formatReal } from '../text/realFormat';
 export { metricBounds } from './metrics/metricBounds';
 export { KnowledgeTally } from './metrics/knowledgeTally';
 export { gini, STATE_METRIC, StateTally } from './metrics/stateTally';

@@ -4,8 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../format';
-import { withOverrides } from '../experiment/overrides';
-import { traceFileName } from '../experiment/traceFiles';
+import { withOverrides, traceFileName } from '../experiment';
 import type { ParentRun } from './parentRun';
 
 interface ExperimentFile {

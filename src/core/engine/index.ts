@@ -1,7 +1,8 @@
 // The engine's public surface: what its hosts (the run harness, the CLI, the editor, the debugger,
 // reports) use; the rest of its rooms is its own, kept in order by the ladder test. Code that a
-// webview bundles too (replay, the memory views) imports the pure rooms it needs — society/ties,
-// memory/memory — directly, so the browser bundle does not pull in the kernel's Node imports.
+// webview bundles too (replay, the memory views) imports pure.ts instead, so the browser bundle
+// does not pull in the kernel's Node imports.
+export * from './pure';
 export { RunFailure } from './flow/runFailure';
 export { eventLoopTurn } from './flow/step';
 export {
@@ -12,7 +13,6 @@ export {
   type StepPoint,
 } from './kernel/simulation';
 export { offlineOnlyFactory, type ModelFactory } from './kernel/world';
-export { makeQuery, scoreMemories } from './memory/memory';
 export {
   checkpointDue,
   checkpointInterval,
@@ -30,5 +30,6 @@ export { KnowledgeBook } from './society/knowledge';
 export { ExperienceBook } from './society/experience';
 export type { PlaceBook } from './society/places';
 export { canonicalJSON, scenarioHash } from './society/header';
-export { RewardTally } from './society/rewardTally';
+export { RewardTally, type RewardTallyJSON } from './society/rewardTally';
+export { allPersonas, samplePopulation } from './society/population';
 export { SessionSpend } from './society/sessionSpend';

@@ -9,9 +9,9 @@ export {
   type ExperimentProgress,
 } from './runExperiment';
 export { partialText, type PartialRuns } from './partial';
-export { analyzeExperiment } from './analyze';
-export { paperClaims } from './paperClaims';
-export type { ExperimentResult, Claim } from './types';
+export { analyzeExperiment, unknownReference } from './analyze';
+export { paperClaims, estimateDecision, seedDecision, type Decision } from './paperClaims';
+export type { ExperimentResult, Claim, NullModel } from './types';
 export { planExperiment, type ExperimentPlan } from './plan';
 export { runOne } from './runOne';
 export { withOverrides } from './overrides';
@@ -21,3 +21,16 @@ export { OUTCOME_METRICS, BASELINE_METRICS, type RunOutcome } from './outcome';
 export { writeExperimentFiles } from './experimentFiles';
 export { parseShard, readShardFile, SHARD_FILE, type Shard, type ShardFile } from './shard';
 export { shardProblems, shardTraceProblems, mergeShards, gatherTraces, type ShardInput } from './mergeShards';
+// Calibration: a scenario fitted to observed data, run over a grid.
+export { CALIBRATION_FILES, calibrationScenario, runCalibration } from './calibrate';
+// Cost and spend before and while an experiment runs; what went wrong in its runs.
+export { estimateExperiment, experimentCostReason } from './experimentCost';
+export { conditionModels } from './conditionModels';
+export { RunsSpendLimit } from './runsSpendLimit';
+export { describeRunFaults, runsWithoutAnswers } from './runFaults';
+export { claimVerdict, holmVerdict, type Verdict } from './claimVerdict';
+export { traceFileName } from './traceFiles';
+// Paired comparison of two runs, or of two conditions' runs.
+export { TRACE_FILE, compareSide, type CompareSide } from './paired/compareInputs';
+export { compareSides } from './paired/compareSides';
+export { conditionRuns, conditionSides, experimentTraces } from './paired/conditionSides';

@@ -4,7 +4,7 @@
 // start of the round, after the round's timed events (every agent retrieves before any
 // conversation of the round is remembered). So the scores equal the engine's, to the last bit.
 import { modelNamed, type MemoryConfig } from '../format';
-import { makeQuery, retrieve } from '../engine/memory/memory';
+import { makeQuery, retrieve } from '../engine/pure';
 import type { MemoryRecord, TraceEvent, TraceEventType } from '../trace/events';
 import { applyEvent, cloneState, type WorldState } from '../replay/replay';
 import type { MemorySource } from './memorySource';

@@ -3,8 +3,7 @@
 // state equals the engine's. `applyEvent` mutates the state it is given (for speed); `replay`
 // starts from a fresh one and never touches its inputs.
 import { type Persona, applySet, setApplied } from '../format/pure';
-import { appendMemory } from '../engine/memory/memory';
-import { TieTable } from '../engine/society/ties';
+import { appendMemory, TieTable } from '../engine/pure';
 import type { WorldEdit } from '../trace/edits';
 import type {
   AdviceEvent,

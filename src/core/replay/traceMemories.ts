@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import type { MemoryRecord } from '../trace/events';
 import type { WorldEdit } from '../trace/edits';
-import { appendMemory } from '../engine/memory/memory';
+import { appendMemory } from '../engine/pure';
 
 const CHUNK = 8 << 20;
 const NEWLINE = 10;

@@ -4,8 +4,7 @@
 import * as path from 'node:path';
 import { loadScenarioFile, formatDiagnostic, traitsOf, type Scenario } from '../format';
 import { estimateRun } from '../llm/estimate';
-import { conditionModels } from '../experiment/conditionModels';
-import { estimateExperiment } from '../experiment/experimentCost';
+import { conditionModels, estimateExperiment } from '../experiment';
 import { configKeyRefusal, keyAllowances } from '../llm/keyRoute';
 import { ToolRefusal, type ToolHost } from './tool';
 

@@ -5,8 +5,7 @@
 import { loadScenarioFile, modelNamed, type ModelConfig, traitsOf } from '../format';
 import { confinedPath } from '../files/confined';
 import { usedModelNames } from '../llm/registry';
-import { conditionModels } from '../experiment/conditionModels';
-import { estimateExperiment } from '../experiment/experimentCost';
+import { conditionModels, estimateExperiment } from '../experiment';
 import { estimateRun } from '../llm/estimate';
 import { baseUrlOf, keyTarget } from '../llm/keyRoute';
 

@@ -4,8 +4,7 @@
 // when its 95% CI excludes zero (the experiment's own claim test, paperClaims.ts). A figure whose
 // runs got no model answer gets no verdict: its numbers are the fallback's (on_error), so any
 // verdict would score another model.
-import { estimate, type Estimate } from '../experiment/statistics';
-import { estimateDecision, seedDecision, type Decision } from '../experiment/paperClaims';
+import { estimate, type Estimate, estimateDecision, seedDecision, type Decision } from '../experiment';
 import type { ReferenceFigure, Subjects } from './reference';
 
 /** Where the simulated mean lies against the band. */

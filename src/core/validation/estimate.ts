@@ -2,7 +2,7 @@
 // as the editor's Run Experiment estimates one (every condition × seed), summed over the entries,
 // so the cost limit is checked once against the whole validation.
 import type { Scenario } from '../format';
-import { estimateExperiment } from '../experiment/experimentCost';
+import { estimateExperiment } from '../experiment';
 import type { RunEstimate } from '../llm/estimate';
 import { costLimitReason } from '../llm/costLimit';
 import { counted } from '../text/counted';

@@ -4,10 +4,15 @@ import * as path from 'node:path';
 import { type ModelConfig, type Scenario, loadScenarioFile, formatDiagnostic } from '../format';
 import type { UsageTotals } from '../trace/events';
 import { nameRecord } from '../text/nameRecord';
-import { runExperiment, type ExperimentOptions } from '../experiment/runExperiment';
-import type { RunsSpendLimit } from '../experiment/runsSpendLimit';
-import type { ExperimentResult, NullModel } from '../experiment/types';
-import { estimate, type Estimate } from '../experiment/statistics';
+import {
+  runExperiment,
+  type ExperimentOptions,
+  type RunsSpendLimit,
+  type ExperimentResult,
+  type NullModel,
+  estimate,
+  type Estimate,
+} from '../experiment';
 import {
   classify,
   classifyDirection,

@@ -5,9 +5,7 @@
 // contrast by seed and its 95% CI, Holm-adjusted among the entry's varied claims.
 import * as path from 'node:path';
 import type { Scenario } from '../format';
-import { runExperiment } from '../experiment/runExperiment';
-import { claimVerdict, holmVerdict, type Verdict } from '../experiment/claimVerdict';
-import type { Claim } from '../experiment/types';
+import { runExperiment, claimVerdict, holmVerdict, type Verdict, type Claim } from '../experiment';
 import type { UsageTotals } from '../trace/events';
 import type { LibraryEntry, Varied, VariedClaim } from './reference';
 import { entryRunOptions, entryScenario, sumUsage, type ValidateOptions } from './validate';

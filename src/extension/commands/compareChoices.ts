@@ -2,7 +2,7 @@
 // trace) and folders of runs (one per seed), newest first. No vscode here: tested in plain Node.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TRACE_FILE } from '../../core/experiment/paired/compareInputs';
+import { TRACE_FILE } from '../../core/experiment';
 
 export interface RunChoice {
   /** The folder. */

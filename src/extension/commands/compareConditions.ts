@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { conditionRuns, conditionSides, experimentTraces } from '../../core/experiment/paired/conditionSides';
+import { conditionRuns, conditionSides, experimentTraces } from '../../core/experiment';
 import type { SocietyContext } from '../context';
 import { showComparison } from './compareRuns';
 import { runsFolderOf } from './runsFolder';

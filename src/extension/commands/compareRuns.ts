@@ -5,8 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
-import { compareSides } from '../../core/experiment/paired/compareSides';
+import { compareSide, type CompareSide, compareSides } from '../../core/experiment';
 import { messageHtml } from '../views/pageShell';
 import type { SocietyContext } from '../context';
 import { runChoices } from './compareChoices';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
-import { TRACE_FILE } from '../../core/experiment/paired/compareInputs';
+import { TRACE_FILE } from '../../core/experiment';
 import { runBundledCli } from '../cli/bundledCli';
 import { requireTrust } from '../trust/guard';
 import { PAGE_EDITOR } from '../views/pageEditor';

@@ -7,18 +7,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadScenarioFile, type Scenario } from '../../core/format';
-import { ExperimentCancelled, partialText, runExperiment, type ExperimentRun } from '../../core/experiment';
+import {
+  ExperimentCancelled,
+  partialText,
+  runExperiment,
+  type ExperimentRun,
+  conditionModels,
+  estimateExperiment,
+  experimentCostReason,
+  describeRunFaults,
+  runsWithoutAnswers,
+  claimVerdict,
+} from '../../core/experiment';
 import { loadKeys } from '../run/apiKeys';
 import { confirmKeyRoutes } from '../run/keyRoutes';
-import { conditionModels } from '../../core/experiment/conditionModels';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';
 import { languageModelClient } from '../run/languageModelClient';
-import { estimateExperiment, experimentCostReason } from '../../core/experiment/experimentCost';
 import { runDirectory } from '../run/runFolder';
 import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
-import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
-import { claimVerdict } from '../../core/experiment/claimVerdict';
 import { counted } from '../../core/text/counted';
 import type { ActivityStatus } from '../run/activityStatus';
 

@@ -4,9 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ModelFactory } from '../../core/engine';
 import type { Scenario } from '../../core/format';
-import { allPersonas } from '../../core/engine/society/population';
+import { allPersonas, type ModelFactory } from '../../core/engine';
 import { ANSWERS_FILE, AnswerBook, PlaySession, answerLine } from '../../core/llm/human';
 import { editorPlayHeader } from './playAgent';
 import { PlayWebview } from './playWebview';

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format';
-import { allPersonas } from '../../core/engine/society/population';
+import { allPersonas } from '../../core/engine';
 import { PLAYED_KINDS, type PlayHeader } from '../../core/llm/human';
 import { requireTrust } from '../trust/guard';
 import type { Projects } from '../projects';

@@ -13,7 +13,7 @@ import { currentRunSettings } from '../run/costLimit';
 import { registerToolProbe } from './toolProbe';
 import { allowedKeyRoutes, confirmKeyRoutes } from '../run/keyRoutes';
 import { spendPlan } from '../../core/tools/spendPlan';
-import { conditionModels } from '../../core/experiment/conditionModels';
+import { conditionModels } from '../../core/experiment';
 import { loadScenarioFile } from '../../core/format';
 import { confinedPath } from '../../core/files/confined';
 

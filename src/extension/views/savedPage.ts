@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMPARE_FILES, REPORT_FILES } from '../../core/analysis';
-import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
+import { EXPERIMENT_FILES } from '../../core/experiment';
 import { escapeMarkup } from '../../core/text/markup';
 
 /** The file names the page editor opens, from the writers' own tables. */

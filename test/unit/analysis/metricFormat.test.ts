@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatMetricValue } from '../../../src/core/analysis/report/metricFormat';
-import { formatReal } from '../../../src/core/analysis/report/realFormat';
+import { formatReal } from '../../../src/core/text/realFormat';
 import { formatSummary, type RunSummary } from '../../../src/core/analysis/report/runSummary';
 
 describe('metric formatting', () => {

@@ -107,13 +107,15 @@ export function sourcesUnder(dir: string): Map<string, string> {
 }
 
 /**
- * Folders whose public surface is their index (and, for format, pure.ts: the part a browser
- * bundle or a lean worker can load). Nothing outside such a folder imports past it, so the
+ * Folders whose public surface is their index (and, for format, engine and analysis, pure.ts: the part a
+ * browser bundle or a lean worker can load). Nothing outside such a folder imports past it, so the
  * folder's files can move between its rooms without touching a host.
  */
 export const SURFACES: Readonly<Record<string, readonly string[]>> = {
   'src/core/format': ['index', 'pure'],
-  'src/core/analysis': ['index'],
+  'src/core/engine': ['index', 'pure'],
+  'src/core/analysis': ['index', 'pure'],
+  'src/core/experiment': ['index'],
 };
 
 /** Imports from outside a SURFACES folder into it that name anything but its surface (`files`: repo-relative path → text). */

@@ -1,6 +1,6 @@
 // Numbers and columns of a comparison for people: the terminal's tables and the page's cells read
 // the same (three decimals, a sign on a difference, — where there is no number).
-import { formatReal } from '../report/realFormat';
+import { formatReal } from '../../text/realFormat';
 import { maxOf } from '../../stats/extremes';
 
 /** A number to `d` places; an integer (a count, a difference of counts, none at all) whole, as `society metrics` prints one. */

@@ -3,7 +3,7 @@
 // them), the final outcomes under the experiments' names, and the final ties with their strengths.
 import type { TraceEvent, TraceHeader } from '../../trace/events';
 import { applyEvent, initialState, type WorldState } from '../../replay/replay';
-import { RewardTally } from '../../engine/society/rewardTally';
+import { RewardTally } from '../../engine';
 import { RunTally, type DeclaredOutcomes } from '../metrics/runTally';
 import type { RunSeries } from '../metrics/runSeries';
 import { shapesNetwork } from '../metrics/traceNetwork';

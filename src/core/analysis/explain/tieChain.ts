@@ -2,7 +2,7 @@
 // to a round, from the trace. `tie` events set it (initial, evaluation, action, module); the
 // round's `tie_decay` is applied with the engine's own TieTable, exactly as replay applies it; an
 // agent leaving takes its ties away. So the moves' deltas add up to the tie's value.
-import { TieTable } from '../../engine/society/ties';
+import { TieTable } from '../../engine/pure';
 import type { ActionEvent, TieDecayEvent, TieEvent, TraceEvent } from '../../trace/events';
 import { PairContext } from './pairContext';
 import {

@@ -5,7 +5,7 @@
 // outcomes of a world the run never had. `society calibrate` reads its calibration the same way.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scenarioHash } from '../../engine/society/header';
+import { scenarioHash } from '../../engine';
 import { loadScenarioFile, type Scenario } from '../../format';
 import { declaredOutcomes, type DeclaredOutcomes } from './runTally';
 import { traceEnds } from '../../trace/traceEnds';

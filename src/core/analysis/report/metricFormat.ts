@@ -2,7 +2,7 @@
 // decimals (two significant digits when four places would show zero), degree distributions as
 // "degree:count" pairs, undefined values as "n/a".
 import { COUNT_METRICS } from '../metrics/networkMetrics';
-import { formatReal } from './realFormat';
+import { formatReal } from '../../text/realFormat';
 
 export function formatMetricValue(key: string, value: unknown): string {
   if (value === null || value === undefined) return 'n/a';

@@ -10,11 +10,10 @@ import { reciprocity } from '../metrics/reciprocity';
 import { seededRandom } from '../../random/seededRandom';
 import { undirectedProjection } from '../metrics/tieGraph';
 import { randomBaseline } from '../metrics/randomBaseline';
-import { formatReal } from './realFormat';
-import type { Simulation } from '../../engine';
-import type { RewardTally } from '../../engine';
+import { formatReal } from '../../text/realFormat';
+import type { RewardTally, Simulation } from '../../engine';
 import { maxOf } from '../../stats/extremes';
-export { RewardTally, type RewardTallyJSON } from '../../engine/society/rewardTally';
+export { RewardTally, type RewardTallyJSON } from '../../engine';
 
 export interface RunSummary {
   agents: number;

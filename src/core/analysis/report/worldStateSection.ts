@@ -2,7 +2,7 @@
 import { escapeMarkup } from '../../text/markup';
 import { lineChartSvg } from './lineChartSvg';
 import { categoryColor } from './palette';
-import { formatReal } from './realFormat';
+import { formatReal } from '../../text/realFormat';
 import type { WorldStateSeries } from './worldStateSeries';
 import { scrollable } from './tableScroll';
 
