@@ -9,10 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { cliHost } from '../../src/cli/mcp/cliHost';
-import { societyMcpServer } from '../../src/cli/mcp/server';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { validateCommand } from '../../src/cli/commands/validate';
 import { loadScenarioFile } from '../../src/core/format/project/load';
 import { closeLocalEngines } from '../../src/core/llm/local/localEngine';
@@ -20,6 +17,7 @@ import { findRuntime } from '../../src/core/llm/local/runtime';
 import { SMOLLM2, localModel, runLocal } from '../support/localModelRun';
 import { quietly } from '../support/quietly';
 import { scratchDir } from '../support/scratch';
+import { withMcpClient } from '../support/mcpSession';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -78,12 +76,7 @@ describe('a real small instruct model through the run tool and validate', functi
       assert.ok(typeof g.args.amount === 'number' && g.args.amount >= 0 && g.args.amount <= 10, JSON.stringify(g));
     }
 
-    const server = societyMcpServer(cliHost(cwd, 0), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'model-stage', version: '1' });
-    await client.connect(clientSide);
-    try {
+    await withMcpClient(cwd, async (client) => {
       const ran = await callTool(client, 'society_run', { scenario: 'public-goods.society', out: 'runs/mcp' });
       assert.equal(ran.exitCode, 0, JSON.stringify(ran));
       assert.equal(ran.estimatedUsd, 0);
@@ -98,10 +91,7 @@ describe('a real small instruct model through the run tool and validate', functi
       const firstDiff = toolEvents.findIndex((l, i) => l !== ownEvents[i]);
       assert.equal(firstDiff, -1, `line ${firstDiff + 2} differs:\n${toolEvents[firstDiff]}\n${ownEvents[firstDiff]}`);
       assert.equal(toolEvents.length, ownEvents.length);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('society validate --model local --only dictator,ultimatum writes its table', async () => {
