@@ -280,9 +280,13 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const perCall = promptSize(cfg, messages, req, o);
     const input = llm ? Math.round(calls * perCall) : 0;
     if (cfg.provider === 'local') noteLocal(m, cfg, kind, perCall, o);
-    const cached = Math.round(
-      input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
-    );
+    // An endpoint's prompt cache, as billed: a local model reuses a prefix per sequence and in
+    // whole batches (promptSlot.ts), a figure of time, not of tokens served from a cache.
+    const cached = traitsOf(cfg.provider).endpoint
+      ? Math.round(
+          input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
+        )
+      : 0;
     const output = llm ? Math.round(calls * Math.min(typicalAnswerTokens(req), cfg.max_tokens ?? Infinity)) : 0;
     // Every answer at the cap it is sent (answerBudget.ts): what no run can spend beyond, retries aside.
     const longest = llm ? Math.round(calls * (cfg.max_tokens ?? answerCap(req))) : 0;

@@ -55,4 +55,12 @@ describe('estimate: the prompt cache', () => {
     assert.equal(plain.total.cost_usd_cached, undefined);
     assert.equal(plain.models[0].cost_usd, m.cost_usd, 'the uncached cost is unchanged');
   });
+
+  it('predicts no cache for a model without an endpoint: a local model reuses prefixes per sequence, not as billed tokens', () => {
+    const base = makeScenario(8);
+    const local: ModelConfig = { ...llm(undefined), provider: 'local', model: 'models/m.gguf' };
+    const e = estimateRun(makeScenario(8, { world: { ...base.world, rounds: 5 }, models: { default: local } }));
+    assert.ok(e.models[0].input_tokens > 0);
+    assert.equal(e.models[0].cached_input_tokens ?? 0, 0);
+  });
 });
