@@ -113,7 +113,8 @@ const rows = stages.map(([name]) => done.get(name) ?? { name, seconds: NaN, code
 
 const total = (Date.now() - started) / 1000;
 const clock = (s) =>
-  Number.isFinite(s) ? `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}` : '—';
+  // Whole seconds first: 359.6 s is 6:00, not 5:60.
+  Number.isFinite(s) ? `${Math.floor(Math.round(s) / 60)}:${String(Math.round(s) % 60).padStart(2, '0')}` : '—';
 const cell = (n) => (n === undefined ? '' : String(n));
 const lines = [
   '',
