@@ -81,6 +81,11 @@ export interface ActRequest extends RequestBase {
      * took from the world or from others, positive when it gave; relative to the round's largest.
      */
     conduct?: number;
+    /**
+     * Their conduct is of this round (an earlier phase of it): a kindness or a slight not answered
+     * yet, unlike last round's, which the agent met with its own move of that round.
+     */
+    conduct_now?: true;
     /** How much others' actions took from them last round, 0..1 (relative to the round's most): sanctions seen. */
     pressure?: number;
     /** In this agent's match group (with `matching:`): whom its beliefs about the others are about. */

@@ -109,7 +109,8 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    '6ef336a3a3a94fc658e9c914e967d41692d30fc37c54ba6d015ae785c39a0d0c',
+    // Issue 72: in the last round an earlier round's kindness is not rewarded (STRATEGIC_REWARD).
+    '6b5a1a490593e32ff0b6e0bd0cde9b0b31be19de7c99db6c72a307c8e469730e',
   ],
   [
     'examples/ultimatum (matching between two roles, issue 62)',

@@ -62,6 +62,23 @@ describe('offline model: stakes, horizon and envy (issue 72)', () => {
     assert.ok(nineteen > four && four > none, `0 left ${none}, 4 left ${four}, 19 left ${nineteen}`);
   });
 
+  it('in the last turn a partner’s kindness of an earlier round is not rewarded; one of this round is', () => {
+    // B gave (conduct 1) where the others shown did not: the conduct gap rewards it.
+    const others = (conduct_now?: true): ActRequest['others'] => [
+      { id: 'b', name: 'B', tie: 0, state: { points: 10 }, conduct: 1, ...(conduct_now ? { conduct_now } : {}) },
+      { id: 'c', name: 'C', tie: 0, state: { points: 10 }, conduct: 0 },
+    ];
+    const kind = (later_turns: number, conduct_now?: true) =>
+      share({ ...dilemma(3, later_turns), others: others(conduct_now) }, 'cooperate');
+    const earlierAtEnd = kind(0),
+      nowAtEnd = kind(0, true),
+      plain = share(dilemma(3, 0), 'cooperate');
+    // Before the end the earlier kindness is rewarded (beyond what reciprocity's shadow adds).
+    assert.ok(kind(1) > share(dilemma(3, 1), 'cooperate') + 0.05, `earlier kindness, 1 left: ${kind(1)}`);
+    assert.ok(Math.abs(earlierAtEnd - plain) < 0.03, `earlier kindness at the end ${earlierAtEnd}, none ${plain}`);
+    assert.ok(nowAtEnd > earlierAtEnd + 0.05, `this round's kindness ${nowAtEnd}, an earlier round's ${earlierAtEnd}`);
+  });
+
   it('α follows Fehr & Schmidt’s distribution; no draws, no envy', () => {
     assert.deepEqual(aversion(request([])), { envy: 0 });
     const alpha = (u: number) => aversion(request([], { fairness: { envy: u } })).envy;

@@ -16,6 +16,8 @@ export interface ConductJSON {
   last?: Record<string, string>;
   /** Per agent, the number arguments of each action it took, the latest time it took it (what conditional cooperators match). */
   last_args?: Record<string, Record<string, Record<string, number>>>;
+  /** Per agent, the round of its latest action (whether a kindness is of this round, not yet answered). */
+  acted_in?: Record<string, number>;
 }
 
 export class ConductBook {
@@ -33,6 +35,7 @@ export class ConductBook {
   private normNow = NaN;
   private lastArgs = new Map<string, Record<string, Record<string, number>>>();
   private doingArgs = new Map<string, Record<string, Record<string, number>>>();
+  private actedIn = new Map<string, number>();
 
   /**
    * Notes one applied action of this round. `valued` says which changes count: a tally or a
@@ -58,6 +61,7 @@ export class ConductBook {
     this.mostNow = -1;
     this.normNow = NaN;
     this.doing.set(e.agent, e.action);
+    this.actedIn.set(e.agent, e.round);
     const numbers: Record<string, number> = Object.create(null);
     let any = false;
     for (const [name, value] of Object.entries(e.args)) {
@@ -162,6 +166,11 @@ export class ConductBook {
     return this.conduct.get(id) ?? 0;
   }
 
+  /** The round of an agent's latest action (undefined before any). */
+  actedInRound(id: string): number | undefined {
+    return this.actedIn.get(id);
+  }
+
   pressureOn(id: string): number {
     return this.pressure.get(id) ?? 0;
   }
@@ -172,6 +181,7 @@ export class ConductBook {
       pressure: Object.fromEntries(this.pressure),
       last: Object.fromEntries(this.last),
       ...(this.lastArgs.size ? { last_args: Object.fromEntries(this.lastArgs) } : {}),
+      ...(this.actedIn.size ? { acted_in: Object.fromEntries(this.actedIn) } : {}),
     };
   }
 
@@ -182,6 +192,7 @@ export class ConductBook {
       book.pressure = new Map(Object.entries(json.pressure));
       book.last = new Map(Object.entries(json.last ?? {}));
       book.lastArgs = new Map(Object.entries(json.last_args ?? {}));
+      book.actedIn = new Map(Object.entries(json.acted_in ?? {}));
     }
     return book;
   }

@@ -83,9 +83,22 @@ export function shadowOfFuture(laterTurns: number | undefined): number {
   return laterTurns ? 1 - CONTINUATION ** laterTurns : 0;
 }
 
-/** A conduct gap as reciprocity weighs it: shortfalls in full, excesses by REWARD_SHARE. */
-function reciprocal(gap: number): number {
-  return gap < 0 ? gap : REWARD_SHARE * gap;
+/**
+ * The share of rewarding another's past kindness that is strategic: given for the rounds still to
+ * come. Most cooperation in a repeated dilemma is strategic (Reuben & Suetens 2012), and rewards
+ * are kept up for what they bring later (Engelmann & Fischbacher 2009): in a run's last turn, a
+ * kindness of an earlier round (which the agent met with its own move then) keeps only the
+ * non-strategic share of its reward, none at 1 (the end-game fall between partners: Selten &
+ * Stoecker 1986). A
+ * kindness of this round, not answered yet — a trustor's sending — keeps its full reward: a one-shot
+ * trustee returns part of what it got.
+ */
+export const STRATEGIC_REWARD = 1;
+
+/** A conduct gap as reciprocity weighs it: shortfalls in full, excesses by REWARD_SHARE (less what was strategic, at the end). */
+function reciprocal(gap: number, other: ActRequest['others'][number], lastTurn: boolean): number {
+  if (gap < 0) return gap;
+  return (lastTurn && !other.conduct_now ? 1 - STRATEGIC_REWARD : 1) * REWARD_SHARE * gap;
 }
 
 /** Softmax inverse temperature at neuroticism 0; it falls to half at neuroticism 1. */
@@ -168,7 +181,12 @@ function weightsOf(req: ActRequest): Weights {
       p,
       world: new Map(req.world.map((q) => [q.name, q])),
       others: new Map(req.others.map((o) => [o.id, o])),
-      care: new Map(req.others.map((o) => [o.id, p * (0.5 + o.tie) + RECIPROCITY * c * reciprocal(gaps.get(o.id)!)])),
+      care: new Map(
+        req.others.map((o) => [
+          o.id,
+          p * (0.5 + o.tie) + RECIPROCITY * c * reciprocal(gaps.get(o.id)!, o, req.later_turns === 0),
+        ]),
+      ),
     };
     weights.set(req, w);
   }

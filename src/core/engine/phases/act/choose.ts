@@ -127,6 +127,7 @@ function otherSeen(
     tie: world.ties.get(me, id),
     state: visible(state, id),
     conduct: state.conduct.conductOf(id),
+    ...(state.conduct.actedInRound(id) === world.round ? { conduct_now: true as const } : {}),
     ...pressureOn(state, id),
     ...lastAndAhead(state, me, id, others),
   };

@@ -248,6 +248,7 @@ function requestOf(
         tie: world.ties.get(partner.id, o),
         state: shown(o),
         conduct: state.conduct.conductOf(o),
+        ...(state.conduct.actedInRound(o) === world.round ? { conduct_now: true as const } : {}),
         ...(last ? { last } : {}),
         ...(lastArgs ? { last_args: lastArgs } : {}),
       };
