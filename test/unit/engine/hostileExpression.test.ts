@@ -31,13 +31,12 @@ describe('an expression too costly for the run', function () {
     );
     const { scenario, diagnostics } = await loadScenarioFile(file, { root: dir });
     assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
-    const started = performance.now();
+    // The step budget is what stops it (the message says so), not a clock: no timed assertion.
     await assert.rejects(runIn(dir, scenario), (err: Error) => {
       assert.ok(err instanceof RunFailure, String(err));
       assert.match(err.message, /^state\.world\.x\.update: took more than 100,000 steps/);
       return true;
     });
-    assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
     const events = traceIn(dir);
     const last = events.at(-1)!;
     assert.deepEqual(

@@ -80,14 +80,12 @@ describe('what an expression may cost', () => {
     // Estimated at 100 × 100 elements: under the limit, so it checks clean...
     const update = `${splitOf(400)}.exists(a, ${splitOf(400)}.exists(b, a == 'y')) ? 1.0 : 0.0`;
     assert.deepEqual(await diagnosticsOf(update), []);
-    // ...but it is 400 × 400: its evaluation stops at the budget, in well under a second.
+    // ...but it is 400 × 400: its evaluation stops at the budget (160,000 steps would be the whole).
     const evaluate = compileExpression(expressionEnvironment(world, { kind: 'world' }), update);
-    const started = performance.now();
     assert.throws(
       () => evaluate({ world: { x: 1 }, n: 1, round: 1 }),
       (err: Error) => err instanceof StepsExceeded && /more than 100,000 steps/.test(err.message),
     );
-    assert.ok(performance.now() - started < 1000, `${performance.now() - started} ms`);
   });
 
   it('the budget holds inside a quantifier, which goes on past an error in one element', () => {

@@ -191,10 +191,9 @@ describe('llm calls from worker threads (real HTTP)', function () {
       (e: unknown) => String(e),
     );
     while (server.inFlight === 0) await new Promise((res) => setTimeout(res, 5));
-    const t = performance.now();
     ac.abort(new Error('cancelled by the user'));
+    // The abort's own reason, not the 60 s timeout's: the call ended because it was cancelled.
     assert.match(await settled, /cancelled by the user/);
-    assert.ok(performance.now() - t < 5_000);
     while (server.inFlight > 0) await new Promise((res) => setTimeout(res, 5));
     assert.equal(server.requests.length, 1, 'not retried');
     assert.deepEqual(records, [], 'a cancelled decision is not reported as failed');
