@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { longWaitSayer } from '../../core/llm/limits/longWait';
-import { modelNamed, type Scenario, isInstant } from '../../core/format';
+import { modelNamed, type Scenario, isInstant, isProvider, traitsOf } from '../../core/format';
 import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, usedModelNames, type ModelRegistry } from '../../core/llm/registry';
@@ -37,7 +37,7 @@ export interface RunModelChoice {
   options: RunModels;
   /** What this session's calls were billed for (a dropped round's included). */
   session: SessionSpend;
-  /** HTTP requests so far (retries and re-asks included, answers from the cache not). */
+  /** HTTP requests so far (retries and re-asks included, answers from the cache not; a local model's calls are none). */
   httpRequests(): number;
   /** --max-cost, metered (spendLimit.ts). */
   limit?: SpendLimit;
@@ -53,12 +53,17 @@ export function runModels(r: RunModelsRequest): RunModelChoice | number {
     return 1;
   }
   // "calls" in the usage are decisions; the HTTP requests behind them are counted here, to
-  // reconcile with the provider's bill.
+  // reconcile with the provider's bill. Only an endpoint's attempts are requests: a local model's
+  // re-asks are calls in this process, and VS Code's language models are the editor's.
   let requests = 0;
+  const endpoint = (model: string): boolean => {
+    const provider = modelNamed(r.scenario.models, model)?.provider;
+    return provider !== undefined && isProvider(provider) && traitsOf(provider).endpoint;
+  };
   const session = new SessionSpend(unpricedModels(r.scenario));
   const limit = r.maxCost !== undefined ? new SpendLimit(r.maxCost) : undefined;
   const onCall = (c: CallRecord): void => {
-    if (!c.cached) requests += c.attempts;
+    if (!c.cached && endpoint(c.model)) requests += c.attempts;
     session.listener(c);
     limit?.listener(c);
   };
