@@ -12,6 +12,7 @@ import {
 import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
 import { personaAttributes } from '../src/core/analysis/pure';
+import { modelWords } from '../src/core/format/pure';
 import type { ViewHost } from './host';
 import { TraceModel } from './model/traceModel';
 import { NetworkView } from './network/networkView';
@@ -176,15 +177,11 @@ export class App {
         this.title.title = m.source.path ?? m.source.label;
         // Each label once: a run with a model chosen in the editor adds that model beside the
         // scenario's own ('editor-choice'), and the header cannot tell which of them ran.
-        this.models.textContent = [
-          ...new Set(
-            Object.values(m.header.models).map((x) =>
-              x.provider === 'offline'
-                ? 'offline rule-based model (not an LLM)'
-                : `${x.provider}${x.model ? ` ${x.model}` : ''}`,
-            ),
-          ),
-        ].join(' · ');
+        const models = Object.values(m.header.models);
+        this.models.textContent = [...new Set(models.map(modelWords))].join(' · ');
+        // A local model is named by its file; where it was read from is the tooltip's.
+        const files = models.filter((x) => x.provider === 'local' && x.model).map((x) => x.model!);
+        this.models.title = [...new Set(files)].join('\n');
         // A finished trace still arriving is not "stopped": its status waits for the rest of it.
         if (m.live || !this.awaited) this.setStatus(m.live ? 'running' : this.model.complete ? 'completed' : 'stopped');
         else {

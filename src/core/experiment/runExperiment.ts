@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Scenario, isInstant, traitsOf } from '../format';
+import { type Scenario, isInstant, traitsOf, modelWords } from '../format';
 import { analyzeExperiment, unknownReference } from './analyze';
 import type { ExperimentResult } from './types';
 import { writeExperimentFiles } from './experimentFiles';
@@ -86,9 +86,7 @@ export function isOffline(scenario: Scenario): boolean {
 
 /** The models a scenario uses, each named once (two offline models are one kind of model). */
 export function modelLine(scenario: Pick<Scenario, 'models'>): string {
-  const names = Object.values(scenario.models).map((m) =>
-    isInstant(m) ? traitsOf(m.provider).label : `${m.provider}${m.model ? ` ${m.model}` : ''}`,
-  );
+  const names = Object.values(scenario.models).map((m) => (isInstant(m) ? traitsOf(m.provider).label : modelWords(m)));
   return [...new Set(names)].join(', ');
 }
 

@@ -8,3 +8,4 @@ export { formsTies, tieSources, type TieSource } from './model/tieSources';
 export { applySet, setApplied } from './schema/settings';
 export { isInstant, traitsOf, isProvider, OPENAI_BASE_URL } from './model/providers';
 export { parseTimeOutcome } from './model/timeOutcomeNames';
+export { modelWords, modelFileName } from './model/modelWords';

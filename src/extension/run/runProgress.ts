@@ -4,7 +4,7 @@
 // them and formed none says so. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
-import { isProvider, formsTies, type ModelConfig, type Provider } from '../../core/format';
+import { isProvider, formsTies, modelFileName, type ModelConfig, type Provider } from '../../core/format';
 import type { SocietyDesign, StateDeclarations } from '../../core/protocol/viewMessages';
 import { EndState } from '../../core/run/endState';
 import { counted } from '../../core/text/counted';
@@ -138,7 +138,7 @@ const MODEL_WORDS: Record<Provider, (m: Pick<ModelConfig, 'provider' | 'model'>)
   offline: () => 'offline rule-based model',
   openai: (m) => m.model ?? m.provider,
   vscode: (m) => `VS Code LM ${m.model ?? ''}`.trim(),
-  local: (m) => `local ${(m.model ?? '').split(/[\\/]/).pop() ?? ''}`.trim(),
+  local: (m) => `local ${modelFileName(m.model)}`.trim(),
 };
 
 /** The models of a run in a few words; the offline model is never passed off as an LLM. */
