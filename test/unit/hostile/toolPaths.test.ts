@@ -7,15 +7,13 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { z } from 'zod';
 import { cliHost } from '../../../src/cli/mcp/cliHost';
-import { societyMcpServer } from '../../../src/cli/mcp/server';
 import { invokeTool } from '../../../src/core/tools/invokeTool';
 import { pathArguments, type PathMode } from '../../../src/core/tools/pathArg';
 import { TOOLS } from '../../../src/core/tools/tools';
 import { scratchDir } from '../../support/scratch';
+import { withMcpClient } from '../../support/mcpSession';
 
 const SECRET = 'the-secret-outside';
 
@@ -127,13 +125,8 @@ describe('every path argument of every tool is confined (issue 70)', function ()
   it('refuses the hostile set for each, through the MCP client, with nothing outside touched', async () => {
     const { ws, outside } = folders();
     const before = snapshot(outside);
-    const server = societyMcpServer(cliHost(ws, 0), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1' });
-    await client.connect(clientSide);
     let tried = 0;
-    try {
+    await withMcpClient(ws, async (client) => {
       for (const t of TOOLS) {
         const args = pathArguments(t.input);
         const valid = validArgs(t);
@@ -148,10 +141,7 @@ describe('every path argument of every tool is confined (issue 70)', function ()
           }
         }
       }
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
     assert.ok(tried >= 60, `${tried} hostile calls`);
     assert.deepEqual(snapshot(outside), before, 'nothing outside changed');
     assert.ok(!fs.existsSync(path.join(ws, 'fresh-out')), 'nothing ran');
@@ -184,12 +174,7 @@ describe('every path argument of every tool is confined (issue 70)', function ()
     const { ws } = folders();
     fs.mkdirSync(path.join(ws, 'piped'));
     execFileSync('mkfifo', [path.join(ws, 'piped', 'trace.jsonl')]);
-    const server = societyMcpServer(cliHost(ws, 0), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1' });
-    await client.connect(clientSide);
-    try {
+    await withMcpClient(ws, async (client) => {
       const explained = await client.callTool({
         name: 'society_explain',
         arguments: { run: 'piped', what: ['a', 'b'] },
@@ -202,30 +187,19 @@ describe('every path argument of every tool is confined (issue 70)', function ()
       const asked = await client.callTool({ name: 'society_sql', arguments: { run: 'piped', query: 'SELECT 1' } });
       assert.equal(asked.isError, true);
       assert.match((asked.content as { text: string }[])[0].text, /no trace or experiment table under/);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('society_check ["/"] is refused at once, and a workspace path is checked as before', async () => {
     const { ws } = folders();
     fs.cpSync(path.resolve(__dirname, '../../../examples/friends'), path.join(ws, 'friends'), { recursive: true });
-    const server = societyMcpServer(cliHost(ws, 0), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1' });
-    await client.connect(clientSide);
-    try {
+    await withMcpClient(cliHost(ws, 0), async (client) => {
       const root = await client.callTool({ name: 'society_check', arguments: { paths: ['/'] } });
       assert.equal(root.isError, true);
       assert.match((root.content as { text: string }[])[0].text, /^\/ is outside the working folder/);
       const ok = await client.callTool({ name: 'society_check', arguments: { paths: ['friends'] } });
       assert.ok(!ok.isError, JSON.stringify(ok.content));
       assert.equal((ok.structuredContent as { errors: number }).errors, 0);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 });

@@ -4,13 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { societyMcpServer } from '../../../src/cli/mcp/server';
 import { gateScenario } from '../../../src/core/tools/scenarioGate';
 import type { ToolHost } from '../../../src/core/tools/tool';
 import { spendPlan } from '../../../src/core/tools/spendPlan';
 import { scratchDir } from '../../support/scratch';
+import { withMcpClient } from '../../support/mcpSession';
 
 const HOST = '127.0.0.1:9';
 
@@ -57,12 +55,7 @@ describe('run tools and where keys go', () => {
     const cwd = scratchDir('society-keygate-');
     sharedScenario(cwd);
     const started: string[][] = [];
-    const server = societyMcpServer(recordingHost(cwd, started), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1' });
-    await client.connect(clientSide);
-    try {
+    await withMcpClient(recordingHost(cwd, started), async (client) => {
       for (const [name, args] of [
         ['society_run', { scenario: 'shared.society', out: 'runs/a' }],
         ['society_experiment', { scenario: 'shared.society', out: 'runs/b', seeds: '1' }],
@@ -76,10 +69,7 @@ describe('run tools and where keys go', () => {
       assert.deepEqual(started, [], 'society was never started');
       const estimated = await client.callTool({ name: 'society_estimate', arguments: { scenario: 'shared.society' } });
       assert.ok(!estimated.isError, 'an estimate sends nothing, so it is not refused');
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('passes with the allowance from the host or from SOCIETY_ALLOW_KEYS', async () => {

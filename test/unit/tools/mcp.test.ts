@@ -6,11 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { cliHost } from '../../../src/cli/mcp/cliHost';
-import { societyMcpServer } from '../../../src/cli/mcp/server';
 import { TOOLS } from '../../../src/core/tools/tools';
 import { scratchDir } from '../../support/scratch';
+import { withMcpClient } from '../../support/mcpSession';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -52,12 +51,7 @@ function seededSociety(): string {
 describe('society mcp', function () {
   it('lists the tools, finds a seeded mistake, fixes it, runs and answers SQL (in memory)', async () => {
     const cwd = seededSociety();
-    const server = societyMcpServer(cliHost(cwd, 0), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1' });
-    await client.connect(clientSide);
-    try {
+    await withMcpClient(cliHost(cwd, 0), async (client) => {
       const { tools } = await client.listTools();
       assert.deepEqual(
         tools.map((t) => t.name),
@@ -98,10 +92,7 @@ describe('society mcp', function () {
       });
       assert.equal(refused.isError, true);
       assert.match((refused.content as { text: string }[])[0].text, /only reads are allowed/);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('refuses a run above the cost limit or whose model has no key', async () => {
@@ -121,37 +112,35 @@ describe('society mcp', function () {
       ].join('\n'),
     );
     delete process.env.SOCIETY_TEST_ABSENT_KEY;
-    const server = societyMcpServer(cliHost(cwd, 0.000001), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1' });
-    await client.connect(clientSide);
     try {
-      const r = await client.callTool({ name: 'society_run', arguments: { scenario: 'paid.society', out: 'runs/p' } });
-      assert.equal(r.isError, true, JSON.stringify(r.content));
-      assert.match((r.content as { text: string }[])[0].text, /needs the key SOCIETY_TEST_ABSENT_KEY/);
-      process.env.SOCIETY_TEST_ABSENT_KEY = 'k';
-      // Set, but not OpenAI's own key: it goes to api.openai.com only with the user's word.
-      const elsewhere = await client.callTool({
-        name: 'society_run',
-        arguments: { scenario: 'paid.society', out: 'runs/p' },
+      await withMcpClient(cliHost(cwd, 0.000001), async (client) => {
+        const r = await client.callTool({
+          name: 'society_run',
+          arguments: { scenario: 'paid.society', out: 'runs/p' },
+        });
+        assert.equal(r.isError, true, JSON.stringify(r.content));
+        assert.match((r.content as { text: string }[])[0].text, /needs the key SOCIETY_TEST_ABSENT_KEY/);
+        process.env.SOCIETY_TEST_ABSENT_KEY = 'k';
+        // Set, but not OpenAI's own key: it goes to api.openai.com only with the user's word.
+        const elsewhere = await client.callTool({
+          name: 'society_run',
+          arguments: { scenario: 'paid.society', out: 'runs/p' },
+        });
+        assert.match(
+          (elsewhere.content as { text: string }[])[0].text,
+          /--allow-key SOCIETY_TEST_ABSENT_KEY@api\.openai\.com/,
+        );
+        process.env.SOCIETY_ALLOW_KEYS = 'SOCIETY_TEST_ABSENT_KEY@api.openai.com';
+        const over = await client.callTool({
+          name: 'society_run',
+          arguments: { scenario: 'paid.society', out: 'runs/p' },
+        });
+        assert.match((over.content as { text: string }[])[0].text, /above the cost limit|no price/);
+        assert.ok(!fs.existsSync(path.join(cwd, 'runs/p')), 'nothing ran');
       });
-      assert.match(
-        (elsewhere.content as { text: string }[])[0].text,
-        /--allow-key SOCIETY_TEST_ABSENT_KEY@api\.openai\.com/,
-      );
-      process.env.SOCIETY_ALLOW_KEYS = 'SOCIETY_TEST_ABSENT_KEY@api.openai.com';
-      const over = await client.callTool({
-        name: 'society_run',
-        arguments: { scenario: 'paid.society', out: 'runs/p' },
-      });
-      assert.match((over.content as { text: string }[])[0].text, /above the cost limit|no price/);
-      assert.ok(!fs.existsSync(path.join(cwd, 'runs/p')), 'nothing ran');
     } finally {
       delete process.env.SOCIETY_TEST_ABSENT_KEY;
       delete process.env.SOCIETY_ALLOW_KEYS;
-      await client.close();
-      await server.close();
     }
   });
 

@@ -6,13 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { cliHost } from '../../../src/cli/mcp/cliHost';
-import { societyMcpServer } from '../../../src/cli/mcp/server';
 import { NodeFileSystem, TooManyEntries } from '../../../src/core/format';
 import { invokeTool, TOOL_LIMITS } from '../../../src/core/tools/invokeTool';
 import { TOOLS } from '../../../src/core/tools/tools';
 import { scratchDir } from '../../support/scratch';
+import { withMcpClient } from '../../support/mcpSession';
 
 const NEVER_ENDS = 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r';
 const tool = (name: string) => TOOLS.find((t) => t.name === name)!;
@@ -64,12 +63,7 @@ describe('the tool-call policy (issue 70)', function () {
   });
 
   it('a cancelled MCP call stops its query, and the server answers the next call', async () => {
-    const server = societyMcpServer(cliHost(workspace(), 0), 'test');
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'test', version: '1' });
-    await client.connect(clientSide);
-    try {
+    await withMcpClient(cliHost(workspace(), 0), async (client) => {
       for (let i = 0; i < 2; i++) {
         const cancel = new AbortController();
         const asked = client.callTool({ name: 'society_sql', arguments: { run: 'r', query: NEVER_ENDS } }, undefined, {
@@ -81,10 +75,7 @@ describe('the tool-call policy (issue 70)', function () {
       const next = await client.callTool({ name: 'society_sql', arguments: { run: 'r', query: 'SELECT 41 + 1 AS n' } });
       assert.ok(!next.isError, JSON.stringify(next.content));
       assert.deepEqual((next.structuredContent as { rows: unknown[] }).rows, [[42]]);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('`society mcp` over stdio: two cancelled never-ending queries, then the next one is answered', async () => {
