@@ -1,4 +1,5 @@
-import type { OptionRow } from './optionRows';
+import type { OptionRow, OptionValues } from './optionRows';
+import { parseCommandArgs } from './options';
 
 /** One `society` subcommand. `run` returns the process exit code. */
 export interface Command {
@@ -8,4 +9,33 @@ export interface Command {
   /** What `society <name> --help` lists, each argument or option and what it does; options parse by these rows. */
   options: readonly OptionRow[];
   run(args: string[]): Promise<number>;
+}
+
+/** What a command's own code gets: its options parsed by its rows, and its positional arguments. */
+export interface Parsed<Rows extends readonly OptionRow[]> {
+  values: OptionValues<Rows>;
+  positionals: string[];
+}
+
+/**
+ * A command whose arguments are parsed here, once for all: by its option rows, an unknown or
+ * malformed option printed with the usage and exit 2, so each command's code starts from values.
+ */
+export function command<const Rows extends readonly OptionRow[]>(spec: {
+  name: string;
+  usage: string;
+  summary: string;
+  options: Rows;
+  run(parsed: Parsed<Rows>): Promise<number>;
+}): Command {
+  return {
+    name: spec.name,
+    usage: spec.usage,
+    summary: spec.summary,
+    options: spec.options,
+    async run(args: string[]): Promise<number> {
+      const parsed = parseCommandArgs(spec.name, spec.usage, args, spec.options);
+      return parsed ? spec.run(parsed) : 2;
+    },
+  };
 }

@@ -4,17 +4,10 @@
 // files (experiment.html with a Fit section).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
 import type { Calibration } from '../../core/format';
-import {
-  loadRunnableScenario,
-  lockOutputFolder,
-  onePositional,
-  outputFolder,
-  parseCommandArgs,
-  integerOption,
-} from '../options';
+import { loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, integerOption } from '../options';
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
@@ -62,14 +55,12 @@ const OPTIONS = [
   ['-q, --quiet', 'no progress notes'],
 ] as const satisfies readonly OptionRow[];
 
-export const calibrateCommand: Command = {
+export const calibrateCommand = command({
   name: 'calibrate',
   usage: USAGE,
   summary: 'Compare runs with observed data (RMSE, KS, t) and rank a sweep of settings by fit',
   options: OPTIONS,
-  async run(args) {
-    const parsed = parseCommandArgs('calibrate', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('calibrate', USAGE, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
@@ -134,7 +125,7 @@ export const calibrateCommand: Command = {
       made.removeEmpty();
     }
   },
-};
+});
 
 function say(done: Awaited<ReturnType<typeof runCalibration>>, cal: Calibration, json: boolean): void {
   if (json) {

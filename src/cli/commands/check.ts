@@ -1,9 +1,8 @@
 // `society check <files or folders>`: diagnostics as `file:line:col: severity CODE message`,
 // exit 1 on errors; `--json` for machines.
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
 import { counted } from '../../core/text/counted';
 
@@ -15,14 +14,12 @@ const OPTIONS = [
   ['-q, --quiet', 'print the problems only, without the closing count'],
 ] as const satisfies readonly OptionRow[];
 
-export const checkCommand: Command = {
+export const checkCommand = command({
   name: 'check',
   usage: 'check <files|folders...> [--json] [--root DIR]',
   summary: 'Validate .society files (schema and cross-file checks)',
   options: OPTIONS,
-  async run(args) {
-    const parsed = parseCommandArgs('check', checkCommand.usage, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     const { values, positionals } = parsed;
     const targets = positionals.length ? positionals.map((p) => path.resolve(p)) : [process.cwd()];
     const root = path.resolve(values.root ?? defaultRoot(targets));
@@ -74,7 +71,7 @@ export const checkCommand: Command = {
     }
     return errors > 0 ? 1 : 0;
   },
-};
+});
 
 let guarded = false;
 /**

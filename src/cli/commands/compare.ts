@@ -3,9 +3,9 @@
 // paired difference with its 95% CI). --out writes compare.json, series.csv and compare.html.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
+import { outputFolder, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { compareSide, type CompareSide, compareSides, conditionSides, experimentTraces } from '../../core/experiment';
 import { COMPARE_FILES, NotComparable } from '../../core/analysis';
@@ -29,15 +29,12 @@ const OPTIONS = [
   ['--overwrite', 'replace files of those names in --out that Society Studio did not write'],
 ] as const satisfies readonly OptionRow[];
 
-export const compareCommand: Command = {
+export const compareCommand = command({
   name: 'compare',
   usage: USAGE,
   summary: 'Two runs side by side (where they part, outcomes, series, ties), or run sets by seed',
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('compare', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
-    const { values, positionals } = parsed;
+  async run({ values, positionals }): Promise<number> {
     let sides: [CompareSide, CompareSide];
     let labels: [string, string];
     try {
@@ -79,7 +76,7 @@ export const compareCommand: Command = {
     console.log(values.json ? output.json.trimEnd() : output.text);
     return values.out === undefined ? 0 : writeOut(values.out, output);
   },
-};
+});
 
 function writeOut(dir: string, output: { json: string; csv: string; html: string }): number {
   const made = outputFolder(path.resolve(dir), 'compare');

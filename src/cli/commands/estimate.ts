@@ -1,8 +1,8 @@
 // `society estimate <scenario>`: predicted model calls, tokens and cost of a run, per model and
 // decision kind, before spending anything. Prices come from each model's `price:`.
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
+import { integerOption, knownModel, loadRunnableScenario, onePositional } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import type { LocalFit } from '../../core/llm/estimateLocal';
 import { localEstimateInputs } from '../../core/llm/local/localEstimate';
@@ -113,14 +113,12 @@ const OPTIONS = [
   ['--json', 'print the estimate as JSON'],
 ] as const satisfies readonly OptionRow[];
 
-export const estimateCommand: Command = {
+export const estimateCommand = command({
   name: 'estimate',
   usage: USAGE,
   summary: 'Predict model calls, tokens and cost of a run before running it',
   options: OPTIONS,
-  async run(args) {
-    const parsed = parseCommandArgs('estimate', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('estimate', USAGE, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
@@ -146,4 +144,4 @@ export const estimateCommand: Command = {
       await local.close();
     }
   },
-};
+});

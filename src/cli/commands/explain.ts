@@ -1,9 +1,9 @@
 // `society explain`: why a tie or a declared quantity stands where it does — every event of the
 // run that moved it, round by round, with the conversations, ratings, rewards, advice, memories
 // and actions behind each move, and each event's line in the trace.
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { integerOption, parseCommandArgs } from '../options';
+import { integerOption } from '../options';
 import { printable } from '../../core/text/printable';
 import { counted } from '../../core/text/counted';
 import { readLocatedTrace, type LocatedTrace, EXPLAIN_USAGE, explainAsked, explanationText } from '../../core/analysis';
@@ -20,14 +20,12 @@ const OPTIONS = [
   ['--json', 'print the explanation as JSON (moves with delta, value, line and round; the context events)'],
 ] as const satisfies readonly OptionRow[];
 
-export const explainCommand: Command = {
+export const explainCommand = command({
   name: 'explain',
   usage: USAGE,
   summary: 'Why a tie or a quantity stands where it does: the trace events that moved it',
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('explain', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     const [target, ...words] = parsed.positionals;
     if (target === undefined || words.length < 1 || words.length > 2) {
       console.error(`society explain: say which run and what to explain: ${EXPLAIN_USAGE}\nUsage: society ${USAGE}`);
@@ -66,4 +64,4 @@ export const explainCommand: Command = {
     );
     return 0;
   },
-};
+});

@@ -2,12 +2,12 @@
 // NetworkX, igraph or a spreadsheet — the same writers as `society report`, for any round, and
 // with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis';
 import { exportParquet } from './exportParquet';
-import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
+import { integerOption, onePositional, outputFile } from '../options';
 
 const USAGE =
   'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]\n       society export <run|experiment|folder> --format parquet --out DIR [--overwrite]';
@@ -38,15 +38,12 @@ const OPTIONS = [
   ['--overwrite', 'parquet: replace files of those names in --out that Society Studio did not write'],
 ] as const satisfies readonly OptionRow[];
 
-export const exportCommand: Command = {
+export const exportCommand = command({
   name: 'export',
   usage: USAGE,
   summary: "Export a run's tie network as GraphML, GEXF (static or dynamic over rounds) or CSV",
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('export', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
-    const { values, positionals } = parsed;
+  async run({ values, positionals }): Promise<number> {
     if (values.format === 'parquet') {
       const target = onePositional('export', USAGE, positionals, 'run, experiment or folder');
       return target === undefined ? 2 : exportParquet(target, values.out, values.overwrite === true);
@@ -95,4 +92,4 @@ export const exportCommand: Command = {
     } else process.stdout.write(text);
     return 0;
   },
-};
+});

@@ -4,17 +4,9 @@
 // says where and why not (exit 1).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import {
-  integerOption,
-  loadScenario,
-  lockOutputFolder,
-  onePositional,
-  outputFolder,
-  parseCommandArgs,
-  shown,
-} from '../options';
+import { integerOption, loadScenario, lockOutputFolder, onePositional, outputFolder, shown } from '../options';
 import { BranchError, readParentRun } from '../../core/branch/parentRun';
 import { EditSyntaxError, editsFromJson, parseEdit } from '../../core/branch/editSyntax';
 import { openBranch, type ForkOutcome } from '../../core/branch/fork';
@@ -81,14 +73,12 @@ const OPTIONS = [
   ['-q, --quiet', 'no progress bar'],
 ] as const satisfies readonly OptionRow[];
 
-export const forkCommand: Command = {
+export const forkCommand = command({
   name: 'fork',
   usage: USAGE,
   summary: "Branch a run at round N with edits: the parent's trace up to N, then a run of its own",
   options: OPTIONS,
-  async run(args) {
-    const parsed = parseCommandArgs('fork', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
     if (!grantKeys('fork', parsed.values['allow-key'])) return 2;
     const runArg = onePositional('fork', USAGE, parsed.positionals, 'run folder');
@@ -146,7 +136,7 @@ export const forkCommand: Command = {
       values,
     );
   },
-};
+});
 
 /** The runs a folder holds when it is not one itself: run folders (with trace.jsonl) or trace files, by name. */
 function runsIn(dir: string): string[] {

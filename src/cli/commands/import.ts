@@ -6,9 +6,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readOptionFile } from '../optionFile';
 import * as path from 'node:path';
 import { ioReason } from '../../core/files/ioReason';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { outputFile, parseCommandArgs } from '../options';
+import { outputFile } from '../options';
 import { NodeFileSystem, SocietyWorkspace, formatDiagnostic } from '../../core/format';
 import {
   IMPORT_SOURCES,
@@ -58,15 +58,12 @@ const OPTIONS = [
   ['--force', 'overwrite existing files'],
 ] as const satisfies readonly OptionRow[];
 
-export const importCommand: Command = {
+export const importCommand = command({
   name: 'import',
   usage: USAGE,
   summary: 'Import personas from TinyTroupe agent JSON or OASIS profile JSON/CSV',
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('import', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
-    const { values, positionals } = parsed;
+  async run({ values, positionals }): Promise<number> {
     const [source, ...inputs] = positionals;
     if (!IMPORT_SOURCES.includes(source as ImportSource) || inputs.length === 0) {
       const problem =
@@ -125,4 +122,4 @@ export const importCommand: Command = {
     for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
     return errors.length ? 1 : 0;
   },
-};
+});

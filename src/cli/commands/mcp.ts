@@ -2,14 +2,13 @@
 // that checks, runs and asks a society): the tools of core/tools, and the docs, examples and run
 // files as resources (cli/mcp).
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cliHost } from '../mcp/cliHost';
 import { packageRoot } from '../mcp/packageRoot';
 import { societyMcpServer } from '../mcp/server';
-import { parseCommandArgs } from '../options';
 import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 
 const USAGE = 'mcp [--cost-limit USD] [--allow-key VAR@HOST[:PORT]]...';
@@ -32,14 +31,12 @@ const OPTIONS = [
   ALLOW_KEY_ROW,
 ] as const satisfies readonly OptionRow[];
 
-export const mcpCommand: Command = {
+export const mcpCommand = command({
   name: 'mcp',
   usage: USAGE,
   summary: 'An MCP server over stdio: assistants check, run and query societies',
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('mcp', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     if (!grantKeys('mcp', parsed.values['allow-key'])) return 2;
     const text = parsed.values['cost-limit'] ?? process.env.SOCIETY_COST_LIMIT ?? '0';
     const limit = Number(text);
@@ -54,4 +51,4 @@ export const mcpCommand: Command = {
     await server.close();
     return 0;
   },
-};
+});

@@ -1,8 +1,8 @@
 // `society metrics`: the network metrics of a tie network (a graph JSON file or a run's trace),
 // under the key names of the NetworkX reference fixtures.
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { integerOption, onePositional, parseCommandArgs, usableAttribute } from '../options';
+import { integerOption, onePositional, usableAttribute } from '../options';
 import {
   formatMetricValue,
   computeNetworkMetrics,
@@ -35,14 +35,12 @@ const OPTIONS = [
   ['--seed N', 'seed of the Louvain community search (default 0)', { default: '0' }],
 ] as const satisfies readonly OptionRow[];
 
-export const metricsCommand: Command = {
+export const metricsCommand = command({
   name: 'metrics',
   usage: USAGE,
   summary: "Network metrics of a tie network (graph JSON, or a trace's final ties)",
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('metrics', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     if (!usableAttribute(parsed.values.attribute, 'metrics')) return 2;
     const { values, positionals } = parsed;
     const graphFile = onePositional('metrics', USAGE, positionals, 'graph or trace file');
@@ -81,4 +79,4 @@ export const metricsCommand: Command = {
     }
     return 0;
   },
-};
+});

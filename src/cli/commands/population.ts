@@ -1,8 +1,8 @@
 // `society population <file>`: the census groups' coverage (target vs synthesised share per
 // category, the largest marginal error) without running, and `--agents N` the first agents' provenance.
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
+import { integerOption, loadRunnableScenario, onePositional } from '../options';
 import { MIN_SEED } from '../../core/random/rng';
 import { coverageLine, coverageRows, scenarioCoverage } from '../../core/format';
 import { samplePopulation } from '../../core/engine';
@@ -19,15 +19,12 @@ const OPTIONS = [
   ['--root DIR', 'folder that includes and relative paths resolve against (default: found from the file)'],
 ] as const satisfies readonly OptionRow[];
 
-export const populationCommand: Command = {
+export const populationCommand = command({
   name: 'population',
   usage: USAGE,
   summary: "A census population's coverage (target vs synthesised shares) without running",
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('population', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
-    const { values, positionals } = parsed;
+  async run({ values, positionals }): Promise<number> {
     const file = onePositional('population', USAGE, positionals, 'scenario file');
     if (file === undefined) return 2;
     let seed: number | undefined, agents: number | undefined;
@@ -70,4 +67,4 @@ export const populationCommand: Command = {
     }
     return 0;
   },
-};
+});

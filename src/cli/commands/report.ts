@@ -5,9 +5,9 @@
 // The trace is streamed: the report of a run of any size is built without holding its events,
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
+import { onePositional, outputFolder, usableAttribute, wroteFiles } from '../options';
 import {
   DEFAULT_ATTRIBUTE,
   writeReportFiles,
@@ -48,14 +48,12 @@ const OPTIONS = [
   ['-q, --quiet', 'no progress line or notes on standard error (the page still says what it leaves out)'],
 ] as const satisfies readonly OptionRow[];
 
-export const reportCommand: Command = {
+export const reportCommand = command({
   name: 'report',
   usage: USAGE,
   summary: "Write a run's HTML report, metrics.json, series.csv and its ties as GraphML, GEXF, CSV",
   options: OPTIONS,
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('report', USAGE, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     if (!usableAttribute(parsed.values.attribute, 'report')) return 2;
     const { values, positionals } = parsed;
     const traceFile = onePositional('report', USAGE, positionals, 'trace file');
@@ -145,7 +143,7 @@ export const reportCommand: Command = {
       made?.removeEmpty();
     }
   },
-};
+});
 
 /**
  * Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run) is

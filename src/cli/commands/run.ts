@@ -4,17 +4,9 @@
 // would have written. LLM models come from the provider layer (keys from the environment variable named by
 // `api_key_env`); `--cache DIR` records every answer and `--replay` reruns from the cache alone.
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import {
-  integerOption,
-  knownModel,
-  loadScenario,
-  lockOutputFolder,
-  onePositional,
-  outputFolder,
-  parseCommandArgs,
-} from '../options';
+import { integerOption, knownModel, loadScenario, lockOutputFolder, onePositional, outputFolder } from '../options';
 import { slug } from '../../core/format';
 import { MIN_SEED } from '../../core/random/rng';
 import { runInFolder } from '../run/runInFolder';
@@ -85,15 +77,13 @@ const OPTIONS = [
   ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
 ] as const satisfies readonly OptionRow[];
 
-export const runCommand: Command = {
+export const runCommand = command({
   name: 'run',
   usage:
     'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--engine-threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: OPTIONS,
-  async run(args) {
-    const parsed = parseCommandArgs('run', runCommand.usage, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     const { values, positionals } = parsed;
     if (!grantKeys('run', values['allow-key'])) return 2;
     if (values.resume && values.overwrite) {
@@ -171,4 +161,4 @@ export const runCommand: Command = {
       made.removeEmpty();
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 // `society sql <run | experiment | folder> "<query>"`: one read-only SQL query over a run's trace
 // and an experiment's tables, with DuckDB reading the files in place (core/query).
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { integerOption, parseCommandArgs } from '../options';
+import { integerOption } from '../options';
 import { openRunDatabase, QueryError } from '../../core/query/database';
 import { QUERY_TIME_LIMIT_MS } from '../../core/query/queryLimits';
 import { RESULT_FORMATS, writeResult, type ResultFormat } from '../../core/query/resultText';
@@ -26,7 +26,7 @@ function stdoutWrite(text: string): void | Promise<void> {
   return new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
-export const sqlCommand: Command = {
+export const sqlCommand = command({
   name: 'sql',
   usage: USAGE,
   summary: "Ask a run's trace or an experiment's tables a read-only SQL question (DuckDB)",
@@ -41,10 +41,7 @@ export const sqlCommand: Command = {
     ...TRACE_VIEWS.map((v) => [v.name, v.rows] as const),
     ...Object.entries(TABLE_ROWS).map(([name, rows]) => [name, rows] as const),
   ],
-  async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('sql', USAGE, args, FLAGS);
-    if (!parsed) return 2;
-    const { values, positionals } = parsed;
+  async run({ values, positionals }): Promise<number> {
     if (positionals.length !== 2) {
       console.error(
         `society sql: takes a run (or experiment, folder) and a query, got ${positionals.length} arguments\nUsage: society ${USAGE}`,
@@ -65,7 +62,7 @@ export const sqlCommand: Command = {
     }
     return answer(positionals[0], positionals[1], format, (seconds ?? QUERY_TIME_LIMIT_MS / 1000) * 1000);
   },
-};
+});
 
 async function answer(target: string, sql: string, format: ResultFormat, timeLimitMs: number): Promise<number> {
   let db;

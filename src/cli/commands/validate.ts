@@ -3,9 +3,9 @@
 // --model, every entry is estimated first and the whole is held to --max-cost before any call.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { integerOption, parseCommandArgs } from '../options';
+import { integerOption } from '../options';
 import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { configKeyRefusal, keyAllowances } from '../../core/llm/keyRoute';
 import { integerListOption } from '../integerList';
@@ -258,15 +258,13 @@ const OPTIONS = [
   ALLOW_KEY_ROW,
 ] as const satisfies readonly OptionRow[];
 
-export const validateCommand: Command = {
+export const validateCommand = command({
   name: 'validate',
   usage:
     'validate [--varied] [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite] [--allow-key VAR@HOST[:PORT]]...',
   summary: 'Score a model against human experiments and their published figures',
   options: OPTIONS,
-  async run(args) {
-    const parsed = parseCommandArgs('validate', validateCommand.usage, args, OPTIONS);
-    if (!parsed) return 2;
+  async run(parsed): Promise<number> {
     const values: Values = parsed.values;
     if (!grantKeys('validate', values['allow-key'])) return 2;
     const dir = values.library ? path.resolve(values.library) : libraryDir();
@@ -309,7 +307,7 @@ export const validateCommand: Command = {
       return COST_LIMIT_EXIT;
     }
   },
-};
+});
 
 /** Runs the entries and writes the validation's files into `out`: the exit code. */
 async function validateInto(
