@@ -60,6 +60,8 @@ export class ChatPool {
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private closed = false;
+  /** started()'s promise until a worker is lost (the next call starts it again). */
+  private allStarted?: Promise<void>;
 
   constructor(readonly size: number) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ load: 0, clients: new Set(), secrets: new Set() }));
@@ -139,7 +141,8 @@ export class ChatPool {
   /** Settles when every worker has started (they are started now if need be); never rejects. */
   started(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return Promise.all(this.slots.map((s) => (this.worker(s), s.started))).then(() => undefined);
+    // Awaited before every call: made once while the workers stay up, not a Promise.all a call.
+    return (this.allStarted ??= Promise.all(this.slots.map((s) => (this.worker(s), s.started))).then(() => undefined));
   }
 
   /** Terminates the workers; calls still in flight fail. */
@@ -170,6 +173,7 @@ export class ChatPool {
         up();
         if (slot.worker !== worker) return;
         slot.worker = undefined;
+        this.allStarted = undefined;
         slot.clients.clear();
         slot.secrets.clear();
         for (const p of [...this.pending.values()]) {
