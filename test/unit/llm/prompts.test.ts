@@ -132,6 +132,19 @@ describe('llm prompts', () => {
     );
   });
 
+  it('renders a template line by line exactly as renderTemplate does (lines compiled once)', () => {
+    const template = [
+      '{{ name }} / {{toString}} / {{constructor}} / {{nope}} / {{name}}{{name}}',
+      'costs $& and $1 for {{name}}: {{ $& }}',
+      'no placeholder here',
+      '{{ bad {{name}} }} {{}} {{ name',
+    ].join('\n');
+    const values = { name: 'M$&a $1', $$: 'x' };
+    for (let i = 0; i < 2; i++) {
+      assert.equal(renderLines(template, values), renderTemplate(template, values));
+    }
+  });
+
   it('re-asks with the bad answer and the problem', () => {
     const m = renderPrompt(requests.interview(), {}, ctx);
     const re = reaskMessages(m, 'no json', 'no JSON object found', 'interview');

@@ -14,6 +14,7 @@ import { ProviderError } from '../errors';
 import { oneLine, type Redactor } from '../redact';
 import type { ClientSpec, FromWorker, ToWorker } from './chatWorker';
 import { markAnswerFailure, type StepState } from './exchange';
+import { batchedPost } from './portBatch';
 
 /**
  * The worker: the bundle beside the bundled CLI/extension, else the TypeScript source, compiled by
@@ -43,6 +44,8 @@ interface Pending {
 
 interface Slot {
   worker?: Worker;
+  /** Sends to `worker`, batched per turn of the event loop (portBatch.ts). */
+  post: (m: ToWorker) => void;
   /** Settles when the worker has loaded (or failed to). */
   started?: Promise<void>;
   /** Calls sent and not answered. */
@@ -60,9 +63,16 @@ export class ChatPool {
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private closed = false;
+  /** started()'s promise until a worker is lost (the next call starts it again). */
+  private allStarted?: Promise<void>;
 
   constructor(readonly size: number) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ load: 0, clients: new Set(), secrets: new Set() }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({
+      post: () => undefined,
+      load: 0,
+      clients: new Set<number>(),
+      secrets: new Set<string>(),
+    }));
   }
 
   /**
@@ -95,7 +105,7 @@ export class ChatPool {
     if (this.closed) return Promise.reject(new Error('the chat worker pool is closed'));
     if (signal?.aborted) return Promise.reject(signal.reason);
     const slot = this.pick();
-    const worker = this.ready(slot, client, redactor);
+    const post = this.ready(slot, client, redactor);
     const id = ++this.seq;
     return new Promise<ChatResult>((resolve, reject) => {
       let onAbort: (() => void) | undefined;
@@ -119,27 +129,28 @@ export class ChatPool {
       });
       if (signal) {
         onAbort = () => {
-          worker.postMessage({ op: 'abort', id } satisfies ToWorker);
+          post({ op: 'abort', id });
           this.pending.get(id)?.reject(signal.reason);
         };
         signal.addEventListener('abort', onAbort, { once: true });
       }
-      if (slot.load++ === 0) worker.ref();
-      worker.postMessage({
+      if (slot.load++ === 0) slot.worker?.ref();
+      post({
         op: 'call',
         id,
         client,
         // Every field the body is built from (messages, schema, answer cap); nothing undefined.
         request: Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as ChatRequest,
         sent: { mode: state.mode, tokensParam: state.tokensParam },
-      } satisfies ToWorker);
+      });
     });
   }
 
   /** Settles when every worker has started (they are started now if need be); never rejects. */
   started(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return Promise.all(this.slots.map((s) => (this.worker(s), s.started))).then(() => undefined);
+    // Awaited before every call: made once while the workers stay up, not a Promise.all a call.
+    return (this.allStarted ??= Promise.all(this.slots.map((s) => (this.worker(s), s.started))).then(() => undefined));
   }
 
   /** Terminates the workers; calls still in flight fail. */
@@ -165,11 +176,17 @@ export class ChatPool {
       slot.started = new Promise<void>((resolve) => (up = resolve)).then(() => {
         if (slot.load === 0) worker.unref();
       });
-      worker.on('message', (m: FromWorker) => ('ready' in m ? up() : this.receive(m)));
+      worker.on('message', (batch: FromWorker[]) => {
+        for (const m of batch) {
+          if ('ready' in m) up();
+          else this.receive(m);
+        }
+      });
       const lost = (why: string): void => {
         up();
         if (slot.worker !== worker) return;
         slot.worker = undefined;
+        this.allStarted = undefined;
         slot.clients.clear();
         slot.secrets.clear();
         for (const p of [...this.pending.values()]) {
@@ -179,23 +196,25 @@ export class ChatPool {
       worker.on('error', (err) => lost(oneLine(String(err instanceof Error ? err.message : err), 300)));
       worker.on('exit', (code) => lost(`exit code ${code}`));
       slot.worker = worker;
+      slot.post = batchedPost<ToWorker>(worker);
     }
     return slot.worker;
   }
 
-  /** The slot's worker, told about the client and every secret known now. */
-  private ready(slot: Slot, client: number, redactor: Redactor): Worker {
-    const worker = this.worker(slot);
+  /** Sends to the slot's worker, told about the client and every secret known now. */
+  private ready(slot: Slot, client: number, redactor: Redactor): (m: ToWorker) => void {
+    this.worker(slot);
+    const { post } = slot;
     const fresh = redactor.values().filter((v) => !slot.secrets.has(v));
     if (fresh.length) {
       for (const v of fresh) slot.secrets.add(v);
-      worker.postMessage({ op: 'secrets', values: fresh } satisfies ToWorker);
+      post({ op: 'secrets', values: fresh });
     }
     if (!slot.clients.has(client)) {
       slot.clients.add(client);
-      worker.postMessage({ op: 'client', client, spec: this.specs[client] } satisfies ToWorker);
+      post({ op: 'client', client, spec: this.specs[client] });
     }
-    return worker;
+    return post;
   }
 
   private receive(m: Exclude<FromWorker, { ready: true }>): void {

@@ -10,6 +10,7 @@ import { Redactor } from '../redact';
 import { addUrlSecrets, connect } from './connection';
 import { StepState, exchange, isAnswerFailure, type ExchangeTarget, type Sent } from './exchange';
 import { nodeFetch } from './nodeFetch';
+import { batchedPost } from './portBatch';
 
 export interface ClientSpec {
   cfg: ModelConfig;
@@ -48,7 +49,8 @@ if (!isMainThread && parentPort) {
   const redactor = new Redactor();
   const clients = new Map<number, { target: ExchangeTarget }>();
   const inFlight = new Map<number, AbortController>();
-  const post = (m: FromWorker): void => port.postMessage(m);
+  // Answers go back batched per turn of the event loop, as calls come (portBatch.ts).
+  const post = batchedPost<FromWorker>(port);
 
   const call = async (m: Extract<ToWorker, { op: 'call' }>): Promise<void> => {
     const c = clients.get(m.client)!;
@@ -78,7 +80,7 @@ if (!isMainThread && parentPort) {
     }
   };
 
-  port.on('message', (m: ToWorker) => {
+  const receive = (m: ToWorker): void => {
     switch (m.op) {
       case 'secrets':
         for (const v of m.values) redactor.add(v);
@@ -98,6 +100,7 @@ if (!isMainThread && parentPort) {
         inFlight.get(m.id)?.abort();
         return;
     }
-  });
+  };
+  port.on('message', (batch: ToWorker[]) => batch.forEach(receive));
   post({ ready: true });
 }

@@ -12,6 +12,7 @@ import { checkAct, liftChoice, nestChoice } from './actAnswer';
 import { shapeJudge } from './judgeAnswer';
 import { surveyProblem } from './surveyAnswer';
 import { inEnum, slotEnums } from './enumSlots';
+import { relaxed } from './relaxed';
 
 export type Validated<K extends keyof ResponseByKind> =
   { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
@@ -34,16 +35,35 @@ ajv.addKeyword({ keyword: 'enumSlot', schemaType: 'number', errors: true, valida
 const compiled = new Map<string, ValidateFunction>();
 const KEEP_COMPILED = 256;
 
+interface Prepared {
+  check: ValidateFunction;
+  enums: unknown[][];
+}
+/**
+ * Validators with their enums by the text of the schema sent: most calls (every speak, every
+ * evaluate) send a schema met before, and its text is cheaper to make than the loosened, slotted
+ * shape and its key (≈ 4× per call). Same text, same schema: the same shape and the same enums.
+ */
+const prepared = new Map<string, Prepared>();
+const KEEP_PREPARED = 256;
+
 /** The validator of `req`'s answers: the schema it is sent, loosened in structure only, its enums from this request. */
 function validator(req: DecisionRequest): ValidateFunction {
-  const { shape, enums } = slotEnums(responseSchema(req, false));
-  const key = JSON.stringify(shape);
-  let v = compiled.get(key);
-  if (!v) {
-    if (compiled.size >= KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
-    compiled.set(key, (v = ajv.compile(shape as object)));
+  const sent = responseSchema(req, true);
+  const text = JSON.stringify(sent);
+  let p = prepared.get(text);
+  if (!p) {
+    const { shape, enums } = slotEnums(relaxed(sent));
+    const key = JSON.stringify(shape);
+    let v = compiled.get(key);
+    if (!v) {
+      if (compiled.size >= KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
+      compiled.set(key, (v = ajv.compile(shape as object)));
+    }
+    if (prepared.size >= KEEP_PREPARED) prepared.delete(prepared.keys().next().value!);
+    prepared.set(text, (p = { check: v, enums }));
   }
-  const check = v;
+  const { check, enums } = p;
   const bound = ((data: unknown) => {
     slots = enums;
     try {

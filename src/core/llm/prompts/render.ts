@@ -2,7 +2,7 @@
 // handbook every call shares, the system template (who the agent is; for the coach's `advise`,
 // who the coach is and whom it coaches), then the call's own part (the situation). Scenario
 // `prompts:` override the defaults per kind: `system` for the agents, `coach_system` for the coach.
-import { type PromptTemplates, renderTemplate, templateVariables } from '../../format';
+import { type PromptTemplates, templateVariables } from '../../format';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
 import { DEFAULT_CONTEXT, DEFAULT_SHARED, DEFAULT_TEMPLATES } from './defaults';
@@ -10,9 +10,28 @@ import { HANDBOOK_KINDS, handbook, taskEntry, taskLine } from './handbook';
 import { judgePrompt } from './judge';
 import { promptValues, type PromptContext } from './values';
 
+/**
+ * A template line split once at its `{{name}}` placeholders: `literals` around them (one more than
+ * `vars`), and each placeholder as written, kept where its name is unknown. Rendering is then
+ * string concatenation, not a regular-expression replace per line per call (≈ 8,000 calls a run).
+ */
 interface CompiledLine {
-  text: string;
+  literals: string[];
   vars: string[];
+  placeholders: string[];
+}
+
+function compileLine(text: string): CompiledLine {
+  const line: CompiledLine = { literals: [], vars: [], placeholders: [] };
+  let at = 0;
+  for (const v of templateVariables(text)) {
+    line.literals.push(text.slice(at, v.start));
+    line.vars.push(v.name);
+    line.placeholders.push(text.slice(v.start, v.end));
+    at = v.end;
+  }
+  line.literals.push(text.slice(at));
+  return line;
 }
 
 // Templates are few and rendered thousands of times per round: split them into lines once.
@@ -21,10 +40,20 @@ function compile(template: string): CompiledLine[] {
   let lines = compiled.get(template);
   if (!lines) {
     if (compiled.size > 64) compiled.clear();
-    lines = template.split('\n').map((text) => ({ text, vars: templateVariables(text).map((v) => v.name) }));
+    lines = template.split('\n').map(compileLine);
     compiled.set(template, lines);
   }
   return lines;
+}
+
+/** renderTemplate's result for a compiled line: known names replaced, unknown ones left as written. */
+function renderLine(line: CompiledLine, values: Record<string, string>): string {
+  let out = line.literals[0];
+  for (let i = 0; i < line.vars.length; i++) {
+    const name = line.vars[i];
+    out += (Object.hasOwn(values, name) ? values[name] : line.placeholders[i]) + line.literals[i + 1];
+  }
+  return out;
 }
 
 /**
@@ -35,11 +64,11 @@ export function renderLines(template: string, values: Record<string, string>): s
   const out: string[] = [];
   for (const line of compile(template)) {
     if (!line.vars.length) {
-      out.push(line.text);
+      out.push(line.literals[0]);
       continue;
     }
     if (line.vars.every((v) => values[v] === '')) continue;
-    out.push(renderTemplate(line.text, values));
+    out.push(renderLine(line, values));
   }
   return out.join('\n').trim();
 }
