@@ -17,7 +17,7 @@ import { chooseModel } from './modelChoice';
 import { ioReason } from '../core/files/ioReason';
 import { printable } from '../core/text/printable';
 import { LOCK_FILE, lockFolder, type FolderLock } from '../core/files/folderLock';
-import { shellWord } from './shellWord';
+import { shellWord } from '../core/text/shellWord';
 import { parseConfig, type OptionRow, type OptionValues } from './optionRows';
 import { MadeFolders } from './madeFolders';
 import { pushAll } from '../core/text/pushAll';

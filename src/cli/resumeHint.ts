@@ -2,7 +2,7 @@
 // needs to load the same scenario and answer as the run did: without `--scenario NAME`, following
 // it on a file holding several scenarios resumed another one and failed on a content hash.
 import * as path from 'node:path';
-import { shellWord } from './shellWord';
+import { shellWord } from '../core/text/shellWord';
 
 export interface ResumeOptions {
   /** The scenario file and the run folder (absolute or relative to `cwd`). */

@@ -2,33 +2,19 @@
 // `--install-extension` installs it into an empty extensions folder (nothing of this checkout is
 // copied); then Society: Run Simulation runs the friends example to the end in that VS Code.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as act from './act';
 import { REPO } from './codeServer';
 import { expectFriendsRunFinished } from './friendsRun';
+import { usePackagedVsix } from './packagedVsix';
 import { useWorkbench } from './session';
 import { zipEntries } from './zipEntries';
 import { STEP_MS } from './workbench';
 
-const VSIX = path.join(os.tmpdir(), `society-studio-e2e-${process.pid}.vsix`);
-
 describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chromium)', function () {
-  before(function () {
-    fs.rmSync(VSIX, { force: true });
-    // `npm run package` is `npm run build && vsce package --no-dependencies`; the e2e stage has built
-    // dist/ already, and building it again here would rewrite files that specs running beside this
-    // one (mocha's parallel mode) copy into their VS Code. So: vsce on the built tree.
-    const vsce = path.join(REPO, 'node_modules/.bin/vsce');
-    execFileSync(vsce, ['package', '--no-dependencies', '--out', VSIX], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  });
+  const VSIX = usePackagedVsix('package');
   const s = useWorkbench('package', undefined, { vsix: VSIX });
-  after(() => fs.rmSync(VSIX, { force: true }));
 
   it('ships the bundle and the contributed files, not the sources or node_modules', () => {
     const files = zipEntries(VSIX)

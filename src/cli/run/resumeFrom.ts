@@ -8,7 +8,7 @@ import { parseCheckpoint, type Checkpoint } from '../../core/engine';
 import type { MemoryRecord } from '../../core/trace/events';
 import { memoriesFromTrace, TraceMemoryError } from '../../core/replay/traceMemories';
 import { printable } from '../../core/text/printable';
-import { shellWord } from '../shellWord';
+import { shellWord } from '../../core/text/shellWord';
 import { ReadProgress } from '../readProgress';
 import { shown, type LoadedScenario } from '../options';
 

@@ -47,7 +47,13 @@ export {
 export { codeActions, type CodeAction } from './service/codeActions';
 export { documentHighlights, highlightsAt, type Highlight } from './service/highlights';
 export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
-export { renamedScenario, shippedExamples, type ShippedExample } from './service/exampleCatalog';
+export {
+  exampleCopy,
+  renamedScenario,
+  shippedExamples,
+  type ExampleCopyFile,
+  type ShippedExample,
+} from './service/exampleCatalog';
 export { personaCard, type PersonaSummary } from './service/personaCard';
 // Reached by hosts and other floors (they import nothing past this index).
 export { readDataFileSync, type FileRole } from './io/fileLimits';

@@ -1,11 +1,11 @@
 // The shipped examples in the editor (issue 73: only the friendship paradigm was reachable without
-// cloning the repository). Society: Open Example… copies one into the workspace as it is; Society:
-// New Society offers the same paradigms as starting points, renamed to the society's name. The
-// examples ship in the .vsix (examples/), read by core/format/service/exampleCatalog.ts.
-import * as fs from 'node:fs';
+// cloning the repository). Society: Open Example… copies one into the workspace as it is (but for
+// its commands, which name the copy); Society: New Society offers the same paradigms as starting
+// points, renamed to the society's name. The examples ship in the .vsix (examples/), read by
+// core/format/service/exampleCatalog.ts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renamedScenario, shippedExamples, type ShippedExample } from '../../core/format';
+import { exampleCopy, shippedExamples, type ShippedExample } from '../../core/format';
 import type { SocietyContext } from '../context';
 
 export function examplesFolder(ctx: SocietyContext): string {
@@ -44,24 +44,13 @@ export async function freeFolder(base: vscode.Uri, name: string): Promise<vscode
 
 /**
  * Copies the example's folder into `folder` (which does not exist yet) and gives its scenario;
- * `title` renames the scenario (a new society made from it).
+ * `title` renames the scenario (a new society made from it). Its commands name the copy as a
+ * terminal of the workspace would (core's exampleCopy).
  */
 export async function copyExample(example: ShippedExample, folder: vscode.Uri, title?: string): Promise<vscode.Uri> {
-  const walk = async (from: string, to: vscode.Uri): Promise<void> => {
-    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-      const source = path.join(from, entry.name);
-      const target = vscode.Uri.joinPath(to, entry.name);
-      if (entry.isDirectory()) await walk(source, target);
-      else if (entry.isFile()) {
-        let bytes: Uint8Array = fs.readFileSync(source);
-        if (title && source === example.scenario) {
-          bytes = new TextEncoder().encode(renamedScenario(new TextDecoder().decode(bytes), title));
-        }
-        await vscode.workspace.fs.writeFile(target, bytes);
-      }
-    }
-  };
-  await walk(example.folder, folder);
+  for (const f of exampleCopy(example, { folder: vscode.workspace.asRelativePath(folder, false), title })) {
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), f.bytes);
+  }
   return vscode.Uri.joinPath(folder, path.basename(example.scenario));
 }
 

@@ -64,8 +64,11 @@ export class PlayWebview implements ParticipantPort, vscode.Disposable {
     if (this.closed) throw new Error('the play panel was closed');
     this.tally.asked(question);
     // Brought forward before waiting for it: a panel behind another tab never loads, so never says
-    // it is ready (the first questions of a run were lost to the timeout while it stayed blank).
-    if (!this.panel.visible) this.panel.reveal(undefined, false);
+    // it is ready (the first questions of a run were lost to the timeout while it stayed blank). For
+    // every question, not only when it reads as hidden: a view revealed over it a moment before (the
+    // run's society view, reused by a Play after a Run) still read as visible here, and the question
+    // waited behind that tab. Focus is taken only from a panel that reads as hidden.
+    this.panel.reveal(undefined, this.panel.visible);
     await this.ready;
     if (this.closed) throw new Error('the play panel was closed');
     const answer = new Promise((resolve, reject) => {

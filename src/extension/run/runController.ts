@@ -167,7 +167,7 @@ export class RunController implements vscode.Disposable {
     const progress = new RunProgress(header, undefined, run.design);
     const feed = new TraceFeed({ kind: 'run', label: header.scenario.name, path: run.tracePath }, true);
     feed.setHeader(header, run.state, run.design);
-    this.panels.show(feed, run.title ?? `${header.scenario.name} (run)`, run.slot ?? 'run');
+    this.panels.show(feed, run.title ?? `${header.scenario.name} (run)`, run.slot ?? 'run', { reveal: !run.played });
     this.log.info(
       `run ${header.scenario.name}: seed ${header.seed}, ${header.rounds} rounds, ${progress.model} → ${run.tracePath}`,
     );

@@ -86,6 +86,12 @@ export interface PreparedRun {
    * branch, a panel of its own beside the one in sight (its parent's), which it must not replace.
    */
   slot?: PanelSlot;
+  /**
+   * A person plays an agent in it: their questions' panel keeps the front of its group, and the
+   * runs' society view, reused, takes the new run behind it (revealed over the play panel as that
+   * loaded, the play panel stayed blank, one run in three on a loaded machine: no question shown).
+   */
+  played?: boolean;
   /** After a completed run: a warning to give, if any (a branch that did not reproduce its parent). */
   note?(): string | undefined;
   /**
@@ -148,6 +154,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     estimate: estimateRun(scenario, { model }),
     warnings: fit.warnings,
     spend,
+    ...(play ? { played: true } : {}),
     async run(signal, onEvent, pace) {
       fs.mkdirSync(directory, { recursive: true });
       // Checkpoints as `society run` writes them (so `society run --out <run folder> --resume` can

@@ -37,8 +37,12 @@ export class SocietyPanels implements vscode.Disposable {
     );
   }
 
-  /** Shows a feed in the slot's panel (created on first use, revealed beside the editor). */
-  show(feed: TraceFeed, title: string, slot: PanelSlot = 'run'): void {
+  /**
+   * Shows a feed in the slot's panel (created on first use, revealed beside the editor). `reveal`
+   * false: a panel already open takes the feed where it is, not brought over what is in front of
+   * it (a person's play panel).
+   */
+  show(feed: TraceFeed, title: string, slot: PanelSlot = 'run', o: { reveal?: boolean } = {}): void {
     if (slot === 'branch') {
       // Beside the view in sight (the parent's, whose Branch… started it), in a panel of its own.
       const panel = vscode.window.createWebviewPanel(
@@ -55,7 +59,7 @@ export class SocietyPanels implements vscode.Disposable {
       live.connection.current.dispose();
       live.connection.setFeed(feed);
       live.panel.title = title;
-      live.panel.reveal(undefined, true);
+      if (o.reveal !== false) live.panel.reveal(undefined, true);
       return;
     }
     // A debug session's panel opens beside the run panel's, not over it.

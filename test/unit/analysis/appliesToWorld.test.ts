@@ -112,6 +112,9 @@ describe('views show only what applies to the world', function () {
     // society report
     assert.deepEqual(v.report.world, { ties: false, rewards: false });
     assert.doesNotMatch(v.reportPage, /Tie network|Network metrics|<h2>Rewards|Tie threshold|Reward weights/);
+    // Nobody met: the default encounter settings ("1 conversation started per agent and round") did not apply.
+    assert.equal(v.report.meets, false);
+    assert.doesNotMatch(v.reportPage, /<dt>Encounters<\/dt>/);
     assert.match(v.reportPage, /<h2>World state<\/h2>/);
     // the experiment report and its files
     assert.deepEqual(leftovers(v.experiment.metrics), []);
@@ -142,6 +145,7 @@ describe('views show only what applies to the world', function () {
     assert.match(v.compareText, /ties at the end: \d+ in both/);
     assert.match(v.comparePage, /<th>tie threshold<\/th>/);
     assert.match(v.comparePage, /<h2>Ties at the end<\/h2>/);
+    assert.match(v.reportPage, /<dt>Encounters<\/dt><dd>a recommender/);
     assert.deepEqual(v.report.world, { ties: true, rewards: true });
     for (const h of ['Tie network', 'Network metrics', 'Over rounds', 'Rewards']) {
       assert.match(v.reportPage, new RegExp(`<h2>${h}</h2>`), h);

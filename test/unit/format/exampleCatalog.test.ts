@@ -1,9 +1,10 @@
 // The examples New Society and Open Example offer (issue 73): every shipped paradigm, read from the
 // folder, with its name and description; and a copy renamed as a person names their society.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { renamedScenario, shippedExamples } from '../../../src/core/format/service/exampleCatalog';
+import { exampleCopy, renamedScenario, shippedExamples } from '../../../src/core/format/service/exampleCatalog';
 
 const examples = path.resolve(__dirname, '../../../examples');
 
@@ -24,6 +25,39 @@ describe('the shipped examples, as the editor offers them', () => {
     const renamed = renamedScenario(text, 'Ours: a #test');
     assert.equal((parse(renamed) as { name: string }).name, 'Ours: a #test');
     assert.equal((parse(renamed) as { personas: { name: string }[] }).personas[0].name, 'A');
+  });
+
+  it("a copy's commands run where it is: `society` on the copy's path, not the repository's (issue 73)", () => {
+    // The README of public goods said `npx society experiment examples/public-goods/public-goods.society`:
+    // in a new workspace npx asked the npm registry for a `society` package, and that path was not there.
+    const text = (files: { path: string; bytes: Uint8Array }[], p: string) =>
+      new TextDecoder().decode(files.find((f) => f.path === p)?.bytes);
+    const publicGoods = shippedExamples(examples).find((e) => e.id === 'public-goods')!;
+    const copy = exampleCopy(publicGoods, { folder: 'lab-goods', title: 'Lab goods' });
+    assert.match(text(copy, 'README.md'), /^society experiment lab-goods\/public-goods\.society$/m);
+    assert.match(text(copy, 'public-goods.society'), /^name: "Lab goods"$/m);
+    const spaced = exampleCopy(publicGoods, { folder: 'my studies/lab goods' });
+    assert.match(text(spaced, 'README.md'), /^society experiment 'my studies\/lab goods'\/public-goods\.society$/m);
+
+    for (const e of shippedExamples(examples)) {
+      const files = exampleCopy(e, { folder: 'ours' });
+      const listed = (dir: string, rel = ''): string[] =>
+        fs
+          .readdirSync(dir, { withFileTypes: true })
+          .flatMap((d) => (d.isDirectory() ? listed(path.join(dir, d.name), `${rel}${d.name}/`) : [`${rel}${d.name}`]));
+      assert.deepEqual(files.map((f) => f.path).sort(), listed(e.folder).sort(), `${e.id}: every file copied`);
+      for (const f of files) {
+        const copied = new TextDecoder().decode(f.bytes);
+        const original = fs.readFileSync(path.join(e.folder, f.path), 'utf8');
+        assert.doesNotMatch(copied, /\bnpx society\b/, `${e.id}/${f.path} runs the society on the terminals' PATH`);
+        assert.doesNotMatch(copied, /(?<![\w./-])examples\//, `${e.id}/${f.path} names no folder of the repository`);
+        assert.equal(
+          copied.split('\n').length,
+          original.split('\n').length,
+          `${e.id}/${f.path}: lines stay where they were`,
+        );
+      }
+    }
   });
 
   it('gives nothing for a folder that is not there', () => {

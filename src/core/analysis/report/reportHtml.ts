@@ -129,7 +129,7 @@ function runSection(report: RunReport): string {
         changedAt(report, 'ties.threshold'),
       ),
     ],
-    [
+    report.meets && [
       'Encounters',
       startAndEnd(
         encountersText(header.settings),

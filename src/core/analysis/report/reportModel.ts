@@ -60,6 +60,11 @@ export interface RunReport {
    * settings mean something even where no tie formed, unlike an empty network's metrics.
    */
   movesTies: boolean;
+  /**
+   * Its agents met (an encounter, a room or a message in the trace): its encounter settings say
+   * what happened. A public goods game's do not: no conversation was ever started.
+   */
+  meets: boolean;
   /** Homophily attribute. */
   attribute: string;
   /** Whether any agent carries the attribute (else the picture is coloured by community). */
@@ -170,6 +175,7 @@ export class RunReportBuilder {
   private readonly tally: RunTally;
   private readonly facts = new TraceFacts();
   private movesTies = false;
+  private meets = false;
 
   constructor(
     readonly header: TraceHeader,
@@ -199,6 +205,7 @@ export class RunReportBuilder {
     this.tally.add(e);
     this.facts.add(e);
     if (e.type === 'tie' || e.type === 'evaluation') this.movesTies = true;
+    if (e.type === 'encounter' || e.type === 'room' || e.type === 'message') this.meets = true;
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
       this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
@@ -232,6 +239,7 @@ export class RunReportBuilder {
       settingChanges: this.settingChanges.filter((c) => c.round <= last),
       world: this.facts.facts(),
       movesTies: this.movesTies || this.facts.facts().ties,
+      meets: this.meets,
       attribute,
       attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
       graph,

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { shellWord } from '../../text/shellWord';
 
 export interface ShippedExample {
   /** Its folder's name, e.g. `public-goods`. */
@@ -48,4 +49,50 @@ export function shippedExamples(dir: string): ShippedExample[] {
 /** The scenario's text with its top-level `name:` set to `title` (a New Society made from an example). */
 export function renamedScenario(text: string, title: string): string {
   return text.replace(/^name:.*$/m, `name: ${JSON.stringify(title)}`);
+}
+
+/** A file of an example's copy: its path in the new folder ('/'-separated) and its bytes. */
+export interface ExampleCopyFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The texts a copy rewrites (the scenario, personas, the README): the rest is copied as it is. */
+const TEXT_FILE = /\.(society|md)$/;
+
+/**
+ * The files of the example as copied to `folder` (New Society, Open Example): `folder` as a terminal
+ * opened in the workspace would type it (relative to the workspace folder, else absolute), `title`
+ * renames the scenario. The commands an example gives are written for a clone of the repository
+ * (`npx society experiment examples/<id>/<id>.society`): in a copy they name the copy and run the
+ * `society` the extension puts on its terminals' PATH (in a workspace without the repository `npx
+ * society` asked the npm registry for a package of that name, and examples/<id>/ was not there).
+ */
+export function exampleCopy(example: ShippedExample, o: { folder: string; title?: string }): ExampleCopyFile[] {
+  const files: ExampleCopyFile[] = [];
+  const walk = (from: string, rel: string): void => {
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+      const source = path.join(from, entry.name);
+      const to = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(source, to);
+      else if (entry.isFile()) files.push({ path: to, bytes: copiedBytes(example, source, o) });
+    }
+  };
+  walk(example.folder, '');
+  return files;
+}
+
+function copiedBytes(example: ShippedExample, source: string, o: { folder: string; title?: string }): Uint8Array {
+  const bytes = fs.readFileSync(source);
+  if (!TEXT_FILE.test(source)) return bytes;
+  let text = relocatedExampleText(bytes.toString('utf8'), example.id, o.folder);
+  if (o.title && source === example.scenario) text = renamedScenario(text, o.title);
+  return new TextEncoder().encode(text);
+}
+
+/** `text` with the repository's `examples/<id>/` as `folder`, and `npx society` as `society`. */
+export function relocatedExampleText(text: string, id: string, folder: string): string {
+  const own = new RegExp(`(?<![\\w./-])examples/${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`, 'g');
+  const prefix = folder === '' || folder === '.' ? '' : `${shellWord(folder.replace(/\\/g, '/'))}/`;
+  return text.replace(own, () => prefix).replace(/\bnpx society\b/g, 'society');
 }
