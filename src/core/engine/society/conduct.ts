@@ -166,9 +166,10 @@ export class ConductBook {
     return this.conduct.get(id) ?? 0;
   }
 
-  /** The round of an agent's latest action (undefined before any). */
-  actedInRound(id: string): number | undefined {
-    return this.actedIn.get(id);
+  /** An agent's latest conduct as another sees it in `round`: marked `conduct_now` when it is of that round, not answered yet. */
+  seenIn(id: string, round: number): { conduct: number; conduct_now?: true } {
+    const conduct = this.conductOf(id);
+    return this.actedIn.get(id) === round ? { conduct, conduct_now: true } : { conduct };
   }
 
   pressureOn(id: string): number {

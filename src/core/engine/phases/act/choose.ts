@@ -126,8 +126,7 @@ function otherSeen(
     ...(state.matches?.groupOf(me)?.includes(id) ? { matched: true as const } : {}),
     tie: world.ties.get(me, id),
     state: visible(state, id),
-    conduct: state.conduct.conductOf(id),
-    ...(state.conduct.actedInRound(id) === world.round ? { conduct_now: true as const } : {}),
+    ...state.conduct.seenIn(id, world.round),
     ...pressureOn(state, id),
     ...lastAndAhead(state, me, id, others),
   };

@@ -247,8 +247,7 @@ function requestOf(
         ...(state.matches?.groupOf(partner.id)?.includes(o) ? { matched: true as const } : {}),
         tie: world.ties.get(partner.id, o),
         state: shown(o),
-        conduct: state.conduct.conductOf(o),
-        ...(state.conduct.actedInRound(o) === world.round ? { conduct_now: true as const } : {}),
+        ...state.conduct.seenIn(o, world.round),
         ...(last ? { last } : {}),
         ...(lastArgs ? { last_args: lastArgs } : {}),
       };
