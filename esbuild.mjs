@@ -2,7 +2,8 @@
 // webview app (browser IIFE, minified: `society report` inlines it) with its stylesheet.
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 // `tsx/cjs` stays a runtime name: the experiment pool resolves it only when it runs from the
@@ -127,5 +128,16 @@ if (existsSync('webview/play/main.ts')) {
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  // Each file written beside its place and renamed over it: a test stage running `society` from
+  // dist/ while another stage rebuilds (npm test runs stages side by side) reads the old bundle or
+  // the new one, never half of one.
+  const built = await Promise.all(targets.map((t) => esbuild.build({ ...t, write: false })));
+  for (const { outputFiles } of built) {
+    for (const f of outputFiles) {
+      mkdirSync(dirname(f.path), { recursive: true });
+      const part = `${f.path}.${process.pid}.part`;
+      writeFileSync(part, f.contents);
+      renameSync(part, f.path);
+    }
+  }
 }
