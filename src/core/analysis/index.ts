@@ -61,6 +61,7 @@ export { JudgesCollector, type JudgingSummary } from './report/judgesSummary';
 export { niceTicks } from './report/lineChartSvg';
 export { categoryColor } from './report/palette';
 export { ink, themeCss, themed } from './report/reportTheme';
+export { REPORT_PAGE_END, reportPage, reportPageHead, type ReportPageHead } from './report/reportPage';
 export { fitRuns, type MeasureFit } from './calibration/fit';
 export { fitSectionHtml } from './report/fitSection';
 export { finalOutcomes, outcomeGraph } from './metrics/finalOutcomes';

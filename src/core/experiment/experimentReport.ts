@@ -1,9 +1,8 @@
 // The experiment report: one self-contained HTML page (no scripts, no remote content; every
 // string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
 import { madeByDifferences } from './madeBy';
-import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../text/markup';
-import { BASELINE_SAMPLES, describeMetric, formatReal, themeCss, themed } from '../analysis';
+import { BASELINE_SAMPLES, describeMetric, formatReal, reportPage, themed } from '../analysis';
 import type { Claim, ExperimentResult } from './types';
 import { type ExperimentCondition, describeTimeOutcome } from '../format';
 import { isolated } from '../text/isolated';
@@ -40,15 +39,12 @@ export const EXPERIMENT_FILES = {
 // table too wide for the page scrolls within itself instead. bdi isolates each user string: a
 // right-to-left override in a name cannot reorder the text after it. Colours are the theme's
 // (analysis/report/reportTheme.ts: light and dark).
-const STYLE = `
-${themeCss()}body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; line-height: 1.45; padding: 0 1rem; }
-h1, p, bdi { overflow-wrap: anywhere; }
+/** The experiment report's own rules (reportPage.ts has the shared ones). */
+const STYLE = `h1, p, bdi { overflow-wrap: anywhere; }
 /* In tables a word breaks only when it cannot fit at all ("Clusterin g" at 420 px otherwise). */
 th bdi, td bdi { overflow-wrap: break-word; }
-bdi { unicode-bidi: isolate; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; display: block; max-width: 100%; overflow-x: auto; }
-th, td { border-bottom: 1px solid ${themed('rule')}; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table { margin: 0.5rem 0 1.5rem; display: block; max-width: 100%; overflow-x: auto; }
+td.num { white-space: nowrap; }
 td.test { white-space: nowrap; }
 .holds { color: ${themed('holds')}; font-weight: 600; }
 .inconclusive { color: ${themed('inconclusive')}; }
@@ -58,12 +54,8 @@ td.holds, td.inconclusive, td.fails, td.untestable { min-width: 9em; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 440px), 1fr)); gap: 1rem; }
 .charts figure { margin: 0; min-width: 0; }
 .charts svg { width: 100%; }
-svg { max-width: 100%; height: auto; }
-.note { background: ${themed('noteBackground')}; border-left: 4px solid ${themed('noteBorder')}; padding: 0.5rem 0.8rem; }
-code { font-size: 0.85em; color: ${themed('muted')}; }
 .scroll { overflow-x: auto; }
 .scroll table { font-size: 0.88rem; }
-.caption { color: ${themed('muted')}; font-size: 0.9rem; }
 .cut { margin-left: 0.1em; }
 `;
 
@@ -156,21 +148,14 @@ export function renderExperimentHtml(
     ? ` Differences against <strong>${u(r.reference)}</strong> with Hedges' g: conditions share seeds, so each difference is paired by seed (a paired t-interval on the per-seed differences) wherever every seed has a value in both; otherwise a Welch interval (the test column says which).`
     : '';
   const faults = describeRunFaults(r.runs);
-  const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
-  return `<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-<head>
-<meta charset="utf-8"/>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:"/>
-<title>${e(isolated(r.scenario))} — experiment${meta.partial ? ' (partial)' : ''}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${u(r.scenario)} — experiment</h1>
+  const title = `${isolated(r.scenario)} — experiment${meta.partial ? ' (partial)' : ''}`;
+  return reportPage(
+    { title, width: 1040, style: STYLE },
+    `<h1>${u(r.scenario)} — experiment</h1>
 ${meta.partial ? `<p class="note" role="alert"><strong>${e(partialText(meta.partial))}</strong>: the claims, figures and files beside this page cover only the finished runs.</p>\n` : ''}<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds).${against}</p>
 ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}${madeByDifferences(r.runs)
-    .map((line) => `<p class="note" role="alert">${u(line)}</p>\n`)
-    .join('')}<h2>Conditions</h2>
+      .map((line) => `<p class="note" role="alert">${u(line)}</p>\n`)
+      .join('')}<h2>Conditions</h2>
 <table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
 ${claimsSections(r)}
 <h2>Metrics by condition</h2>
@@ -179,10 +164,8 @@ ${claimsSections(r)}
 ${againstRandom(baselineRows)}<h2>Charts</h2>
 <p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†).${baselineRows ? ' Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent\'s degrees kept) of each condition\'s runs.' : ''}</p>
 <div class="charts">${charts}</div>
-${seriesSection(r, seriesSummary(r))}${instrumentsSection(instrumentRows(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
-</body>
-</html>
-`;
+${seriesSection(r, seriesSummary(r))}${instrumentsSection(instrumentRows(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>`,
+  );
 }
 
 /** The section of each run's network against the null models; none where no metric is compared with them (a world without ties). */

@@ -7,6 +7,8 @@ import { counted } from '../text/counted';
 import type { EntryResult } from './validate';
 import { maxOf, minOf } from '../stats/extremes';
 import { pushAll } from '../text/pushAll';
+import { ink, reportPage, themed } from '../analysis';
+import { escapeMarkup as esc } from '../text/markup';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : String(Math.round(x * 1000) / 1000);
@@ -185,10 +187,7 @@ export function validationText(results: readonly EntryResult[], model: string): 
   return lines.join('\n') + '\n';
 }
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-/** One series as an inline SVG: the human points (black) and the simulated mean with its CI band (blue). */
+/** One series as an inline SVG: the human points (the text colour) and the simulated mean with its CI band (blue). */
 function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['series'][number]): string {
   const W = 420,
     H = 200,
@@ -219,18 +218,26 @@ function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['
   const rounds: number[] = [];
   for (let x = x0; x <= x1; x += step) rounds.push(x);
   const axes =
-    `<path d="M${P},${P}V${H - P}H${W - P}" fill="none" stroke="#888"/>` +
+    `<path d="M${P},${P}V${H - P}H${W - P}" fill="none" ${ink('ink-grid')}/>` +
     [y0, (y0 + y1) / 2, y1]
-      .map((y) => `<text x="${P - 3}" y="${Y(y) + 4}" font-size="10" text-anchor="end">${fmt(y)}</text>`)
+      .map(
+        (y) =>
+          `<text fill="currentColor" x="${P - 3}" y="${Y(y) + 4}" font-size="10" text-anchor="end">${fmt(y)}</text>`,
+      )
       .join('') +
-    rounds.map((x) => `<text x="${X(x)}" y="${H - P + 12}" font-size="10" text-anchor="middle">${x}</text>`).join('');
+    rounds
+      .map(
+        (x) =>
+          `<text fill="currentColor" x="${X(x)}" y="${H - P + 12}" font-size="10" text-anchor="middle">${x}</text>`,
+      )
+      .join('');
   return `<svg width="${W}" height="${H + 10}" role="img" aria-label="human and simulated ${esc(sim.metric)}">${axes}${area}${line(
     simPts.map((r) => [r.round, r.sim.mean!]),
     '#3182bd',
   )}${line(
     human.map((h) => [h.round, h.value]),
-    '#000',
-  )}${human.map((h) => `<circle cx="${X(h.round)}" cy="${Y(h.value)}" r="3"/>`).join('')}<text x="${P}" y="${H + 6}" font-size="11">round; black: people, blue: simulated (95% CI)</text></svg>`;
+    'currentColor',
+  )}${human.map((h) => `<circle fill="currentColor" cx="${X(h.round)}" cy="${Y(h.value)}" r="3"/>`).join('')}<text fill="currentColor" x="${P}" y="${H + 6}" font-size="11">round; points: people, blue: simulated (95% CI)</text></svg>`;
 }
 
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -253,9 +260,19 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
       return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>published [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
     })
     .join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4),.far td:nth-child(4){color:#b00}.direction td:nth-child(4),.near td:nth-child(4),.unbacked td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}.no-answer td:nth-child(4){color:#b00;font-weight:bold}</style></head><body><h1>Validation against people: ${esc(model)}</h1>${summaryLines(
-    results,
-  )
+  const summary = summaryLines(results)
     .map((l) => `<p>${esc(capitalised(l))}.</p>`)
-    .join('')}${body}</body></html>\n`;
+    .join('');
+  return reportPage(
+    { title: `Validation: ${model}`, width: 1040, style: STYLE },
+    `<h1>Validation against people: ${esc(model)}</h1>${summary}${body}`,
+  );
 }
+
+/** The verdicts' colours (the theme's, light and dark); reportPage.ts has the rest. */
+const STYLE = `table { margin: 0.5rem 0 1.5rem; }
+.wrong td:nth-child(4), .far td:nth-child(4), .no-answer td:nth-child(4) { color: ${themed('fails')}; }
+.no-answer td:nth-child(4) { font-weight: bold; }
+.direction td:nth-child(4), .near td:nth-child(4), .unbacked td:nth-child(4) { color: ${themed('inconclusive')}; }
+.inside td:nth-child(4) { color: ${themed('holds')}; }
+`;

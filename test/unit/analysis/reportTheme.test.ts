@@ -24,6 +24,9 @@ import { syntheticTrace } from '../../webview/fixtures';
 import { outcome } from '../experiment/fixtures';
 import { contrastRatio, isGrey } from './contrast';
 import { parseStrictXml } from './xml';
+import { comparePage } from '../../../src/core/analysis/compare/comparePage';
+import { validationHtml } from '../../../src/core/validation/report';
+import type { EntryResult } from '../../../src/core/validation/validate';
 
 const SCHEMES = ['light', 'dark'] as const;
 const shade = (token: ThemeToken, scheme: (typeof SCHEMES)[number]) => THEME[token][scheme];
@@ -47,6 +50,44 @@ function experimentPage(): string {
     [outcome('off', 1), outcome('off', 2, { density: 0.02 }), outcome('on', 1), outcome('on', 2, { density: 0.3 })],
   );
   return renderExperimentHtml(r, { model: 'offline', rounds: 3, wallSeconds: 1 });
+}
+
+function comparisonPage(): string {
+  return comparePage(
+    'a vs b',
+    '<h1>a vs b</h1><p class="note">two runs</p><table><tr><td class="num">1</td></tr></table>',
+  );
+}
+
+/** A validation page with one figure of each verdict colour and a series drawn against people's. */
+function validationPage(): string {
+  const estimate = { n: 3, mean: 0.4, sd: 0.05, ci95: [0.3, 0.5] as [number, number] };
+  const figure = { id: 'f', label: 'Share given', metric: 'm', condition: 'c', human: 0.3, band: [0.2, 0.35] };
+  const result = {
+    entry: {
+      id: 'dictator',
+      title: 'Dictator game',
+      series: [
+        {
+          metric: 'm',
+          condition: 'c',
+          source: 'Engel 2011',
+          points: [
+            { round: 1, value: 0.3 },
+            { round: 2, value: 0.28 },
+          ],
+        },
+      ],
+    },
+    scored: (['inside', 'near', 'far', 'wrong'] as const).map((verdict) => ({
+      figure: { ...figure, source: 'Engel 2011', n: '100', subjects: 'people' },
+      simulated: estimate,
+      verdict,
+    })),
+    series: [{ metric: 'm', condition: 'c', rounds: [1, 2].map((round) => ({ round, sim: estimate })) }],
+    seeds: [1, 2, 3],
+  } as unknown as EntryResult;
+  return validationHtml([result], 'offline');
 }
 
 const styleOf = (page: string): string => /<style>([\s\S]*?)<\/style>/.exec(page)![1];
@@ -121,6 +162,8 @@ describe('report colours in light and dark', () => {
       'run report': () => runReportPage(),
       'run report with the view': () => runReportPage(true),
       'experiment report': experimentPage,
+      comparison: comparisonPage,
+      'validation report': validationPage,
     };
     for (const [name, page] of Object.entries(pages)) {
       it(`define every colour for light, for prefers-color-scheme: dark and for VS Code's dark themes (${name})`, () => {
@@ -197,6 +240,7 @@ describe('report colours in light and dark', () => {
     it('draws no stray grey anywhere in either page', () => {
       assert.deepEqual(strayGreys(runReportPage(), 'application/xhtml+xml'), []);
       assert.deepEqual(strayGreys(experimentPage(), 'application/xhtml+xml'), []);
+      assert.deepEqual(strayGreys(validationPage(), 'application/xhtml+xml'), []);
     });
 
     it('maps every ink to its token in the stylesheet', () => {
