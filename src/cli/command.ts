@@ -1,5 +1,10 @@
+// A `society` subcommand as a table row: its name, usage, summary and option rows, and its code.
+// command() parses the arguments by the rows and maps what the code throws to the exit code, once
+// for every command: a UsageError (a value an option cannot take) exits 2 with the usage, any other
+// error exits 1, each said as `society <command>: <why>`.
 import type { OptionRow, OptionValues } from './optionRows';
 import { parseCommandArgs } from './options';
+import { UsageError } from './usageError';
 
 /** One `society` subcommand. `run` returns the process exit code. */
 export interface Command {
@@ -35,7 +40,18 @@ export function command<const Rows extends readonly OptionRow[]>(spec: {
     options: spec.options,
     async run(args: string[]): Promise<number> {
       const parsed = parseCommandArgs(spec.name, spec.usage, args, spec.options);
-      return parsed ? spec.run(parsed) : 2;
+      if (!parsed) return 2;
+      try {
+        return await spec.run(parsed);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        if (err instanceof UsageError) {
+          console.error(`society ${spec.name}: ${why}\nUsage: society ${spec.usage}`);
+          return 2;
+        }
+        console.error(`society ${spec.name}: ${why}`);
+        return 1;
+      }
     },
   };
 }

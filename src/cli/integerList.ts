@@ -1,6 +1,7 @@
 // A list option of distinct integers, written as integers and inclusive ranges: `--seeds 1,2,5-7`
 // is 1, 2, 5, 6, 7. `--seeds 1-20` was refused as "must be an integer", though a range is how one
 // writes twenty seeds. A bad entry is named in the error, with the whole list when it has several.
+import { UsageError } from './usageError';
 /** The most integers a list may hold: a range is quick to type (`1-1000000000`), not to hold or run. */
 export const MAX_LIST_LENGTH = 100_000;
 
@@ -19,25 +20,25 @@ export function integerListOption(name: string, value: string | undefined, min: 
   const listedIn = new Map<number, string>();
   for (const entry of entries) {
     const m = ENTRY.exec(entry);
-    if (!m) throw new Error(`--${name} takes integers and ranges of them, as in 1,2,5-7; got '${entry}'${inList}`);
+    if (!m) throw new UsageError(`--${name} takes integers and ranges of them, as in 1,2,5-7; got '${entry}'${inList}`);
     const [low, high] = [m[1], m[2] ?? m[1]].map(Number);
     if (![low, high].every((n) => Number.isSafeInteger(n) && n >= min)) {
-      throw new Error(
+      throw new UsageError(
         `--${name} takes integers ≥ ${min}${min < 0 ? ` and ≤ ${Number.MAX_SAFE_INTEGER}` : ''}; got '${entry}'${inList}`,
       );
     }
     if (high < low) {
-      throw new Error(
+      throw new UsageError(
         `--${name}: the range '${entry}'${inList} runs backwards, so it holds no integer; write ${high}-${low}`,
       );
     }
     if (list.length + (high - low + 1) > MAX_LIST_LENGTH) {
-      throw new Error(`--${name} holds at most ${MAX_LIST_LENGTH} integers; got '${entry}'${inList}`);
+      throw new UsageError(`--${name} holds at most ${MAX_LIST_LENGTH} integers; got '${entry}'${inList}`);
     }
     for (let n = low; n <= high; n++) {
       const earlier = listedIn.get(n);
       if (earlier !== undefined) {
-        throw new Error(
+        throw new UsageError(
           `--${name} lists ${n} twice${earlier !== entry ? ` (in '${earlier}' and '${entry}')` : ''}: repeated seeds are not independent runs`,
         );
       }

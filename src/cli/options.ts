@@ -1,5 +1,6 @@
 // What several subcommands share: parsing their command line, integer options, and loading a
 // scenario that must be runnable.
+import { UsageError } from './usageError';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,7 +32,7 @@ export function integerOption(name: string, value: string | undefined, min: numb
   if (value === undefined) return undefined;
   const n = /^[-+]?\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min) {
-    throw new Error(
+    throw new UsageError(
       `--${name} must be an integer ≥ ${min}${min < 0 ? ` and ≤ ${Number.MAX_SAFE_INTEGER}` : ''}, got '${value}'`,
     );
   }

@@ -206,7 +206,7 @@ describe('society view layout (headless Chromium)', function () {
     const fresh = await openView(browser, await hostileRun(14, 6), { width: 1280, height: 860 });
     const p = fresh.page;
     /** A wheel zoom over the drawing, then Fit while its gesture is still open; false if it had already ended. */
-    const wheelThenFit = async () => {
+    const wheelThenFitOnce = async () => {
       const net = (await boxes(p)).network;
       await p.mouse.move(net.x + net.w / 2, net.y + net.h / 2);
       await p.mouse.wheel(0, -400);
@@ -220,6 +220,14 @@ describe('society view layout (headless Chromium)', function () {
         [...document.querySelectorAll<HTMLButtonElement>('.bar button')].find((b) => b.textContent === 'Fit')!.click();
         return open;
       });
+    };
+    /**
+     * wheelThenFitOnce until Fit lands inside the gesture: on a busy machine the page may see the
+     * wheel only after its 150 ms have passed. Retried, never waited for by the clock.
+     */
+    const wheelThenFit = async () => {
+      for (let attempt = 0; attempt < 20; attempt++) if (await wheelThenFitOnce()) return true;
+      return false;
     };
     const allInside = async (at: string) => {
       const b = await boxes(p);

@@ -6,7 +6,7 @@ import type { OptionRow } from '../optionRows';
 import { integerOption } from '../options';
 import { printable } from '../../core/text/printable';
 import { counted } from '../../core/text/counted';
-import { readLocatedTrace, type LocatedTrace, EXPLAIN_USAGE, explainAsked, explanationText } from '../../core/analysis';
+import { readLocatedTrace, EXPLAIN_USAGE, explainAsked, explanationText } from '../../core/analysis';
 
 const USAGE = 'explain <run folder|trace.jsonl> <from> <to> | <agent>.<quantity> [--both] [--round N] [--json]';
 
@@ -31,20 +31,8 @@ export const explainCommand = command({
       console.error(`society explain: say which run and what to explain: ${EXPLAIN_USAGE}\nUsage: society ${USAGE}`);
       return 2;
     }
-    let round: number | undefined;
-    try {
-      round = integerOption('round', parsed.values.round, 0);
-    } catch (err) {
-      console.error(`society explain: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
-      return 2;
-    }
-    let trace: LocatedTrace;
-    try {
-      trace = await readLocatedTrace(target);
-    } catch (err) {
-      console.error(`society explain: ${err instanceof Error ? err.message : String(err)}`);
-      return 1;
-    }
+    const round = integerOption('round', parsed.values.round, 0);
+    const trace = await readLocatedTrace(target);
     if (trace.problems) {
       console.error(
         `society explain: note: ${counted(trace.problems, 'line')} of ${trace.file} could not be read and ${trace.problems === 1 ? 'is' : 'are'} left out`,

@@ -45,21 +45,9 @@ export const metricsCommand = command({
     const { values, positionals } = parsed;
     const graphFile = onePositional('metrics', USAGE, positionals, 'graph or trace file');
     if (graphFile === undefined) return 2;
-    let seed: number, round: number | undefined;
-    try {
-      seed = integerOption('seed', values.seed, MIN_SEED)!;
-      round = integerOption('round', values.round, 0);
-    } catch (err) {
-      console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
-      return 2;
-    }
-    let network;
-    try {
-      network = await loadTieNetwork(graphFile, { round });
-    } catch (err) {
-      console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}`);
-      return 1;
-    }
+    const seed = integerOption('seed', values.seed, MIN_SEED)!;
+    const round = integerOption('round', values.round, 0);
+    const network = await loadTieNetwork(graphFile, { round });
     if (network.note) console.error(`society metrics: note: ${network.note}`);
     const attribute = values.attribute ?? DEFAULT_ATTRIBUTE;
     if (

@@ -86,7 +86,12 @@ describe('society help', () => {
     for (const name of ['run', 'estimate']) {
       const r = society([name, 'examples/friends/friends.society', '--rounds', 'ten']);
       assert.equal(r.status, 2, name);
-      assert.equal(r.stderr.trim(), "society: --rounds must be an integer ≥ 1, got 'ten'", name);
+      // A value an option cannot take is a usage error, said as every other one: the command, why, the usage.
+      assert.match(
+        r.stderr,
+        new RegExp(`^society ${name}: --rounds must be an integer ≥ 1, got 'ten'\\nUsage: society ${name} `),
+        name,
+      );
       // "toString" is a property of every object, not a model of the scenario.
       const model = society([name, 'examples/friends/friends.society', '--model', 'toString', '--rounds', '1']);
       assert.equal(model.status, 2, name);

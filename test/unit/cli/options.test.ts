@@ -14,11 +14,11 @@ describe('CLI options', () => {
     for (const bad of ['', ' ', '1e3', '0x10', '1.5', '3 ', 'ten', '9007199254740993', '99999999999999999999']) {
       assert.throws(
         () => integerOption('seed', bad, -(2 ** 31)),
-        new RegExp(`^Error: --seed must be an integer ≥ -2147483648 and ≤ 9007199254740991, got '${bad}'$`),
+        new RegExp(`^UsageError: --seed must be an integer ≥ -2147483648 and ≤ 9007199254740991, got '${bad}'$`),
         bad,
       );
     }
-    assert.throws(() => integerOption('rounds', '0', 1), /^Error: --rounds must be an integer ≥ 1, got '0'$/);
+    assert.throws(() => integerOption('rounds', '0', 1), /^UsageError: --rounds must be an integer ≥ 1, got '0'$/);
   });
 
   it('takes a negative number as an option\'s value, as seeds may be (QA: `--seed -1` was "ambiguous")', () => {
