@@ -199,10 +199,10 @@ function weightsOf(req: ActRequest): Weights {
  * gain counts in full; beyond, k others count as √(DIFFUSE_OTHERS·k), a concave function of the
  * group's size: contributions rise with the others' return less than in proportion to their number
  * (Goeree, Holt & Laury 2002; Isaac, Walker & Williams 1994: at MPCR 0.75 groups of 10 give about
- * what groups of 4 give, at MPCR 0.3 larger groups give a little more). Three, the others of the
- * classic group of four, so pairs and groups of four weigh as before. Only gains saturate: a harm
- * done to many (a shared pool overdrawn) is weighed in full, as hurting weighs more than helping
- * (Offerman 2002; Baron & Ritov 1994: harms caused loom larger than benefits forgone).
+ * what groups of 4 give, at MPCR 0.3 larger groups give more). Four, set once (docs/model.md):
+ * pairs and the classic group of four weigh as before; at 3 groups of 10 no longer gave more than
+ * groups of 4 at MPCR 0.3, at 6 groups of 40 gave 0.6 there. Only gains saturate: a harm done to
+ * many (a shared pool overdrawn) is weighed in full, as hurting weighs more than helping (Offerman 2002).
  */
 export const DIFFUSE_OTHERS = 4;
 
