@@ -267,7 +267,9 @@ function lookingAhead(
     n,
     world.round,
   );
-  const foresight = Foresight.possible(state) ? new Foresight(state, a, others, n, world.round, expected) : undefined;
+  // Its match group (its partner) first: whose close its choice moves most (the drawn targets may miss them).
+  const seen = matchedFirst(state, a.id, others).slice(0, others.length);
+  const foresight = Foresight.possible(state) ? new Foresight(state, a, seen, n, world.round, expected) : undefined;
   const close = foresight ? foresight.expectedClose() : expectedChanges(state, a, expected);
   return { ...(foresight ? { foresight } : {}), ...(Object.keys(close).length ? { expected_close: close } : {}) };
 }
