@@ -3,7 +3,8 @@
 // 0.75 gave 0.85 of its endowment once foresight saw the agent's whole group; people give about
 // what groups of four give (Isaac, Walker & Williams 1994; Goeree, Holt & Laury 2002).
 import * as assert from 'node:assert/strict';
-import { diffuseShare, optionUtilities, DIFFUSE_OTHERS } from '../../../src/core/llm/offline/act';
+import { optionUtilities } from '../../../src/core/llm/offline/act';
+import { diffuseShare, DIFFUSE_OTHERS } from '../../../src/core/llm/offline/diffuse';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
 import { brief } from '../../support/briefs';
 
