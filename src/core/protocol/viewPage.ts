@@ -4,6 +4,7 @@
 // The markup stays well-formed XML: script and style sit in CDATA sections hidden in comments.
 import { createHash } from 'node:crypto';
 import { embeddedTraceElementChunks, type EmbeddedTrace } from './embeddedTrace';
+import { escapeMarkup as esc } from '../text/markup';
 
 /** The built view: dist/webview.js and dist/webview.css. */
 export interface ViewAssets {
@@ -62,7 +63,6 @@ function xmlSafeScript(script: string): string {
 /** A page that is nothing but the view of one trace. */
 export function viewPageHtml(assets: ViewAssets, trace: EmbeddedTrace, title = trace.header.scenario.name): string {
   const v = viewEmbed(assets, trace);
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
 <head>
