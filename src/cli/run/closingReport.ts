@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { Checkpoint } from '../../core/engine';
 import {
+  applying,
   formatSummary,
   summarizeRun,
   closingState,
@@ -54,7 +55,8 @@ export function closingReport(f: ClosingFacts): number {
           rounds: sim.rounds,
           summary,
           ...(f.outcomes.state ? { state: f.outcomes.state } : {}),
-          series: f.outcomes.series,
+          // As the report's series.csv: only the columns the world has (no mean_reward without rewards).
+          series: { ...f.outcomes.series, metrics: applying(f.outcomes.series.metrics, { ties, rewards }) },
           usage: usage.toJSON(),
           ...(f.httpRequests ? { http_requests: f.httpRequests } : {}),
           ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}),

@@ -24,7 +24,7 @@ export { louvainCommunities } from './metrics/communities';
 export { loadTrace } from './metrics/traceNetwork';
 export { describeMetric } from './report/metricDescriptions';
 export { formatMetricValue } from './report/metricFormat';
-export { REPORT_FILES } from './report/reportHtml';
+export { REPORT_FILES, reportFileNames } from './report/reportFileNames';
 export { writeReportFiles } from './report/reportFiles';
 export { toGraphML } from './export/graphml';
 export { toGexf } from './export/gexf';

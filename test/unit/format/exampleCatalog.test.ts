@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { exampleCopy, renamedScenario, shippedExamples } from '../../../src/core/format/service/exampleCatalog';
+import { DOCS_URL, publishedDocsLinks } from '../../../src/core/format/service/docsLinks';
 
 const examples = path.resolve(__dirname, '../../../examples');
 
@@ -58,6 +59,38 @@ describe('the shipped examples, as the editor offers them', () => {
         );
       }
     }
+  });
+
+  it("a copy's references to the docs point at the published docs, each to a file there (issue 73)", () => {
+    // Copied into a workspace, `docs/model.md` and `../../docs/authoring.md` named files no copy has.
+    const repository = JSON.parse(fs.readFileSync(path.resolve(examples, '../package.json'), 'utf8')).repository.url;
+    assert.equal(DOCS_URL, `${repository}/blob/main/docs/`);
+    let linked = 0;
+    for (const e of shippedExamples(examples)) {
+      for (const f of exampleCopy(e, { folder: 'ours' })) {
+        const copied = new TextDecoder().decode(f.bytes);
+        assert.doesNotMatch(
+          copied,
+          /(?<![\w./:[-])docs\/|\.\.\/docs\//,
+          `${e.id}/${f.path} names a docs file the copy lacks`,
+        );
+        for (const [, file] of copied.matchAll(
+          new RegExp(`${DOCS_URL.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([\\w.-]+)`, 'g'),
+        )) {
+          assert.ok(fs.existsSync(path.resolve(examples, '../docs', file)), `${e.id}/${f.path}: docs/${file} is there`);
+          linked++;
+        }
+      }
+    }
+    assert.ok(linked > 10, `${linked} links`);
+    assert.equal(
+      publishedDocsLinks(
+        'See docs/model.md and [docs/authoring.md](../../docs/authoring.md#places); src/docs/x.md stays.',
+        true,
+      ),
+      `See [docs/model.md](${DOCS_URL}model.md) and [docs/authoring.md](${DOCS_URL}authoring.md#places); src/docs/x.md stays.`,
+    );
+    assert.equal(publishedDocsLinks('# (docs/judges.md)', false), `# (${DOCS_URL}judges.md)`);
   });
 
   it('gives nothing for a folder that is not there', () => {

@@ -24,16 +24,7 @@ import { isolated } from '../../text/isolated';
 import { scrollable } from './tableScroll';
 import { knowledgeSection } from './knowledgeSection';
 import { worldStateSection } from './worldStateSection';
-
-/** The companion files written next to report.html. */
-export const REPORT_FILES = {
-  html: 'report.html',
-  metrics: 'metrics.json',
-  series: 'series.csv',
-  graphml: 'ties.graphml',
-  gexf: 'ties.gexf',
-  csv: 'ties.csv',
-} as const;
+import { REPORT_FILES, reportFileNames } from './reportFileNames';
 
 // On a narrow screen the page never scrolls sideways. Text wraps between words: `break-word`
 // breaks inside a word only when that word alone is wider than the line, and (unlike `anywhere`)
@@ -343,7 +334,8 @@ export function renderReportHtml(report: RunReport, options: ReportHtmlOptions =
 export function* reportHtmlParts(report: RunReport, options: ReportHtmlOptions = {}): Generator<string> {
   const { view } = options;
   const title = `Society report: ${isolated(report.header.scenario.name)}`;
-  const files = [REPORT_FILES.metrics, REPORT_FILES.series, REPORT_FILES.graphml, REPORT_FILES.gexf, REPORT_FILES.csv]
+  const files = reportFileNames(report.world)
+    .filter((f) => f !== REPORT_FILES.html)
     .map((f) => `<a href="${e(f)}">${e(f)}</a>`)
     .join(', ');
   yield `${reportPageHead({ title, width: 980, style: STYLE, ...(view ? { view } : {}) })}<h1>${e(title)}</h1>

@@ -24,7 +24,7 @@ import { undirectedProjection, type TieGraph } from '../metrics/tieGraph';
 import { RunTally, type DeclaredOutcomes } from '../metrics/runTally';
 import type { RunSeries } from '../metrics/runSeries';
 import { SurveyTally, type ScalePsychometrics } from './surveyPsychometrics';
-import { TraceFacts } from '../metrics/table/applies';
+import { applying, TraceFacts } from '../metrics/table/applies';
 import type { WorldFacts } from '../metrics/table/metric';
 
 /** The network at the end of one round, and how it changed since the round before. */
@@ -280,9 +280,11 @@ export class RunReportBuilder {
     const state = this.tally.state(last);
     const all = this.tally.series();
     const keep = all.rounds.filter((r) => r <= last).length;
+    // Only what the world has: no tie or reward columns for a public goods game.
+    const world = this.facts.facts();
     const series = {
       rounds: all.rounds.slice(0, keep),
-      metrics: Object.fromEntries(Object.entries(all.metrics).map(([k, v]) => [k, v.slice(0, keep)])),
+      metrics: Object.fromEntries(Object.entries(applying(all.metrics, world)).map(([k, v]) => [k, v.slice(0, keep)])),
     };
     return { ...(state ? { state } : {}), series };
   }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { shellWord } from '../../text/shellWord';
+import { publishedDocsLinks } from './docsLinks';
 
 export interface ShippedExample {
   /** Its folder's name, e.g. `public-goods`. */
@@ -57,8 +58,8 @@ export interface ExampleCopyFile {
   bytes: Uint8Array;
 }
 
-/** The texts a copy rewrites (the scenario, personas, the README): the rest is copied as it is. */
-const TEXT_FILE = /\.(society|md)$/;
+/** The texts a copy rewrites (the scenario, personas, the README, a table's comment lines): the rest is copied as it is. */
+const TEXT_FILE = /\.(society|md|csv)$/;
 
 /**
  * The files of the example as copied to `folder` (New Society, Open Example): `folder` as a terminal
@@ -85,7 +86,10 @@ export function exampleCopy(example: ShippedExample, o: { folder: string; title?
 function copiedBytes(example: ShippedExample, source: string, o: { folder: string; title?: string }): Uint8Array {
   const bytes = fs.readFileSync(source);
   if (!TEXT_FILE.test(source)) return bytes;
-  let text = relocatedExampleText(bytes.toString('utf8'), example.id, o.folder);
+  let text = publishedDocsLinks(
+    relocatedExampleText(bytes.toString('utf8'), example.id, o.folder),
+    source.endsWith('.md'),
+  );
   if (o.title && source === example.scenario) text = renamedScenario(text, o.title);
   return new TextEncoder().encode(text);
 }
