@@ -46,6 +46,9 @@ describe('society compare: two conditions of an experiment', function () {
       json.pairs.map((p: { seed: number }) => p.seed),
       [1, 2, 3],
     );
+    // What the conditions set is their design, said once as such; not a warning that the runs differ.
+    assert.ok(json.notes.includes('the conditions set coaching.enabled differently, by design'), json.notes.join('; '));
+    assert.ok(!json.notes.some((n: string) => /scenario differs|settings differ/.test(n)), json.notes.join('; '));
     const { labels, sides } = conditionSides(path.join(dir, 'exp', 'traces'), ['coaching-off', 'coaching on']);
     assert.deepEqual(labels, ['coaching-off', 'coaching-on']);
     assert.ok(

@@ -20,6 +20,8 @@ export type CompareSide =
        * (`agents.coins.mean`…), which its trace alone cannot give (a condition's scenario is not on disk).
        */
       recorded?: ReadonlyMap<string, Readonly<Record<string, number | null>>>;
+      /** A condition of an experiment (conditionSides): its scenario and settings differ from another's by design. */
+      condition?: true;
     };
 
 function isFile(p: string): boolean {

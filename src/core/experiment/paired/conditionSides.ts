@@ -102,6 +102,11 @@ export function conditionSides(
   } else {
     throw new Error(`the experiment has ${stems.length} conditions: name two with --conditions A,B (${listed})`);
   }
-  const side = (stem: string): CompareSide => ({ kind: 'runs', files: runs.get(stem)!, recorded: recordOf.outcomes });
+  const side = (stem: string): CompareSide => ({
+    kind: 'runs',
+    files: runs.get(stem)!,
+    recorded: recordOf.outcomes,
+    condition: true,
+  });
   return { sides: [side(pair[0]), side(pair[1])], labels: [nameOf(pair[0]), nameOf(pair[1])] };
 }

@@ -105,13 +105,19 @@ function pairedSeries(
 export function comparePaired(
   a: { label: string; runs: readonly LabelledDigest[] },
   b: { label: string; runs: readonly LabelledDigest[] },
+  /** `conditions`: A and B are two conditions of one experiment, set apart by design. */
+  o: { conditions?: boolean } = {},
 ): PairedComparison {
   const { pairs, leftOut } = pairUp(a.runs, b.runs);
   const notes = new Set<string>();
+  const designed = new Set<string>();
   for (const [, x, y] of pairs) {
     // Seeds are equal within a pair; the rest (an edited branch, another setting) is said once.
-    for (const n of checkHeaders(x.digest.header, y.digest.header).notes) notes.add(n);
+    const header = checkHeaders(x.digest.header, y.digest.header, { designed: o.conditions });
+    for (const n of header.notes) notes.add(n);
+    if (o.conditions) for (const p of header.settings) designed.add(p);
   }
+  if (designed.size) notes.add(`the conditions set ${[...designed].sort().join(', ')} differently, by design`);
   for (const [seed, x, y] of pairs) {
     for (const [side, d] of [
       ['A', x],
