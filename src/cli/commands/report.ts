@@ -53,7 +53,7 @@ const OPTIONS = [
 export const reportCommand = command({
   name: 'report',
   usage: USAGE,
-  summary: "Write a run's HTML report, metrics.json, series.csv and, with ties, its ties as GraphML, GEXF, CSV",
+  summary: "Write a run's HTML report, metrics.json, series.csv and any ties (GraphML, GEXF, CSV)",
   options: OPTIONS,
   async run(parsed): Promise<number> {
     if (!usableAttribute(parsed.values.attribute, 'report')) return 2;
