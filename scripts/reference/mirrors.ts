@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { commands } from '../../src/cli/commands';
+import { DIAGNOSTIC_MEANINGS } from '../../src/core/format/model/diagnosticMeanings';
 import { OUTCOME_METRICS } from '../../src/core/experiment/outcome';
 import { STATE_METRIC } from '../../src/core/experiment/stateOutcomes';
 import { PROVIDER_NAMES, PROVIDERS } from '../../src/core/format/model/providers';
@@ -140,6 +141,9 @@ export const MIRRORS: readonly Mirror[] = [
     ),
   ),
   markdown('docs/validation.md', 'library', 'validation/*.reference.json', libraryTable),
+  markdown('docs/diagnostics.md', 'codes', 'src/core/format/model/diagnosticMeanings.ts', () =>
+    table(['code', 'meaning'], Object.entries(DIAGNOSTIC_MEANINGS)),
+  ),
 ];
 
 /** Each file whose mirrors differ from what their tables make: the file, the tables that moved, its text now and as it should be. */

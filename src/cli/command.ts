@@ -31,6 +31,8 @@ export function command<const Rows extends readonly OptionRow[]>(spec: {
   usage: string;
   summary: string;
   options: Rows;
+  /** Commands under this one (`experiment merge`): its first argument, their name's last word, picks one. */
+  subcommands?: readonly Command[];
   run(parsed: Parsed<Rows>): Promise<number>;
 }): Command {
   return {
@@ -39,6 +41,8 @@ export function command<const Rows extends readonly OptionRow[]>(spec: {
     summary: spec.summary,
     options: spec.options,
     async run(args: string[]): Promise<number> {
+      const sub = spec.subcommands?.find((c) => c.name.slice(c.name.lastIndexOf(' ') + 1) === args[0]);
+      if (sub) return sub.run(args.slice(1));
       const parsed = parseCommandArgs(spec.name, spec.usage, args, spec.options);
       if (!parsed) return 2;
       try {

@@ -5,7 +5,8 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import type { HostMessage } from '../../src/core/protocol/viewMessages';
-import { viewPageHtml, type ViewAssets } from '../../src/core/protocol/viewPage';
+import { viewEmbed, type ViewAssets } from '../../src/core/protocol/viewPage';
+import { escapeMarkup } from '../../src/core/text/markup';
 import { pageHtml } from '../../src/extension/views/pageShell';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -65,6 +66,30 @@ async function watchedPage(
     if (m.type() === 'error') errors.push(m.text());
   });
   return { page, errors };
+}
+
+/**
+ * A page that is nothing but the view of one trace: the bundle and stylesheet allowed by their
+ * hashes (the CSP `society report` gives them), the view filling the window.
+ */
+function viewPageHtml(assets: ViewAssets, trace: EmbeddedTrace): string {
+  const v = viewEmbed(assets, trace);
+  return `<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${v.scriptHash}; style-src ${v.styleHash}; img-src data: blob:"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>${escapeMarkup(trace.header.scenario.name)}</title>
+${v.style}
+</head>
+<body class="society-page">
+${v.mount}
+${[...v.data()].join('')}
+${v.script}
+</body>
+</html>
+`;
 }
 
 export async function openView(

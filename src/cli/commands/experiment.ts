@@ -1,17 +1,10 @@
 // `society experiment <scenario>`: run the scenario's `experiment:` block (conditions × seeds) and
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
-import type { Command } from '../command';
+import { command, type Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import type { Scenario } from '../../core/format';
-import {
-  integerOption,
-  loadRunnableScenario,
-  lockOutputFolder,
-  onePositional,
-  outputFolder,
-  parseCommandArgs,
-} from '../options';
+import { integerOption, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder } from '../options';
 import {
   ExperimentCancelled,
   formatExperiment,
@@ -41,7 +34,7 @@ import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
-import { experimentMerge, MERGE_USAGE, sayShard } from './experimentMerge';
+import { experimentMergeCommand, MERGE_USAGE, sayShard } from './experimentMerge';
 import { mayStartOver, recordPresent, removeOurs } from '../ownFiles';
 
 /** EndpointDownError's message, as a worker thread passes it on. */
@@ -92,16 +85,13 @@ const OPTIONS = [
   ['-q, --quiet', 'no progress bar'],
 ] as const satisfies readonly OptionRow[];
 
-export const experimentCommand: Command = {
+export const experimentCommand: Command = command({
   name: 'experiment',
   usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json] [-q]\n       society ${MERGE_USAGE}`,
   summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
   options: OPTIONS,
-  async run(args) {
-    if (args[0] === 'merge') return experimentMerge(args.slice(1));
-    const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, OPTIONS);
-    if (!parsed) return 2;
-    const { values, positionals } = parsed;
+  subcommands: [experimentMergeCommand],
+  async run({ values, positionals }) {
     if (!grantKeys('experiment', values['allow-key'])) return 2;
     const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
@@ -197,7 +187,7 @@ export const experimentCommand: Command = {
       made.removeEmpty();
     }
   },
-};
+});
 
 /**
  * Makes, locks and clears `outDir` for an experiment, or says why not (undefined). A folder made

@@ -4,7 +4,8 @@
 // Also what a shard says when it is done.
 import * as path from 'node:path';
 import type { OptionRow } from '../optionRows';
-import { lockOutputFolder, outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
+import { command, type Parsed } from '../command';
+import { lockOutputFolder, outputFolder, shown, wroteFiles } from '../options';
 import {
   formatExperiment,
   gatherTraces,
@@ -45,10 +46,15 @@ const MERGE_OPTIONS = [
   ['-q, --quiet', 'no notes'],
 ] as const satisfies readonly OptionRow[];
 
-export async function experimentMerge(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs('experiment merge', MERGE_USAGE, args, MERGE_OPTIONS);
-  if (!parsed) return 2;
-  const { values, positionals } = parsed;
+export const experimentMergeCommand = command({
+  name: 'experiment merge',
+  usage: MERGE_USAGE,
+  summary: "Merge an experiment's shards into its report files and traces",
+  options: MERGE_OPTIONS,
+  run: merge,
+});
+
+async function merge({ values, positionals }: Parsed<typeof MERGE_OPTIONS>): Promise<number> {
   if (positionals.length === 0 || values.out === undefined) {
     console.error(
       `society experiment merge: ${positionals.length === 0 ? 'missing the shard folders' : 'missing --out DIR, the folder for the merged experiment'}\nUsage: society ${MERGE_USAGE}`,

@@ -1,10 +1,10 @@
 // The society view as part of a plain HTML page (no VS Code): the bundle and stylesheet inlined,
 // allowed by a CSP that lists their sha256 hashes and nothing else (no remote content, no other
-// script), and the trace embedded as inert JSON. Used by `society report`, tests and benchmarks.
+// script), and the trace embedded as inert JSON. Used by `society report` (the report kit's page, reportPage.ts) and the
+// view's tests (test/webview/harness.ts).
 // The markup stays well-formed XML: script and style sit in CDATA sections hidden in comments.
 import { createHash } from 'node:crypto';
 import { embeddedTraceElementChunks, type EmbeddedTrace } from './embeddedTrace';
-import { escapeMarkup as esc } from '../text/markup';
 
 /** The built view: dist/webview.js and dist/webview.css. */
 export interface ViewAssets {
@@ -58,25 +58,4 @@ function xmlSafeScript(script: string): string {
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-/** A page that is nothing but the view of one trace. */
-export function viewPageHtml(assets: ViewAssets, trace: EmbeddedTrace, title = trace.header.scenario.name): string {
-  const v = viewEmbed(assets, trace);
-  return `<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-<head>
-<meta charset="utf-8"/>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${v.scriptHash}; style-src ${v.styleHash}; img-src data: blob:"/>
-<meta name="viewport" content="width=device-width, initial-scale=1"/>
-<title>${esc(title)}</title>
-${v.style}
-</head>
-<body class="society-page">
-${v.mount}
-${[...v.data()].join('')}
-${v.script}
-</body>
-</html>
-`;
 }

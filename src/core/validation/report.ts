@@ -5,10 +5,10 @@
 import { tallyBySubjects, type ScoredFigure, type Tally } from './classify';
 import { counted } from '../text/counted';
 import type { EntryResult } from './validate';
-import { maxOf, minOf } from '../stats/extremes';
 import { pushAll } from '../text/pushAll';
-import { ink, reportPage, themed } from '../analysis';
+import { reportPage, themed } from '../analysis';
 import { escapeMarkup as esc } from '../text/markup';
+import { seriesChartSvg } from '../experiment';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : String(Math.round(x * 1000) / 1000);
@@ -187,57 +187,21 @@ export function validationText(results: readonly EntryResult[], model: string): 
   return lines.join('\n') + '\n';
 }
 
-/** One series as an inline SVG: the human points (the text colour) and the simulated mean with its CI band (blue). */
+/**
+ * One series as the experiment report draws its series (seriesChart.ts): the simulated mean with
+ * its 95% CI band, and the people's points as a line of their own.
+ */
 function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['series'][number]): string {
-  const W = 420,
-    H = 200,
-    P = 36;
-  const simPts = sim.rounds.filter((r) => r.round > 0 && r.sim.mean !== null);
-  const xs = [...human.map((h) => h.round), ...simPts.map((r) => r.round)];
-  const ys = [...human.map((h) => h.value), ...simPts.flatMap((r) => [r.sim.mean!, ...(r.sim.ci95 ?? [])])];
-  if (!xs.length) return '';
-  const x0 = minOf(xs),
-    x1 = Math.max(maxOf(xs), x0 + 1);
-  const y0 = Math.min(0, minOf(ys)),
-    y1 = Math.max(maxOf(ys), y0 + 1e-9);
-  const X = (x: number) => P + ((x - x0) / (x1 - x0)) * (W - 2 * P);
-  const Y = (y: number) => H - P - ((y - y0) / (y1 - y0)) * (H - 2 * P);
-  const band = simPts.filter((r) => r.sim.ci95);
-  const area = band.length
-    ? `<path d="M${band.map((r) => `${X(r.round)},${Y(r.sim.ci95![1])}`).join('L')}L${[...band]
-        .reverse()
-        .map((r) => `${X(r.round)},${Y(r.sim.ci95![0])}`)
-        .join('L')}Z" fill="#9ecae1" opacity="0.5"/>`
-    : '';
-  const line = (pts: [number, number][], colour: string) =>
-    pts.length
-      ? `<path d="M${pts.map(([x, y]) => `${X(x)},${Y(y)}`).join('L')}" fill="none" stroke="${colour}" stroke-width="2"/>`
-      : '';
-  // Axes: the value at the bottom, middle and top; every round when there are few, else five.
-  const step = x1 - x0 <= 12 ? 1 : Math.ceil((x1 - x0) / 5);
-  const rounds: number[] = [];
-  for (let x = x0; x <= x1; x += step) rounds.push(x);
-  const axes =
-    `<path d="M${P},${P}V${H - P}H${W - P}" fill="none" ${ink('ink-grid')}/>` +
-    [y0, (y0 + y1) / 2, y1]
-      .map(
-        (y) =>
-          `<text fill="currentColor" x="${P - 3}" y="${Y(y) + 4}" font-size="10" text-anchor="end">${fmt(y)}</text>`,
-      )
-      .join('') +
-    rounds
-      .map(
-        (x) =>
-          `<text fill="currentColor" x="${X(x)}" y="${H - P + 12}" font-size="10" text-anchor="middle">${x}</text>`,
-      )
-      .join('');
-  return `<svg width="${W}" height="${H + 10}" role="img" aria-label="human and simulated ${esc(sim.metric)}">${axes}${area}${line(
-    simPts.map((r) => [r.round, r.sim.mean!]),
-    '#3182bd',
-  )}${line(
-    human.map((h) => [h.round, h.value]),
-    'currentColor',
-  )}${human.map((h) => `<circle fill="currentColor" cx="${X(h.round)}" cy="${Y(h.value)}" r="3"/>`).join('')}<text fill="currentColor" x="${P}" y="${H + 6}" font-size="11">round; points: people, blue: simulated (95% CI)</text></svg>`;
+  const simulated = sim.rounds.filter((r) => r.round > 0 && r.sim.mean !== null);
+  if (!simulated.length && !human.length) return '';
+  return seriesChartSvg(sim.metric, [
+    { condition: 'simulated (95% CI)', rounds: simulated.map((r) => r.round), estimates: simulated.map((r) => r.sim) },
+    {
+      condition: 'people',
+      rounds: human.map((h) => h.round),
+      estimates: human.map((h) => ({ n: 1, mean: h.value, sd: null, ci95: null })),
+    },
+  ]);
 }
 
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

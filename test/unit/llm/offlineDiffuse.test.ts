@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { optionUtilities } from '../../../src/core/llm/offline/act';
 import { diffuseShare, DIFFUSE_OTHERS } from '../../../src/core/llm/offline/diffuse';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
-import { brief } from '../../support/briefs';
+import { actRequest } from '../../support/actRequests';
 
 /** A contribution of 1 that pays `mpcr` to the agent and to each of `mates` group-mates (all foreseen). */
 function pot(mates: number, mpcr: number, matched = true): ActRequest {
@@ -17,20 +17,10 @@ function pot(mates: number, mpcr: number, matched = true): ActRequest {
     { action: 'give', args: {}, changes: { 'me.tokens': -1 }, foreseen },
     { action: 'keep', args: {}, changes: {} },
   ];
-  return {
-    kind: 'act',
-    key: 'k',
-    round: 1,
-    setting: '',
-    memories: [],
-    persona: brief(),
-    world: [],
+  return actRequest(options, {
     own: [{ name: 'tokens', value: 20 }],
     others: ids.map((id) => ({ id, name: id, tie: 0, state: { tokens: 20 }, ...(matched ? { matched: true } : {}) })),
-    actions: options.map((o) => ({ name: o.action, description: '', args: [], effects: [] })),
-    n: mates + 1,
-    options,
-  };
+  });
 }
 
 /** How much more giving is worth than keeping. */

@@ -15,7 +15,7 @@ import {
 import { disposed, DISPOSITION_SPREAD } from '../../../src/core/llm/offline/act';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
-import { brief } from '../../support/briefs';
+import { actRequest } from '../../support/actRequests';
 
 type Others = ActRequest['others'];
 
@@ -26,13 +26,8 @@ function request(
   pressure = 0,
   disposition?: number,
 ): ActRequest {
-  return {
-    kind: 'act',
-    key: 'k',
+  return actRequest(options, {
     round: 2,
-    setting: '',
-    memories: [],
-    persona: brief(),
     world: [{ name: 'pot', value: 0, min: 0 }],
     own: [{ name: 'tokens', value: 20 }],
     others,
@@ -40,8 +35,7 @@ function request(
     ...(disposition !== undefined ? { disposition } : {}),
     actions,
     n: 4,
-    options,
-  };
+  });
 }
 
 const decisions = (req: ActRequest, n = 400) => Array.from({ length: n }, (_, i) => act(req, stream(7, 'h', i)));

@@ -7,30 +7,14 @@ import { act, shadowOfFuture, CONTINUATION } from '../../../src/core/llm/offline
 import { aversion, comparisonOf, inequity, FAIRNESS } from '../../../src/core/llm/offline/inequity';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
-import { brief } from '../../support/briefs';
+import { actRequest } from '../../support/actRequests';
 
-function request(options: ActOption[], extra: Partial<ActRequest> = {}): ActRequest {
-  return {
-    kind: 'act',
-    key: 'k',
-    round: 1,
-    setting: '',
-    memories: [],
-    persona: brief(),
-    world: [],
+const request = (options: ActOption[], extra: Partial<ActRequest> = {}): ActRequest =>
+  actRequest(options, {
     own: [{ name: 'points', value: 10 }],
     others: [{ id: 'b', name: 'B', tie: 0, state: { points: 10 } }],
-    actions: [...new Set(options.map((o) => o.action))].map((name) => ({
-      name,
-      description: '',
-      args: [],
-      effects: [],
-    })),
-    n: 2,
-    options,
     ...extra,
-  };
-}
+  });
 
 const share = (req: ActRequest, action: string, n = 600): number =>
   Array.from({ length: n }, (_, i) => act(req, stream(3, 'stakes', i))).filter((d) => d.action === action).length / n;

@@ -154,7 +154,12 @@ describe('society validate: a tiny library entry', function () {
     assert.equal(r.series[0].rounds.length > 0, true);
     assert.match(validationCsv(results), /^entry,figure,label/);
     assert.equal(JSON.parse(validationJson(results, 'offline')).summary.people.total, 2);
-    assert.match(validationHtml(results, 'offline'), /<svg/);
+    // Each series drawn as the experiment report draws one: the simulated mean in its CI band, the people's line, a legend.
+    const page = validationHtml(results, 'offline');
+    assert.match(page, /<svg[^>]*aria-label="[^"]+ over rounds"/);
+    assert.match(page, /<polygon points="[^"]+" fill="[^"]+" fill-opacity="0.18"/);
+    assert.match(page, />simulated \(95% CI\)<\/text>/);
+    assert.match(page, />people<\/text>/);
 
     // The varied game: its conditions in place of the entry's, its claim decided as a declared one.
     const [v] = await validateVaried(entries, { dir, outDir: out, seeds: [1, 2, 3], jobs: 1 });
