@@ -58,8 +58,8 @@ export { personaCard, type PersonaSummary } from './service/personaCard';
 // Reached by hosts and other floors (they import nothing past this index).
 export { readDataFileSync, type FileRole } from './io/fileLimits';
 export { NO_SCENARIO_TO_RUN } from './project/resolution';
-export { readObserved, type ObservedData } from './build/observedData';
-export { coverageLine, scenarioCoverage, coverageRows } from './build/census/coverageText';
+export { readObserved, type ObservedData } from './assemble/observedData';
+export { coverageLine, scenarioCoverage, coverageRows } from './assemble/census/coverageText';
 export { slug } from './model/slug';
 export { didYouMean } from './model/suggest';
 export { personaIdAt } from './service/references';
@@ -95,8 +95,8 @@ export { judgesAt, isOfflineJudge, type Judging, type RubricDimension } from './
 export { administeredAt, type Survey, type SurveyAnswer, type BigFiveTrait, type ResponseScale } from './model/surveys';
 export { StepsExceeded } from './expressions/expressionSteps';
 export { type CensusData } from './model/censusTypes';
-export { synthesise, type CensusMember } from './build/census/synthesise';
-export { endpointKey, partOf, sharedLimits, type LimitSettings } from './build/endpointLimits';
+export { synthesise, type CensusMember } from './assemble/census/synthesise';
+export { endpointKey, partOf, sharedLimits, type LimitSettings } from './assemble/endpointLimits';
 export { valueErrors, applyDefaults, validatorFor, type DocumentKind } from './schema/schema';
 export { listNames, structurePaths, isStructurePath, type StructurePath } from './schema/structurePaths';
 export { parseTimeOutcome, wantedTimeOutcomes, describeTimeOutcome, type TimeOutcome } from './model/timeOutcomeNames';

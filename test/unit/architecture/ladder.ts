@@ -31,7 +31,7 @@ export const ROOMS: Readonly<Record<string, readonly string[]>> = {
   // format: reading files safely; the typed model and its words; YAML with positions; the schema
   // and what it validates; the expression language; raw values built into the model; the CHECKS
   // table; a project of files resolved and checked; the language service for editors.
-  format: ['io', 'model', 'syntax', 'schema', 'expressions', 'build', 'checks', 'project', 'service'],
+  format: ['io', 'model', 'syntax', 'schema', 'expressions', 'assemble', 'checks', 'project', 'service'],
   // The engine: staged units of work; memory streams (columns an agent holds); the society's
   // state; checkpoints; the phases, each a plug-in of the PHASES table; the instruments (surveys,
   // judges) of the INSTRUMENTS table beside it; the kernel that orders them and owns the world.

@@ -10,7 +10,7 @@ import { Tape } from '../../../src/core/engine/flow/tape';
 import type { StateChange } from '../../../src/core/engine/flow/stateChange';
 import { MODEL_CHANGES } from '../../../src/core/engine/kernel/modelChanges';
 import { BUILTIN_PHASES } from '../../../src/core/format/model/mechanics';
-import { BUILTIN_MEANING } from '../../../src/core/format/build/roundSource';
+import { BUILTIN_MEANING } from '../../../src/core/format/assemble/roundSource';
 import { PHASES as TRACE_STEPS } from '../../../src/core/trace/events';
 import { planFunction } from '../../../src/core/debug/breakpoints';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
@@ -27,7 +27,7 @@ describe('the phases table', () => {
     const round = schema.$defs.scenario.properties.round.items.anyOf as { enum?: string[] }[];
     assert.deepEqual(round.find((x) => x.enum)?.enum, builtins, 'schemas/society.schema.json round items');
     // Completion and hover both describe a built-in phase with its meaning (format/service/roundText.ts).
-    assert.deepEqual(Object.keys(BUILTIN_MEANING), builtins, 'format/build/roundSource.ts BUILTIN_MEANING');
+    assert.deepEqual(Object.keys(BUILTIN_MEANING), builtins, 'format/assemble/roundSource.ts BUILTIN_MEANING');
     assert.deepEqual(PHASES.filter((p) => p.kind === 'act').length, 1, 'one plug-in runs every declared action phase');
   });
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace } from '../../../src/core/format';
 import type { Scenario } from '../../../src/core/format/model/model';
 import { samplePopulation } from '../../../src/core/engine/society/population';
-import { scenarioCoverage } from '../../../src/core/format/build/census/coverageText';
+import { scenarioCoverage } from '../../../src/core/format/assemble/census/coverageText';
 
 const dir = path.resolve('/virtual/census-engine');
 const file = path.join(dir, 's.society');

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/project/load';
-import { readObserved } from '../../../src/core/format/build/observedData';
+import { readObserved } from '../../../src/core/format/assemble/observedData';
 import { runCalibration } from '../../../src/core/experiment/calibrate';
 import { sweepConditions } from '../../../src/core/experiment/sweep';
 import { fitRuns } from '../../../src/core/analysis/calibration/fit';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { ModelConfig, Scenario } from '../../../src/core/format/model/model';
 import { workersFor } from '../../../src/core/experiment/workerLimits';
 import { runExperiment } from '../../../src/core/experiment';
-import { partOf } from '../../../src/core/format/build/endpointLimits';
+import { partOf } from '../../../src/core/format/assemble/endpointLimits';
 import { scenarioHash } from '../../../src/core/engine/society/header';
 import { readTrace } from '../../../src/core/trace/reader';
 import { makeScenario } from '../engine/scenarioFixture';

@@ -13,8 +13,8 @@ import {
   type CompletionSources,
 } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
-import { buildRound } from '../../../src/core/format/build/buildMechanics';
+import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
+import { buildRound } from '../../../src/core/format/assemble/buildMechanics';
 import { cursorIn, textAt } from './editorFixtures';
 
 const file = path.resolve('/virtual/args/s.society');

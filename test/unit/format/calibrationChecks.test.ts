@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type Diagnostic } from '../../../src/core/format';
-import { readObserved } from '../../../src/core/format/build/observedData';
+import { readObserved } from '../../../src/core/format/assemble/observedData';
 import { complete } from '../../../src/core/format';
 import { cursorIn, projectOf } from './editorFixtures';
 

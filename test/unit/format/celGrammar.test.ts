@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSociety, schemaAtPath, societySchema, type SchemaNode } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { expressionSites, readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { expressionSites, readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { scopeNames } from '../../../src/core/format/checks/mechanicsMessages';
 import { STATE_PATH } from '../../../src/core/format/schema/worldPaths';
 

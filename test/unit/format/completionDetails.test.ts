@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { completionsAt, parseSociety, snippetsAt, type CompletionSources } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { detailRoom, fitDetail, shortDetail } from '../../../src/core/format/service/shortDetail';
 import { cursorIn } from './editorFixtures';
 

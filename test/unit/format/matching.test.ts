@@ -13,7 +13,7 @@ import {
   type CompletionSources,
 } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { cursorIn, textAt } from './editorFixtures';
 import { scenarioFromText } from '../engine/traceHelpers';

@@ -15,7 +15,7 @@ import {
   type Diagnostic,
 } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { scenarioFromText } from '../engine/traceHelpers';
 import { checkMechanics } from '../../../src/core/format/checks/mechanicsCheck';

@@ -14,7 +14,7 @@ import {
   type Diagnostic,
 } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { listPaths, nearestPaths, settablePaths } from '../../../src/core/format/schema/parameterPaths';
 import { cursorIn } from './editorFixtures';
 

@@ -15,7 +15,7 @@ import {
   type Diagnostic,
 } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { checkMechanics } from '../../../src/core/format/checks/mechanicsCheck';
 import { cursorIn, projectOf, textAt } from './editorFixtures';
 

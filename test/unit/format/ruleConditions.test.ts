@@ -13,7 +13,7 @@ import {
   type CompletionSources,
 } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
-import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { cursorIn, textAt } from './editorFixtures';
 
 const file = path.resolve('/virtual/ruleConditions/s.society');

@@ -10,7 +10,7 @@ import { runToText } from '../../support/runToText';
 import type { JudgementEvent, SurveyEvent } from '../../../src/core/trace/events';
 import { judgementsCsv } from '../../../src/core/analysis/export/judgementsCsv';
 import { fitRuns } from '../../../src/core/analysis/calibration/fit';
-import { readObserved } from '../../../src/core/format/build/observedData';
+import { readObserved } from '../../../src/core/format/assemble/observedData';
 import { nameRecord, own, owns } from '../../../src/core/text/nameRecord';
 import { resolveText } from '../format/editorFixtures';
 

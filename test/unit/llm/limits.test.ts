@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
-import { endpointKey, sharedLimits } from '../../../src/core/format/build/endpointLimits';
+import { endpointKey, sharedLimits } from '../../../src/core/format/assemble/endpointLimits';
 import type { ModelConfig } from '../../../src/core/format/model/model';
 import { Limiter } from '../../../src/core/llm/limits/limiter';
 import { TokenBucket } from '../../../src/core/llm/limits/tokenBucket';

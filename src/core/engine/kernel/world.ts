@@ -273,6 +273,18 @@ export class World implements PhaseContext {
    * stripped, a candidate named instead of its id, evidence never shown dropped) become an `error`
    * event with handling 'recovered': the answer was used, but not as the model first gave it.
    */
+  /** Where a decision's error event happened: its round, agent, phase, kind and encounter. */
+  private errorSite(req: DecisionRequest, at: DecisionSite) {
+    return {
+      type: 'error' as const,
+      round: this.round,
+      agent: at.agent,
+      phase: at.declared ?? at.phase,
+      kind: req.kind,
+      ...(at.encounter ? { encounter: at.encounter } : {}),
+    };
+  }
+
   private recovered(req: DecisionRequest, at: DecisionSite): void {
     const record = this.calls?.take(req.key);
     const faults = record?.faults ?? [],
@@ -281,12 +293,7 @@ export class World implements PhaseContext {
     const last = faults[faults.length - 1];
     const repaired = repairs.length ? `answer repaired: ${repairs.join(', ')}` : '';
     at.tape.say({
-      type: 'error',
-      round: this.round,
-      agent: at.agent,
-      phase: at.declared ?? at.phase,
-      kind: req.kind,
-      ...(at.encounter ? { encounter: at.encounter } : {}),
+      ...this.errorSite(req, at),
       message: last
         ? `recovered after ${counted(faults.length, 'fault')}: ${faults.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${last.message})${repaired ? `; ${repaired}` : ''}`
         : repaired,
@@ -307,12 +314,7 @@ export class World implements PhaseContext {
     const skipped = err instanceof DecisionSkipped;
     const fallback = cfg.on_error === 'offline' && !skipped;
     at.tape.say({
-      type: 'error',
-      round: this.round,
-      agent: at.agent,
-      phase: at.declared ?? at.phase,
-      kind: req.kind,
-      ...(at.encounter ? { encounter: at.encounter } : {}),
+      ...this.errorSite(req, at),
       message: err instanceof Error ? err.message : String(err),
       handling: fallback ? 'fallback' : 'skipped',
       ...(err instanceof ModelCallError || skipped ? { reason: err.reason } : {}),

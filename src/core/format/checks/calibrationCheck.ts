@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Locator } from '../syntax/locate';
 import type { PathSegment } from '../syntax/parse';
-import { readMechanics } from '../build/mechanicsSource';
+import { readMechanics } from '../assemble/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import { seriesNames } from '../model/timeOutcomeNames';
 import { didYouMean } from '../model/suggest';

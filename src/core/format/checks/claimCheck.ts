@@ -6,7 +6,7 @@
 // (stateOutcomeNames.ts).
 import type { Diagnostic } from '../model/diagnostics';
 import type { Locator } from '../syntax/locate';
-import { readMechanics } from '../build/mechanicsSource';
+import { readMechanics } from '../assemble/mechanicsSource';
 import { report, unknownName, type Report } from './mechanicsReport';
 import { schemaAtPath, type SchemaNode } from '../schema/schema';
 import { STATE_METRIC, stateOutcomeNames, whyNotReported } from '../model/stateOutcomeNames';

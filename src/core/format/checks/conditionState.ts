@@ -6,7 +6,7 @@
 // through mechanicsCheck.ts with the other expressions) — each where the condition writes it.
 import type { Mechanics, Quantity } from '../model/mechanics';
 import type { PathSegment } from '../syntax/parse';
-import type { ExpressionSite } from '../build/mechanicsSource';
+import type { ExpressionSite } from '../assemble/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import { parseWorldPath } from '../schema/worldPaths';
 import { structurePath } from '../schema/structurePaths';

@@ -12,10 +12,10 @@ import {
   type ExpressionProblem,
   type Scope,
 } from '../expressions/expressions';
-import { expressionRange, expressionSites, type ExpressionSite } from '../build/mechanicsSource';
+import { expressionRange, expressionSites, type ExpressionSite } from '../assemble/mechanicsSource';
 import { conditionRuleSites, conditionUpdateSites } from './conditionState';
 import { explainProblem } from './mechanicsMessages';
-import { phaseWhens } from '../build/roundSource';
+import { phaseWhens } from '../assemble/roundSource';
 import { checkWholeDivisions } from './wholeDivision';
 import { checkTallies } from './tallyCheck';
 import { checkGroupLiterals } from './groupLiteralCheck';

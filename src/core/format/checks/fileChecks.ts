@@ -5,7 +5,7 @@ import type { ModelConfig, Range } from '../model/model';
 import type { ParsedFile } from '../syntax/parse';
 import type { Locator } from '../syntax/locate';
 import { applyDefaults, leafError, societySchema } from '../schema/schema';
-import { sharedLimits } from '../build/endpointLimits';
+import { sharedLimits } from '../assemble/endpointLimits';
 import { type Obj, isObj, mk } from './checkKit';
 import { isReservedId, reservedIdDiagnostic } from './reservedIds';
 import { pushAll } from '../../text/pushAll';
@@ -76,7 +76,7 @@ const LIMITS = ['concurrency', 'rpm', 'tpm'] as const;
 
 /**
  * Model configs that call the same model at the same endpoint share one limiter with the strictest
- * limits (format/build/endpointLimits.ts); when they set different limits, say so at each of them.
+ * limits (format/assemble/endpointLimits.ts); when they set different limits, say so at each of them.
  */
 function sharedEndpointDiagnostics(raw: Obj, at: Locator, file: string): Diagnostic[] {
   // No prototype: a model named __proto__ is an entry like any other.

@@ -5,7 +5,7 @@
 // writing the comparison is seen and a string that only looks like one is not; said at the name
 // inside the string, with the one meant as a quick fix.
 import type { Environment } from '@marcbachmann/cel-js';
-import { expressionRange, type ExpressionSite } from '../build/mechanicsSource';
+import { expressionRange, type ExpressionSite } from '../assemble/mechanicsSource';
 import { unknownName, type Report } from './mechanicsReport';
 import { pushAll } from '../../text/pushAll';
 

@@ -2,7 +2,7 @@
 // be in, how many agents there are; and a raw value of the scenario at a path.
 import type { PathSegment } from '../syntax/parse';
 import type { Report } from './mechanicsReport';
-import type { PhaseEntry } from '../build/roundSource';
+import type { PhaseEntry } from '../assemble/roundSource';
 import { report } from './mechanicsReport';
 
 export type Obj = Record<string, unknown>;

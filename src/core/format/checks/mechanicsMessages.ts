@@ -13,7 +13,7 @@ import {
   type ExpressionProblem,
   type Scope,
 } from '../expressions/expressions';
-import type { ExpressionSite } from '../build/mechanicsSource';
+import type { ExpressionSite } from '../assemble/mechanicsSource';
 import { didYouMean } from '../model/suggest';
 import { AGENT_FIELDS, agentVariables } from '../expressions/aggregates';
 import { hasPartner } from '../model/matching';

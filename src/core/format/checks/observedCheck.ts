@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
 import type { SocietyFileSystem } from '../io/fileSystem';
 import type { Locator } from '../syntax/locate';
-import { readObserved } from '../build/observedData';
+import { readObserved } from '../assemble/observedData';
 import { calibrationSeries } from './calibrationCheck';
 import { didYouMean } from '../model/suggest';
 import { observedOutOfReach } from './observedReach';

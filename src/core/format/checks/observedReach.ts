@@ -2,7 +2,7 @@
 // does not run (an error: `society calibrate` refuses it), and rows at rounds after the longest
 // run's last (a warning: the fit leaves them out, and `--rounds` may run longer). Said once per
 // kind, at the first such row, so a long file gives two lines, not thousands.
-import type { ObservedData } from '../build/observedData';
+import type { ObservedData } from '../assemble/observedData';
 import { didYouMean } from '../model/suggest';
 import { longestRun } from './timeOutcomeCheck';
 import { type Obj, isObj } from './checkKit';

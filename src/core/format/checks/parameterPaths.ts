@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { PathSegment } from '../syntax/parse';
 import type { Locator } from '../syntax/locate';
 import { didYouMean } from '../model/suggest';
-import { scenarioGroups } from '../build/roundSource';
+import { scenarioGroups } from '../assemble/roundSource';
 import { schemaAtPath, valueErrors } from '../schema/schema';
 import { schemaErrorDiagnostics } from '../schema/validate';
 import { checkRooms, type PersonaRefCheck } from './rooms';

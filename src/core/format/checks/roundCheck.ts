@@ -9,7 +9,7 @@ import {
   phaseLabel,
   stringItems,
   type PhaseEntry,
-} from '../build/roundSource';
+} from '../assemble/roundSource';
 import { report, unknownName, type Report } from './mechanicsReport';
 
 export interface RoundReport extends Report {

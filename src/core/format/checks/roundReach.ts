@@ -8,7 +8,7 @@ import {
   expressionEnvironment,
   type ExpressionContext,
 } from '../expressions/expressions';
-import { actionItems, phaseLabel, stringItems, type PhaseEntry } from '../build/roundSource';
+import { actionItems, phaseLabel, stringItems, type PhaseEntry } from '../assemble/roundSource';
 import { report } from './mechanicsReport';
 import type { RoundReport } from './roundCheck';
 import { scenarioRounds } from './timeline';

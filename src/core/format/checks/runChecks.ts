@@ -4,7 +4,7 @@
 // while a document has schema errors.
 import type { Diagnostic } from '../model/diagnostics';
 import type { Locator } from '../syntax/locate';
-import type { PersonaEntry } from '../build/personaEntry';
+import type { PersonaEntry } from '../assemble/personaEntry';
 import { checkContext } from './checkContext';
 import { CHECKS } from './table';
 

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Locator } from '../syntax/locate';
 import type { Quantity } from '../model/mechanics';
 import type { PathSegment } from '../syntax/parse';
-import { readMechanics } from '../build/mechanicsSource';
+import { readMechanics } from '../assemble/mechanicsSource';
 import { report, unknownName, type Report } from './mechanicsReport';
 import type { Check } from './checkContext';
 import { type Obj, isObj } from './checkKit';

@@ -21,7 +21,7 @@
 // neither is said.
 import type { DiagnosticFix } from '../model/diagnostics';
 import { phaseActionFields, type Action, type Mechanics } from '../model/mechanics';
-import type { ExpressionSite } from '../build/mechanicsSource';
+import type { ExpressionSite } from '../assemble/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import type { PathSegment } from '../syntax/parse';
 import { declaredVerbs } from '../model/verbs';

@@ -13,7 +13,7 @@
 import type { Diagnostic, DiagnosticCode, RelatedInformation } from '../model/diagnostics';
 import type { Locator } from '../syntax/locate';
 import type { PathSegment } from '../syntax/parse';
-import type { PersonaEntry } from '../build/personaEntry';
+import type { PersonaEntry } from '../assemble/personaEntry';
 import { documentSchema, type DocumentKind } from '../schema/schema';
 import { type Obj, isObj, list } from './checkKit';
 

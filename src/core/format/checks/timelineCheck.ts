@@ -1,7 +1,7 @@
 // Who is in the society when (timeline.ts): removals that can only fail, relationships with
 // someone absent, generated ids that clash.
 import type { RelatedInformation } from '../model/diagnostics';
-import { generatedAgent, generatedIdClashes, generatesId, invalidGeneratedIds } from '../build/generatedIds';
+import { generatedAgent, generatedIdClashes, generatesId, invalidGeneratedIds } from '../assemble/generatedIds';
 import { eventTimeline } from './timeline';
 import { type Obj, isObj, shortName } from './checkKit';
 import type { CheckContext } from './checkContext';

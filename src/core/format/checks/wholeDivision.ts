@@ -5,8 +5,8 @@
 // exactly. The quick fix divides as numbers (`5.0 / 2.0`); `int(5 / 2)` says the whole part is
 // meant, and is not marked.
 import type { Environment } from '@marcbachmann/cel-js';
-import type { ExpressionSite } from '../build/mechanicsSource';
-import { expressionRange } from '../build/mechanicsSource';
+import type { ExpressionSite } from '../assemble/mechanicsSource';
+import { expressionRange } from '../assemble/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 
 /** A node of the library's checked AST, as far as this check reads it. */

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Scenario } from '../model/model';
 import type { ParsedFile } from '../syntax/parse';
 import { Locator } from '../syntax/locate';
-import type { PersonaEntry } from '../build/personaEntry';
+import type { PersonaEntry } from '../assemble/personaEntry';
 
 export const SOCIETY_EXTENSION = '.society';
 

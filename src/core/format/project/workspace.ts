@@ -12,12 +12,12 @@ import { parseSociety, type ParsedDocument } from '../syntax/parse';
 import { ChunkCache } from '../syntax/chunked';
 import { validateDocument } from '../schema/validate';
 import { Locator } from '../syntax/locate';
-import { buildPersona, buildScenario } from '../build/build';
-import type { PersonaEntry } from '../build/personaEntry';
+import { buildPersona, buildScenario } from '../assemble/build';
+import type { PersonaEntry } from '../assemble/personaEntry';
 
 export type { PersonaEntry };
 import type { SocietyFileSystem } from '../io/fileSystem';
-import { attachCensus, loadCensus } from '../build/census/censusLoad';
+import { attachCensus, loadCensus } from '../assemble/census/censusLoad';
 import {
   SOCIETY_EXTENSION,
   NO_SCENARIO_TO_RUN,

@@ -24,7 +24,7 @@ function roomSchema(): SchemaNode | undefined {
 
 /**
  * A room as the engine holds it: the schema's defaults filled in (members `[]`, size 4), as
- * format/build/build.ts gives the scenario's own rooms, and only the room's own fields (no source
+ * format/assemble/build.ts gives the scenario's own rooms, and only the room's own fields (no source
  * location). Values are not checked here: see `applySet` for rooms set at run time.
  */
 export function roomWithDefaults(raw: unknown): RoomSpec {

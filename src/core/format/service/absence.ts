@@ -8,7 +8,7 @@ import type { PathSegment } from '../syntax/parse';
 import type { DocumentKind } from '../schema/schema';
 import type { ScenarioResolution } from '../project/resolution';
 import { absenceAt, scenarioRounds, timelinePoint, type Absence, type TimelinePoint } from '../checks/timeline';
-import { generatesId, populationGroups } from '../build/generatedIds';
+import { generatesId, populationGroups } from '../assemble/generatedIds';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);

@@ -4,10 +4,10 @@
 import type { Locator } from '../syntax/locate';
 import type { PopulationGroup } from '../model/model';
 import type { SocietyFileSystem } from '../io/fileSystem';
-import { loadCensus } from '../build/census/censusLoad';
-import { censusSpec } from '../build/census/censusSpec';
-import { coverageMarkdown } from '../build/census/coverageText';
-import { synthesise } from '../build/census/synthesise';
+import { loadCensus } from '../assemble/census/censusLoad';
+import { censusSpec } from '../assemble/census/censusSpec';
+import { coverageMarkdown } from '../assemble/census/coverageText';
+import { synthesise } from '../assemble/census/synthesise';
 import type { Token } from './tokenAt';
 import type { Hover } from './types';
 

@@ -10,7 +10,7 @@ import { schemaMarkdown, show, typeSummary } from './schemaText';
 import { fitDetail, shortDetail, typeDetail } from './shortDetail';
 import { valueRole } from '../schema/roles';
 import { personaCard } from './personaCard';
-import { generatedAgentCard } from '../build/generatedIds';
+import { generatedAgentCard } from '../assemble/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
 import { rememberCompletions } from './rememberCompletion';
 import { roundCompletions } from './roundCompletion';

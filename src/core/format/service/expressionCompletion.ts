@@ -9,7 +9,7 @@ import type { LineIndex } from '../syntax/lines';
 import type { PathSegment } from '../syntax/parse';
 import type { Action, Mechanics } from '../model/mechanics';
 import type { Scope } from '../expressions/expressions';
-import { siteKind } from '../build/mechanicsSource';
+import { siteKind } from '../assemble/mechanicsSource';
 import { namespaceMembers, rowMembers, scopeNames } from '../checks/mechanicsMessages';
 import { agentVariables } from '../expressions/aggregates';
 import { cursorContext, type CursorContext } from './cursor';

@@ -3,7 +3,7 @@
 import type { LineIndex } from '../syntax/lines';
 import type { Locator } from '../syntax/locate';
 import type { Mechanics } from '../model/mechanics';
-import { readMechanics } from '../build/mechanicsSource';
+import { readMechanics } from '../assemble/mechanicsSource';
 import { actionNamed, scopeAt } from './expressionCompletion';
 import { memberCard, nameCard, quantityCard } from './mechanicsText';
 import { agentVariables } from '../expressions/aggregates';

@@ -7,7 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { ParsedFile, PathSegment } from '../syntax/parse';
 import type { Range } from '../model/model';
-import { siteKind } from '../build/mechanicsSource';
+import { siteKind } from '../assemble/mechanicsSource';
 import { setSiteOf } from '../schema/parameterPaths';
 import { STATE_PATH } from '../schema/worldPaths';
 import type { SocietyProject } from '../project/project';

@@ -10,7 +10,7 @@ import { schemasAt } from './completion';
 import { deref, type DocumentKind } from '../schema/schema';
 import { schemaMarkdown, show } from './schemaText';
 import { personaCard, summarizePersona } from './personaCard';
-import { generatedAgent, generatedAgentCard } from '../build/generatedIds';
+import { generatedAgent, generatedAgentCard } from '../assemble/generatedIds';
 import { populationGroupsVisibleFrom } from './completionSources';
 import { expressionHover } from './expressionHover';
 import { roundHover } from './roundHover';

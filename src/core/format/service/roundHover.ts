@@ -4,8 +4,8 @@
 // its description; an argument a platform verb names (`reply_to`, `like`, `follow`, `ties`: what
 // language/verbs.ts says each names) what it is.
 import type { Locator } from '../syntax/locate';
-import { readMechanics } from '../build/mechanicsSource';
-import { readPhases } from '../build/roundSource';
+import { readMechanics } from '../assemble/mechanicsSource';
+import { readPhases } from '../assemble/roundSource';
 import type { Mechanics } from '../model/mechanics';
 import type { PathSegment } from '../syntax/parse';
 import { verbTarget } from '../model/verbs';

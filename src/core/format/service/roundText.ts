@@ -2,7 +2,7 @@
 // phase does (a built-in stage's meaning; a phase of actions' actions, order, who and when), and a
 // feed's rank mix. Shared by completion and hover.
 import type { Feed, FeedRank, Mechanics } from '../model/mechanics';
-import { BUILTIN_MEANING, actionItems, isBuiltin, stringItems, type PhaseEntry } from '../build/roundSource';
+import { BUILTIN_MEANING, actionItems, isBuiltin, stringItems, type PhaseEntry } from '../assemble/roundSource';
 import { societySchema } from '../schema/schema';
 
 const sentence = (s: string): string => `${s[0].toUpperCase()}${s.slice(1)}.`;

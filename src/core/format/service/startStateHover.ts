@@ -1,7 +1,7 @@
 // Hover on a key of a persona's or population group's `state:` (issue 44: 2): the agent quantity it
 // starts, with its bounds and description, and what a start value there does.
 import type { Locator } from '../syntax/locate';
-import { readMechanics } from '../build/mechanicsSource';
+import { readMechanics } from '../assemble/mechanicsSource';
 import { startStateDoc, startStateOwner } from './startStateCompletion';
 import type { Token } from './tokenAt';
 import type { Hover } from './types';

@@ -1,7 +1,7 @@
 // The language service's shapes — a completion item, what completion asks of the workspace, a
 // hover — below the helpers that build them, so a helper never imports the module that calls it.
 import type { Range } from '../model/model';
-import type { GeneratedIds } from '../build/generatedIds';
+import type { GeneratedIds } from '../assemble/generatedIds';
 import type { Absence } from '../checks/timeline';
 import type { Mechanics } from '../model/mechanics';
 import type { PersonaSummary } from './personaCard';
