@@ -181,8 +181,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
   it('makes a new society from a shipped paradigm, and opens an example as it ships (issue 73)', async () => {
     const page = session.wb.page;
     const before = await session.wb.problemCounts();
-    await session.wb.command('Society: New Society');
-    await page.locator('.quick-input-widget', { hasText: 'what kind of society' }).waitFor();
+    await session.wb.commandAsking('Society: New Society', 'what kind of society');
     await page.keyboard.type('public-goods', { delay: 20 });
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Public goods' }).waitFor();
     await page.keyboard.press('Enter');
@@ -193,8 +192,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     assert.match(fs.readFileSync(ws('our-commons/public-goods.society'), 'utf8'), /^name: "Our commons"$/m);
     assert.deepEqual(await session.wb.problemCounts(), before, 'the new society has no problems');
 
-    await session.wb.command('Society: Open Example…');
-    await page.locator('.quick-input-widget', { hasText: 'Open Example' }).waitFor();
+    await session.wb.commandAsking('Society: Open Example…', 'Open Example');
     await page.keyboard.type('trust', { delay: 20 });
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Trust game' }).waitFor();
     await page.keyboard.press('Enter');

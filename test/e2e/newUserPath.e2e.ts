@@ -57,8 +57,7 @@ describe("a new user's path from the installed .vsix, in an empty workspace (cod
   it('scaffolds the public goods paradigm with New Society in the empty workspace', async () => {
     assert.deepEqual(fs.readdirSync(s.server.workspace), [], 'the workspace starts empty');
     const page = s.wb.page;
-    await s.wb.command('Society: New Society');
-    await shown('New Society: what kind of society?').waitFor();
+    await s.wb.commandAsking('Society: New Society', 'New Society: what kind of society?');
     await pick('Public goods');
     const nameBox = page.locator('.quick-input-widget', { hasText: 'Name of the society' });
     await nameBox.waitFor();
@@ -80,8 +79,7 @@ describe("a new user's path from the installed .vsix, in an empty workspace (cod
     assert.match(fs.readFileSync(path.join(runs(), run, 'trace.jsonl'), 'utf8'), /"type":"run_end"/);
     await s.wb.screenshot('new-user-2-run');
 
-    await s.wb.command('Society: Write Report…');
-    await shown('Write Report: which run?').waitFor();
+    await s.wb.commandAsking('Society: Write Report…', 'Write Report: which run?');
     await pick(run);
     await page.locator('.tab.active', { hasText: 'report.html' }).waitFor({ timeout: STEP_MS * 2 });
     // The saved page in its sandboxed frame inside the page editor's shell (views/savedPage.ts).
@@ -117,8 +115,7 @@ describe("a new user's path from the installed .vsix, in an empty workspace (cod
     assert.equal(csv.length, 1 + 4 * 2, 'four conditions × two seeds');
     await s.wb.screenshot('new-user-4-experiment');
 
-    await s.wb.command('Society: Compare Conditions…');
-    await shown('which experiment').waitFor();
+    await s.wb.commandAsking('Society: Compare Conditions…', 'which experiment');
     await pick(experiment);
     await shown('the first condition (A)').waitFor();
     const stems = [...new Set(fs.readdirSync(path.join(runs(), experiment, 'traces')).map(stemOf))];
@@ -143,8 +140,7 @@ describe("a new user's path from the installed .vsix, in an empty workspace (cod
     assert.ok(scenario);
     const me = allPersonas(scenario.personas, scenario.population, scenario.seed)[0];
     const before = new Set(fs.readdirSync(runs()));
-    await s.wb.command('Society: Play an Agent…');
-    await shown('Play an agent of').waitFor();
+    await s.wb.commandAsking('Society: Play an Agent…', 'Play an agent of');
     await page.keyboard.type(me.name, { delay: 20 });
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: me.name }).waitFor();
     await page.keyboard.press('Enter');

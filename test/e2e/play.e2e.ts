@@ -26,8 +26,7 @@ describe('playing an agent in VS Code (code-server + Chromium)', function () {
     this.timeout(STEP_MS * 30);
     const page = s.wb.page;
     await s.wb.open('friends.society');
-    await s.wb.command('Society: Play an Agent…');
-    await page.locator('.quick-input-widget', { hasText: 'Play an agent of' }).waitFor({ timeout: STEP_MS });
+    await s.wb.commandAsking('Society: Play an Agent…', 'Play an agent of');
     await page.keyboard.type('Maya Chen', { delay: 20 });
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Maya Chen' }).waitFor();
     await page.keyboard.press('Enter');

@@ -84,6 +84,19 @@ export class Workbench {
   }
 
   /**
+   * A command that asks with a quick pick, run until the pick titled `asks` shows; gives the pick.
+   * A pick can close before it is seen (a webview the command before opened takes the focus as it
+   * loads: the experiment report after Run Experiment); running such a command again only asks again.
+   */
+  async commandAsking(title: string, asks: string): Promise<Locator> {
+    const pick = this.page.locator('.quick-input-widget', { hasText: asks });
+    await act.until(this.page, `run '${title}' until it asks '${asks}'`, () => this.command(title), pick, {
+      deadlineMs: STEP_MS * 2,
+    });
+    return pick;
+  }
+
+  /**
    * F1, the command's title, Enter on exactly that command (fuzzy matching lists others too).
    * The palette is retried: F1 can be swallowed (focus in a webview, a notification taking the
    * keyboard, the command not yet registered while the extension activates). Never retried after

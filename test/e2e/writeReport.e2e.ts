@@ -44,8 +44,7 @@ describe('Write Report and Compare Conditions from the editor (code-server + Chr
   it("writes a run's report.html with the bundled CLI and opens it rendered", async () => {
     const page = s.wb.page;
     assert.ok(!fs.existsSync(s.ws('runs/three-rounds/report.html')));
-    await s.wb.command('Society: Write Report…');
-    await page.locator('.quick-input-widget', { hasText: 'Write Report: which run?' }).waitFor({ timeout: STEP_MS });
+    await s.wb.commandAsking('Society: Write Report…', 'Write Report: which run?');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'three-rounds' }).first().waitFor();
     await page.keyboard.type('three-rounds', { delay: 20 });
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'three-rounds' }).waitFor();
@@ -67,8 +66,7 @@ describe('Write Report and Compare Conditions from the editor (code-server + Chr
 
   it("compares an experiment's two conditions, paired by seed (Compare Conditions)", async () => {
     const page = s.wb.page;
-    await s.wb.command('Society: Compare Conditions…');
-    await page.locator('.quick-input-widget', { hasText: 'which experiment' }).waitFor({ timeout: STEP_MS });
+    await s.wb.commandAsking('Society: Compare Conditions…', 'which experiment');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching-experiment' }).first().waitFor();
     await page.keyboard.type('coaching-experiment', { delay: 20 });
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'coaching-experiment' }).waitFor();
