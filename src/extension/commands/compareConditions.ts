@@ -47,6 +47,8 @@ async function pickExperiment(): Promise<string | undefined> {
   const browse = { label: '$(folder-opened) Browse…', description: "an experiment's folder", path: '' };
   const choice = await vscode.window.showQuickPick([...items, browse], {
     title: 'Compare Conditions: which experiment?',
+    // A step of three: a report still opening beside it (after Run Experiment) must not close it.
+    ignoreFocusOut: true,
     placeHolder: items.length
       ? 'An experiment of the runs folder, newest first'
       : 'No experiment in the runs folder yet',
@@ -68,6 +70,7 @@ async function pickCondition(stems: readonly string[], side: 'A' | 'B', other?: 
     stems.filter((s) => s !== other).map((s) => ({ label: s })),
     {
       title: `Compare Conditions: ${side === 'A' ? 'the first condition (A)' : 'the condition to compare with it (B)'}`,
+      ignoreFocusOut: true,
       placeHolder: side === 'A' ? 'Its runs are paired by seed with B’s' : 'B − A is shown',
     },
   );

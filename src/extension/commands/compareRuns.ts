@@ -30,6 +30,8 @@ async function pickSide(side: 'A' | 'B', other?: vscode.Uri): Promise<vscode.Uri
   };
   const choice = await vscode.window.showQuickPick([...items, browse], {
     title: `Compare Runs: ${side === 'A' ? 'the first run (A)' : 'the run to compare with it (B)'}`,
+    // A step of two: a view still opening beside it must not close it half way.
+    ignoreFocusOut: true,
     placeHolder: side === 'A' ? 'A run, or a folder of runs (one per seed)' : 'B − A is shown',
   });
   if (!choice) return undefined;
