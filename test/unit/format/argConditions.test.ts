@@ -4,32 +4,17 @@
 // inside a `where` offers the candidate's fields.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import {
-  completionsAt,
-  NodeFileSystem,
-  OverlayFileSystem,
-  SocietyWorkspace,
-  parseSociety,
-  type CompletionSources,
-} from '../../../src/core/format';
+import { completionsAt, parseSociety, type CompletionSources } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
 import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { buildRound } from '../../../src/core/format/assemble/buildMechanics';
-import { cursorIn, textAt } from './editorFixtures';
+import { cursorIn, linesDiagnostics, marked } from './editorFixtures';
 
 const file = path.resolve('/virtual/args/s.society');
 
 async function marks(lines: string[]): Promise<string[]> {
-  const text = [...lines, ''].join('\n');
-  const overlay = new OverlayFileSystem(new NodeFileSystem());
-  overlay.set(file, text);
-  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
-  return [...r.diagnostics]
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-    .map(
-      (d) =>
-        `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} <<${textAt(text, d.range)}>> ${d.message}`,
-    );
+  const { text, all } = await linesDiagnostics(file, lines);
+  return marked(text, all);
 }
 
 const ELECTION = [

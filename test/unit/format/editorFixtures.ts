@@ -83,3 +83,22 @@ export async function resolveText(file: string, text: string) {
   );
   return { said, scenario: r.scenario };
 }
+
+/** A scenario's `lines` at `file` (in memory), resolved as the editor does before building: its text and diagnostics. */
+export async function linesDiagnostics(file: string, lines: string[]): Promise<{ text: string; all: Diagnostic[] }> {
+  const text = [...lines, ''].join('\n');
+  const overlay = new OverlayFileSystem(new NodeFileSystem());
+  overlay.set(file, text);
+  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+  return { text, all: r.diagnostics };
+}
+
+/** Each diagnostic as `line:col CODE <<the text its range covers>>`, and its message unless `bare`; 1-based, in the file's order. */
+export function marked(text: string, all: readonly Diagnostic[], o: { bare?: boolean } = {}): string[] {
+  return [...all]
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} <<${textAt(text, d.range)}>>${o.bare ? '' : ` ${d.message}`}`,
+    );
+}

@@ -7,9 +7,6 @@ import {
   completionsAt,
   complete,
   hoverAt,
-  NodeFileSystem,
-  OverlayFileSystem,
-  SocietyWorkspace,
   parseSociety,
   type CompletionSources,
   type Diagnostic,
@@ -19,25 +16,17 @@ import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { scenarioFromText } from '../engine/traceHelpers';
 import { checkMechanics } from '../../../src/core/format/checks/mechanicsCheck';
-import { applyEdits, cursorIn, projectOf, textAt } from './editorFixtures';
+import { applyEdits, cursorIn, projectOf, textAt, linesDiagnostics, marked } from './editorFixtures';
 
 const file = path.resolve('/virtual/mechanics/s.society');
 const HEAD = ['kind: scenario', 'name: S', 'personas:', '  - { id: ana, name: Ana }'];
 
-async function diagnostics(lines: string[]): Promise<{ text: string; all: Diagnostic[] }> {
-  const text = [...lines, ''].join('\n');
-  const overlay = new OverlayFileSystem(new NodeFileSystem());
-  overlay.set(file, text);
-  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
-  return { text, all: r.diagnostics };
-}
+const diagnostics = (lines: string[]) => linesDiagnostics(file, lines);
 
 /** `line:col CODE <<the text the range covers>>`, 1-based, in the order of the file. */
 async function marks(lines: string[]): Promise<string[]> {
   const { text, all } = await diagnostics(lines);
-  return [...all]
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} <<${textAt(text, d.range)}>>`);
+  return marked(text, all, { bare: true });
 }
 
 /** `line:col <<the text the range covers>> [severity ]CODE message` of each diagnostic, 1-based. */

@@ -4,40 +4,20 @@
 // completion of the names and hovers that say what a phase, a feed and a post's field are.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import {
-  completionsAt,
-  hoverAt,
-  NodeFileSystem,
-  OverlayFileSystem,
-  SocietyWorkspace,
-  parseSociety,
-  type CompletionSources,
-  type Diagnostic,
-} from '../../../src/core/format';
+import { completionsAt, hoverAt, parseSociety, type CompletionSources } from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/syntax/locate';
 import { readMechanics } from '../../../src/core/format/assemble/mechanicsSource';
 import { checkMechanics } from '../../../src/core/format/checks/mechanicsCheck';
-import { cursorIn, projectOf, textAt } from './editorFixtures';
+import { cursorIn, projectOf, textAt, linesDiagnostics, marked } from './editorFixtures';
 
 const file = path.resolve('/virtual/round/s.society');
 
-async function diagnostics(lines: string[]): Promise<{ text: string; all: Diagnostic[] }> {
-  const text = [...lines, ''].join('\n');
-  const overlay = new OverlayFileSystem(new NodeFileSystem());
-  overlay.set(file, text);
-  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
-  return { text, all: r.diagnostics };
-}
+const diagnostics = (lines: string[]) => linesDiagnostics(file, lines);
 
 /** `line:col CODE <<the text the range covers>> message`, 1-based, in the order of the file. */
 async function marks(lines: string[]): Promise<string[]> {
   const { text, all } = await diagnostics(lines);
-  return [...all]
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-    .map(
-      (d) =>
-        `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} <<${textAt(text, d.range)}>> ${d.message}`,
-    );
+  return marked(text, all);
 }
 
 /** A forum: two groups, one feed, a post, a reply, a like, a follow, and a round reading the feed. */
