@@ -4,12 +4,12 @@
 // estimate is refused before anything is sent.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
 import { experimentCommand } from '../../../src/cli/commands/experiment';
 import { parseCheckpoint } from '../../../src/core/engine/persist/checkpoint';
-import { reply, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
+import { scratchDir } from '../../support/scratch';
 import { quietly } from '../../support/quietly';
 
 const readCheckpoint = (file: string) => parseCheckpoint(fs.readFileSync(file, 'utf8'));
@@ -33,25 +33,17 @@ function pricedScenario(dir: string, url: string): string {
 }
 
 describe('society run --max-cost', function () {
-  let server: FakeOpenAI;
+  const fake = useFakeOpenAI();
   let dir: string;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.reset();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-maxcost-'));
+    dir = scratchDir('society-maxcost-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('stops at the end of the round whose reported usage passes the limit, checkpointed, and resumes', async () => {
-    const file = pricedScenario(dir, server.url);
+    const file = pricedScenario(dir, fake.server.url);
     const out = path.join(dir, 'out');
     // Each answer reports 20k prompt tokens: $0.20 a call at $10 per million.
-    server.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
+    fake.server.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
     const first = await quietly(() => runCommand.run([file, '--out', out, '--quiet', '--max-cost', '0.5']));
     assert.equal(first.result, 4, first.errors);
     assert.match(
@@ -61,48 +53,40 @@ describe('society run --max-cost', function () {
     assert.match(first.errors, /continue with: .*--resume.* --max-cost USD/);
     const cp = readCheckpoint(path.join(out, 'checkpoint.json'));
     assert.equal(cp.completed, 1, 'checkpointed at the round it stopped after');
-    const asked = server.chatRequests().length;
+    const asked = fake.server.chatRequests().length;
 
-    server.script = undefined;
+    fake.server.script = undefined;
     const resumed = await quietly(() =>
       runCommand.run([file, '--out', out, '--quiet', '--resume', '--max-cost', '100']),
     );
     assert.equal(resumed.result, 0, resumed.errors);
-    assert.ok(server.chatRequests().length > asked, 'the resumed run went on calling');
+    assert.ok(fake.server.chatRequests().length > asked, 'the resumed run went on calling');
     assert.equal(readCheckpoint(path.join(out, 'checkpoint.json')).completed, 4);
   });
 
   it('refuses a run estimated above the limit before sending anything, and a limit that is not dollars', async () => {
-    const file = pricedScenario(dir, server.url);
+    const file = pricedScenario(dir, fake.server.url);
     const over = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'a'), '--max-cost', '0.0001']));
     assert.equal(over.result, 1);
     assert.match(over.errors, /estimated to cost .* above your limit of \$0\.00.*Nothing was run/);
     const bad = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'b'), '--max-cost', 'ten']));
     assert.equal(bad.result, 2);
     assert.match(bad.errors, /--max-cost takes dollars/);
-    assert.equal(server.count, 0);
+    assert.equal(fake.server.count, 0);
     assert.ok(!fs.existsSync(path.join(dir, 'a')) && !fs.existsSync(path.join(dir, 'b')), 'no folder left behind');
   });
 });
 
 describe('society experiment --max-cost', function () {
-  let server: FakeOpenAI;
+  const fake = useFakeOpenAI();
   let dir: string;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.reset();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-maxcost-exp-'));
+    dir = scratchDir('society-maxcost-exp-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('starts no more runs once the finished ones cost more than the limit, and says so (exit 4)', async () => {
-    const file = pricedScenario(dir, server.url);
-    server.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
+    const file = pricedScenario(dir, fake.server.url);
+    fake.server.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
     const r = await quietly(() =>
       experimentCommand.run([file, '--out', path.join(dir, 'out'), '--seeds', '1-4', '--quiet', '--max-cost', '2.5']),
     );
@@ -115,7 +99,7 @@ describe('society experiment --max-cost', function () {
   });
 
   it('refuses an experiment estimated above the limit, every condition at its own rounds', async () => {
-    const file = pricedScenario(dir, server.url);
+    const file = pricedScenario(dir, fake.server.url);
     fs.appendFileSync(
       file,
       'experiment:\n  seeds: [1]\n  conditions:\n    - { name: long, set: { world.rounds: 400 } }\n',
@@ -123,6 +107,6 @@ describe('society experiment --max-cost', function () {
     const r = await quietly(() => experimentCommand.run([file, '--out', path.join(dir, 'out'), '--max-cost', '1']));
     assert.equal(r.result, 1, r.errors);
     assert.match(r.errors, /estimated to cost .* above your limit of \$1\.00/);
-    assert.equal(server.count, 0);
+    assert.equal(fake.server.count, 0);
   });
 });

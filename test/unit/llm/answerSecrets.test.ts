@@ -3,9 +3,9 @@
 // identical); URL credentials stay out of the trace header; excerpts are printable.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
+import { scratchDir } from '../../support/scratch';
 import { modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
 import { buildHeader, publicModelSettings } from '../../../src/core/engine/society/header';
 import { ModelCallError } from '../../../src/core/llm/errors';
@@ -20,24 +20,16 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('llm answers: secrets and control codes (real HTTP)', () => {
-  let server: FakeOpenAI;
+  const fake = useFakeOpenAI();
   let dir: string;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.reset();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-answers-'));
+    dir = scratchDir('society-answers-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('masks the key in an answer before it is used or cached; the replay, without the key, answers the same', async () => {
-    server.script = () => reply.json({ answer: `my key is ${KEY} ok` });
+    fake.server.script = () => reply.json({ answer: `my key is ${KEY} ok` });
     const live = registryFor(
-      server.url,
+      fake.server.url,
       { api_key_env: 'LAB_KEY' },
       { secrets: () => KEY, redactor: new Redactor(), cacheDir: dir },
     );
@@ -46,7 +38,7 @@ describe('llm answers: secrets and control codes (real HTTP)', () => {
     for (const f of filesUnder(dir)) assert.ok(!fs.readFileSync(f, 'utf8').includes(KEY), `key cached in ${f}`);
 
     const replay = registryFor(
-      server.url,
+      fake.server.url,
       { api_key_env: 'LAB_KEY' },
       { secrets: () => undefined, redactor: new Redactor(), cacheDir: dir, replay: true },
     );
@@ -55,9 +47,9 @@ describe('llm answers: secrets and control codes (real HTTP)', () => {
 
   it('masks the key an endpoint returns JSON-escaped (sk\\u002d…): not in the answer, the cache or a replay (issue 33: 2)', async () => {
     const escaped = KEY.replace(/-/g, '\\u002d').replace('A', '\\u0041');
-    server.script = () => reply.content(`{"answer": "my key is ${escaped} ok"}`);
+    fake.server.script = () => reply.content(`{"answer": "my key is ${escaped} ok"}`);
     const live = registryFor(
-      server.url,
+      fake.server.url,
       { api_key_env: 'LAB_KEY' },
       { secrets: () => KEY, redactor: new Redactor(), cacheDir: dir },
     );
@@ -71,7 +63,7 @@ describe('llm answers: secrets and control codes (real HTTP)', () => {
       );
     }
     const replay = registryFor(
-      server.url,
+      fake.server.url,
       { api_key_env: 'LAB_KEY' },
       { secrets: () => undefined, redactor: new Redactor(), cacheDir: dir, replay: true },
     );
@@ -79,14 +71,18 @@ describe('llm answers: secrets and control codes (real HTTP)', () => {
   });
 
   it("keeps an answer's credential-shaped prose that is not a known secret", async () => {
-    server.script = () => reply.json({ answer: 'the secret: tell nobody' });
-    const live = registryFor(server.url, { api_key_env: 'LAB_KEY' }, { secrets: () => KEY, redactor: new Redactor() });
+    fake.server.script = () => reply.json({ answer: 'the secret: tell nobody' });
+    const live = registryFor(
+      fake.server.url,
+      { api_key_env: 'LAB_KEY' },
+      { secrets: () => KEY, redactor: new Redactor() },
+    );
     assert.equal((await live.model('gpt').decide(requests.interview())).answer, 'the secret: tell nobody');
   });
 
   it('shows control characters of an unusable answer as escapes', async () => {
-    server.script = () => reply.content('no json \u001b]0;pwned\u0007 \u001b[31mRED\u001b[0m');
-    const err = await registryFor(server.url)
+    fake.server.script = () => reply.content('no json \u001b]0;pwned\u0007 \u001b[31mRED\u001b[0m');
+    const err = await registryFor(fake.server.url)
       .model('gpt')
       .decide(requests.interview())
       .then(

@@ -1,10 +1,8 @@
 // The content-addressed response cache and replay: stable keys, identical reruns, replay with no
 // network (faults and failures replayed too), and a clear error on a replay miss.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
+import { scratchDir } from '../../support/scratch';
 import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
 import type { PromptTemplates } from '../../../src/core/format/model/model';
 import { ModelRegistry } from '../../../src/core/llm/registry';
@@ -57,23 +55,15 @@ describe('llm cache keys', () => {
 });
 
 describe('llm cache and replay (real HTTP)', () => {
-  let server: FakeOpenAI;
+  const fake = useFakeOpenAI();
   let dir: string;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.reset();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-cache-'));
+    dir = scratchDir('society-cache-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('a cached rerun gives identical decisions and records without calling the endpoint', async () => {
     let n = 0;
-    server.script = (r) =>
+    fake.server.script = (r) =>
       r.n === 1
         ? reply.serverError()
         : r.body.response_format.json_schema.name === 'interview'
@@ -81,16 +71,16 @@ describe('llm cache and replay (real HTTP)', () => {
           : undefined;
     const live: CallRecord[] = [];
     const first = await decideAll(
-      registryFor(server.url, {}, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'),
+      registryFor(fake.server.url, {}, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'),
     );
-    const calls = server.requests.length;
+    const calls = fake.server.requests.length;
     assert.equal(calls, 7, 'six decisions, one retried');
 
     const again: CallRecord[] = [];
     const second = await decideAll(
-      registryFor(server.url, {}, { cacheDir: dir, onCall: (r) => again.push(r) }).model('gpt'),
+      registryFor(fake.server.url, {}, { cacheDir: dir, onCall: (r) => again.push(r) }).model('gpt'),
     );
-    assert.equal(server.requests.length, calls, 'no new requests');
+    assert.equal(fake.server.requests.length, calls, 'no new requests');
     assert.equal(second, first);
     assert.deepEqual(
       again.map((r) => ({ ...r, cached: false })),
@@ -100,7 +90,7 @@ describe('llm cache and replay (real HTTP)', () => {
   });
 
   it('replay needs no server and reproduces faults and final failures exactly', async () => {
-    server.script = (r) =>
+    fake.server.script = (r) =>
       r.body.response_format.json_schema.name === 'evaluate'
         ? reply.serverError(503)
         : r.n === 0
@@ -108,20 +98,20 @@ describe('llm cache and replay (real HTTP)', () => {
           : undefined;
     const live: CallRecord[] = [];
     const first = await decideAll(
-      registryFor(server.url, { retries: 1 }, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'),
+      registryFor(fake.server.url, { retries: 1 }, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'),
     );
     assert.match(first, /failed to evaluate \(server_error\) after 2 attempts/);
 
-    const calls = server.requests.length;
+    const calls = fake.server.requests.length;
     const replayed: CallRecord[] = [];
     // No key needed either: replay never builds an HTTP client.
     const offline = registryFor(
-      server.url,
+      fake.server.url,
       { retries: 1, api_key_env: 'NOT_SET_ANYWHERE' },
       { cacheDir: dir, replay: true, onCall: (r) => replayed.push(r) },
     );
     const second = await decideAll(offline.model('gpt'));
-    assert.equal(server.requests.length, calls, 'no network in replay');
+    assert.equal(fake.server.requests.length, calls, 'no network in replay');
     assert.equal(second, first);
     assert.deepEqual(
       replayed.map((r) => ({ ...r, cached: false })),
@@ -131,7 +121,7 @@ describe('llm cache and replay (real HTTP)', () => {
   });
 
   it('a replay miss fails clearly and never touches the network', async () => {
-    const model = registryFor(server.url, {}, { cacheDir: dir, replay: true }).model('gpt');
+    const model = registryFor(fake.server.url, {}, { cacheDir: dir, replay: true }).model('gpt');
     const err = await model.decide(requests.interview()).then(
       () => undefined,
       (e) => e,
@@ -139,34 +129,34 @@ describe('llm cache and replay (real HTTP)', () => {
     assert.ok(err instanceof ReplayMissError);
     assert.ok(!(err instanceof ModelCallError), 'not subject to on_error');
     assert.match(err.message, /replay: no cached answer for decision 'interview:2:maya' of model 'gpt'/);
-    assert.equal(server.requests.length, 0);
+    assert.equal(fake.server.requests.length, 0);
   });
 
   it("keys the coach's answer by its rendered messages: a changed coach_system is a miss, a changed system is not", async () => {
-    server.script = () =>
+    fake.server.script = () =>
       reply.content(JSON.stringify({ driver: 'social', action: 'explore', text: 'Meet someone new.' }));
     const coach = (prompts: PromptTemplates, replay = false) =>
-      new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }, { prompts }), {
+      new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: fake.server.url }) }, { prompts }), {
         backoff: FAST_BACKOFF,
         cacheDir: dir,
         replay,
       }).model('gpt');
     const decide = (prompts: PromptTemplates) => coach(prompts).decide(requests.advise());
     await decide({ coach_system: 'You coach {{persona.name}}.' });
-    assert.equal(server.requests.length, 1);
+    assert.equal(fake.server.requests.length, 1);
     await decide({ coach_system: 'You coach {{persona.name}}.' });
-    assert.equal(server.requests.length, 1, 'the same coach prompt: a hit');
+    assert.equal(fake.server.requests.length, 1, 'the same coach prompt: a hit');
     await decide({
       coach_system: 'You coach {{persona.name}}.',
       system: 'You are {{persona.name}}. Stay in character.',
     });
-    assert.equal(server.requests.length, 1, "the agents' system prompt is not the coach's: still a hit");
+    assert.equal(fake.server.requests.length, 1, "the agents' system prompt is not the coach's: still a hit");
     await decide({ coach_system: 'You mentor {{persona.name}}.' });
-    assert.equal(server.requests.length, 2, 'a changed coach system prompt: a miss, not the stale answer');
+    assert.equal(fake.server.requests.length, 2, 'a changed coach system prompt: a miss, not the stale answer');
     // The shared task and JSON shape come first (cache layout), the coach system last.
-    assert.ok(server.requests[1].body.messages[0].content.endsWith('\n\nYou mentor Maya.'));
+    assert.ok(fake.server.requests[1].body.messages[0].content.endsWith('\n\nYou mentor Maya.'));
     await decide({});
-    assert.equal(server.requests.length, 3, 'back to the built-in coach system: another miss');
+    assert.equal(fake.server.requests.length, 3, 'back to the built-in coach system: another miss');
     const err = await coach({ coach_system: 'You guide {{persona.name}}.' }, true)
       .decide(requests.advise())
       .then(
@@ -174,12 +164,12 @@ describe('llm cache and replay (real HTTP)', () => {
         (e) => e,
       );
     assert.ok(err instanceof ReplayMissError, 'replay with an unseen coach system prompt misses');
-    assert.equal(server.requests.length, 3);
+    assert.equal(fake.server.requests.length, 3);
     const replayed = await coach({ coach_system: 'You mentor {{persona.name}}.' }, true).decide(requests.advise());
     assert.equal(replayed.text, 'Meet someone new.', 'a coach system prompt seen before replays');
   });
 
   it('replay without a cache directory is refused', () => {
-    assert.throws(() => registryFor(server.url, {}, { replay: true }), /replay needs a response cache directory/);
+    assert.throws(() => registryFor(fake.server.url, {}, { replay: true }), /replay needs a response cache directory/);
   });
 });

@@ -2,10 +2,8 @@
 // cached and replayed per retrieval, shared failures keep their real reason, and retried faults
 // are kept (and replayed) rather than dropped.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { FakeOpenAI, reply, startFakeOpenAI, type FakeRequest } from '../../support/fakeOpenAI';
+import { reply, type FakeRequest, useFakeOpenAI } from '../../support/fakeOpenAI';
+import { scratchDir } from '../../support/scratch';
 import { FAST_BACKOFF, modelConfig, scenario } from '../../support/llmFixtures';
 import type { ModelConfig } from '../../../src/core/format/model/model';
 import { ProviderError } from '../../../src/core/llm/errors';
@@ -22,24 +20,16 @@ async function outcome(p: Promise<number[]>): Promise<unknown> {
 }
 
 describe('llm embeddings: failures and faults (real HTTP)', () => {
-  let server: FakeOpenAI;
+  const fake = useFakeOpenAI();
   let dir: string;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.reset();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-embfault-'));
+    dir = scratchDir('society-embfault-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const s = (extra: Partial<ModelConfig> = {}) =>
     scenario({
       default: modelConfig('default', {
-        base_url: server.url,
+        base_url: fake.server.url,
         embeddings: { model: 'fake-embed' },
         retries: 0,
         ...extra,
@@ -51,7 +41,7 @@ describe('llm embeddings: failures and faults (real HTTP)', () => {
     new ModelRegistry(s(extra), { cacheDir: dir, replay: true }).memoryRelevance('default')!;
 
   it('replays a failed retrieval as failed, with its message, even when the same retrieval later succeeded', async () => {
-    server.script = (r) => (r.n === 0 ? reply.serverError(500) : undefined);
+    fake.server.script = (r) => (r.n === 0 ? reply.serverError(500) : undefined);
     const rel = live();
     const recorded = [
       await outcome(rel.scores('bouldering with Ali', memories)),
@@ -71,16 +61,16 @@ describe('llm embeddings: failures and faults (real HTTP)', () => {
   });
 
   it('a later live run that succeeds clears the failure an earlier run recorded', async () => {
-    server.script = () => reply.serverError(500);
+    fake.server.script = () => reply.serverError(500);
     await outcome(live().scores('bouldering with Ali', memories));
-    server.script = undefined;
+    fake.server.script = undefined;
     const ok = await live().scores('bouldering with Ali', memories);
     assert.deepEqual(await replay().scores('bouldering with Ali', memories), ok);
   });
 
   it('a caller sharing a failed request reports its real reason, not a missing embedding', async () => {
     // The request that carries the shared text fails at once; the caller's own request succeeds later.
-    server.script = (r: FakeRequest) =>
+    fake.server.script = (r: FakeRequest) =>
       r.body.input.includes(memories[1]) ? reply.serverError(503) : reply.content('', 100);
     const rel = live();
     const first = outcome(rel.scores('bouldering', memories));
@@ -91,7 +81,7 @@ describe('llm embeddings: failures and faults (real HTTP)', () => {
   });
 
   it('keeps the faults an embeddings call got past, and replays them', async () => {
-    server.script = (r) => (r.n === 0 ? reply.serverError(500) : undefined);
+    fake.server.script = (r) => (r.n === 0 ? reply.serverError(500) : undefined);
     const registry = new ModelRegistry(s({ retries: 2 }), { cacheDir: dir, backoff: FAST_BACKOFF });
     await registry.memoryRelevance('default')!.scores('bouldering with Ali', memories);
     const { faults } = registry.embeddingUsage();
@@ -106,7 +96,7 @@ describe('llm embeddings: failures and faults (real HTTP)', () => {
   });
 
   it('says how many attempts a failed embeddings call made, and names the status once', async () => {
-    server.script = () => reply.serverError(500);
+    fake.server.script = () => reply.serverError(500);
     const err = await live({ retries: 1 })
       .scores('bouldering', memories)
       .then(

@@ -1,9 +1,7 @@
 // Memory relevance from endpoint embeddings (cached, replayable); none configured leaves the engine's lexical relevance.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
+import { scratchDir } from '../../support/scratch';
 import { modelConfig, scenario } from '../../support/llmFixtures';
 import { FAST_BACKOFF } from '../../support/llmFixtures';
 import { EmbeddingRelevance } from '../../../src/core/llm/embeddings';
@@ -17,22 +15,14 @@ const memories = [
 ];
 
 describe('llm relevance: embeddings (real HTTP)', () => {
-  let server: FakeOpenAI;
+  const fake = useFakeOpenAI();
   let dir: string;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.reset();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-emb-'));
+    dir = scratchDir('society-emb-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const s = () =>
-    scenario({ default: modelConfig('default', { base_url: server.url, embeddings: { model: 'fake-embed' } }) });
+    scenario({ default: modelConfig('default', { base_url: fake.server.url, embeddings: { model: 'fake-embed' } }) });
 
   it('embeds each text once, batched, and ranks by cosine similarity', async () => {
     const rel = new ModelRegistry(s(), { cacheDir: dir, backoff: FAST_BACKOFF }).memoryRelevance('default')!;
@@ -40,9 +30,9 @@ describe('llm relevance: embeddings (real HTTP)', () => {
     const first = await rel.scores('bouldering with Ali', memories);
     assert.ok(first[0] > first[1] && first[0] > first[2]);
     await rel.scores('bouldering with Ali', memories);
-    assert.equal(server.requests.length, 1, 'second query answered from memory');
-    assert.equal(server.requests[0].body.model, 'fake-embed');
-    assert.equal(server.requests[0].body.input.length, 4);
+    assert.equal(fake.server.requests.length, 1, 'second query answered from memory');
+    assert.equal(fake.server.requests[0].body.model, 'fake-embed');
+    assert.equal(fake.server.requests[0].body.input.length, 4);
 
     const again = new ModelRegistry(s(), { cacheDir: dir, replay: true }).memoryRelevance('default')!;
     assert.deepEqual(await again.scores('bouldering with Ali', memories), first, 'replayed from the disk cache');
@@ -50,7 +40,7 @@ describe('llm relevance: embeddings (real HTTP)', () => {
   });
 
   it('throws a ProviderError when the embeddings call fails (the engine records it and retrieves lexically)', async () => {
-    server.script = () => reply.status(404, 'model not found');
+    fake.server.script = () => reply.status(404, 'model not found');
     const rel = new ModelRegistry(s(), { backoff: FAST_BACKOFF }).memoryRelevance('default')!;
     await assert.rejects(
       rel.scores('climbing bouldering', memories),
