@@ -2,7 +2,7 @@
 // calls would wait for a 60 s timeout or a 60 s Retry-After; the bounds below are far under those
 // and far over what a loaded machine needs, so they say "cancelled" without timing the machine.
 import * as assert from 'node:assert/strict';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, registryFor, requests } from '../../support/llmFixtures';
 
 /** Polls `done` until it holds, or fails after `ms` (a condition, not a duration, is what is tested). */
@@ -36,37 +36,30 @@ async function abortWhen(
 }
 
 describe('llm cancellation', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   it('aborts a hanging request, without retrying or recording a fault', async () => {
-    server.script = () => reply.hang();
+    fake.server.script = () => reply.hang();
     const records: unknown[] = [];
-    const model = registryFor(server.url, { timeout_ms: 60_000 }, { onCall: (r) => records.push(r) }).model('gpt');
+    const model = registryFor(fake.server.url, { timeout_ms: 60_000 }, { onCall: (r) => records.push(r) }).model('gpt');
     // Aborted once the request is at the server (in flight), not after a guessed delay.
     const { error, stoppedMs } = await abortWhen(
-      () => server.requests.length === 1,
+      () => fake.server.requests.length === 1,
       'the request arrived',
       (s) => model.decide(requests.interview(), s),
     );
     assert.match(String(error), /cancelled by the user/);
     assert.ok(stoppedMs < STOPPED_WITHIN_MS, `stopped ${stoppedMs.toFixed(0)} ms after the abort`);
-    assert.equal(server.requests.length, 1);
+    assert.equal(fake.server.requests.length, 1);
     assert.deepEqual(records, []);
-    await until(() => server.inFlight === 0, 'the connection was closed');
+    await until(() => fake.server.inFlight === 0, 'the connection was closed');
   });
 
   it('aborts calls queued behind the concurrency limit and paused by a Retry-After, and the call waiting it out', async () => {
-    server.script = () => reply.rateLimited(60);
+    fake.server.script = () => reply.rateLimited(60);
     // Retry-After is honoured up to 60 s here, so an uncancelled wait would outlast the bound.
     const model = registryFor(
-      server.url,
+      fake.server.url,
       { concurrency: 1, timeout_ms: 60_000 },
       { backoff: { ...FAST_BACKOFF, maxRetryAfterMs: 60_000 } },
     ).model('gpt');
@@ -79,7 +72,7 @@ describe('llm cancellation', () => {
     );
     // Call 0 met a 429 with a 60 s Retry-After: it waits that out, and the limiter holds calls 1
     // and 2 (queued behind its slot, then behind the pause) for as long.
-    await until(() => server.requests.length >= 1 && server.inFlight === 0, 'the first request was answered');
+    await until(() => fake.server.requests.length >= 1 && fake.server.inFlight === 0, 'the first request was answered');
     await new Promise((r) => setTimeout(r, 50));
     const t = performance.now();
     ac.abort(new Error('stop'));
@@ -88,15 +81,15 @@ describe('llm cancellation', () => {
     assert.ok(stoppedMs < STOPPED_WITHIN_MS, `stopped ${stoppedMs.toFixed(0)} ms after the abort`);
     for (const r of results) assert.match(String(r), /stop/);
     assert.equal(
-      server.requests.length,
+      fake.server.requests.length,
       1,
       'nothing was retried or started inside the Retry-After, nor after the abort',
     );
   });
 
   it('refuses to start when already aborted', async () => {
-    const model = registryFor(server.url).model('gpt');
+    const model = registryFor(fake.server.url).model('gpt');
     await assert.rejects(model.decide(requests.interview(), AbortSignal.abort(new Error('no'))), /no/);
-    assert.equal(server.requests.length, 0);
+    assert.equal(fake.server.requests.length, 0);
   });
 });

@@ -1,6 +1,6 @@
 // Admission limits: concurrency (observed by the server), requests and tokens per minute.
 import * as assert from 'node:assert/strict';
-import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { useFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { endpointKey, sharedLimits } from '../../../src/core/format/assemble/endpointLimits';
@@ -9,34 +9,27 @@ import { Limiter } from '../../../src/core/llm/limits/limiter';
 import { TokenBucket } from '../../../src/core/llm/limits/tokenBucket';
 
 describe('llm limits', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   it('never has more than `concurrency` requests in flight, and uses all of it', async () => {
-    server.latencyMs = 30;
+    fake.server.latencyMs = 30;
     // "Uses all of it" as a state the server waits for, not a latency hoped long enough on a busy machine.
-    server.holdUntilInFlight(5);
-    const registry = registryFor(server.url, { concurrency: 5 });
+    fake.server.holdUntilInFlight(5);
+    const registry = registryFor(fake.server.url, { concurrency: 5 });
     const model = registry.model('gpt');
     await Promise.all(Array.from({ length: 40 }, (_, i) => model.decide(requests.interview(`interview:${i}`))));
-    server.latencyMs = 0;
-    assert.equal(server.requests.length, 40);
-    assert.equal(server.maxInFlight, 5);
+    fake.server.latencyMs = 0;
+    assert.equal(fake.server.requests.length, 40);
+    assert.equal(fake.server.maxInFlight, 5);
   });
 
   it('two configs calling the same model at one endpoint share one limiter, with the strictest limits', async () => {
-    server.latencyMs = 30;
-    server.holdUntilInFlight(3);
+    fake.server.latencyMs = 30;
+    fake.server.holdUntilInFlight(3);
     const s = scenario({
-      gpt: modelConfig('gpt', { base_url: server.url, concurrency: 6 }),
+      gpt: modelConfig('gpt', { base_url: fake.server.url, concurrency: 6 }),
       // Same model and endpoint (the URL spelled with a trailing slash), another temperature.
-      cool: modelConfig('cool', { base_url: `${server.url}/`, temperature: 0.1, concurrency: 3 }),
+      cool: modelConfig('cool', { base_url: `${fake.server.url}/`, temperature: 0.1, concurrency: 3 }),
     });
     const registry = new ModelRegistry(s, { backoff: FAST_BACKOFF });
     assert.equal(registry.limiter(s.models.gpt), registry.limiter(s.models.cool));
@@ -44,9 +37,9 @@ describe('llm limits', () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) => (i % 2 ? gpt : cool).decide(requests.interview(`interview:${i}`))),
     );
-    server.latencyMs = 0;
-    assert.equal(server.requests.length, 30);
-    assert.equal(server.maxInFlight, 3);
+    fake.server.latencyMs = 0;
+    assert.equal(fake.server.requests.length, 30);
+    assert.equal(fake.server.maxInFlight, 3);
   });
 
   it('endpoint keys: same model and endpoint share, another model or deployment does not', () => {
@@ -76,13 +69,13 @@ describe('llm limits', () => {
 
   it('spreads requests to respect requests-per-minute', async () => {
     // 1200 rpm = 20 per second with a one-second burst: 40 calls need about one more second.
-    const model = registryFor(server.url, { concurrency: 64, rpm: 1200 }).model('gpt');
+    const model = registryFor(fake.server.url, { concurrency: 64, rpm: 1200 }).model('gpt');
     const t = performance.now();
     await Promise.all(Array.from({ length: 40 }, (_, i) => model.decide(requests.interview(`interview:${i}`))));
     const ms = performance.now() - t;
     // The limit holds the calls back: never faster than the rate allows (a busy machine only slows
     // them). No upper bound near the ideal: one loaded core stretches it; 30 s says "not stuck".
-    assert.equal(server.requests.length, 40);
+    assert.equal(fake.server.requests.length, 40);
     assert.ok(ms >= 900, `40 calls at 1200 rpm took ${ms.toFixed(0)} ms: faster than the limit allows`);
     assert.ok(ms < 30_000, `40 calls at 1200 rpm took ${ms.toFixed(0)} ms`);
   });

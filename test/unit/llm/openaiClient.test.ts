@@ -1,24 +1,17 @@
 // The `openai` package against a real local HTTP server: request shape, parameters, headers,
 // structured output and its fallback, Azure URLs and headers.
 import * as assert from 'node:assert/strict';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
 import { registryFor, requests } from '../../support/llmFixtures';
 import { OpenAIChatClient } from '../../../src/core/llm/openai/chatClient';
 import { Redactor } from '../../../src/core/llm/redact';
 import { modelConfig } from '../../support/llmFixtures';
 
 describe('llm openai client (real HTTP)', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   it('sends model, messages, sampling parameters, seed, extra headers and a JSON schema', async () => {
-    const model = registryFor(server.url, {
+    const model = registryFor(fake.server.url, {
       temperature: 0.3,
       max_tokens: 120,
       seed: 7,
@@ -26,7 +19,7 @@ describe('llm openai client (real HTTP)', () => {
     }).model('gpt');
     const res = await model.decide(requests.choose());
     assert.equal(res.choice, 'ali');
-    const [req] = server.requests;
+    const [req] = fake.server.requests;
     assert.equal(req.path, '/v1/chat/completions');
     assert.equal(req.body.model, 'fake-model');
     assert.equal(req.body.temperature, 0.3);
@@ -41,42 +34,42 @@ describe('llm openai client (real HTTP)', () => {
   });
 
   it('steps down to JSON mode, then to prompt-only JSON, when the endpoint rejects the format', async () => {
-    server.script = (r) => (r.body.response_format ? reply.rejectFormat() : reply.json({ answer: 'plain' }));
-    const model = registryFor(server.url).model('gpt');
+    fake.server.script = (r) => (r.body.response_format ? reply.rejectFormat() : reply.json({ answer: 'plain' }));
+    const model = registryFor(fake.server.url).model('gpt');
     const first = await model.decide(requests.interview());
     assert.equal(first.answer, 'plain');
     assert.deepEqual(
-      server.requests.map((r) => r.body.response_format?.type ?? 'none'),
+      fake.server.requests.map((r) => r.body.response_format?.type ?? 'none'),
       ['json_schema', 'json_object', 'none'],
     );
     await model.decide(requests.interview('interview:3:maya'));
-    assert.equal(server.requests[3].body.response_format, undefined, 'the step down is remembered');
+    assert.equal(fake.server.requests[3].body.response_format, undefined, 'the step down is remembered');
   });
 
   it('switches to max_completion_tokens when the endpoint asks for it', async () => {
-    server.script = (r) =>
+    fake.server.script = (r) =>
       r.body.max_tokens !== undefined
         ? reply.status(
             400,
             "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
           )
         : undefined;
-    const model = registryFor(server.url, { max_tokens: 50 }).model('gpt');
+    const model = registryFor(fake.server.url, { max_tokens: 50 }).model('gpt');
     await model.decide(requests.interview());
-    assert.equal(server.requests[1].body.max_completion_tokens, 50);
+    assert.equal(fake.server.requests[1].body.max_completion_tokens, 50);
   });
 
   it('sends the key as a bearer token, and a placeholder when the endpoint needs none', async () => {
     await registryFor(
-      server.url,
+      fake.server.url,
       { api_key_env: 'FAKE_KEY' },
       { secrets: (n) => (n === 'FAKE_KEY' ? 'sk-live-abcdefghijklmnop' : undefined) },
     )
       .model('gpt')
       .decide(requests.interview());
-    assert.equal(server.requests[0].headers.authorization, 'Bearer sk-live-abcdefghijklmnop');
-    await registryFor(server.url).model('gpt').decide(requests.interview());
-    assert.equal(server.requests[1].headers.authorization, 'Bearer no-key');
+    assert.equal(fake.server.requests[0].headers.authorization, 'Bearer sk-live-abcdefghijklmnop');
+    await registryFor(fake.server.url).model('gpt').decide(requests.interview());
+    assert.equal(fake.server.requests[1].headers.authorization, 'Bearer no-key');
   });
 
   it("does not pick up OPENAI_API_KEY or OPENAI_BASE_URL from the environment behind the scenario's back", async () => {
@@ -84,8 +77,8 @@ describe('llm openai client (real HTTP)', () => {
     process.env.OPENAI_API_KEY = 'sk-ambient-0123456789';
     process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
     try {
-      await registryFor(server.url).model('gpt').decide(requests.interview());
-      assert.equal(server.requests[0].headers.authorization, 'Bearer no-key');
+      await registryFor(fake.server.url).model('gpt').decide(requests.interview());
+      assert.equal(fake.server.requests[0].headers.authorization, 'Bearer no-key');
     } finally {
       if (saved.key === undefined) delete process.env.OPENAI_API_KEY;
       else process.env.OPENAI_API_KEY = saved.key;
@@ -95,14 +88,14 @@ describe('llm openai client (real HTTP)', () => {
   });
 
   it('talks Azure OpenAI: deployment path, api-version query, api-key header', async () => {
-    const base = server.url.replace(/\/v1$/, '');
+    const base = fake.server.url.replace(/\/v1$/, '');
     const model = registryFor(
       base,
       { model: undefined, azure: { deployment: 'gpt4o-prod', api_version: '2024-10-21' }, api_key_env: 'AZ' },
       { secrets: () => 'azure-key-0123456789' },
     ).model('gpt');
     await model.decide(requests.interview());
-    const [req] = server.requests;
+    const [req] = fake.server.requests;
     assert.equal(req.path, '/openai/deployments/gpt4o-prod/chat/completions');
     assert.equal(req.query.get('api-version'), '2024-10-21');
     assert.equal(req.headers['api-key'], 'azure-key-0123456789');
@@ -111,19 +104,19 @@ describe('llm openai client (real HTTP)', () => {
   });
 
   it('works the same over the platform fetch as over the built-in node:http transport', async () => {
-    server.script = (r) => (r.n === 0 ? reply.rateLimited(0) : undefined);
+    fake.server.script = (r) => (r.n === 0 ? reply.rateLimited(0) : undefined);
     const records: unknown[] = [];
-    const res = await registryFor(server.url, {}, { fetch: globalThis.fetch, onCall: (r) => records.push(r) })
+    const res = await registryFor(fake.server.url, {}, { fetch: globalThis.fetch, onCall: (r) => records.push(r) })
       .model('gpt')
       .decide(requests.evaluate());
     assert.equal(res.rating, 1);
-    assert.equal(server.requests.length, 2);
-    assert.match(String(server.requests[1].headers['user-agent']), /OpenAI/);
+    assert.equal(fake.server.requests.length, 2);
+    assert.match(String(fake.server.requests[1].headers['user-agent']), /OpenAI/);
   });
 
   it('reports an answer without content as a bad response', async () => {
-    server.script = () => ({ status: 200, body: { id: 'x', choices: [] } });
-    const client = new OpenAIChatClient(modelConfig('gpt', { base_url: server.url }), {}, new Redactor());
+    fake.server.script = () => ({ status: 200, body: { id: 'x', choices: [] } });
+    const client = new OpenAIChatClient(modelConfig('gpt', { base_url: fake.server.url }), {}, new Redactor());
     await assert.rejects(client.complete({ messages: [{ role: 'user', content: 'hi' }] }), {
       name: 'ProviderError',
       reason: 'bad_response',
@@ -131,14 +124,14 @@ describe('llm openai client (real HTTP)', () => {
   });
 
   it("quotes a gateway's own error shapes instead of 'status code (no body)'", async () => {
-    const client = new OpenAIChatClient(modelConfig('gpt', { base_url: server.url }), {}, new Redactor());
+    const client = new OpenAIChatClient(modelConfig('gpt', { base_url: fake.server.url }), {}, new Redactor());
     const ask = () => client.complete({ messages: [{ role: 'user', content: 'hi' }] });
     // Portkey's AI Gateway and FastAPI servers (vLLM's) do not wrap their errors in `error`.
-    server.script = () => ({ status: 400, body: { status: 'failure', message: 'Invalid config passed' } });
+    fake.server.script = () => ({ status: 400, body: { status: 'failure', message: 'Invalid config passed' } });
     await assert.rejects(ask(), (e: Error) => /HTTP 400 .*: Invalid config passed$/.test(e.message));
-    server.script = () => ({ status: 422, body: { detail: 'max_tokens must be at least 1' } });
+    fake.server.script = () => ({ status: 422, body: { detail: 'max_tokens must be at least 1' } });
     await assert.rejects(ask(), (e: Error) => e.message.includes('{"detail":"max_tokens must be at least 1"}'));
-    server.script = () => reply.status(400, 'Unknown model');
+    fake.server.script = () => reply.status(400, 'Unknown model');
     await assert.rejects(ask(), (e: Error) => /: Unknown model$/.test(e.message));
   });
 });

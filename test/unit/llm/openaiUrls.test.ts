@@ -1,7 +1,7 @@
 // Where requests go: Azure embeddings to their own deployment, a base_url's query kept as a
 // query (not pasted before the path), and failures naming the URL requested, credentials masked.
 import * as assert from 'node:assert/strict';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
 import { ModelCallError, ProviderError } from '../../../src/core/llm/errors';
 import { ModelRegistry } from '../../../src/core/llm/registry';
@@ -9,19 +9,12 @@ import { ModelRegistry } from '../../../src/core/llm/registry';
 const TOKEN = 'qtok-0123456789secret';
 
 describe('llm request URLs (real HTTP)', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   it('sends Azure embeddings to the embeddings deployment (embeddings.model), chat to the chat deployment', async () => {
     const cfg = modelConfig('default', {
       model: undefined,
-      base_url: server.url.replace(/\/v1$/, ''),
+      base_url: fake.server.url.replace(/\/v1$/, ''),
       embeddings: { model: 'embed-dep' },
       azure: { deployment: 'chat-dep', api_version: '2024-10-21' },
     });
@@ -29,7 +22,7 @@ describe('llm request URLs (real HTTP)', () => {
     await registry.memoryRelevance('default')!.scores('bouldering with Ali', ['Went bouldering.']);
     await registry.model('default').decide(requests.interview());
     assert.deepEqual(
-      server.requests.map((r) => [r.path, r.query.get('api-version')]),
+      fake.server.requests.map((r) => [r.path, r.query.get('api-version')]),
       [
         ['/openai/deployments/embed-dep/embeddings', '2024-10-21'],
         ['/openai/deployments/chat-dep/chat/completions', '2024-10-21'],
@@ -38,7 +31,7 @@ describe('llm request URLs (real HTTP)', () => {
   });
 
   it('keeps a base_url query as the query of every request', async () => {
-    const url = `${server.url}?token=${TOKEN}&x=1`;
+    const url = `${fake.server.url}?token=${TOKEN}&x=1`;
     await registryFor(url).model('gpt').decide(requests.interview());
     const embed = new ModelRegistry(
       scenario({ default: modelConfig('default', { base_url: url, embeddings: { model: 'e' } }) }),
@@ -46,7 +39,7 @@ describe('llm request URLs (real HTTP)', () => {
     );
     await embed.memoryRelevance('default')!.scores('climbing', ['Went bouldering.']);
     assert.deepEqual(
-      server.requests.map((r) => [r.path, r.query.get('token'), r.query.get('x')]),
+      fake.server.requests.map((r) => [r.path, r.query.get('token'), r.query.get('x')]),
       [
         ['/v1/chat/completions', TOKEN, '1'],
         ['/v1/embeddings', TOKEN, '1'],
@@ -55,8 +48,8 @@ describe('llm request URLs (real HTTP)', () => {
   });
 
   it('names the URL requested, query secrets masked, when the endpoint rejects the call', async () => {
-    server.script = () => reply.status(404, 'not found');
-    const url = `${server.url}?token=${TOKEN}&x=1`;
+    fake.server.script = () => reply.status(404, 'not found');
+    const url = `${fake.server.url}?token=${TOKEN}&x=1`;
     const err = await registryFor(url)
       .model('gpt')
       .decide(requests.interview())
@@ -66,7 +59,7 @@ describe('llm request URLs (real HTTP)', () => {
       );
     assert.ok(err instanceof ModelCallError);
     assert.ok(
-      err.message.includes(`HTTP 404 (POST ${server.url}/chat/completions?token=[redacted]&x=1): not found`),
+      err.message.includes(`HTTP 404 (POST ${fake.server.url}/chat/completions?token=[redacted]&x=1): not found`),
       err.message,
     );
     const embed = new ModelRegistry(
@@ -81,7 +74,7 @@ describe('llm request URLs (real HTTP)', () => {
         (e) => e,
       );
     assert.ok(
-      e2 instanceof ProviderError && e2.message.includes(`${server.url}/embeddings?token=[redacted]&x=1`),
+      e2 instanceof ProviderError && e2.message.includes(`${fake.server.url}/embeddings?token=[redacted]&x=1`),
       String(e2),
     );
     assert.ok(!err.message.includes(TOKEN) && !e2.message.includes(TOKEN));

@@ -1,6 +1,6 @@
 // Building models from a scenario: offline, openai, injected vscode clients; one limiter per model.
 import * as assert from 'node:assert/strict';
-import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { useFakeOpenAI } from '../../support/fakeOpenAI';
 import { modelConfig, persona, requests, scenario } from '../../support/llmFixtures';
 import { ModelRegistry, createAgentModels, usedModelNames, vscodeIdentity } from '../../../src/core/llm/registry';
 import { OfflineModel } from '../../../src/core/llm/offline';
@@ -8,17 +8,10 @@ import type { ChatClient, ChatRequest } from '../../../src/core/llm/chat';
 import { LlmAgentModel } from '../../../src/core/llm/llmAgentModel';
 
 describe('llm model registry', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   it('builds one model per scenario entry: offline and openai', () => {
-    const models = createAgentModels(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }));
+    const models = createAgentModels(scenario({ gpt: modelConfig('gpt', { base_url: fake.server.url }) }));
     assert.deepEqual(Object.keys(models), ['default', 'gpt']);
     assert.ok(models.default instanceof OfflineModel);
     assert.ok(models.gpt instanceof LlmAgentModel);
@@ -26,7 +19,7 @@ describe('llm model registry', () => {
   });
 
   it("is the engine's ModelFactory: same instance per name, offline seeded per run", () => {
-    const registry = new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }));
+    const registry = new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: fake.server.url }) }));
     const s = registry.scenario;
     assert.equal(registry.factory(s.models.gpt, 1), registry.factory(s.models.gpt, 2));
     assert.notEqual(registry.factory(s.models.default, 1), registry.factory(s.models.default, 2));

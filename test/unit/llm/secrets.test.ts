@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
 import { registryFor, requests } from '../../support/llmFixtures';
 import type { CallRecord } from '../../../src/core/llm/callRecord';
 import { MissingKeyError } from '../../../src/core/llm/registry';
@@ -20,20 +20,13 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('llm secrets (real HTTP)', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   it('sends the key as a header but never lets it into errors, records, labels or the cache', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-secrets-'));
     try {
       // The endpoint echoes the credentials it received in its error message, as some proxies do.
-      server.script = (r) =>
+      fake.server.script = (r) =>
         r.n === 0
           ? reply.status(
               401,
@@ -42,7 +35,7 @@ describe('llm secrets (real HTTP)', () => {
           : undefined;
       const records: CallRecord[] = [];
       const registry = registryFor(
-        server.url,
+        fake.server.url,
         { api_key_env: 'LAB_KEY', headers: { 'X-Auth-Token': HEADER_SECRET } },
         {
           secrets: (n) => (n === 'LAB_KEY' ? KEY : undefined),
@@ -56,8 +49,8 @@ describe('llm secrets (real HTTP)', () => {
         (e: Error) => e,
       );
       const ok = await model.decide(requests.speak());
-      assert.equal(server.requests[0].headers.authorization, `Bearer ${KEY}`);
-      assert.equal(server.requests[0].headers['x-auth-token'], HEADER_SECRET);
+      assert.equal(fake.server.requests[0].headers.authorization, `Bearer ${KEY}`);
+      assert.equal(fake.server.requests[0].headers['x-auth-token'], HEADER_SECRET);
       assert.ok(err, 'the 401 failed the decision');
       const outputs = [
         err!.message,
@@ -80,12 +73,12 @@ describe('llm secrets (real HTTP)', () => {
   });
 
   it('a missing key names the variable, not a value, before any request', () => {
-    const registry = registryFor(server.url, { api_key_env: 'ABSENT_KEY_VAR' }, { secrets: () => undefined });
+    const registry = registryFor(fake.server.url, { api_key_env: 'ABSENT_KEY_VAR' }, { secrets: () => undefined });
     assert.throws(
       () => registry.model('gpt'),
       (e: Error) => e instanceof MissingKeyError && /environment variable ABSENT_KEY_VAR/.test(e.message),
     );
-    assert.equal(server.requests.length, 0);
+    assert.equal(fake.server.requests.length, 0);
   });
 });
 

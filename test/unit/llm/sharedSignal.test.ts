@@ -2,7 +2,7 @@
 // allowed attempt.
 import * as assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
 import { registryFor, requests } from '../../support/llmFixtures';
 import { Limiter } from '../../../src/core/llm/limits/limiter';
 import { resilientCall } from '../../../src/core/llm/limits/resilientCall';
@@ -11,14 +11,7 @@ import { ProviderError } from '../../../src/core/llm/errors';
 import { secrets } from '../../../src/core/llm/redact';
 
 describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   it('holds one listener on the run signal however many calls share it: no MaxListenersExceededWarning', async () => {
     const warnings: string[] = [];
@@ -27,9 +20,9 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
     };
     process.on('warning', onWarning);
     try {
-      server.latencyMs = 20;
+      fake.server.latencyMs = 20;
       const ac = new AbortController();
-      const model = registryFor(server.url, { concurrency: 64 }).model('gpt');
+      const model = registryFor(fake.server.url, { concurrency: 64 }).model('gpt');
       const calls = Array.from({ length: 80 }, (_, i) => model.decide(requests.interview(`interview:${i}`), ac.signal));
       await new Promise((r) => setImmediate(r));
       assert.ok(
@@ -42,9 +35,9 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
         warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')),
         [],
       );
-      assert.equal(server.requests.length, 80);
+      assert.equal(fake.server.requests.length, 80);
     } finally {
-      server.latencyMs = 0;
+      fake.server.latencyMs = 0;
       process.off('warning', onWarning);
     }
   });
@@ -62,14 +55,14 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
       await sleep(1, ac.signal);
       assert.equal(count(), 0, 'after 20 attempts and a sleep');
       // Calls queued behind concurrency 2, every third one retried after a 500.
-      server.script = (r) => (r.n % 3 === 0 ? reply.serverError() : undefined);
-      const model = registryFor(server.url, { concurrency: 2 }).model('gpt');
+      fake.server.script = (r) => (r.n % 3 === 0 ? reply.serverError() : undefined);
+      const model = registryFor(fake.server.url, { concurrency: 2 }).model('gpt');
       await Promise.all(
         Array.from({ length: 30 }, (_, i) => model.decide(requests.interview(`interview:${i}`), ac.signal)),
       );
       await new Promise((r) => setImmediate(r));
-      assert.ok(server.requests.length > 30, 'some calls were retried');
-      assert.equal(count(), 0, `after ${server.requests.length} requests`);
+      assert.ok(fake.server.requests.length > 30, 'some calls were retried');
+      assert.equal(count(), 0, `after ${fake.server.requests.length} requests`);
       assert.deepEqual(
         warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')),
         [],
@@ -81,19 +74,19 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
   });
 
   it('still cancels every waiting and running call through that one listener', async () => {
-    server.latencyMs = 5_000;
+    fake.server.latencyMs = 5_000;
     const ac = new AbortController();
-    const model = registryFor(server.url, { concurrency: 2, timeout_ms: 60_000 }).model('gpt');
+    const model = registryFor(fake.server.url, { concurrency: 2, timeout_ms: 60_000 }).model('gpt');
     const calls = Array.from({ length: 6 }, (_, i) =>
       model.decide(requests.interview(`i:${i}`), ac.signal).then(
         () => 'done',
         (e) => String(e),
       ),
     );
-    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
+    while (fake.server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
     ac.abort(new Error('stop'));
     for (const r of await Promise.all(calls)) assert.match(r, /stop/);
-    server.latencyMs = 0;
+    fake.server.latencyMs = 0;
   });
 
   it('pauses the endpoint for its Retry-After also when the 429 came on the last allowed attempt', async () => {
@@ -148,8 +141,8 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
   it("no request starts between a last-attempt 429 and the end of its Retry-After, by the server's clock, not even one queued behind it (issue 33: 10)", async () => {
     // Concurrency 1: the second call waits for the first one's slot. The first meets a 429 with
     // Retry-After: 1 on its only allowed attempt; its slot must not pass on before the pause is set.
-    server.script = (r) => (r.n === 0 ? reply.rateLimited(1) : undefined);
-    const model = registryFor(server.url, { concurrency: 1, retries: 0 }).model('gpt');
+    fake.server.script = (r) => (r.n === 0 ? reply.rateLimited(1) : undefined);
+    const model = registryFor(fake.server.url, { concurrency: 1, retries: 0 }).model('gpt');
     const results = await Promise.all(
       [0, 1].map((i) =>
         model.decide(requests.interview(`interview:${i}`)).then(
@@ -160,8 +153,8 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
     );
     assert.match(results[0], /rate_limited/);
     assert.equal(results[1], 'ok');
-    const [limited, next] = server.requests;
-    assert.equal(server.requests.length, 2);
+    const [limited, next] = fake.server.requests;
+    assert.equal(fake.server.requests.length, 2);
     assert.ok(
       next.at - limited.at >= 1_000,
       `the next request came ${next.at - limited.at} ms after the 429, inside its Retry-After of 1000 ms`,

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { reply, useFakeOpenAI } from '../../support/fakeOpenAI';
 import { registryFor, requests } from '../../support/llmFixtures';
 import { UsageBook } from '../../../src/core/engine/society/usageBook';
 import type { CallRecord } from '../../../src/core/llm/callRecord';
@@ -13,14 +13,7 @@ import { TokenBucket } from '../../../src/core/llm/limits/tokenBucket';
 import { isCached, markCached } from '../../../src/core/llm/usage';
 
 describe('llm usage figures (real HTTP)', () => {
-  let server: FakeOpenAI;
-  before(async () => {
-    server = await startFakeOpenAI();
-  });
-  after(async () => {
-    await server.close();
-  });
-  beforeEach(() => server.reset());
+  const fake = useFakeOpenAI();
 
   for (const [name, usage] of [
     ['negative', { prompt_tokens: -100, completion_tokens: -5 }],
@@ -28,10 +21,10 @@ describe('llm usage figures (real HTTP)', () => {
     ['huge', { prompt_tokens: 1e300, completion_tokens: 1.5 }],
   ] as const) {
     it(`uses the estimate for ${name} token counts and notes the bad values in the call's faults`, async () => {
-      server.script = () => reply.usage(usage);
+      fake.server.script = () => reply.usage(usage);
       const records: CallRecord[] = [];
       const model = registryFor(
-        server.url,
+        fake.server.url,
         { price: { input: 1, output: 2 } },
         { onCall: (r) => records.push(r) },
       ).model('gpt');
@@ -49,9 +42,9 @@ describe('llm usage figures (real HTTP)', () => {
   }
 
   it('takes no note when the endpoint sends no usage', async () => {
-    server.script = () => reply.usage(null);
+    fake.server.script = () => reply.usage(null);
     const records: CallRecord[] = [];
-    await registryFor(server.url, {}, { onCall: (r) => records.push(r) })
+    await registryFor(fake.server.url, {}, { onCall: (r) => records.push(r) })
       .model('gpt')
       .decide(requests.interview());
     assert.deepEqual(records[0].faults, []);
@@ -60,8 +53,8 @@ describe('llm usage figures (real HTTP)', () => {
   it('marks cached answers outside their JSON, so a replayed trace is unchanged', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-usage-'));
     try {
-      const live = await registryFor(server.url, {}, { cacheDir: dir }).model('gpt').decide(requests.interview());
-      const again = await registryFor(server.url, {}, { cacheDir: dir, replay: true })
+      const live = await registryFor(fake.server.url, {}, { cacheDir: dir }).model('gpt').decide(requests.interview());
+      const again = await registryFor(fake.server.url, {}, { cacheDir: dir, replay: true })
         .model('gpt')
         .decide(requests.interview());
       assert.equal(isCached(live.usage), false);
