@@ -1,5 +1,6 @@
 // Headless Chromium for the view's tests and benchmark: builds the view bundle in memory (so
 // tests never run a stale dist/), and opens pages that embed a trace the way `society report` does.
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -90,6 +91,22 @@ ${v.script}
 </body>
 </html>
 `;
+}
+
+/**
+ * A headless Chromium for the enclosing describe: launched before its tests (test-results/ made for
+ * their screenshots), closed after them.
+ */
+export function useChromium(): { readonly browser: Browser } {
+  const held = {} as { browser: Browser };
+  before(async () => {
+    held.browser = await launchChromium();
+    mkdirSync(testResults, { recursive: true });
+  });
+  after(async () => {
+    await held.browser?.close();
+  });
+  return held;
 }
 
 export async function openView(

@@ -3,26 +3,18 @@
 // rounds, links selection across panels, switches to canvas for large networks, and keeps
 // hostile persona strings inert.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { expectedTies, HOSTILE, hostileRun, rowCount, syntheticTrace } from './fixtures';
-import { launchChromium, openView, testResults, keepScreenshot } from './harness';
+import { useChromium, openView, keepScreenshot } from './harness';
 import { nodeLabel } from '../../webview/model/networkData';
 
 const dataset = (page: Page, selector: string) => page.$eval(selector, (e) => ({ ...(e as HTMLElement).dataset }));
 
 describe('society view (standalone, headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   describe('a coached run with hostile persona strings', () => {
     let trace: EmbeddedTrace;
@@ -30,7 +22,7 @@ describe('society view (standalone, headless Chromium)', function () {
     let errors: string[];
     before(async () => {
       trace = await hostileRun(14, 6);
-      ({ page, errors } = await openView(browser, trace));
+      ({ page, errors } = await openView(chromium.browser, trace));
     });
     after(async () => {
       await page?.close();
@@ -269,7 +261,7 @@ describe('society view (standalone, headless Chromium)', function () {
 
   it('writes only names that do not overlap in a crowded panel, above the nodes, and the selected one always', async () => {
     const trace = syntheticTrace({ agents: 120, ties: 400, rounds: 2 });
-    const { page, errors } = await openView(browser, trace, { width: 900, height: 700 });
+    const { page, errors } = await openView(chromium.browser, trace, { width: 900, height: 700 });
     assert.equal((await dataset(page, '.network')).renderer, 'svg');
     // Measured once the layout has come to rest: names are placed per frame while it moves.
     await page.waitForFunction(
@@ -318,7 +310,7 @@ describe('society view (standalone, headless Chromium)', function () {
     models['editor-choice'] = { ...models.default, name: 'editor-choice' };
     models.coach = { name: 'coach', provider: 'openai', model: 'gpt-4o-mini', concurrency: 4, on_error: 'offline' };
     models.judge = { ...models.coach, name: 'judge' };
-    const { page, errors } = await openView(browser, trace, { width: 900, height: 700 });
+    const { page, errors } = await openView(chromium.browser, trace, { width: 900, height: 700 });
     assert.equal(await page.textContent('.bar .models'), 'offline rule-based model (not an LLM) · openai gpt-4o-mini');
     assert.deepEqual(errors, []);
     await page.close();
@@ -326,7 +318,7 @@ describe('society view (standalone, headless Chromium)', function () {
 
   it('draws large networks on a canvas and keeps them interactive', async () => {
     const trace = syntheticTrace({ agents: 600, ties: 2400, rounds: 3 });
-    const { page, errors } = await openView(browser, trace);
+    const { page, errors } = await openView(chromium.browser, trace);
     const net = await dataset(page, '.network');
     assert.equal(net.renderer, 'canvas');
     assert.equal(Number(net.nodes), 600);
@@ -359,7 +351,7 @@ describe('society view (standalone, headless Chromium)', function () {
 
   it('scrolls 100,000 trace rows with a constant number of DOM rows', async () => {
     const trace = syntheticTrace({ agents: 50, ties: 100, rounds: 10, messages: 100000 });
-    const { page, errors } = await openView(browser, trace);
+    const { page, errors } = await openView(chromium.browser, trace);
     assert.equal(Number((await dataset(page, '.trace')).total), 100000);
     const before = await page.locator('.vlist .vrow').count();
     await page.$eval('.vlist', (v) => {

@@ -4,14 +4,13 @@
 // nodes sized by coins span the coins the players hold, not 0…220; and the world in groups of
 // four draws its groups.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import type { MatchEvent } from '../../src/core/trace/events';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
 import { exampleRun, hostileRun } from './fixtures';
-import { launchChromium, openWebview, testResults, keepScreenshot } from './harness';
+import { useChromium, openWebview, keepScreenshot } from './harness';
 
 /** Every agent's last value of `name` in the trace. */
 function lastValues(trace: EmbeddedTrace, name: string): Map<string, number> {
@@ -40,14 +39,7 @@ const centres = (page: Page) =>
 
 describe('the view shows only what the world has (headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   describe('the public goods example', () => {
     let trace: EmbeddedTrace;
@@ -55,7 +47,7 @@ describe('the view shows only what the world has (headless Chromium)', function 
     let errors: string[];
     before(async () => {
       trace = await exampleRun('public-goods');
-      ({ page, errors } = await openWebview(browser, trace));
+      ({ page, errors } = await openWebview(chromium.browser, trace));
     });
     after(async () => {
       await page?.close();
@@ -89,7 +81,7 @@ describe('the view shows only what the world has (headless Chromium)', function 
   });
 
   it('a society whose personas declare traits, motivations and rewards keeps their bars and chart', async () => {
-    const { page, errors } = await openWebview(browser, await hostileRun(6, 2));
+    const { page, errors } = await openWebview(chromium.browser, await hostileRun(6, 2));
     try {
       await pick(page, 'p3');
       assert.equal(await page.locator('.panel.agent .trait').count(), 10);
@@ -103,7 +95,7 @@ describe('the view shows only what the world has (headless Chromium)', function 
   it('the world in groups of four draws each group, captioned, its members together', async () => {
     const trace = await exampleRun('public-goods-matching', { rounds: 3 });
     const groups = trace.events.filter((e): e is MatchEvent => e.type === 'match').at(-1)!.groups;
-    const { page, errors } = await openWebview(browser, trace);
+    const { page, errors } = await openWebview(chromium.browser, trace);
     try {
       const captions = await page.$$eval('.network g.places text', (xs) => xs.map((x) => x.textContent));
       assert.deepEqual(captions, ['group 1 · 4', 'group 2 · 4', 'group 3 · 4', 'group 4 · 4']);

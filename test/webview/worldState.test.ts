@@ -5,14 +5,13 @@
 // quantity with its value in the tooltip and the agent panel; a hostile description stays text;
 // and a scenario without state keeps the view it had.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import type { StateEvent } from '../../src/core/trace/events';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
 import { exampleRun, HOSTILE, hostileRun } from './fixtures';
-import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
+import { useChromium, openView, openWebview, keepScreenshot } from './harness';
 
 const ROUNDS = 8;
 const stateAt = (trace: EmbeddedTrace, round: number) =>
@@ -33,14 +32,7 @@ const rowTitle = (page: Page, name: string) =>
 
 describe('world state in the society view (headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   describe('the fishing commons in a webview', () => {
     let trace: EmbeddedTrace;
@@ -48,7 +40,7 @@ describe('world state in the society view (headless Chromium)', function () {
     let errors: string[];
     before(async () => {
       trace = await exampleRun('commons', { rounds: ROUNDS });
-      ({ page, errors } = await openWebview(browser, trace, { width: 1280, height: 860 }));
+      ({ page, errors } = await openWebview(chromium.browser, trace, { width: 1280, height: 860 }));
     });
     after(async () => {
       await page?.close();
@@ -165,7 +157,7 @@ describe('world state in the society view (headless Chromium)', function () {
       },
     });
     // Standalone: the declarations travel embedded with the trace.
-    const { page, errors } = await openView(browser, trace);
+    const { page, errors } = await openView(chromium.browser, trace);
     try {
       await page.waitForSelector('.world-state .quantity[data-name="wealth"]');
       assert.ok((await rowTitle(page, 'punishment'))!.split('\n').includes(HOSTILE.name));
@@ -191,7 +183,7 @@ describe('world state in the society view (headless Chromium)', function () {
 
   it('a scenario without state looks as before: no panel, no size picker, the tie legend', async () => {
     const trace = await hostileRun(8, 3);
-    const { page, errors } = await openWebview(browser, trace);
+    const { page, errors } = await openWebview(chromium.browser, trace);
     try {
       assert.equal(await page.isVisible('.panel.world-state'), false);
       assert.equal(await page.isVisible('.size-by'), false);
