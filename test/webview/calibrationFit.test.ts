@@ -3,19 +3,17 @@
 // values against the best and runner-up settings — under the page's CSP, light and dark. Pictures
 // kept in test-results/.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { calibrateCommand } from '../../src/cli/commands/calibrate';
 import { quietly } from '../support/quietly';
 import { scratchDir } from '../support/scratch';
-import { keepScreenshot, launchChromium, testResults } from './harness';
+import { keepScreenshot, useChromium } from './harness';
 
 const repo = path.resolve(__dirname, '../..');
 
 describe('the calibration’s Fit section', function () {
   this.timeout(240_000);
-  let browser: Browser;
+  const chromium = useChromium();
   let page: string;
   before(async () => {
     const out = path.join(scratchDir('society-calibration-fit-'), 'commons');
@@ -23,16 +21,11 @@ describe('the calibration’s Fit section', function () {
     const r = await quietly(() => calibrateCommand.run(args));
     assert.equal(r.result, 0, r.errors);
     page = path.join(out, 'experiment.html');
-    browser = await launchChromium();
-    fs.mkdirSync(testResults, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`ranks the settings and charts observed against the best two (${scheme})`, async () => {
-      const tab = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: scheme });
+      const tab = await chromium.browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: scheme });
       const errors: string[] = [];
       tab.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());

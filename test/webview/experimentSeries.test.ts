@@ -2,19 +2,17 @@
 // rounds, a line per condition with its 95% CI band and a legend, drawn under the page's CSP (no
 // refused style or script) in the light and the dark theme. Pictures kept in test-results/.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { experimentCommand } from '../../src/cli/commands/experiment';
 import { quietly } from '../support/quietly';
 import { scratchDir } from '../support/scratch';
-import { keepScreenshot, launchChromium, testResults } from './harness';
+import { keepScreenshot, useChromium } from './harness';
 
 const repo = path.resolve(__dirname, '../..');
 
 describe('the experiment report’s plots over rounds', function () {
   this.timeout(240_000);
-  let browser: Browser;
+  const chromium = useChromium();
   let page: string;
   before(async () => {
     const out = path.join(scratchDir('society-experiment-series-'), 'commons');
@@ -31,16 +29,11 @@ describe('the experiment report’s plots over rounds', function () {
     const r = await quietly(() => experimentCommand.run(args));
     assert.equal(r.result, 0, r.errors);
     page = path.join(out, 'experiment.html');
-    browser = await launchChromium();
-    fs.mkdirSync(testResults, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`draws a line and a CI band per condition with a legend (${scheme})`, async () => {
-      const tab = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: scheme });
+      const tab = await chromium.browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: scheme });
       const errors: string[] = [];
       tab.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
-import { keepScreenshot, launchChromium } from './harness';
+import { keepScreenshot, useChromium } from './harness';
 import fs from 'node:fs';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -50,18 +50,14 @@ const context = (over: Record<string, unknown> = {}) => ({
 
 describe('memory inspector webview (headless Chromium)', function () {
   this.timeout(60000);
-  let browser: Browser;
+  const chromium = useChromium();
   let script: string;
   before(async () => {
-    browser = await launchChromium();
     script = await bundle();
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   async function open(restored?: unknown): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
     await page.evaluate((r) => {
       (window as any).restored = r;

@@ -3,12 +3,11 @@
 // was hovered. Every name written keeps clear of every other: their boxes, as the browser lays the
 // text out, are at least a couple of pixels apart, in the light and the dark theme.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { exampleRun } from './fixtures';
-import { keepScreenshot, launchChromium, openView, testResults } from './harness';
+import { keepScreenshot, useChromium, openView } from './harness';
 
 /** Pixels two written names keep between them at least (the names' halos reach 1.5 px out). */
 const CLEAR = 2;
@@ -37,20 +36,15 @@ function crowded(page: Page, clear: number): Promise<string[]> {
 
 describe('names in the network keep clear of each other (headless Chromium)', function () {
   this.timeout(180000);
-  let browser: Browser;
+  const chromium = useChromium();
   let trace: EmbeddedTrace;
   before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
     trace = await exampleRun('friends', { rounds: 30 });
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`in a panel beside the editor, at rest and with each agent hovered (${colorScheme})`, async () => {
-      const { page, errors } = await openView(browser, trace, { width: 520, height: 700, colorScheme });
+      const { page, errors } = await openView(chromium.browser, trace, { width: 520, height: 700, colorScheme });
       await page.waitForFunction(
         () => (document.querySelector('.network') as HTMLElement).dataset.layout === 'settled',
         null,

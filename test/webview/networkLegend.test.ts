@@ -5,14 +5,13 @@
 // from its trace alone in a standalone page. A friend-making society keeps its tie legend, now
 // with the scale of its circles.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
 import { exampleRun, hostileRun, scenarioRun } from './fixtures';
-import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
+import { useChromium, openView, openWebview, keepScreenshot } from './harness';
 
 const STATE_SOCIETY = path.join(__dirname, '..', 'fixtures', 'state-society', 'public-goods.society');
 /** Words of the friend-making loop's legend that mean nothing without ties. */
@@ -46,20 +45,15 @@ function heldRange(trace: EmbeddedTrace, name: string): [number, number] {
 
 describe('the network legend (headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
+  const chromium = useChromium();
   let trace: EmbeddedTrace;
   before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
     trace = await scenarioRun(STATE_SOCIETY);
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   it('a society with state and no ties: no tie words, its groups explain every colour, sizes have a scale', async () => {
     assert.ok(!trace.events.some((e) => e.type === 'tie' || e.type === 'evaluation'), 'the society forms no ties');
-    const { page, errors } = await openWebview(browser, trace);
+    const { page, errors } = await openWebview(chromium.browser, trace);
     try {
       const items = await legendItems(page);
       assert.ok(!items.some((t) => TIE_WORDS.test(t)), `no tie vocabulary: ${JSON.stringify(items)}`);
@@ -128,7 +122,7 @@ describe('the network legend (headless Chromium)', function () {
 
   it('says the same from the trace alone (a trace file: no design from the host)', async () => {
     const { design: _design, state: _state, ...bare } = trace;
-    const { page, errors } = await openView(browser, bare);
+    const { page, errors } = await openView(chromium.browser, bare);
     try {
       const items = await legendItems(page);
       assert.ok(!items.some((t) => TIE_WORDS.test(t)), `no tie vocabulary: ${JSON.stringify(items)}`);
@@ -147,7 +141,7 @@ describe('the network legend (headless Chromium)', function () {
         s.population[1].id_prefix = 'x';
       },
     });
-    const { page, errors } = await openWebview(browser, one);
+    const { page, errors } = await openWebview(chromium.browser, one);
     try {
       assert.equal(await page.getAttribute('.network-legend', 'data-colour'), 'neutral');
       const { fills, swatches } = await colours(page);
@@ -173,7 +167,7 @@ describe('the network legend (headless Chromium)', function () {
       'they rate each other',
     );
     assert.ok(!town.events.some((e) => e.type === 'round_end' && e.stats.ties > 0), 'no tie reaches the threshold');
-    const { page, errors } = await openWebview(browser, town);
+    const { page, errors } = await openWebview(chromium.browser, town);
     try {
       await page.waitForSelector('.panel.metrics .summary');
       const items = await legendItems(page);
@@ -200,7 +194,7 @@ describe('the network legend (headless Chromium)', function () {
 
   it('a friend-making society keeps its tie legend, with the scale of its circles', async () => {
     const friends = await hostileRun(8, 3);
-    const { page, errors } = await openWebview(browser, friends);
+    const { page, errors } = await openWebview(chromium.browser, friends);
     try {
       const items = await legendItems(page);
       assert.equal(items[0], 'one-way tie');

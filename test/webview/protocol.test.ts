@@ -208,12 +208,27 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     await again.waitForSelector('#society-app[data-ready="true"]');
     assert.equal(await again.$eval('.network', (e) => (e as HTMLElement).dataset.round), '3');
     assert.ok(await again.$eval('.network g.agent[data-id="p0"]', (g) => g.classList.contains('selected')));
-    const [mx, my] = await again.$eval('.network g.agent[data-id="p4"] circle', (c) => [
-      Number(c.getAttribute('cx')),
-      Number(c.getAttribute('cy')),
-    ]);
-    const [x, y] = saved.positions!.p4;
-    assert.ok(Math.hypot(mx - x, my - y) < 5, `p4 starts where it was: (${x}, ${y}) -> (${mx}, ${my})`);
+    // Restored, the layout only settles from where it was (a gentle reheat), never lays out anew:
+    // every agent stays near its saved place however many ticks have run before this read (measured:
+    // at most 12 px in a drawing 248 across once settled), while a fresh layout starts from its
+    // seed spiral, about the drawing's size away. A bound of 5 px at the first read was a race: a
+    // loaded machine runs more ticks before it.
+    const now = await again.$$eval('.network g.agent', (gs) =>
+      gs.map((g) => {
+        const c = g.querySelector('circle')!;
+        return [g.getAttribute('data-id')!, Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))] as const;
+      }),
+    );
+    const was = saved.positions!;
+    const xs = Object.values(was).map((p) => p[0]),
+      ys = Object.values(was).map((p) => p[1]);
+    const size = Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    const moved = now.map(([id, x, y]) => Math.hypot(x - was[id][0], y - was[id][1]));
+    assert.equal(moved.length, 12);
+    assert.ok(
+      Math.max(...moved) < 0.15 * size,
+      `agents start where they were: moved ${moved.map((m) => m.toFixed(1)).join(', ')} in a drawing ${size.toFixed(0)} across`,
+    );
     await again.close();
   });
 

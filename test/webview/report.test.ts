@@ -5,23 +5,21 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { renderReportHtml } from '../../src/core/analysis/report/reportHtml';
 import { buildRunReport } from '../../src/core/analysis/report/reportModel';
 import { cspHash, viewEmbed } from '../../src/core/protocol/viewPage';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { parseStrictXml } from '../unit/analysis/xml';
 import { expectedTies, HOSTILE, hostileRun } from './fixtures';
-import { launchChromium, viewAssets, keepScreenshot } from './harness';
+import { useChromium, viewAssets, keepScreenshot } from './harness';
 
 describe('society report with the interactive view', function () {
   this.timeout(120000);
-  let browser: Browser;
+  const chromium = useChromium();
   let trace: EmbeddedTrace;
   let html: string;
   let dir: string;
   before(async () => {
-    browser = await launchChromium();
     trace = await hostileRun(12, 5);
     const view = viewEmbed(await viewAssets(), trace, { embedded: true });
     html = renderReportHtml(buildRunReport(trace.header, trace.events), { view });
@@ -29,7 +27,6 @@ describe('society report with the interactive view', function () {
     writeFileSync(path.join(dir, 'report.html'), html);
   });
   after(async () => {
-    await browser?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -51,7 +48,7 @@ describe('society report with the interactive view', function () {
   });
 
   it('shows the run in the view and hides the static picture', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
@@ -72,7 +69,7 @@ describe('society report with the interactive view', function () {
   });
 
   it('falls back to the static picture without scripts', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`file://${path.join(dir, 'report.html')}`);
     assert.equal(await page.isVisible('#network svg.network'), true);

@@ -2,13 +2,12 @@
 // opens the tie nearest the pointer, not the one drawn on top of it, and a keyboard user opens the
 // same explanation from the selected agent's tie lists (Tab to a "why" button, Enter).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { explainTie } from '../../src/core/analysis/explain/tieChain';
 import { HOSTILE, hostileRun, syntheticTrace } from './fixtures';
-import { keepScreenshot, launchChromium, openWebview, testResults } from './harness';
+import { keepScreenshot, useChromium, openWebview } from './harness';
 
 interface Tie {
   from: string;
@@ -80,26 +79,21 @@ const zoomOf = (page: Page) =>
 
 describe('reaching ties (headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
+  const chromium = useChromium();
   let trace: EmbeddedTrace;
   let page: Page;
   let errors: string[];
   const names = () => explainTie({ events: trace.events }, { from: 'p0', to: 'p1' }).names;
   before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
     trace = await hostileRun(14, 6);
-    ({ page, errors } = await openWebview(browser, trace, { width: 1400, height: 900 }));
+    ({ page, errors } = await openWebview(chromium.browser, trace, { width: 1400, height: 900 }));
     await page.waitForSelector('.network[data-layout="settled"]', { timeout: 30000 });
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   it('opens the lower of two ties drawn close on a click nearer to it, not the one drawn on top', async () => {
     // A network dense enough for ties to cross, zoomed in: ties long on screen.
     const dense = syntheticTrace({ agents: 40, ties: 120 });
-    const { page, errors } = await openWebview(browser, dense, { width: 1400, height: 900 });
+    const { page, errors } = await openWebview(chromium.browser, dense, { width: 1400, height: 900 });
     await page.waitForSelector('.network[data-layout="settled"]', { timeout: 30000 });
     for (let i = 0; i < 6; i++) {
       const k = await zoomOf(page);

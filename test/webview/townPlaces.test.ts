@@ -2,10 +2,10 @@
 // captions do not overlap one another at any round the view is moved to, and the trace table names
 // places by their labels, with the moves saying where people went.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { exampleRun } from './fixtures';
-import { keepScreenshot, launchChromium, openWebview } from './harness';
+import { keepScreenshot, useChromium, openWebview } from './harness';
 
 type Box = { text: string; left: number; right: number; top: number; bottom: number };
 
@@ -32,18 +32,14 @@ function overlapping(boxes: Box[]): string[] {
 
 describe('a town in the society view (headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
+  const chromium = useChromium();
   let town: EmbeddedTrace;
   before(async () => {
-    browser = await launchChromium();
     town = await exampleRun('town', { rounds: 8 });
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   it("places' captions do not overlap, beside the editor as in VS Code", async () => {
-    const { page, errors } = await openWebview(browser, town, { width: 520, height: 820 });
+    const { page, errors } = await openWebview(chromium.browser, town, { width: 520, height: 820 });
     await page.waitForSelector('.network[data-layout="settled"]', { timeout: 30000 });
     const boxes = await captionBoxes(page);
     assert.ok(boxes.length >= 5, `only ${boxes.length} captions`);
@@ -54,7 +50,7 @@ describe('a town in the society view (headless Chromium)', function () {
   });
 
   it('the trace table: places by label, and a move says where it went', async () => {
-    const { page, errors } = await openWebview(browser, town, { width: 1400, height: 900 });
+    const { page, errors } = await openWebview(chromium.browser, town, { width: 1400, height: 900 });
     const labels = new Map((town.header.places ?? []).map((p) => [p.id, p.label]));
     await page.fill('.trace .search', 'go · where');
     await page.waitForFunction(() => {

@@ -2,14 +2,13 @@
 // lists the events that moved it (the same chain as `society explain`), each line posts a request
 // to open the trace there, a memory's opens the memory inspector, and persona strings stay text.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import type { ViewMessage } from '../../src/core/protocol/viewMessages';
 import { explainTie } from '../../src/core/analysis/explain/tieChain';
 import { exampleRun, HOSTILE, hostileRun } from './fixtures';
-import { keepScreenshot, launchChromium, openWebview, testResults } from './harness';
+import { keepScreenshot, useChromium, openWebview } from './harness';
 
 /** Clicks the middle of the drawn tie from → to, on screen, until the Why panel explains a tie. */
 async function clickTie(page: Page, from: string, to: string): Promise<void> {
@@ -27,19 +26,14 @@ const posted = (page: Page) => page.evaluate(() => (window as unknown as { __pos
 
 describe('the Why panel (headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
+  const chromium = useChromium();
   let trace: EmbeddedTrace;
   let page: Page;
   let errors: string[];
   before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
     trace = await hostileRun(14, 6);
-    ({ page, errors } = await openWebview(browser, trace, { width: 1400, height: 900 }));
+    ({ page, errors } = await openWebview(chromium.browser, trace, { width: 1400, height: 900 }));
     await page.waitForSelector('.network[data-layout="settled"]', { timeout: 30000 });
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   it('opens on a clicked tie with its moves, their sum and the events behind them, persona names as text', async () => {
@@ -101,7 +95,7 @@ describe('the Why panel (headless Chromium)', function () {
 
   it('explains a tie of the friends example, as a researcher sees it', async () => {
     const friends = await exampleRun('friends', { rounds: 8 });
-    const { page: p, errors: e } = await openWebview(browser, friends, { width: 1400, height: 900 });
+    const { page: p, errors: e } = await openWebview(chromium.browser, friends, { width: 1400, height: 900 });
     await p.waitForSelector('.network[data-layout="settled"]', { timeout: 30000 });
     const [from, to] = await p.$eval('.network path.tie', (t) => [
       t.getAttribute('data-from')!,
