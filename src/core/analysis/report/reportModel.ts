@@ -231,14 +231,15 @@ export class RunReportBuilder {
     const judges = this.judges.finish(last);
     const population = this.population.finish();
     const communities = louvainCommunities(undirectedProjection(graph), seededRandom(louvainSeed)).communities;
+    const world = this.facts.facts();
     return {
       header: this.header,
       round: last,
       complete: this.state.complete,
       settings: structuredClone(this.state.settings),
       settingChanges: this.settingChanges.filter((c) => c.round <= last),
-      world: this.facts.facts(),
-      movesTies: this.movesTies || this.facts.facts().ties,
+      world,
+      movesTies: this.movesTies || world.ties,
       meets: this.meets,
       attribute,
       attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
@@ -271,17 +272,16 @@ export class RunReportBuilder {
       ...(judges ? { judges } : {}),
       ...(this.surveys.finish(last) ? { surveys: this.surveys.finish(last) } : {}),
       ...(population ? { population } : {}),
-      ...this.outcomes(last),
+      ...this.outcomes(last, world),
     };
   }
 
   /** The state outcomes and series up to the last round measured (a later, unfinished one is left out). */
-  private outcomes(last: number): Pick<RunReport, 'state' | 'series'> {
+  private outcomes(last: number, world: WorldFacts): Pick<RunReport, 'state' | 'series'> {
     const state = this.tally.state(last);
     const all = this.tally.series();
     const keep = all.rounds.filter((r) => r <= last).length;
     // Only what the world has: no tie or reward columns for a public goods game.
-    const world = this.facts.facts();
     const series = {
       rounds: all.rounds.slice(0, keep),
       metrics: Object.fromEntries(Object.entries(applying(all.metrics, world)).map(([k, v]) => [k, v.slice(0, keep)])),
