@@ -99,6 +99,11 @@ export interface ActRequest extends RequestBase {
      * quantities), −1..1 relative to the widest gap among those shown: imitation follows success.
      */
     ahead?: number;
+    /**
+     * Rounds since this agent last talked with them (0: this round), as it remembers it, within
+     * the last dozen rounds (engine/phases/act/talkedWith.ts). Offline deciders, in worlds with an amount to agree on.
+     */
+    talked?: number;
   }[];
   /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
   pressure?: number;
@@ -116,6 +121,13 @@ export interface ActRequest extends RequestBase {
    * of this round): while any remain, what an agent gives others can come back.
    */
   later_turns?: number;
+  /**
+   * For each action whose one argument is a number, the amount that, taken by every member of the
+   * agent's group, leaves the group best off by the round's close: what talk agrees on
+   * (engine/phases/act/agreement.ts). Offline deciders who talked with anyone lately; absent where
+   * every amount does as well.
+   */
+  group_best?: { action: string; arg: string; amount: number }[];
   /** The actions it may take now (their `when` holds), as declared. */
   actions: ({
     name: string;

@@ -3,7 +3,8 @@
 // a benefit of 5 or 3 to a partner weighed alike; reciprocity's worth ignored how many rounds
 // remain; and no responder minded being left far behind.
 import * as assert from 'node:assert/strict';
-import { act, shadowOfFuture, CONTINUATION } from '../../../src/core/llm/offline/act';
+import { act } from '../../../src/core/llm/offline/act';
+import { shadowOfFuture, CONTINUATION } from '../../../src/core/llm/offline/reciprocity';
 import { aversion, comparisonOf, inequity, FAIRNESS } from '../../../src/core/llm/offline/inequity';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';

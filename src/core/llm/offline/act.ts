@@ -37,6 +37,7 @@ import { chooseNested } from './nested';
 import { comparisonOf, inequity, type Comparison } from './inequity';
 import { conductGaps, myGroup } from './myGroup';
 import { diffuseShare } from './diffuse';
+import { expectedBack } from './reciprocity';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -56,33 +57,10 @@ export const LATER_SHARE = 0.5;
 export const RECIPROCITY = 3;
 
 /**
- * Direct reciprocity, the shadow of the future: while rounds remain, the share of what an agent
- * gives another that it expects back, times (1 + that other's latest conduct, −1..1): people
- * cooperate in a repeated game for what cooperation brings back and stop when no round is left
- * (the end-game fall: Selten & Stoecker 1986; Dal Bó & Fréchette 2018). A partner returns
- * about half the gift when they are conditional cooperators, as about half of people are
- * (Fischbacher, Gächter & Fehr 2001).
- */
-export const RECIPROCATION = 1 / 2;
-
-/**
  * How much of the weight sanctions get a reward of good conduct gets: negative reciprocity is
  * stronger than positive ("hurting hurts more than helping helps": Offerman 2002).
  */
 export const REWARD_SHARE = 1 / 3;
-
-/**
- * How much of reciprocity's worth the rounds left hold: 1 − CONTINUATION^L for L turns left. A
- * gift is returned in the rounds that follow; with many left cooperation is worth nearly all it
- * can be, with one left little, with none nothing. So a longer known horizon raises cooperation
- * from the first round and it falls as the end nears (Selten & Stoecker 1986; Embrey, Fréchette &
- * Yuksel 2018; Dal Bó & Fréchette 2018: cooperation rises with the length of the game).
- */
-export const CONTINUATION = 0.7;
-
-export function shadowOfFuture(laterTurns: number | undefined): number {
-  return laterTurns ? 1 - CONTINUATION ** laterTurns : 0;
-}
 
 /**
  * The share of rewarding another's past kindness that is strategic: given for the rounds still to
@@ -228,33 +206,9 @@ export function utility(
   }
   return (
     u +
-    (1 - p / 2) * expectedBack(req, option, units) +
+    (1 - p / 2) * expectedBack(req, option, (target) => foreseenUnit(units, target)) +
     inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`))
   );
-}
-
-/**
- * What the agent expects back from those its option gives to directly, in own units: RECIPROCATION
- * × (1 + their latest conduct) × what they gain (in the unit of the quantity's name), while rounds remain.
- */
-function expectedBack(req: ActRequest, option: ActOption, units: Map<string, number>): number {
-  if (!req.later_turns) return 0;
-  const gains = new Map<string, number>();
-  const add = (target: string, change: number) => {
-    const dot = target.indexOf('.');
-    const owner = target.slice(0, dot);
-    if (owner === 'me' || owner === 'world') return;
-    gains.set(owner, (gains.get(owner) ?? 0) + change / foreseenUnit(units, target));
-  };
-  // What it gives another directly: a public good's diffuse return (foresight) is nobody's gift.
-  for (const [target, change] of Object.entries(option.changes)) add(target, change);
-  if (!gains.size) return 0;
-  let back = 0;
-  for (const o of req.others) {
-    const g = gains.get(o.id);
-    if (g && g > 0) back += RECIPROCATION * (1 + (o.conduct ?? 0)) * g;
-  }
-  return shadowOfFuture(req.later_turns) * back;
 }
 
 /**

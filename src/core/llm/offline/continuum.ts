@@ -49,6 +49,25 @@ export const SANCTION_RESPONSE = 0.5;
  * themselves (Fehr & Gächter 2000, the punishment condition's rise).
  */
 export const DETERRENCE = 0.5;
+/**
+ * How far an agreement pulls the reference toward the amount the group does best with
+ * (ActRequest.group_best), when the agent talked with all its group this round: talk makes the
+ * group's best amount the norm each holds to (Ostrom, Walker & Gardner 1992; Balliet 2010).
+ */
+export const AGREEMENT = 1;
+/**
+ * What is left of a talk's hold after each round without talking again: one talk's agreement
+ * wears off as others deviate, talk every round renews it (Ostrom, Walker & Gardner 1992: one-shot
+ * communication's gains decayed, repeated communication's held; Isaac & Walker 1988).
+ */
+export const AGREEMENT_DECAY = 0.8;
+/**
+ * How much more it costs to stray toward one's own advantage from what one agreed to, at a fully
+ * held agreement: a promise broken weighs on the one who breaks it (Charness & Dufwenberg 2006;
+ * Vanberg 2008), so groups that talk every round keep to their agreement (Ostrom, Walker &
+ * Gardner 1992: few defected under repeated communication).
+ */
+export const PROMISE = 1;
 /** The spread (SD, share of the range) of the reference between people and occasions, at neuroticism 0.5. */
 export const NOISE = 0.08;
 
@@ -142,6 +161,9 @@ export function reference(
   const cooperative = cooperativeEnd(samples);
   const selfish = cooperative === hi ? lo : cooperative === lo ? hi : undefined;
   let r = b ?? (lo + hi) / 2;
+  // What the group agreed on, as far as the agent talked with it and lately.
+  const agreed = agreedAmount(req, action, arg);
+  if (agreed) r += agreed.hold * (Math.min(hi, Math.max(lo, agreed.amount)) - r);
   // Sanctions received, or seen falling on others: shading is no longer safe (Fehr & Gächter 2002).
   const threat = Math.max(req.pressure ?? 0, maxOf(req.others.map((o) => o.pressure ?? 0)));
   if (b !== undefined && selfish !== undefined) {
@@ -152,6 +174,23 @@ export function reference(
   const moved = Math.max(req.pressure ?? 0, DETERRENCE * threat);
   if (cooperative !== undefined) r += SANCTION_RESPONSE * moved * (cooperative - r);
   return r;
+}
+
+/**
+ * The amount the agent's group does best with for `arg` of `action`, and how firmly the agent
+ * holds to it: AGREEMENT × the mean over its group of AGREEMENT_DECAY^(rounds since it talked
+ * with each), 0 for those it has not talked with lately.
+ */
+export function agreedAmount(
+  req: ActRequest,
+  action: string,
+  arg: string,
+): { amount: number; hold: number } | undefined {
+  const best = req.group_best?.find((b) => b.action === action && b.arg === arg);
+  if (!best) return undefined;
+  let since = Infinity;
+  for (const o of myGroup(req)) if (o.talked !== undefined) since = Math.min(since, o.talked);
+  return since < Infinity ? { amount: best.amount, hold: AGREEMENT * AGREEMENT_DECAY ** since } : undefined;
 }
 
 /** The end of the range that serves the others, if either does (the top when giving more gives, the bottom when more takes). */
@@ -209,13 +248,15 @@ export function candidates(req: ActRequest, u: readonly number[], rng: Rng | und
     // Without a stream (another's choice reckoned: anticipate.ts) the reference is held without noise.
     const noise = rng ? spread * (hi - lo) * rng.normal() : 0;
     const r = reference(req, samples[0].option.action, arg.name, samples) + noise;
+    const hold = agreedAmount(req, samples[0].option.action, arg.name)?.hold ?? 0;
     const coop = cooperativeEnd(samples);
     let best = lo,
       bestU = -Infinity;
     for (const x of gridOf(arg, lo, hi)) {
       // Beyond the reference toward the others' end costs more (the sucker's place).
       const towardOthers = coop !== undefined && (coop > r ? x > r : x < r);
-      const v = interpolate(xs, us, x) - (ANCHOR * (towardOthers ? 1 + SUCKER : 1) * Math.abs(x - r)) / (hi - lo);
+      const stray = towardOthers ? 1 + SUCKER : 1 + PROMISE * hold;
+      const v = interpolate(xs, us, x) - (ANCHOR * stray * Math.abs(x - r)) / (hi - lo);
       if (v > bestU + 1e-12) {
         best = x;
         bestU = v;

@@ -5,7 +5,7 @@ import type { ActRequest, SeenPost, SeenQuantity } from '../../../llm/types';
 import { phaseActionsFor, type ActionArg, type ActPhase, type Quantity } from '../../../format';
 import type { Agent } from '../../society/agent';
 import { WORLD_PHASE } from '../../society/roundPlan';
-import { valued, type WorldState } from '../../society/worldState';
+import type { WorldState } from '../../society/worldState';
 import { after, then, type Step } from '../../flow/step';
 import { recall } from '../recall';
 import type { PhaseContext } from '../context';
@@ -22,18 +22,12 @@ import { argKey, conditionedChoices } from './candidates';
 import { NEWS_AUTHOR, NEWS_NAME } from '../../society/feeds';
 import { knownNews, seededTexts } from './seededNews';
 import { optionKey } from '../../society/experience';
-import { nameRecord } from '../../../text/nameRecord';
 import { stream } from '../../../random/rng';
-import { maxOf } from '../../../stats/extremes';
 import { expectedChanges, expectedMoves, peersOf } from './expectedMoves';
 import { Foresight } from './foresight';
 import { anticipate, lookaheadActions } from './lookahead';
-
-/** How much was taken from another agent last round, when anything was. */
-function pressureOn(state: WorldState, id: string): { pressure?: number } {
-  const p = state.conduct.pressureOn(id);
-  return p > 0 ? { pressure: p } : {};
-}
+import { agreementIn } from './agreement';
+import { matchedFirst, seenOthers } from './othersSeen';
 
 /**
  * The turns the others still have after this decision: the rounds left, and one more when an act
@@ -77,61 +71,6 @@ const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefine
       }
     : undefined;
 
-function visible(state: WorldState, id: string): Record<string, number> {
-  const values = state.of(id);
-  const out: Record<string, number> = nameRecord();
-  for (const [name, q] of state.agentQuantities) if (!q.hidden) out[name] = values[name];
-  return out;
-}
-
-/** What agents want more of, summed: the valued agent quantities (tallies and categories left out). */
-function holdings(state: WorldState, id: string): number {
-  const values = state.of(id);
-  let sum = 0;
-  for (const [name, q] of state.agentQuantities) if (valued(q)) sum += values[name];
-  return sum;
-}
-
-/** Another agent's last action and how far ahead of `me` it is, relative to the widest gap among `others` (−1..1). */
-function lastAndAhead(
-  state: WorldState,
-  me: string,
-  id: string,
-  others: readonly string[],
-): { last?: string; last_args?: Record<string, Record<string, number>>; ahead?: number } {
-  const last = state.conduct.lastActionOf(id);
-  if (!last) return {};
-  const numbers = state.conduct.lastArgsOf(id);
-  const mine = holdings(state, me);
-  const widest = Math.max(0, maxOf(others.map((o) => Math.abs(holdings(state, o) - mine))));
-  return {
-    last,
-    ...(numbers ? { last_args: numbers } : {}),
-    // −1..1: one outside the yardstick's range (an agent playing elsewhere) is at its end.
-    ahead: widest > 0 ? Math.max(-1, Math.min(1, (holdings(state, id) - mine) / widest)) : 0,
-  };
-}
-
-/** Another agent as `me` sees it when choosing: its visible state, tie, conduct, sanctions and last action. */
-function otherSeen(
-  world: PhaseContext,
-  state: WorldState,
-  me: string,
-  id: string,
-  others: readonly string[],
-): ActRequest['others'][number] {
-  return {
-    id,
-    name: world.agents.get(id)!.persona.name,
-    ...(state.matches?.groupOf(me)?.includes(id) ? { matched: true as const } : {}),
-    tie: world.ties.get(me, id),
-    state: visible(state, id),
-    ...state.conduct.seenIn(id, world.round),
-    ...pressureOn(state, id),
-    ...lastAndAhead(state, me, id, others),
-  };
-}
-
 /** The posts an agent reads before choosing, on the feeds the phase reads (every feed by default). */
 function postsRead(
   world: PhaseContext,
@@ -171,28 +110,6 @@ function shownOthers(
     }
   }
   return [...out];
-}
-
-/**
- * The others as `me` sees them, its match group first; who is ahead is measured against its group
- * where it has one (agents playing elsewhere are no yardstick), else against those it may act on.
- */
-function seenOthers(
-  world: PhaseContext,
-  state: WorldState,
-  me: string,
-  shown: readonly string[],
-  others: readonly string[],
-): ActRequest['others'] {
-  const group = state.matches?.groupOf(me)?.filter((id) => id !== me);
-  const yardstick = group?.length ? group : others;
-  return matchedFirst(state, me, shown).map((id) => otherSeen(world, state, me, id, yardstick));
-}
-
-/** With `matching:`, the agent's group (its partner) shown first: whom its `partner.` effects and reads are about. */
-function matchedFirst(state: WorldState, me: string, shown: readonly string[]): string[] {
-  const group = state.matches?.groupOf(me)?.filter((id) => id !== me);
-  return group?.length ? [...new Set([...group, ...shown])] : [...shown];
 }
 
 /** A conditioned argument as the model is told it: with the ids it may choose among. */
@@ -329,6 +246,8 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
       )
     : undefined;
   const { foresight, expected_close } = lookingAhead(world, state, a, others, phase);
+  // An offline agent holds to what its group agreed as far as it talked with them (agreement.ts).
+  const agreed = world.answersByRule(a.model) ? agreementIn(world, state, a, phase, offeredNames) : undefined;
   // An offline agent reckons a later partner's answer to what it does (lookahead.ts).
   const looked = world.answersByRule(a.model) ? lookaheadActions(world, state, phase, offeredNames) : undefined;
   const choices: Choices = {
@@ -356,7 +275,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     memories: t.recalled,
     world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
     own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
-    others: seenOthers(world, state, a.id, shownOthers(others, among, conditioned), others),
+    others: seenOthers(world, state, a.id, shownOthers(others, among, conditioned), others, agreed?.talked),
     pressure: state.conduct.pressureOn(a.id),
     ...dispositionOf(world.seed, a.id),
     later_turns: laterTurns(world, phase),
@@ -372,6 +291,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     })),
     options: optionsShown(state, a.id, options),
     ...(expected_close ? { expected_close } : {}),
+    ...(agreed?.best.length ? { group_best: agreed.best } : {}),
     ...(state.board ? { posts: read.seen } : {}),
     ...newsOf(world, a.id, read.seen, t.recalled),
     ...placeInRequest(world, a),

@@ -40,7 +40,7 @@ const concernCache = new WeakMap<CompiledAction, boolean>();
 const othersCache = new WeakMap<object, { yes: boolean }>();
 
 /** The world after the round's world updates, from `world`. Throws when an update fails. */
-function closedWorld(state: WorldState, world: Values, n: number, round: number): Values {
+export function closedWorld(state: WorldState, world: Values, n: number, round: number): Values {
   const context: ExpressionContext = {
     world: { ...world },
     n: BigInt(n) as unknown as number,
@@ -57,7 +57,7 @@ function closedWorld(state: WorldState, world: Values, n: number, round: number)
 }
 
 /** One agent's valued quantities after its updates, in `world`, its values moved by `moved` first. */
-function closedAgent(
+export function closedAgent(
   state: WorldState,
   agent: Agent,
   id: string,

@@ -1,0 +1,156 @@
+// Issue 72: people who talk agree on the amount that serves their group best and keep to it while
+// the talk is fresh (Ostrom, Walker & Gardner 1992). The engine works that amount out from the
+// declared rules (agreement.ts) and tells an offline decider whom it talked with and when, from
+// its memory (talkedWith.ts); a world without talk, or an amount with no best, carries neither.
+import * as assert from 'node:assert/strict';
+import type { ActRequest } from '../../../src/core/llm/types';
+import { recordingFactory } from './recordingModels';
+import { scenarioFromText, traceOf } from './traceHelpers';
+
+/** Eight players split 25 tokens between a market (5 a token) and a pool returning 23X − 0.25X², shared by what each put in. */
+function pool(talk: boolean): string {
+  return `kind: scenario
+name: Pool
+seed: 3
+population:
+  - { group: players, count: 8, id_prefix: a }
+world:
+  rounds: 3
+  encounters: { mode: random, per_round: 1 }
+  conversation: { turns: 2 }
+state:
+  world:
+    invested: { initial: 0, min: 0, valued: false, update: "0.0" }
+    last_invested: { initial: 0, min: 0, valued: false, update: "world.invested" }
+    last_return: { initial: 0, valued: false, update: "23.0 * world.invested - 0.25 * world.invested * world.invested" }
+  agents:
+    earnings: { initial: 0, update: "me.earnings + 5.0 * (25.0 - me.in_pool) + (world.last_invested > 0.0 ? me.in_pool / world.last_invested * world.last_return : 0.0)" }
+    in_pool: { initial: 0, min: 0, valued: false, update: "0.0" }
+actions:
+  appropriate:
+    description: Put tokens in the pool.
+    args: { tokens: { type: number, min: 0, max: 25 } }
+    effects:
+      me.in_pool: "args.tokens"
+      world.invested: "world.invested + args.tokens"
+round:
+${talk ? '  - { phase: meet }\n  - { phase: evaluate }\n' : ''}  - phase: invest
+    actions: [appropriate]
+`;
+}
+
+/** One action of four players with talk before it: `effects` and `state` written by the caller. */
+function talking(state: string, effects: string): string {
+  return `kind: scenario
+name: Talk
+seed: 5
+population:
+  - { group: players, count: 4, id_prefix: p }
+world:
+  rounds: 2
+  encounters: { mode: random, per_round: 1 }
+  conversation: { turns: 2 }
+state:
+${state}
+actions:
+  put:
+    description: Put some coins in.
+    args: { amount: { type: number, min: 0, max: 10 } }
+    effects:
+${effects}
+round:
+  - { phase: meet }
+  - { phase: evaluate }
+  - phase: give
+    actions: [put]
+`;
+}
+
+async function requests(text: string): Promise<ActRequest[]> {
+  const asked: ActRequest[] = [];
+  const modelFactory = recordingFactory((req) => {
+    if (req.kind === 'act') asked.push(req as ActRequest);
+  });
+  await traceOf(await scenarioFromText(text), { modelFactory });
+  return asked;
+}
+
+describe('agreements made in talk (issue 72)', () => {
+  it('after talk, the common pool’s group-best amount is the one that maximises the group’s net yield', async () => {
+    const asked = await requests(pool(true));
+    assert.equal(asked.length, 24);
+    for (const r of asked) {
+      // X = 36 is best (23 − X/2 = 5); the grid of 21 amounts over 0..25 puts 5 tokens each (X = 40) nearest.
+      assert.deepEqual(r.group_best, [{ action: 'appropriate', arg: 'tokens', amount: 5 }], r.key);
+      const talked = r.others.filter((o) => o.talked !== undefined);
+      assert.ok(talked.length >= 1, `${r.key} talked with someone`);
+      assert.ok(
+        talked.every((o) => o.talked! >= 0 && o.talked! < r.round),
+        JSON.stringify(talked),
+      );
+    }
+    // Every round's partners are this round's: someone talked with in round 3 is 0 rounds ago.
+    assert.ok(asked.some((r) => r.round === 3 && r.others.some((o) => o.talked === 0)));
+    assert.ok(asked.some((r) => r.round === 3 && r.others.some((o) => (o.talked ?? 0) > 0)));
+  });
+
+  it('without talk nobody is told of an agreement or of talks', async () => {
+    const asked = await requests(pool(false));
+    assert.equal(asked.length, 24);
+    for (const r of asked) {
+      assert.equal(r.group_best, undefined);
+      assert.ok(r.others.every((o) => o.talked === undefined));
+    }
+  });
+
+  it('a public good worth more to the group than it costs: the best is everything', async () => {
+    const state = `  world:
+    pot: { initial: 0, min: 0, valued: false, update: "0.0" }
+    share: { initial: 0, min: 0, valued: false, update: "0.5 * world.pot" }
+  agents:
+    coins: { initial: 100, min: 0, update: "me.coins + world.share" }`;
+    const asked = await requests(
+      talking(state, '      me.coins: "me.coins - args.amount"\n      world.pot: "world.pot + args.amount"'),
+    );
+    assert.ok(asked.length > 0);
+    for (const r of asked) assert.deepEqual(r.group_best, [{ action: 'put', arg: 'amount', amount: 10 }]);
+  });
+
+  it('a transfer within the group (every amount leaves it as well off) has no best', async () => {
+    const state = `  world:
+    pot: { initial: 0, min: 0, valued: false, update: "0.0" }
+    share: { initial: 0, min: 0, valued: false, update: "world.pot / 4.0" }
+  agents:
+    coins: { initial: 100, min: 0, update: "me.coins + world.share" }`;
+    const asked = await requests(
+      talking(state, '      me.coins: "me.coins - args.amount"\n      world.pot: "world.pot + args.amount"'),
+    );
+    assert.ok(asked.length > 0);
+    for (const r of asked) assert.equal(r.group_best, undefined, JSON.stringify(r.group_best));
+  });
+
+  it('an amount taken from a stock the world keeps (a lake) has no best read off one round', async () => {
+    const state = `  world:
+    fish: { initial: 100, min: 0, max: 200, update: "world.fish + 0.5 * world.fish * (1.0 - world.fish / 200.0)" }
+  agents:
+    catch: { initial: 0, min: 0 }`;
+    const asked = await requests(
+      talking(state, '      me.catch: "me.catch + args.amount"\n      world.fish: "world.fish - args.amount"'),
+    );
+    assert.ok(asked.length > 0);
+    for (const r of asked) assert.equal(r.group_best, undefined, JSON.stringify(r.group_best));
+  });
+
+  it('talk lowers what is put in the common pool toward the group’s best', async () => {
+    const taken = async (talk: boolean): Promise<number> => {
+      const xs: number[] = [];
+      for (const line of (await traceOf(await scenarioFromText(pool(talk)))).split('\n')) {
+        if (line.includes('"type":"action"')) xs.push((JSON.parse(line) as { args: { tokens: number } }).args.tokens);
+      }
+      return xs.reduce((s, x) => s + x, 0) / xs.length;
+    };
+    const silent = await taken(false),
+      talked = await taken(true);
+    assert.ok(talked < silent - 2, `tokens in the pool: without talk ${silent}, with talk ${talked}`);
+  });
+});

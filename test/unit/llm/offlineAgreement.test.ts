@@ -1,0 +1,90 @@
+// Issue 72: the offline rule keeps to what its group agreed while the talk is fresh, and answers a
+// gift that reaches one partner through the round's close (a payoff table) as it answers a direct
+// one, while a return spread over a group stays nobody's gift.
+import * as assert from 'node:assert/strict';
+import { act } from '../../../src/core/llm/offline/act';
+import { agreedAmount, AGREEMENT, AGREEMENT_DECAY } from '../../../src/core/llm/offline/continuum';
+import { stream } from '../../../src/core/random/rng';
+import type { ActOption, ActRequest } from '../../../src/core/llm/types';
+import { actRequest } from '../../support/actRequests';
+
+type Other = ActRequest['others'][number];
+const other = (id: string, talked?: number): Other => ({
+  id,
+  name: id.toUpperCase(),
+  tie: 0,
+  state: { coins: 10 },
+  ...(talked !== undefined ? { talked } : {}),
+});
+
+/** Taking 0..20 from a pool: the agent gains what it takes, the others lose a little more than it gains. */
+function pool(others: Other[], best?: number): ActRequest {
+  const options: ActOption[] = [0, 10, 20].map((x) => ({
+    action: 'take',
+    args: { amount: x },
+    changes: { 'me.coins': x, ...Object.fromEntries(others.map((o) => [`${o.id}.coins`, -0.4 * x])) },
+  }));
+  const req = actRequest(options, {
+    own: [{ name: 'coins', value: 10 }],
+    others,
+    ...(best !== undefined ? { group_best: [{ action: 'take', arg: 'amount', amount: best }] } : {}),
+  });
+  req.actions[0].args = [{ name: 'amount', type: 'number', min: 0, max: 20 }];
+  return req;
+}
+
+const meanTaken = (req: ActRequest, n = 400): number =>
+  Array.from({ length: n }, (_, i) => Number(act(req, stream(9, 'agree', i)).args.amount)).reduce((s, x) => s + x, 0) /
+  n;
+
+describe('offline model: agreements and gifts through the close (issue 72)', () => {
+  it('holds to an agreement by how lately it talked with anyone of its group', () => {
+    const fresh = agreedAmount(pool([other('b', 0), other('c')], 2), 'take', 'amount');
+    assert.deepEqual(fresh, { amount: 2, hold: AGREEMENT });
+    const old = agreedAmount(pool([other('b', 3), other('c', 5)], 2), 'take', 'amount');
+    assert.ok(old && Math.abs(old.hold - AGREEMENT * AGREEMENT_DECAY ** 3) < 1e-12, JSON.stringify(old));
+    // No talk, no best, or another action's best: nothing to hold to.
+    assert.equal(agreedAmount(pool([other('b'), other('c')], 2), 'take', 'amount'), undefined);
+    assert.equal(agreedAmount(pool([other('b', 0)]), 'take', 'amount'), undefined);
+    assert.equal(agreedAmount(pool([other('b', 0)], 2), 'give', 'amount'), undefined);
+  });
+
+  it('takes less from a pool after agreeing on a small amount, the less the fresher the talk', () => {
+    const none = meanTaken(pool([other('b'), other('c')], 2)),
+      old = meanTaken(pool([other('b', 6), other('c')], 2)),
+      fresh = meanTaken(pool([other('b', 0), other('c', 0)], 2));
+    assert.ok(fresh < old && old < none, `no talk ${none}, talk 6 rounds ago ${old}, this round ${fresh}`);
+    assert.ok(fresh < 6, `this round's talk: ${fresh}`);
+  });
+
+  /** A payoff-table dilemma: nothing changes at once; the close pays me and my partner (or a group of three). */
+  function table(later_turns: number, recipients: string[]): ActRequest {
+    const split = (x: number) => Object.fromEntries(recipients.map((id) => [`${id}.points`, x / recipients.length]));
+    return actRequest(
+      [
+        { action: 'cooperate', args: {}, changes: {}, foreseen: { 'me.points': 1.5, ...split(4) } },
+        { action: 'defect', args: {}, changes: {}, foreseen: { 'me.points': 3, ...split(0.5) } },
+      ],
+      {
+        own: [{ name: 'points', value: 10 }],
+        others: recipients.map((id) => ({ id, name: id, tie: 0, state: { points: 10 } })),
+        later_turns,
+      },
+    );
+  }
+  const cooperation = (req: ActRequest, n = 600): number =>
+    Array.from({ length: n }, (_, i) => act(req, stream(4, 'table', i))).filter((d) => d.action === 'cooperate')
+      .length / n;
+
+  it('what the close pays one partner is a gift it may return: more cooperation while rounds remain', () => {
+    const last = cooperation(table(0, ['b'])),
+      many = cooperation(table(19, ['b']));
+    assert.ok(many > last + 0.1, `last round ${last}, 19 rounds left ${many}`);
+  });
+
+  it('what the close spreads over a group is nobody’s gift: the rounds left do not raise it', () => {
+    const last = cooperation(table(0, ['b', 'c', 'd'])),
+      many = cooperation(table(19, ['b', 'c', 'd']));
+    assert.ok(Math.abs(many - last) < 0.05, `last round ${last}, 19 rounds left ${many}`);
+  });
+});
