@@ -122,12 +122,12 @@ export interface ActRequest extends RequestBase {
    */
   later_turns?: number;
   /**
-   * For each action whose one argument is a number, the amount that, taken by every member of the
-   * agent's group, leaves the group best off by the round's close: what talk agrees on
-   * (engine/phases/act/agreement.ts). Offline deciders who talked with anyone lately; absent where
-   * every amount does as well.
+   * What talk agrees on (engine/phases/act/agreement.ts): for each action whose one argument is a
+   * number, the amount that, taken by every member of the agent's group, leaves the group best off
+   * by the round's close; and (no `arg`) the action among those without arguments that does.
+   * Offline deciders who talked with anyone lately; absent where nothing stands out.
    */
-  group_best?: { action: string; arg: string; amount: number }[];
+  group_best?: { action: string; arg?: string; amount?: number }[];
   /** The actions it may take now (their `when` holds), as declared. */
   actions: ({
     name: string;

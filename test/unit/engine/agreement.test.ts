@@ -66,6 +66,34 @@ round:
 `;
 }
 
+/** Six players choose to cooperate (costs 1, gives each other 0.5 at the close) or defect: efficient to cooperate, better alone to defect. */
+function dilemma(talk: boolean, seed: number): string {
+  return `kind: scenario
+name: Dilemma
+seed: ${seed}
+population:
+  - { group: players, count: 6, id_prefix: d }
+world:
+  rounds: 4
+  encounters: { mode: random, per_round: 1 }
+  conversation: { turns: 2 }
+state:
+  agents:
+    points: { initial: 10, update: "me.points - me.cooperated + 0.5 * (sum(agents.map(a, a.cooperated)) - me.cooperated)" }
+    cooperated: { initial: 0, min: 0, max: 1, valued: false, update: "0.0" }
+actions:
+  cooperate:
+    description: Pay 1 so that each other player gets 0.5.
+    effects: { me.cooperated: "1.0" }
+  defect:
+    description: Keep your point.
+    effects: { me.cooperated: "0.0" }
+round:
+${talk ? '  - { phase: meet }\n  - { phase: evaluate }\n' : ''}  - phase: play
+    actions: [cooperate, defect]
+`;
+}
+
 async function requests(text: string): Promise<ActRequest[]> {
   const asked: ActRequest[] = [];
   const modelFactory = recordingFactory((req) => {
@@ -139,6 +167,31 @@ describe('agreements made in talk (issue 72)', () => {
     );
     assert.ok(asked.length > 0);
     for (const r of asked) assert.equal(r.group_best, undefined, JSON.stringify(r.group_best));
+  });
+
+  it('between actions without arguments, the one the group does best with if all take it', async () => {
+    const asked = await requests(dilemma(true, 1));
+    assert.equal(asked.length, 24);
+    for (const r of asked) assert.deepEqual(r.group_best, [{ action: 'cooperate' }], r.key);
+    assert.ok((await requests(dilemma(false, 1))).every((r) => r.group_best === undefined));
+  });
+
+  it('talk raises cooperation in a dilemma between actions', async () => {
+    const cooperation = async (talk: boolean): Promise<number> => {
+      let yes = 0,
+        all = 0;
+      for (const seed of [1, 2, 3, 4, 5]) {
+        for (const line of (await traceOf(await scenarioFromText(dilemma(talk, seed)))).split('\n')) {
+          if (!line.includes('"type":"action"')) continue;
+          all++;
+          if ((JSON.parse(line) as { action: string }).action === 'cooperate') yes++;
+        }
+      }
+      return yes / all;
+    };
+    const silent = await cooperation(false),
+      talked = await cooperation(true);
+    assert.ok(talked > silent + 0.15, `cooperation without talk ${silent}, with talk ${talked}`);
   });
 
   it('talk lowers what is put in the common pool toward the group’s best', async () => {

@@ -3,7 +3,7 @@
 // one, while a return spread over a group stays nobody's gift.
 import * as assert from 'node:assert/strict';
 import { act } from '../../../src/core/llm/offline/act';
-import { agreedAmount, AGREEMENT, AGREEMENT_DECAY } from '../../../src/core/llm/offline/continuum';
+import { agreedAmount, AGREEMENT, AGREEMENT_DECAY, NORM_SHARE } from '../../../src/core/llm/offline/agreed';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
 import { actRequest } from '../../support/actRequests';
@@ -43,6 +43,12 @@ describe('offline model: agreements and gifts through the close (issue 72)', () 
     assert.deepEqual(fresh, { amount: 2, hold: AGREEMENT });
     const old = agreedAmount(pool([other('b', 3), other('c', 5)], 2), 'take', 'amount');
     assert.ok(old && Math.abs(old.hold - AGREEMENT * AGREEMENT_DECAY ** 3) < 1e-12, JSON.stringify(old));
+    // With a match group: talk with the partner holds fully, with other players by NORM_SHARE.
+    const matched = (o: Other): Other => ({ ...o, matched: true });
+    const partner = agreedAmount(pool([matched(other('b', 1)), other('c', 0)], 2), 'take', 'amount');
+    assert.ok(partner && Math.abs(partner.hold - AGREEMENT * AGREEMENT_DECAY) < 1e-12, JSON.stringify(partner));
+    const stranger = agreedAmount(pool([matched(other('b')), other('c', 0)], 2), 'take', 'amount');
+    assert.deepEqual(stranger, { amount: 2, hold: NORM_SHARE * AGREEMENT });
     // No talk, no best, or another action's best: nothing to hold to.
     assert.equal(agreedAmount(pool([other('b'), other('c')], 2), 'take', 'amount'), undefined);
     assert.equal(agreedAmount(pool([other('b', 0)]), 'take', 'amount'), undefined);
@@ -55,6 +61,9 @@ describe('offline model: agreements and gifts through the close (issue 72)', () 
       fresh = meanTaken(pool([other('b', 0), other('c', 0)], 2));
     assert.ok(fresh < old && old < none, `no talk ${none}, talk 6 rounds ago ${old}, this round ${fresh}`);
     assert.ok(fresh < 6, `this round's talk: ${fresh}`);
+    // The reason says so; without talk it does not.
+    assert.match(act(pool([other('b', 0)], 2), stream(9, 'why')).reason, /my group agreed on 2 each when we talked$/);
+    assert.doesNotMatch(act(pool([other('b')], 2), stream(9, 'why')).reason, /agreed/);
   });
 
   /** A payoff-table dilemma: nothing changes at once; the close pays me and my partner (or a group of three). */

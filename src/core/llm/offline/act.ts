@@ -32,7 +32,8 @@ import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformReason, platformUtility, postText } from './platform';
 import { moveReason, moveUtility } from './move';
-import { candidates, changesOf } from './continuum';
+import { ANCHOR, candidates, changesOf } from './continuum';
+import { agreedAmount, agreedChoice, PROMISE } from './agreed';
 import { chooseNested } from './nested';
 import { comparisonOf, inequity, type Comparison } from './inequity';
 import { conductGaps, myGroup } from './myGroup';
@@ -293,9 +294,11 @@ export function optionUtilities(req: ActRequest, given: ActRequest = req): numbe
   const openness = req.persona.traits.openness;
   const learned = experienceOf(req, units);
   const comparison = comparisonOf(req);
+  const agreed = agreedChoice(req);
   return req.options.map(
     (o, i) =>
-      expectedUtility(req, o, units, comparison, given.options[i]) +
+      expectedUtility(req, o, units, comparison, given.options[i]) -
+      promiseCost(req, o, agreed) +
       openness * (copied.get(o.action) ?? 0) +
       (learned?.[i] ?? 0) +
       platformUtility(req, o) +
@@ -316,6 +319,16 @@ export function envyTerms(req: ActRequest): number[] | undefined {
   return req.options.map((o) => inequity(req, o, comparison, unitOf));
 }
 
+/**
+ * What an option loses for not being the action its group agreed on, when the agent chooses
+ * between actions without arguments after talk: ANCHOR × hold × (1 + PROMISE × hold), as straying
+ * across an agreed amount's whole range would (continuum.ts). Options with arguments are not judged by it.
+ */
+export function promiseCost(req: ActRequest, option: ActOption, agreed = agreedChoice(req)): number {
+  if (!agreed || option.action === agreed.action || Object.keys(option.args).length) return 0;
+  return ANCHOR * agreed.hold * (1 + PROMISE * agreed.hold);
+}
+
 /** The softmax's inverse temperature for this agent: neuroticism widens the spread of its choices. */
 export function betaOf(req: ActRequest): number {
   return ACT_BETA / (1 + req.persona.traits.neuroticism);
@@ -334,9 +347,20 @@ export function act(given: ActRequest, rng: Rng): ActResponse {
   return {
     action: chosen.action,
     args: { ...chosen.args },
-    reason: reasonFor(req, chosen),
+    reason: reasonFor(req, chosen) + agreedReason(req, chosen.action, numberArg),
     ...(text !== undefined ? { text } : {}),
   };
+}
+
+/** What its group agreed in talk, when the amount was held to it (continuum.ts agreedAmount). */
+function agreedReason(req: ActRequest, action: string, arg: string | undefined): string {
+  const amount = arg !== undefined ? agreedAmount(req, action, arg) : undefined;
+  if (amount) return `; my group agreed on ${Math.round(amount.amount * 100) / 100} each when we talked`;
+  const choice = arg === undefined ? agreedChoice(req) : undefined;
+  if (!choice) return '';
+  return choice.action === action
+    ? '; my group agreed on it when we talked'
+    : `; though my group agreed to ${choice.action}`;
 }
 
 /** One sentence from the largest consequence the agent weighed. */

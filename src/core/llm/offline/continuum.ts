@@ -23,6 +23,7 @@ import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest } from '../types';
 import { maxOf } from '../../stats/extremes';
 import { myGroup } from './myGroup';
+import { agreedAmount, PROMISE } from './agreed';
 
 /** Points weighed on a non-integer (or very wide) number argument's range. */
 export const GRID = 21;
@@ -49,25 +50,6 @@ export const SANCTION_RESPONSE = 0.5;
  * themselves (Fehr & Gächter 2000, the punishment condition's rise).
  */
 export const DETERRENCE = 0.5;
-/**
- * How far an agreement pulls the reference toward the amount the group does best with
- * (ActRequest.group_best), when the agent talked with all its group this round: talk makes the
- * group's best amount the norm each holds to (Ostrom, Walker & Gardner 1992; Balliet 2010).
- */
-export const AGREEMENT = 1;
-/**
- * What is left of a talk's hold after each round without talking again: one talk's agreement
- * wears off as others deviate, talk every round renews it (Ostrom, Walker & Gardner 1992: one-shot
- * communication's gains decayed, repeated communication's held; Isaac & Walker 1988).
- */
-export const AGREEMENT_DECAY = 0.8;
-/**
- * How much more it costs to stray toward one's own advantage from what one agreed to, at a fully
- * held agreement: a promise broken weighs on the one who breaks it (Charness & Dufwenberg 2006;
- * Vanberg 2008), so groups that talk every round keep to their agreement (Ostrom, Walker &
- * Gardner 1992: few defected under repeated communication).
- */
-export const PROMISE = 1;
 /** The spread (SD, share of the range) of the reference between people and occasions, at neuroticism 0.5. */
 export const NOISE = 0.08;
 
@@ -174,23 +156,6 @@ export function reference(
   const moved = Math.max(req.pressure ?? 0, DETERRENCE * threat);
   if (cooperative !== undefined) r += SANCTION_RESPONSE * moved * (cooperative - r);
   return r;
-}
-
-/**
- * The amount the agent's group does best with for `arg` of `action`, and how firmly the agent
- * holds to it: AGREEMENT × the mean over its group of AGREEMENT_DECAY^(rounds since it talked
- * with each), 0 for those it has not talked with lately.
- */
-export function agreedAmount(
-  req: ActRequest,
-  action: string,
-  arg: string,
-): { amount: number; hold: number } | undefined {
-  const best = req.group_best?.find((b) => b.action === action && b.arg === arg);
-  if (!best) return undefined;
-  let since = Infinity;
-  for (const o of myGroup(req)) if (o.talked !== undefined) since = Math.min(since, o.talked);
-  return since < Infinity ? { amount: best.amount, hold: AGREEMENT * AGREEMENT_DECAY ** since } : undefined;
 }
 
 /** The end of the range that serves the others, if either does (the top when giving more gives, the bottom when more takes). */
