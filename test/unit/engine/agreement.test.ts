@@ -6,38 +6,10 @@ import * as assert from 'node:assert/strict';
 import type { ActRequest } from '../../../src/core/llm/types';
 import { recordingFactory } from './recordingModels';
 import { scenarioFromText, traceOf } from './traceHelpers';
+import { commonPool } from '../../support/commonPool';
 
-/** Eight players split 25 tokens between a market (5 a token) and a pool returning 23X − 0.25X², shared by what each put in. */
-function pool(talk: boolean): string {
-  return `kind: scenario
-name: Pool
-seed: 3
-population:
-  - { group: players, count: 8, id_prefix: a }
-world:
-  rounds: 3
-  encounters: { mode: random, per_round: 1 }
-  conversation: { turns: 2 }
-state:
-  world:
-    invested: { initial: 0, min: 0, valued: false, update: "0.0" }
-    last_invested: { initial: 0, min: 0, valued: false, update: "world.invested" }
-    last_return: { initial: 0, valued: false, update: "23.0 * world.invested - 0.25 * world.invested * world.invested" }
-  agents:
-    earnings: { initial: 0, update: "me.earnings + 5.0 * (25.0 - me.in_pool) + (world.last_invested > 0.0 ? me.in_pool / world.last_invested * world.last_return : 0.0)" }
-    in_pool: { initial: 0, min: 0, valued: false, update: "0.0" }
-actions:
-  appropriate:
-    description: Put tokens in the pool.
-    args: { tokens: { type: number, min: 0, max: 25 } }
-    effects:
-      me.in_pool: "args.tokens"
-      world.invested: "world.invested + args.tokens"
-round:
-${talk ? '  - { phase: meet }\n  - { phase: evaluate }\n' : ''}  - phase: invest
-    actions: [appropriate]
-`;
-}
+/** The common pool (test/support/commonPool.ts), with or without a conversation before every round. */
+const pool = (talk: boolean): string => commonPool(3, { talk });
 
 /** One action of four players with talk before it: `effects` and `state` written by the caller. */
 function talking(state: string, effects: string): string {
@@ -131,43 +103,38 @@ describe('agreements made in talk (issue 72)', () => {
     }
   });
 
-  it('a public good worth more to the group than it costs: the best is everything', async () => {
-    const state = `  world:
-    pot: { initial: 0, min: 0, valued: false, update: "0.0" }
-    share: { initial: 0, min: 0, valued: false, update: "0.5 * world.pot" }
-  agents:
-    coins: { initial: 100, min: 0, update: "me.coins + world.share" }`;
-    const asked = await requests(
-      talking(state, '      me.coins: "me.coins - args.amount"\n      world.pot: "world.pot + args.amount"'),
-    );
-    assert.ok(asked.length > 0);
-    for (const r of asked) assert.deepEqual(r.group_best, [{ action: 'put', arg: 'amount', amount: 10 }]);
-  });
-
-  it('a transfer within the group (every amount leaves it as well off) has no best', async () => {
-    const state = `  world:
-    pot: { initial: 0, min: 0, valued: false, update: "0.0" }
-    share: { initial: 0, min: 0, valued: false, update: "world.pot / 4.0" }
-  agents:
-    coins: { initial: 100, min: 0, update: "me.coins + world.share" }`;
-    const asked = await requests(
-      talking(state, '      me.coins: "me.coins - args.amount"\n      world.pot: "world.pot + args.amount"'),
-    );
-    assert.ok(asked.length > 0);
-    for (const r of asked) assert.equal(r.group_best, undefined, JSON.stringify(r.group_best));
-  });
-
-  it('an amount taken from a stock the world keeps (a lake) has no best read off one round', async () => {
-    const state = `  world:
-    fish: { initial: 100, min: 0, max: 200, update: "world.fish + 0.5 * world.fish * (1.0 - world.fish / 200.0)" }
-  agents:
-    catch: { initial: 0, min: 0 }`;
-    const asked = await requests(
-      talking(state, '      me.catch: "me.catch + args.amount"\n      world.fish: "world.fish - args.amount"'),
-    );
-    assert.ok(asked.length > 0);
-    for (const r of asked) assert.equal(r.group_best, undefined, JSON.stringify(r.group_best));
-  });
+  /** Worlds of four who talk and then put 0..10 in, and what they should agree on (undefined: nothing). */
+  const worlds: { what: string; state: string; effects: string; best?: number }[] = [
+    {
+      what: 'a public good worth more to the group than it costs: the best is everything',
+      state:
+        'pot: { initial: 0, min: 0, valued: false, update: "0.0" }\n    share: { initial: 0, min: 0, valued: false, update: "0.5 * world.pot" }',
+      effects: 'me.coins: "me.coins - args.amount"\n      world.pot: "world.pot + args.amount"',
+      best: 10,
+    },
+    {
+      what: 'a transfer within the group (every amount leaves it as well off) has no best',
+      state:
+        'pot: { initial: 0, min: 0, valued: false, update: "0.0" }\n    share: { initial: 0, min: 0, valued: false, update: "world.pot / 4.0" }',
+      effects: 'me.coins: "me.coins - args.amount"\n      world.pot: "world.pot + args.amount"',
+    },
+    {
+      what: 'an amount taken from a stock the world keeps (a lake) has no best read off one round',
+      state:
+        'fish: { initial: 100, min: 0, max: 200, update: "world.fish + 0.5 * world.fish * (1.0 - world.fish / 200.0)" }',
+      effects: 'me.coins: "me.coins + args.amount"\n      world.fish: "world.fish - args.amount"',
+    },
+  ];
+  for (const w of worlds) {
+    it(w.what, async () => {
+      const paid = w.state.includes('share:') ? 'me.coins + world.share' : 'me.coins';
+      const state = `  world:\n    ${w.state}\n  agents:\n    coins: { initial: 100, min: 0, update: "${paid}" }`;
+      const asked = await requests(talking(state, `      ${w.effects}`));
+      assert.ok(asked.length > 0);
+      const expected = w.best === undefined ? undefined : [{ action: 'put', arg: 'amount', amount: w.best }];
+      for (const r of asked) assert.deepEqual(r.group_best, expected, r.key);
+    });
+  }
 
   it('between actions without arguments, the one the group does best with if all take it', async () => {
     const asked = await requests(dilemma(true, 1));

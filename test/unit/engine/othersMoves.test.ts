@@ -5,37 +5,9 @@
 // low contributors only by chance; and a dilemma's stakes and horizon changed nothing.
 import * as assert from 'node:assert/strict';
 import { scenarioFromText, traceLines, traceOf } from './traceHelpers';
+import { commonPool } from '../../support/commonPool';
 
-/** Ostrom, Walker & Gardner's pool: 8 players, 25 tokens, group return 23X − 0.25X², market 5 a token. */
-function commons(seed: number): string {
-  return `kind: scenario
-name: Commons
-seed: ${seed}
-population:
-  - { group: players, count: 8, id_prefix: p }
-world: { rounds: 3 }
-state:
-  world:
-    invested: { initial: 0, min: 0, valued: false, update: "0.0" }
-    last_invested: { initial: 0, min: 0, valued: false, update: "world.invested" }
-    last_return: { initial: 0, valued: false, update: "23.0 * world.invested - 0.25 * world.invested * world.invested" }
-  agents:
-    earnings:
-      initial: 0
-      update: "me.earnings + 5.0 * (25.0 - me.in_pool) + (world.last_invested > 0.0 ? me.in_pool / world.last_invested * world.last_return : 0.0)"
-    in_pool: { initial: 0, min: 0, valued: false, update: "0.0" }
-actions:
-  appropriate:
-    description: Put tokens in the pool.
-    args: { tokens: { type: number, min: 0, max: 25 } }
-    effects:
-      me.in_pool: "args.tokens"
-      world.invested: "world.invested + args.tokens"
-round:
-  - phase: invest
-    actions: [appropriate]
-`;
-}
+const commons = (seed: number): string => commonPool(seed);
 
 /** A public good paid by each player's own update (the natural way), then a sanction phase. */
 function punished(seed: number): string {

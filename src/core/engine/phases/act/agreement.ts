@@ -37,6 +37,18 @@ export interface GroupBest {
   amount?: number;
 }
 
+/** Whose agreement is asked about: an agent deciding in a phase, with those it plays with. */
+export interface AgreementAsk {
+  state: WorldState;
+  agent: Agent;
+  peers: Peers;
+  phase: ActPhase | undefined;
+  /** The phase's actions for the agent (all when undefined). */
+  offered: readonly string[] | undefined;
+  n: number;
+  round: number;
+}
+
 /** Worked out once per state, round, phase and group: every member of a group shares it. */
 const cache = new WeakMap<WorldState, { revision: number; round: number; byKey: Map<string, GroupBest[]> }>();
 
@@ -110,15 +122,8 @@ function bestChoice(g: Alike, actions: readonly CompiledAction[]): CompiledActio
  * empty when nothing stands out. The group is the agent and those of `peers` offered the same
  * action; beyond EXPECTED_PEERS members a sample stands for the rest, as in expectedMoves.ts.
  */
-export function groupBest(
-  state: WorldState,
-  agent: Agent,
-  peers: Peers,
-  phase: ActPhase | undefined,
-  offered: readonly string[] | undefined,
-  n: number,
-  round: number,
-): GroupBest[] {
+export function groupBest(ask: AgreementAsk): GroupBest[] {
+  const { state, agent, peers, phase, offered, n, round } = ask;
   let c = cache.get(state);
   if (!c || c.revision !== state.revision || c.round !== round) {
     c = { revision: state.revision, round, byKey: new Map() };
@@ -163,18 +168,13 @@ function sameOffer(phase: ActPhase, offered: readonly string[] | undefined, grou
  * with. Nothing when the world has nothing to agree on.
  */
 export function agreementFor(
-  state: WorldState,
-  agent: Agent,
-  peers: Peers,
-  phase: ActPhase | undefined,
-  offered: readonly string[] | undefined,
-  n: number,
-  round: number,
+  ask: AgreementAsk,
 ): { talked: ReadonlyMap<string, number>; best: GroupBest[] } | undefined {
+  const { state, agent, offered, round } = ask;
   if (!agreementPossible(state, offered)) return undefined;
   const talked = talkedWith(agent, round);
   if (!talked.size) return undefined;
-  return { talked, best: groupBest(state, agent, peers, phase, offered, n, round) };
+  return { talked, best: groupBest(ask) };
 }
 
 /** agreementFor in a phase of a run: the agent's peers are those it plays this phase with. */
@@ -186,5 +186,5 @@ export function agreementIn(
   offered: readonly string[] | undefined,
 ): ReturnType<typeof agreementFor> {
   const peers = peersOf(state, agent, world.agents, phase?.who, world.round);
-  return agreementFor(state, agent, peers, phase, offered, world.agents.size, world.round);
+  return agreementFor({ state, agent, peers, phase, offered, n: world.agents.size, round: world.round });
 }
