@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
 import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
+import { encountersText } from '../../../src/core/analysis/report/runSettingsText';
+import type { RunSettings } from '../../../src/core/trace/events';
 import { makeScenario } from '../engine/scenarioFixture';
 import { runTrace } from './runTrace';
 import { parseStrictXml } from './xml';
@@ -81,6 +83,25 @@ describe('report run table', function () {
     assert.equal(
       row('Memory'),
       `${memory('fixed 0..1 scales')}; from round 2 (a timed event): ${memory('each rescaled per query (min–max)')}`,
+    );
+  });
+
+  it('says when agents meet only their match group', () => {
+    const settings = (among?: 'everyone' | 'match') =>
+      ({
+        world: {
+          encounters: { mode: 'random', per_round: 1, exploration: 0, ...(among ? { among } : {}) },
+          conversation: { turns: 2 },
+          rooms: [],
+        },
+      }) as unknown as RunSettings;
+    assert.equal(
+      encountersText(settings('match')),
+      'random partners within each match group, 1 conversation started per agent and round; conversations of 2 turns',
+    );
+    assert.equal(
+      encountersText(settings()),
+      'random partners, 1 conversation started per agent and round; conversations of 2 turns',
     );
   });
 

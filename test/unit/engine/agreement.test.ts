@@ -161,6 +161,28 @@ describe('agreements made in talk (issue 72)', () => {
     assert.ok(talked > silent + 0.15, `cooperation without talk ${silent}, with talk ${talked}`);
   });
 
+  it('with `encounters.among: match` partners talk with each other only, and hold to what their pair agreed', async () => {
+    const paired = dilemma(true, 2)
+      .replace('count: 6, id_prefix: d', 'count: 8, id_prefix: d')
+      .replace('encounters: { mode: random, per_round: 1 }', 'encounters: { mode: random, per_round: 1, among: match }')
+      .replace(
+        'points: { initial: 10, update: "me.points - me.cooperated + 0.5 * (sum(agents.map(a, a.cooperated)) - me.cooperated)" }',
+        'points: { initial: 10, update: "me.points - me.cooperated + 2.0 * partner.cooperated" }',
+      )
+      .replace('state:\n', 'matching: { design: partner, size: 2 }\nstate:\n');
+    const asked = await requests(paired);
+    assert.equal(asked.length, 32);
+    for (const r of asked) {
+      const talked = r.others.filter((o) => o.talked !== undefined);
+      assert.deepEqual(
+        talked.map((o) => [o.matched, o.talked]),
+        [[true, 0]],
+        `${r.key}: ${JSON.stringify(r.others)}`,
+      );
+      assert.deepEqual(r.group_best, [{ action: 'cooperate' }], r.key);
+    }
+  });
+
   it('talk lowers what is put in the common pool toward the group’s best', async () => {
     const taken = async (talk: boolean): Promise<number> => {
       const xs: number[] = [];

@@ -211,6 +211,26 @@ describe('matching: checks (issue 62)', () => {
     );
     assert.throws(() => withOverrides(s, { 'matching.design': 'random' }), /matching.design/);
   });
+
+  it('meeting only one’s match group needs a matching, where the scenario or a condition says it (SOC152)', async () => {
+    const among = edit(TRUST, 'world: { rounds: 2 }', 'world: { rounds: 2, encounters: { among: match } }');
+    assert.deepEqual(await marks(among), [], 'with a matching it reads cleanly');
+    const start = among.indexOf('matching:');
+    const unmatched = [...among.slice(0, start), ...among.slice(start + 3)].filter((l) => !l.includes('partner.'));
+    const got = await marks([
+      ...unmatched,
+      'experiment:',
+      '  conditions:',
+      '    - { name: talk, set: { world.encounters.among: match } }',
+    ]);
+    const soc152 = got.filter((g) => g.includes('SOC152'));
+    assert.equal(soc152.length, 2, got.join('\n'));
+    assert.match(
+      soc152[0],
+      /^6:\d+ SOC152 <<match>> `encounters.among: match` lets agents meet only their match group, but the scenario has no `matching:`/,
+    );
+    assert.match(soc152[1], /SOC152 <<match>>/);
+  });
 });
 
 describe('matching: completion (issue 62)', () => {

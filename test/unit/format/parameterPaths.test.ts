@@ -140,7 +140,7 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
         ranked,
         all.map((p) => p.path),
       ),
-      'state.agents.wealth.{initial,min,max,update}, state.world.pot.{initial,min,max,update} (+32 more)',
+      'state.agents.wealth.{initial,min,max,update}, state.world.pot.{initial,min,max,update} (+33 more)',
     );
   });
 });

@@ -13,8 +13,9 @@ export function encountersText(s: RunSettings): string {
         ? 'partners mostly through ties'
         : 'a recommender (interests, ties, popularity)';
   const exploring = e.mode === 'random' ? '' : `, ${e.exploration} explored at random`;
+  const among = e.among === 'match' ? ' within each match group' : '';
   const rooms = s.world.rooms.length ? `; ${counted(s.world.rooms.length, 'room')}` : '';
-  return `${policy}, ${counted(e.per_round, 'conversation')} started per agent and round${exploring}; conversations of ${counted(s.world.conversation.turns, 'turn')}${rooms}`;
+  return `${policy}${among}, ${counted(e.per_round, 'conversation')} started per agent and round${exploring}; conversations of ${counted(s.world.conversation.turns, 'turn')}${rooms}`;
 }
 
 export function tieDynamicsText(s: RunSettings): string {

@@ -318,7 +318,7 @@ interface Proposal {
   out: Seed[];
 }
 
-type Seed = { id: string; agent: Agent; via: Candidate['via'] };
+export type Seed = { id: string; agent: Agent; via: Candidate['via'] };
 
 function push(w: Weighted, slot: number, weight: number): void {
   if (!(weight > 0)) return;

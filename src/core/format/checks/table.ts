@@ -4,6 +4,7 @@
 import type { Check } from './checkContext';
 import { relationshipsCheck } from './relationshipsCheck';
 import { referencesCheck } from './referencesCheck';
+import { encountersCheck } from './encountersCheck';
 import { modelNamesCheck } from './modelNamesCheck';
 import { templatesCheck } from './templatesCheck';
 import { weightsCheck } from './weightsCheck';
@@ -23,6 +24,7 @@ import { mechanicsCheck } from './mechanicsCheck';
 export const CHECKS: readonly Check[] = [
   relationshipsCheck,
   referencesCheck,
+  encountersCheck,
   modelNamesCheck,
   templatesCheck,
   weightsCheck,

@@ -144,6 +144,7 @@ export const CODES = {
   SOC142: 'Time outcome met at the start of every run',
   SOC150: 'Unknown group to match',
   SOC151: 'Matching that leaves agents unmatched',
+  SOC152: 'Encounters within match groups without a matching',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

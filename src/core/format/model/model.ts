@@ -86,6 +86,8 @@ export interface EncounterPolicy {
   per_round: number;
   /** Share of partner choices made uniformly at random (recommend/network modes). */
   exploration: number;
+  /** Whom an agent meets: everyone present (absent: the default), or only its own match group (`matching:`). */
+  among?: 'everyone' | 'match';
 }
 
 export interface Room {

@@ -10,6 +10,7 @@ import { recall } from '../recall';
 import { own } from '../slot';
 import type { Turn } from '../turn';
 import { away, encounterIndex, MEET_TURN, type MeetTurn } from './meetState';
+import { matchMates, mayMeet } from './matchMates';
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
@@ -23,14 +24,11 @@ export function perceive(world: PhaseContext, t: Turn): void {
     return;
   }
   const rng = stream(world.seed, 'agent', t.agent.id, 'encounter', world.round);
-  const seeds = proposeCandidates(
-    t.agent,
-    policy,
-    encounterIndex(t, m),
-    NO_ONE,
-    rng,
-    policy.mode === 'random' ? policy.per_round : CANDIDATES + policy.per_round - 1,
-  );
+  const count = policy.mode === 'random' ? policy.per_round : CANDIDATES + policy.per_round - 1;
+  const seeds =
+    policy.among === 'match'
+      ? matchMates(world, t.agent, rng, count)
+      : proposeCandidates(t.agent, policy, encounterIndex(t, m), NO_ONE, rng, count);
   const index = encounterIndex(t, m);
   m.candidates = seeds.map((s) => describeCandidate(t.agent, s.agent, s.via, world.ties, index));
 }
@@ -132,7 +130,7 @@ function rememberedPeople(world: PhaseContext, t: Turn, meet: MeetTurn): Candida
   const have = new Set(meet.candidates.map((c) => c.id));
   for (const m of t.recalled) {
     const id = m.cues?.partner;
-    if (!id || id === t.agent.id || have.has(id) || !world.agents.has(id)) continue;
+    if (!id || id === t.agent.id || have.has(id) || !world.agents.has(id) || !mayMeet(world, t.agent, id)) continue;
     // With places, only someone at the agent's own place can be met.
     if (world.places && world.places.placeOf(id) !== world.places.placeOf(t.agent.id)) continue;
     have.add(id);
