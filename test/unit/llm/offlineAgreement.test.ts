@@ -3,6 +3,7 @@
 // one, while a return spread over a group stays nobody's gift.
 import * as assert from 'node:assert/strict';
 import { act } from '../../../src/core/llm/offline/act';
+import { reference } from '../../../src/core/llm/offline/continuum';
 import { agreedAmount, AGREEMENT, AGREEMENT_DECAY, NORM_SHARE } from '../../../src/core/llm/offline/agreed';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
@@ -53,6 +54,22 @@ describe('offline model: agreements and gifts through the close (issue 72)', () 
     assert.equal(agreedAmount(pool([other('b'), other('c')], 2), 'take', 'amount'), undefined);
     assert.equal(agreedAmount(pool([other('b', 0)]), 'take', 'amount'), undefined);
     assert.equal(agreedAmount(pool([other('b', 0)], 2), 'give', 'amount'), undefined);
+  });
+
+  it('an agreement pulls the reference after round 1 too, past the shading of what the others took', () => {
+    // The others took 14 last round: the reference follows them, shaded toward taking more.
+    const took = (o: Other): Other => ({ ...o, last_args: { take: { amount: 14 } } });
+    const ref = (req: ActRequest) =>
+      reference(
+        req,
+        'take',
+        'amount',
+        req.options.map((o) => ({ x: Number(o.args.amount), option: o })),
+      );
+    const silent = ref(pool([took(other('b')), took(other('c'))], 2));
+    const talked = ref(pool([took(other('b', 0)), took(other('c', 0))], 2));
+    assert.ok(silent >= 14, `without talk ${silent}`);
+    assert.ok(Math.abs(talked - 2) < 1e-9, `just after talk the agreed 2, not ${talked}`);
   });
 
   it('takes less from a pool after agreeing on a small amount, the less the fresher the talk', () => {

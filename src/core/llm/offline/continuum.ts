@@ -143,15 +143,15 @@ export function reference(
   const cooperative = cooperativeEnd(samples);
   const selfish = cooperative === hi ? lo : cooperative === lo ? hi : undefined;
   let r = b ?? (lo + hi) / 2;
-  // What the group agreed on, as far as the agent talked with it and lately.
-  const agreed = agreedAmount(req, action, arg);
-  if (agreed) r += agreed.hold * (Math.min(hi, Math.max(lo, agreed.amount)) - r);
   // Sanctions received, or seen falling on others: shading is no longer safe (Fehr & Gächter 2002).
   const threat = Math.max(req.pressure ?? 0, maxOf(req.others.map((o) => o.pressure ?? 0)));
   if (b !== undefined && selfish !== undefined) {
     const cost = cooperative === hi ? costShare(top, bottom) : costShare(bottom, top);
     r = b + SELF_SERVING * cost * (1 - threat) * (selfish - b);
   }
+  // What the group agreed on, as far as the agent talked with it and lately.
+  const agreed = agreedAmount(req, action, arg);
+  if (agreed) r += agreed.hold * (Math.min(hi, Math.max(lo, agreed.amount)) - r);
   // The sanctioned move toward the others' end; those who saw sanctions fall move part of the way (deterrence).
   const moved = Math.max(req.pressure ?? 0, DETERRENCE * threat);
   if (cooperative !== undefined) r += SANCTION_RESPONSE * moved * (cooperative - r);
