@@ -61,7 +61,10 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     await cursorAt(wb, file, 'state.world.multiplier: 1.2', 'multiplier', 2);
     await wb.quickFix("Change to 'state.world.multiplier.initial'");
     await wb.waitForErrors(0);
-    assert.match(await wb.visibleText(), /state\.world\.multiplier\.initial: 1\.2/);
+    assert.match(
+      await wb.textMatching(/state\.world\.multiplier\.initial: 1\.2/),
+      /state\.world\.multiplier\.initial: 1\.2/,
+    );
     await cursorAt(wb, file, 'state.world.multiplier.initial: 2.4', 'state');
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Enter');

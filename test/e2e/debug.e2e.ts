@@ -50,7 +50,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
       typeof boxes[0] === 'number' && typeof boxes[1] === 'number' && Math.abs(boxes[0] - boxes[1]) < 3,
       `top stack frame at y=${boxes[0]}, line ${ID_LINE} at y=${boxes[1]}`,
     );
-    assert.match(await s.wb.visibleText(), /^id: maya_chen$/m);
+    assert.match(await s.wb.textMatching(/^id: maya_chen$/m), /^id: maya_chen$/m);
 
     // The Call Stack: the phase, Maya's turn, the round.
     const stack = page.locator('.debug-call-stack');

@@ -48,7 +48,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.goTo(lineOf(file, 'maya_chn'), 13);
     await session.wb.quickFix("Change to 'maya_chen'");
     await session.wb.waitForErrors(1);
-    assert.match(await session.wb.visibleText(), /with: maya_chen, tie: 0\.6/);
+    assert.match(await session.wb.textMatching(/with: maya_chen, tie: 0\.6/), /with: maya_chen, tie: 0\.6/);
   });
 
   it('completes a key with its snippet, then a persona id from another file, and accepts both', async () => {
@@ -157,7 +157,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await input.fill('Book club');
     await session.wb.page.keyboard.press('Enter');
     await session.wb.page.locator('.tab.active', { hasText: 'book-club.society' }).waitFor();
-    assert.match(await session.wb.visibleText(), /name: "Book club"/);
+    assert.match(await session.wb.textMatching(/name: "Book club"/), /name: "Book club"/);
     assert.deepEqual(fs.readdirSync(ws('book-club/personas')).sort(), [
       'ines.society',
       'leo.society',
@@ -269,7 +269,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await problem.waitFor();
     await session.wb.goTo(1, 1);
     await session.wb.quickFix("Add missing property 'name'");
-    assert.match(await session.wb.visibleText(), /name: Fixme/);
+    assert.match(await session.wb.textMatching(/name: Fixme/), /name: Fixme/);
     // The placeholder is selected: typing replaces it.
     await session.wb.page.keyboard.type('Fixme Okafor');
     await session.wb.save();

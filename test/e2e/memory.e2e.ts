@@ -94,7 +94,10 @@ describe('inspecting memories where personas are written (code-server + Chromium
     for (const heading of ['Latest', 'Most important', 'Strongest ties']) assert.ok(text.includes(heading), heading);
     assert.ok(text.includes('Show memories'));
     // The tie strengths after diego's relationships are inlay hints.
-    assert.match(await s.wb.visibleText(), /with: sofia_rossi\s*→ \d\.\d\d · ← \d\.\d\d/);
+    assert.match(
+      await s.wb.textMatching(/with: sofia_rossi\s*→ \d\.\d\d · ← \d\.\d\d/),
+      /with: sofia_rossi\s*→ \d\.\d\d · ← \d\.\d\d/,
+    );
     await s.wb.screenshot('memory-codelens-hover');
     await s.wb.page.keyboard.press('Escape');
   });
