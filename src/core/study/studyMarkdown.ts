@@ -192,11 +192,13 @@ export function validityLines(r: StudyResult): string[] {
   }
   for (const a of v.anchored) {
     const scores = Object.entries(a.scores)
-      .map(([m, s]) => `${mdText(m)} ${s.inside} of ${s.scored} inside`)
+      .map(([m, s]) => `${mdText(m)}: ${s.inside} of ${s.scored} inside their band or the right way`)
       .join('; ');
-    out.push(`'${mdText(a.condition)}' is anchored to '${mdText(a.as)}' of ${mdText(a.entry_title)} (${scores}):`, '');
+    const people = a.figures.some((f) => f.subjects === 'people');
+    const whom = people ? 'anchored to' : 'compared with the simulated agents (not people) of';
+    out.push(`'${mdText(a.condition)}' is ${whom} '${mdText(a.as)}' of ${mdText(a.entry_title)} (${scores}):`, '');
     out.push(
-      `| figure | people | ${Object.keys(a.scores).map(mdText).join(' | ')} |`,
+      `| figure | ${people ? 'people' : 'published agents'} | ${Object.keys(a.scores).map(mdText).join(' | ')} |`,
       `| --- | --- |${Object.keys(a.scores)
         .map(() => ' --- |')
         .join('')}`,

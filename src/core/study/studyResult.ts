@@ -188,9 +188,17 @@ export function hypothesisResults(
       models: per,
       validity: conditions.map((c) => {
         const a = validity?.anchored.find((x) => x.condition === c);
-        return a
-          ? { condition: c, anchored: true, entry: a.entry, as: a.as, scores: a.scores }
-          : { condition: c, anchored: false };
+        if (!a) return { condition: c, anchored: false };
+        // Compared only with a published simulation's agents: not anchored in people.
+        const people = a.figures.some((f) => f.subjects === 'people');
+        return {
+          condition: c,
+          anchored: people,
+          ...(people ? {} : { agents_only: true }),
+          entry: a.entry,
+          as: a.as,
+          scores: a.scores,
+        };
       }),
       mechanisms: Object.fromEntries(per.map((p) => [p.model, p.mechanisms])),
       data_quality: Object.fromEntries(per.map((p) => [p.model, p.data_quality])),

@@ -14,6 +14,8 @@ import { humanText } from '../validation/report';
 
 export interface AnchoredFigure {
   label: string;
+  /** People in a published experiment, or the simulated agents of a published simulation (not people). */
+  subjects: 'people' | 'agents';
   metric: string;
   /** People's value and band, as the entry's reference gives them (or their direction). */
   human: string;
@@ -34,7 +36,7 @@ export interface AnchorResult {
 
 export interface Validity {
   anchored: AnchorResult[];
-  /** Study conditions no human figure anchors. */
+  /** Study conditions no people's figure anchors (one compared only with a published simulation's agents is among them). */
   unanchored: string[];
   /** The library's entries, for an author choosing anchors. */
   library: { id: string; title: string; conditions: string[] }[];
@@ -88,11 +90,11 @@ export async function studyValidity(
       );
       continue;
     }
-    const figures = entry.figures.filter((f) => f.condition === a.as && f.subjects === 'people');
+    const figures = entry.figures.filter((f) => f.condition === a.as);
     if (!figures.length) {
       const conditions = [...new Set(entry.figures.map((f) => f.condition))];
       problems.push(
-        `anchor of '${a.condition}': entry '${a.entry}' has no people's figure for condition '${a.as}' (its conditions: ${conditions.join(', ')})`,
+        `anchor of '${a.condition}': entry '${a.entry}' has no figure for condition '${a.as}' (its conditions: ${conditions.join(', ')})`,
       );
       continue;
     }
@@ -105,7 +107,14 @@ export async function studyValidity(
       scores: {},
     };
     for (const f of figures) {
-      result.figures.push({ label: f.label, metric: f.metric, human: humanText(f), source: f.source, models: {} });
+      result.figures.push({
+        label: f.label,
+        subjects: f.subjects,
+        metric: f.metric,
+        human: humanText(f),
+        source: f.source,
+        models: {},
+      });
     }
     for (const m of models) {
       const key = `${m.name}\u0000${entry.id}`;
@@ -127,7 +136,9 @@ export async function studyValidity(
     }
     anchored.push(result);
   }
-  const covered = new Set(anchored.map((a) => a.condition));
+  const covered = new Set(
+    anchored.filter((a) => a.figures.some((f) => f.subjects === 'people')).map((a) => a.condition),
+  );
   return {
     anchored,
     unanchored: study.conditions.filter((c) => !covered.has(c)),
