@@ -130,8 +130,9 @@ export const studyCommand: Command = command({
           const per = h.models.map((m) => `${m.model}: ${verdictWords(m.verdict)}`).join('; ');
           console.log(`  ${printable(h.id)}: ${verdictWords(h.verdict)} (${per})`);
         }
-        if (r.validity.unanchored.length)
-          {console.log(`  unanchored (no human figure): ${r.validity.unanchored.map(printable).join(', ')}`);}
+        if (r.validity.unanchored.length) {
+          console.log(`  unanchored (no human figure): ${r.validity.unanchored.map(printable).join(', ')}`);
+        }
         for (const d of r.preregistration.deviations) console.log(`  deviation: ${printable(d.text)}`);
         console.log(`\nwrite-up: ${rel(outcome.files[0])}`);
       }
@@ -167,8 +168,9 @@ export function modelsThatCannotRun(study: Study, scenario: Scenario): string | 
   for (const m of studyModels(study, scenario)) {
     const s = scenarioFor(scenario, study, m.config);
     const c = m.config;
-    if (c?.provider === 'vscode')
-      {return `model '${m.name}' is a VS Code language model: run this study from the editor (Run Study)`;}
+    if (c?.provider === 'vscode') {
+      return `model '${m.name}' is a VS Code language model: run this study from the editor (Run Study)`;
+    }
     if (c?.provider === 'local') {
       try {
         checkModelFile(modelPath(c));

@@ -120,8 +120,9 @@ export const validateTool = tool({
   },
   kind: 'run',
   async invoke({ out, only, seeds, model, models }, host, signal) {
-    if ((model === undefined) !== (models === undefined))
-      {throw new ToolRefusal('give `model` and `models` together, or neither (the offline model)');}
+    if ((model === undefined) !== (models === undefined)) {
+      throw new ToolRefusal('give `model` and `models` together, or neither (the offline model)');
+    }
     const args = ['validate', '--out', out, '--overwrite'];
     if (only) args.push('--only', only);
     if (seeds) args.push('--seeds', seeds);

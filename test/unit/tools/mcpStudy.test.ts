@@ -12,7 +12,6 @@ import { withMcpClient } from '../../support/mcpSession';
 
 const repo = path.resolve(__dirname, '../../..');
 
- 
 async function call(client: Client, name: string, args: Record<string, unknown>): Promise<any> {
   const r = await client.callTool({ name, arguments: args });
   const text = (r.content as { type: string; text: string }[])[0].text;

@@ -183,9 +183,8 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   SOC161:
     "a hypothesis that names a condition the scenario's `experiment.conditions` lacks (or the study does not run), a metric the scenario's runs do not measure, an effect of a condition against itself (0 in every run), both `higher`/`than` and `effect:` or neither, or an id used twice",
   SOC162:
-    "a seed plan whose cap is below its first batch, or whose fixed seeds or cap leave fewer than 2 seeds a hypothesis can be tested on",
+    'a seed plan whose cap is below its first batch, or whose fixed seeds or cap leave fewer than 2 seeds a hypothesis can be tested on',
   SOC163:
-    "a study model no run here could call: `vscode` outside the editor (a warning), a `local` model file that is missing or not GGUF, an `openai` endpoint without `base_url`",
-  SOC164:
-    "a `validity.anchors` entry on a condition the study does not run, or the same condition anchored twice",
+    'a study model no run here could call: `vscode` outside the editor (a warning), a `local` model file that is missing or not GGUF, an `openai` endpoint without `base_url`',
+  SOC164: 'a `validity.anchors` entry on a condition the study does not run, or the same condition anchored twice',
 };

@@ -282,7 +282,10 @@ export class Workspace {
         } else if (doc.kind === 'study') {
           // Its own file's diagnostics are pushed above; the study's checks against its scenario here.
           const study = await resolveStudy(this, file, doc.index);
-          pushAll(diagnostics, study.diagnostics.filter((d) => !analysis.diagnostics.includes(d)));
+          pushAll(
+            diagnostics,
+            study.diagnostics.filter((d) => !analysis.diagnostics.includes(d)),
+          );
         }
       }
     }
