@@ -23,8 +23,8 @@ function effectCharts(r: StudyResult): string {
         label: m.model,
         estimate: { n: m.n, mean: m.effect, sd: m.sd, ci95: m.ci },
       }));
-      const svg = intervalChartSvg(`${h.id}: ${h.effect_definition}`, rows);
-      return `<figure>${svg}<figcaption class="caption">${e(h.id)}: the effect on ${e(h.metric)} per model (dot) and its interval; 0 is no effect.</figcaption></figure>`;
+      const svg = intervalChartSvg(h.id, rows);
+      return `<figure>${svg}<figcaption class="caption">${e(h.id)}: ${e(h.effect_definition)} on ${e(h.metric)}, per model (dot) with its interval; 0 is no effect.</figcaption></figure>`;
     })
     .join('\n');
 }

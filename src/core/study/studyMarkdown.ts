@@ -118,7 +118,7 @@ export function studyMarkdown(r: StudyResult): string {
     ]
       .filter(Boolean)
       .join(', ');
-    const spent = m.usage.calls
+    const spent = m.provider !== 'offline' && m.usage.calls
       ? `; ${m.usage.calls} model calls, ${m.usage.input_tokens + m.usage.output_tokens} tokens, $${m.usage.cost_usd.toFixed(2)}`
       : '';
     L.push(
