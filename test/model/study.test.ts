@@ -21,7 +21,7 @@ function cutWorld(): string {
       .replace('count: 16', 'count: 4')
       .replace('conversation: { turns: 4 }', 'conversation: { turns: 1 }')
       // Groups of 8 cannot be made of four agents: those conditions go.
-      .replace(/    - name: (silent|talk), groups of 8\n      set: .*\n/g, '')
+      .replace(/ {4}- name: (silent|talk), groups of 8\n {6}set: .*\n/g, '')
   );
 }
 
