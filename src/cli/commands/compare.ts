@@ -46,12 +46,12 @@ export const compareCommand = command({
           );
           return 2;
         }
-        const wanted = values.conditions?.split(',').map((c) => c.trim());
-        if (wanted && (wanted.length !== 2 || wanted.some((c) => !c))) {
+        if (values.conditions !== undefined && !values.conditions.includes(',')) {
           console.error(`society compare: --conditions takes two conditions, A,B; got '${values.conditions}'`);
           return 2;
         }
-        ({ sides, labels } = conditionSides(positionals[0], wanted as [string, string] | undefined));
+        // Split against the experiment's own names: a name may hold a comma ("talk, groups of 4").
+        ({ sides, labels } = conditionSides(positionals[0], values.conditions));
       } else if (positionals.length === 2) {
         sides = [compareSide(positionals[0], shown), compareSide(positionals[1], shown)];
         labels = [shown(positionals[0]), shown(positionals[1])];

@@ -71,12 +71,27 @@ function stemOf(wanted: string, stems: readonly string[]): string | undefined {
 }
 
 /**
- * Two conditions of the experiment in `dir` as sides A and B: those named, or the only two it has.
- * Throws a sentence naming the experiment's conditions when that cannot be.
+ * `A,B` as two condition names when the names hold commas themselves ("talk, groups of 4"): the
+ * split at the comma that leaves a known condition on both sides, if exactly one does.
+ */
+export function splitConditionPair(text: string, known: (name: string) => boolean): [string, string] | undefined {
+  const splits: [string, string][] = [];
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+    const a = text.slice(0, i).trim(),
+      b = text.slice(i + 1).trim();
+    if (a && b && known(a) && known(b)) splits.push([a, b]);
+  }
+  return splits.length === 1 ? splits[0] : undefined;
+}
+
+/**
+ * Two conditions of the experiment in `dir` as sides A and B: those named (a pair, or `A,B` as
+ * written, names with commas included), or the only two it has. Throws a sentence naming the
+ * experiment's conditions when that cannot be.
  */
 export function conditionSides(
   dir: string,
-  wanted?: readonly [string, string],
+  asked?: readonly [string, string] | string,
 ): { sides: [CompareSide, CompareSide]; labels: [string, string] } {
   const traces = experimentTraces(dir);
   if (!traces) throw new Error(`${dir} is not an experiment's folder: it has no traces/<condition>-seed<n>.jsonl`);
@@ -88,7 +103,17 @@ export function conditionSides(
   const rank = (stem: string) => (order.includes(stem) ? order.indexOf(stem) : order.length);
   const stems = [...runs.keys()].sort((a, b) => rank(a) - rank(b));
   const nameOf = (stem: string) => declared.get(stem) ?? stem;
-  const listed = `its conditions: ${stems.map(nameOf).join(', ')}`;
+  const listed = `its conditions: ${stems.map(nameOf).join('; ')}`;
+  const known = (name: string): boolean => stemOf(name, stems) !== undefined || [...declared.values()].includes(name);
+  // A pair as written; where no split names two conditions, the plain one, whose unknown name the error below says.
+  const plain = (s: string): [string, string] | undefined => {
+    const parts = s.split(',').map((x) => x.trim());
+    return parts.length === 2 && parts.every((x) => x) ? [parts[0], parts[1]] : undefined;
+  };
+  const wanted = typeof asked === 'string' ? (splitConditionPair(asked, known) ?? plain(asked)) : asked;
+  if (typeof asked === 'string' && !wanted) {
+    throw new Error(`'${asked}' does not name two of the experiment's conditions as A,B (${listed})`);
+  }
   let pair: string[];
   if (wanted) {
     pair = wanted.map((w) => {
