@@ -6,6 +6,7 @@ import { compareTool, estimateTool, experimentTool, runTool } from './runTools';
 import type { SocietyTool } from './tool';
 import { explainTool, sqlTool } from './traceTools';
 import { calibrateTool, studyTool, validateTool } from './studyTools';
+import { filesTool } from './filesTool';
 
 export const TOOLS: readonly SocietyTool[] = [
   checkTool,
@@ -19,6 +20,7 @@ export const TOOLS: readonly SocietyTool[] = [
   studyTool,
   validateTool,
   calibrateTool,
+  filesTool,
 ];
 
 export { ToolRefusal, type SocietyTool, type ToolHost } from './tool';

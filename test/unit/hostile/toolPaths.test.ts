@@ -106,6 +106,7 @@ describe('every path argument of every tool is confined (issue 70)', function ()
       'society_experiment.out',
       'society_experiment.scenario',
       'society_explain.run',
+      'society_files.folder',
       'society_run.out',
       'society_run.scenario',
       'society_sql.run',

@@ -67,6 +67,10 @@ describe('an assistant does a study through society mcp', function () {
       assert.match(h.models[0].single_driver, /offline model/);
       assert.deepEqual(answer.study.validity.unanchored, ['silent, groups of 4', 'talk, groups of 4']);
       assert.ok(!JSON.stringify(answer).includes(cwd), 'paths in the answer are relative to the working folder');
+      const listed = await call(client, 'society_files', { folder: 'talk-study' });
+      const paths = listed.entries.map((e: { path: string }) => e.path);
+      for (const name of ['study.md', 'study.json', 'preregistration.json', 'runs/'])
+        assert.ok(paths.includes(name), name);
       const validation = await call(client, 'society_validate', { out: 'people', only: 'dictator', seeds: '1-2' });
       assert.deepEqual(
         validation.validation.entries.map((e: { id: string }) => e.id),
