@@ -61,7 +61,7 @@ describe('society compare: two conditions of an experiment', function () {
     assert.equal(three.result, 1);
     assert.match(
       three.errors,
-      /the experiment has 3 conditions: name two with --conditions A,B \(its conditions: coaching-later, coaching-off, coaching-on\)/,
+      /the experiment has 3 conditions: name two with --conditions A,B \(its conditions: coaching-later; coaching-off; coaching-on\)/,
     );
     const missing = await compare(path.join(dir, 'exp'), '--conditions', 'coaching-on,nudges');
     assert.equal(missing.result, 1);
@@ -79,7 +79,7 @@ describe('society compare: two conditions of an experiment', function () {
       path.join(exp, 'experiment.json'),
       JSON.stringify({ conditions: [{ name: 'Coaching: later' }, { name: 'coaching on' }, { name: 'coaching off' }] }),
     );
-    assert.throws(() => conditionSides(exp), /\(its conditions: Coaching: later, coaching on, coaching off\)/);
+    assert.throws(() => conditionSides(exp), /\(its conditions: Coaching: later; coaching on; coaching off\)/);
     const { labels } = conditionSides(exp, ['coaching off', 'Coaching: later']);
     assert.deepEqual(labels, ['coaching off', 'Coaching: later']);
   });

@@ -63,8 +63,18 @@ describe('completion', () => {
   it('enum values and booleans', () => {
     assert.deepEqual(labels('kind: scenario\nworld:\n  encounters:\n    mode: |'), ['random', 'network', 'recommend']);
     assert.deepEqual(labels('kind: scenario\ncoaching: { enabled: |'), ['true', 'false']);
-    assert.deepEqual(labels('kind: |'), ['persona', 'scenario']);
+    assert.deepEqual(labels('kind: |'), ['persona', 'scenario', 'study']);
     assert.deepEqual(labels('k|'), ['kind']);
+  });
+
+  it("completes a study's keys and its hypotheses' from the schema", () => {
+    const top = labels('kind: study\n|');
+    for (const key of ['name', 'question', 'scenario', 'hypotheses', 'models', 'seeds', 'validity'])
+      assert.ok(top.includes(key), key);
+    const h = labels('kind: study\nhypotheses:\n  - id: h1\n    |');
+    for (const key of ['metric', 'higher', 'than', 'effect', 'expect', 'smallest_effect'])
+      assert.ok(h.includes(key), key);
+    assert.deepEqual(labels('kind: study\nhypotheses:\n  - id: h1\n    expect: |'), ['higher', 'lower']);
   });
 
   it('a value right after the colon gets its space', () => {
