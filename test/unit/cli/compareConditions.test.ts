@@ -111,4 +111,29 @@ describe('society compare: two conditions of an experiment', function () {
     const coins = JSON.parse(r.out).outcomes['agents.coins.mean'];
     assert.equal(coins.n, 2, 'paired over both seeds');
   });
+  it("a game's conditions: each declared quantity's series over rounds, charted where it moves (issue 88)", async () => {
+    // The traces alone (a condition's scenario is nowhere on disk): "No series moves over the
+    // rounds" while contributions fell, because only the network's series were read from them.
+    const out = path.join(dir, 'goods-series');
+    const scenario = path.resolve(__dirname, '../../../examples/public-goods/public-goods.society');
+    const ran = await quietly(() =>
+      experimentCommand.run([scenario, '--out', out, '--seeds', '1-3', '--rounds', '6', '--quiet']),
+    );
+    assert.equal(ran.result, 0, ran.errors);
+    const page = path.join(out, 'compared');
+    const r = await compare(out, '--conditions', 'multiplier 1.6,multiplier 16', '--json', '--out', page);
+    assert.equal(r.result, 0, r.errors);
+    const series = JSON.parse(r.out).series;
+    const given = series.metrics['world.contributed'];
+    assert.ok(given, Object.keys(series.metrics).join(', '));
+    const a = given.a.map((x: { mean: number }) => x.mean);
+    assert.ok(Math.max(...a) > Math.min(...a), `A's contributions over rounds: ${a.join(', ')}`);
+    assert.equal(given.a[1].n, 3, 'a mean over the three seeds');
+    assert.ok(given.a[1].ci95, 'with its interval');
+    const html = fs.readFileSync(path.join(page, 'compare.html'), 'utf8');
+    assert.ok(!html.includes('No series moves'), 'the page says nothing moved');
+    assert.match(html, /aria-label="world\.contributed over rounds"/);
+    // A constant of the world (the multiplier within a condition) is in the files, not drawn.
+    assert.ok(!/aria-label="world\.multiplier over rounds"/.test(html));
+  });
 });
