@@ -23,6 +23,7 @@ export { averageClustering } from './metrics/clustering';
 export { louvainCommunities } from './metrics/communities';
 export { loadTrace } from './metrics/traceNetwork';
 export { describeMetric } from './report/metricDescriptions';
+export { outcomeLabel } from './report/outcomeLabel';
 export { formatMetricValue } from './report/metricFormat';
 export { REPORT_FILES, reportFileNames } from './report/reportFileNames';
 export { writeReportFiles } from './report/reportFiles';

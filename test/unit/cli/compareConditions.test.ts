@@ -135,5 +135,17 @@ describe('society compare: two conditions of an experiment', function () {
     assert.match(html, /aria-label="world\.contributed over rounds"/);
     // A constant of the world (the multiplier within a condition) is in the files, not drawn.
     assert.ok(!/aria-label="world\.multiplier over rounds"/.test(html));
+    // An effect size with its interval, and what it means for a rule-based model's seeds.
+    const coins = JSON.parse(r.out).outcomes['agents.coins.mean'].difference;
+    assert.equal(coins.hedges_g_ci95.length, 2);
+    assert.match(html, /<th>Hedges' g \(95% CI\)<\/th>/);
+    assert.match(html, /seed-to-seed variation of a rule-based model/);
+    // In the world's words; an outcome the same in every run (a pot emptied at every close) set apart.
+    assert.match(html, /<td>coins, mean per agent<br\/><code>agents\.coins\.mean<\/code><\/td>/);
+    assert.ok(!html.includes('<td>rounds before pot first sat at its floor'), 'a constant row in the table');
+    assert.match(
+      html,
+      /The same in every run of A and of B, so not in the table: .*<code>world\.pot\.survival<\/code>/,
+    );
   });
 });

@@ -4,6 +4,7 @@
 // difference round by round with its CI. A seed in one set only (or twice in one) is named and left out.
 import { appliesKey, checkHeaders, eitherWorld, type RunDigest, unionNames, type WorldFacts } from '../../analysis';
 import { estimate, seedContrast, type Contrast, type Estimate } from '../statistics';
+import { ruleBasedModels } from '../effectSizeNote';
 
 export interface LabelledDigest {
   label: string;
@@ -35,6 +36,8 @@ export interface PairedComparison {
   notes: string[];
   outcomes: Record<string, PairedOutcome>;
   series: PairedSeries;
+  /** Every model the runs name is the offline rule-based model (what Hedges' g means, effectSizeNote.ts). */
+  rule_based: boolean;
 }
 
 type Side = 'A' | 'B';
@@ -156,5 +159,6 @@ export function comparePaired(
     notes: [...notes],
     outcomes,
     series: pairedSeries(pairs, world),
+    rule_based: ruleBasedModels([...a.runs, ...b.runs].map((r) => r.digest.header.models)),
   };
 }
