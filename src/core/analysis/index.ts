@@ -37,6 +37,7 @@ export { declaredOfTrace, scenarioOfTrace } from './metrics/traceScenario';
 export { JUDGEMENTS_FILE, judgementsCsv } from './export/judgementsCsv';
 export { type RunSeries } from './metrics/runSeries';
 export { declaredOutcomes, RunTally } from './metrics/runTally';
+export { runDesign, type RunDesign } from './report/runDesign';
 export { formatSummary, summarizeRun } from './report/runSummary';
 export { closingState, closingStateRows } from './report/closingState';
 export { formatOverTime } from './report/overTime';
