@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { compareCommand } from '../../../src/cli/commands/compare';
 import { experimentCommand } from '../../../src/cli/commands/experiment';
-import { conditionSides } from '../../../src/core/experiment/paired/conditionSides';
+import { conditionList, conditionSides } from '../../../src/core/experiment/paired/conditionSides';
 import { quietly } from '../../support/quietly';
 import { friendsRun } from '../compare/friendsRuns';
 
@@ -82,6 +82,17 @@ describe('society compare: two conditions of an experiment', function () {
     assert.throws(() => conditionSides(exp), /\(its conditions: Coaching: later, coaching on, coaching off\)/);
     const { labels } = conditionSides(exp, ['coaching off', 'Coaching: later']);
     assert.deepEqual(labels, ['coaching off', 'Coaching: later']);
+    // What the editor's picker lists (issue 88): the names as written, in the scenario's order; the
+    // stems only where the experiment does not name them.
+    assert.deepEqual(conditionList(path.join(exp, 'traces')), [
+      { stem: 'coaching-later', name: 'Coaching: later' },
+      { stem: 'coaching-on', name: 'coaching on' },
+      { stem: 'coaching-off', name: 'coaching off' },
+    ]);
+    assert.deepEqual(
+      conditionList(path.join(dir, 'exp', 'traces')).map((c) => c.name),
+      ['coaching-later', 'coaching-off', 'coaching-on'],
+    );
   });
 
   it("points from an experiment given as a set of runs to --conditions (it 'held no trace.jsonl')", async () => {

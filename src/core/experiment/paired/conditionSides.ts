@@ -65,6 +65,20 @@ export function experimentRecord(traces: string): ExperimentRecord {
   return record;
 }
 
+/**
+ * The experiment's conditions that have runs, in the scenario's order, each with the name the
+ * scenario writes (`multiplier 1.6`, not its file stem `multiplier-1-6`) where experiment.json
+ * says it, else its stem: what a picker lists (issue 88: typing "multiplier 4" found nothing).
+ */
+export function conditionList(traces: string): { stem: string; name: string }[] {
+  const record = experimentRecord(traces);
+  const order = [...record.names.keys()];
+  const rank = (stem: string) => (order.includes(stem) ? order.indexOf(stem) : order.length);
+  return [...conditionRuns(traces).keys()]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((stem) => ({ stem, name: record.names.get(stem) ?? stem }));
+}
+
 /** The stem a condition named by a person (its name as written in the scenario, or its stem) has. */
 function stemOf(wanted: string, stems: readonly string[]): string | undefined {
   return stems.find((s) => s === wanted) ?? stems.find((s) => s === conditionFileStem(wanted));
