@@ -84,4 +84,4 @@ export { comparisonSeriesCsv } from './compare/compareCsv';
 export { digestTraceFile } from './compare/traceDigest';
 export { declaredOfRun } from './compare/branchDeclared';
 export { columns, everyKth, signed, value } from './compare/compareFormat';
-export { chartedSeries } from './compare/chartedSeries';
+export { CHARTED_AT_MOST, chartedSeries } from './compare/chartedSeries';

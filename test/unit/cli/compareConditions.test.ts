@@ -146,6 +146,16 @@ describe('society compare: two conditions of an experiment', function () {
     assert.match(html, /aria-label="world\.contributed over rounds"/);
     // A constant of the world (the multiplier within a condition) is in the files, not drawn.
     assert.ok(!/aria-label="world\.multiplier over rounds"/.test(html));
+    // The experiment's own outcomes' series first (its metrics: given and coins, then contributed).
+    const drawn = [...html.matchAll(/aria-label="([^"]*) over rounds"/g)]
+      .map((m) => m[1])
+      .filter((n) => !n.includes('B − A'));
+    assert.deepEqual(drawn.slice(0, 4).sort(), [
+      'agents.coins.gini',
+      'agents.coins.mean',
+      'agents.given.mean',
+      'world.contributed',
+    ]);
     // An effect size with its interval, and what it means for a rule-based model's seeds.
     const coins = JSON.parse(r.out).outcomes['agents.coins.mean'].difference;
     assert.equal(coins.hedges_g_ci95.length, 2);

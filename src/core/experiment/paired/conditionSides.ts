@@ -32,6 +32,8 @@ interface ExperimentRecord {
   names: Map<string, string>;
   /** Each run's recorded outcomes, by its trace file. */
   outcomes: Map<string, Record<string, number | null>>;
+  /** The experiment's own outcomes (its `metrics:`), in its order. */
+  metrics: string[];
 }
 
 /**
@@ -40,15 +42,16 @@ interface ExperimentRecord {
  * give: the condition's scenario is nowhere on disk). Empty when there is no such file or it cannot be read.
  */
 export function experimentRecord(traces: string): ExperimentRecord {
-  const record: ExperimentRecord = { names: new Map(), outcomes: new Map() };
+  const record: ExperimentRecord = { names: new Map(), outcomes: new Map(), metrics: [] };
   const file = path.join(path.dirname(traces), 'experiment.json');
-  let json: { conditions?: unknown; runs?: unknown };
+  let json: { conditions?: unknown; runs?: unknown; metrics?: unknown };
   try {
     if (fs.statSync(file).size > MAX_EXPERIMENT_JSON) return record;
     json = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof json;
   } catch {
     return record;
   }
+  for (const m of Array.isArray(json.metrics) ? json.metrics : []) if (typeof m === 'string') record.metrics.push(m);
   for (const c of Array.isArray(json.conditions) ? json.conditions : []) {
     const name = (c as { name?: unknown })?.name;
     if (typeof name === 'string') record.names.set(conditionFileStem(name), name);
@@ -121,6 +124,7 @@ export function conditionSides(
     files: runs.get(stem)!,
     recorded: recordOf.outcomes,
     condition: true,
+    outcomes: recordOf.metrics,
   });
   return { sides: [side(pair[0]), side(pair[1])], labels: [nameOf(pair[0]), nameOf(pair[1])] };
 }

@@ -5,7 +5,17 @@
 // world's own words (outcomeLabel.ts), keys beside them.
 import { escapeMarkup as e } from '../../text/markup';
 import { counted } from '../../text/counted';
-import { chartedSeries, outcomeLabel, signed, value, COMPARE_FILES, comparePage, u } from '../../analysis';
+import {
+  CHARTED_AT_MOST,
+  chartedSeries,
+  outcomeLabel,
+  signed,
+  value,
+  COMPARE_FILES,
+  comparePage,
+  u,
+} from '../../analysis';
+import { seriesOfOutcome } from '../seriesPlots';
 import { effectSizeNote } from '../effectSizeNote';
 import { maxOf } from '../../stats/extremes';
 import { formatP } from '../claimVerdict';
@@ -67,7 +77,10 @@ const moves = (es: readonly Estimate[]): boolean => {
 
 function chartsHtml(c: PairedComparison): string {
   const s = c.series;
-  const names = chartedSeries(Object.keys(s.metrics), (n) => moves(s.metrics[n].a) || moves(s.metrics[n].b));
+  const moving = (n: string) => !!s.metrics[n] && (moves(s.metrics[n].a) || moves(s.metrics[n].b));
+  // The experiment's own outcomes' series first (`agents.given.mean`, `world.contributed.at.r20` → world.contributed).
+  const own = [...new Set((c.declared ?? []).map(seriesOfOutcome))].filter(moving);
+  const names = [...new Set([...own, ...chartedSeries(Object.keys(s.metrics), moving)])].slice(0, CHARTED_AT_MOST);
   if (!names.length || s.rounds.length < 2) return '<p>No series moves over the rounds.</p>';
   const figures = names.map((name) => {
     const m = s.metrics[name];

@@ -38,6 +38,8 @@ export interface PairedComparison {
   series: PairedSeries;
   /** Every model the runs name is the offline rule-based model (what Hedges' g means, effectSizeNote.ts). */
   rule_based: boolean;
+  /** The experiment's own outcomes (`metrics:`), when the sides are its conditions: their series are drawn first. */
+  declared?: string[];
 }
 
 type Side = 'A' | 'B';
@@ -108,8 +110,8 @@ function pairedSeries(
 export function comparePaired(
   a: { label: string; runs: readonly LabelledDigest[] },
   b: { label: string; runs: readonly LabelledDigest[] },
-  /** `conditions`: A and B are two conditions of one experiment, set apart by design. */
-  o: { conditions?: boolean } = {},
+  /** `conditions`: A and B are two conditions of one experiment, set apart by design; `declared`: its own outcomes. */
+  o: { conditions?: boolean; declared?: readonly string[] } = {},
 ): PairedComparison {
   const { pairs, leftOut } = pairUp(a.runs, b.runs);
   const notes = new Set<string>();
@@ -160,5 +162,6 @@ export function comparePaired(
     outcomes,
     series: pairedSeries(pairs, world),
     rule_based: ruleBasedModels([...a.runs, ...b.runs].map((r) => r.digest.header.models)),
+    ...(o.declared?.length ? { declared: [...o.declared] } : {}),
   };
 }
