@@ -41,7 +41,7 @@ const named = (key: string): string => {
 const gCell = (c: PairedOutcome['difference']): string =>
   c.hedges_g === null
     ? '—'
-    : `${num(c.hedges_g, 2)}${c.hedges_g_ci95 ? ` <span class="ci">(${num(c.hedges_g_ci95[0], 2)} … ${num(c.hedges_g_ci95[1], 2)})</span>` : ''}`;
+    : `${num(c.hedges_g, 2)}${c.hedges_g_ci95 ? `<br/><span class="ci">(${num(c.hedges_g_ci95[0], 2)} … ${num(c.hedges_g_ci95[1], 2)})</span>` : ''}`;
 
 function outcomesHtml(c: PairedComparison): string {
   const entries = Object.entries(c.outcomes);
