@@ -148,7 +148,7 @@ export function renderExperimentHtml(
         );
         if (kept && kept.baseline.n > 0) rows.push({ label: `kept (${c})`, estimate: kept.baseline, baseline: true });
       }
-      return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
+      return `<figure>${intervalChartSvg(s.metric, rows, 460, outcomeLabel(s.metric))}</figure>`;
     })
     .join('');
   const against = others.length

@@ -21,6 +21,15 @@ export function seriesOfOutcome(outcome: string): string {
 }
 
 /**
+ * The series of the experiment's own outcomes that are the world's (`world.`, `agents.`,
+ * `knowledge.`), in their order, among `moving`: an experiment's metrics default to the network's
+ * and rewards' too (`mean_reward` first), which keep their own place after the world's.
+ */
+export function declaredSeries(declared: readonly string[], moving: (name: string) => boolean): string[] {
+  return [...new Set(declared.map(seriesOfOutcome))].filter((n) => /^(world|agents|knowledge)\./.test(n) && moving(n));
+}
+
+/**
  * The metrics drawn, in order, among those the rows hold: the series of the experiment's declared
  * outcomes (`declared`, its `metrics:`) first, then the world's, the agents' means, knowledge and density.
  */
@@ -39,7 +48,7 @@ export function plottedSeries(rows: readonly SeriesRow[], declared: readonly str
   const moving = new Set([...values].filter(([, s]) => s.size > 1).map(([k]) => k.slice(0, k.indexOf('\u0000'))));
   const names = [...new Set(rows.map((r) => r.metric))].filter((n) => moving.has(n));
   const formed = rows.some((r) => r.metric === 'ties' && (r.estimate.mean ?? 0) > 0);
-  const own = [...new Set(declared.map(seriesOfOutcome))].filter((n) => names.includes(n));
+  const own = declaredSeries(declared, (n) => names.includes(n));
   return [
     ...new Set([
       ...own,

@@ -104,6 +104,12 @@ describe('an experiment’s series over rounds', () => {
       'world.pot',
       'density',
     ]);
+    // A default metrics list names the network's too: those keep their place after the world's.
+    assert.deepEqual(plottedSeries(switched, ['density', 'agents.wealth.mean']), [
+      'agents.wealth.mean',
+      'world.pot',
+      'density',
+    ]);
     // Titled in the world's words, the key the figure's name.
     const html = seriesSection({ conditions, metrics: ['agents.wealth.mean'] }, switched);
     assert.match(html, /aria-label="agents\.wealth\.mean over rounds"[^>]*>.*?>wealth, mean per agent</);

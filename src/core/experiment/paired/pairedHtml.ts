@@ -15,7 +15,7 @@ import {
   comparePage,
   u,
 } from '../../analysis';
-import { seriesOfOutcome } from '../seriesPlots';
+import { declaredSeries } from '../seriesPlots';
 import { effectSizeNote } from '../effectSizeNote';
 import { maxOf } from '../../stats/extremes';
 import { formatP } from '../claimVerdict';
@@ -79,7 +79,7 @@ function chartsHtml(c: PairedComparison): string {
   const s = c.series;
   const moving = (n: string) => !!s.metrics[n] && (moves(s.metrics[n].a) || moves(s.metrics[n].b));
   // The experiment's own outcomes' series first (`agents.given.mean`, `world.contributed.at.r20` → world.contributed).
-  const own = [...new Set((c.declared ?? []).map(seriesOfOutcome))].filter(moving);
+  const own = declaredSeries(c.declared ?? [], moving);
   const names = [...new Set([...own, ...chartedSeries(Object.keys(s.metrics), moving)])].slice(0, CHARTED_AT_MOST);
   if (!names.length || s.rounds.length < 2) return '<p>No series moves over the rounds.</p>';
   const figures = names.map((name) => {
