@@ -12,7 +12,7 @@ import {
 import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
 import { personaAttributes } from '../src/core/analysis/pure';
-import { modelWords } from '../src/core/format/pure';
+import { ModelLabel } from './modelLabel';
 import type { ViewHost } from './host';
 import { TraceModel } from './model/traceModel';
 import { NetworkView } from './network/networkView';
@@ -54,6 +54,7 @@ export class App {
   private readonly title: HTMLHeadingElement;
   private readonly status: HTMLSpanElement;
   private readonly models: HTMLSpanElement;
+  private readonly modelLabel: ModelLabel;
   /** Over the empty stage until the trace is drawn: what the view is waiting for. */
   private readonly stageNote: HTMLParagraphElement;
   /** null follows the latest round. */
@@ -105,6 +106,7 @@ export class App {
     this.title = el(root.classList.contains('embedded') ? 'h3' : 'h1', { text: 'Society' });
     this.status = el('span', { class: 'badge', attrs: { 'aria-live': 'polite' } });
     this.models = el('span', { class: 'muted models' });
+    this.modelLabel = new ModelLabel(this.models);
     const button = (text: string, title: string, action: () => void) => {
       const b = el('button', { text, attrs: { type: 'button', title } });
       b.addEventListener('click', action);
@@ -175,13 +177,8 @@ export class App {
         }
         this.title.textContent = `${m.header.scenario.name}`;
         this.title.title = m.source.path ?? m.source.label;
-        // Each label once: a run with a model chosen in the editor adds that model beside the
-        // scenario's own ('editor-choice'), and the header cannot tell which of them ran.
-        const models = Object.values(m.header.models);
-        this.models.textContent = [...new Set(models.map(modelWords))].join(' · ');
-        // A local model is named by its file; where it was read from is the tooltip's.
-        const files = models.filter((x) => x.provider === 'local' && x.model).map((x) => x.model!);
-        this.models.title = [...new Set(files)].join('\n');
+        // The models the agents use (modelLabel.ts), not every config the header lists.
+        this.modelLabel.load(m.header, m.events);
         // A finished trace still arriving is not "stopped": its status waits for the rest of it.
         if (m.live || !this.awaited) this.setStatus(m.live ? 'running' : this.model.complete ? 'completed' : 'stopped');
         else {
@@ -192,6 +189,7 @@ export class App {
       }
       case 'events':
         this.model.append(m.events);
+        this.modelLabel.add(m.events);
         if (this.awaited > 0) {
           this.awaited = Math.max(0, this.awaited - m.events.length);
           if (this.awaited === 0 && this.status.dataset.status === 'loading') {

@@ -38,6 +38,8 @@ export function framesAt(
 ): FrameRow[] {
   const frames: FrameRow[] = [];
   const read = (f: string): string[] => sources.launchLines(f);
+  // People by name, as the trace table and Variables show them (issue 88: "p3: action", "p5 · give").
+  const named = (id: string): string => run.sim.agent(id)?.persona.name ?? id;
   const round = roundLine(run.scenario, p.round, read);
   // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
   // editor shows the stop there (the run itself is already at the next step). When the
@@ -49,7 +51,7 @@ export function framesAt(
     const fileSaysWhose = !!at && fileName(at.file) === `${about}.society`;
     frames.push({
       id: FRAME.event,
-      name: about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what,
+      name: about && !fileSaysWhose ? `${named(about)}: ${on.filter.what}` : on.filter.what,
       at: at ?? round,
       persona: at && about,
     });
@@ -58,15 +60,15 @@ export function framesAt(
     // A step landed right after an action (not the Action taken filter, whose event frame says it).
     const persona = personaLine(run.sim.agent(p.agent)?.persona, read) ?? round;
     const who = persona !== round ? p.agent : undefined;
-    frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.action} taken`, at: persona, persona: who });
+    frames.push({ id: FRAME.phase, name: `${named(p.agent)} · ${p.action} taken`, at: persona, persona: who });
   }
   if (p.kind === 'phase') {
     const persona = personaLine(run.sim.agent(p.agent)?.persona, read) ?? round;
     const who = persona !== round ? p.agent : undefined;
-    frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.step ?? p.phase}`, at: persona, persona: who });
+    frames.push({ id: FRAME.phase, name: `${named(p.agent)} · ${p.step ?? p.phase}`, at: persona, persona: who });
     frames.push({
       id: FRAME.turn,
-      name: `${p.agent}'s turn (${p.turn + 1} of ${run.sim.world.agents.size})`,
+      name: `${named(p.agent)}'s turn (${p.turn + 1} of ${run.sim.world.agents.size})`,
       at: persona,
       persona: who,
     });

@@ -54,8 +54,8 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
 
     // The Call Stack: the phase, Maya's turn, the round.
     const stack = page.locator('.debug-call-stack');
-    await stack.getByText('maya_chen · perceive').waitFor();
-    await stack.getByText(/maya_chen's turn/).waitFor();
+    await stack.getByText('Maya Chen · perceive').waitFor();
+    await stack.getByText(/Maya Chen's turn/).waitFor();
     await stack.getByText('round 1').first().waitFor();
     // The Variables view: the agent scope, with her memories.
     const vars = page.locator('.debug-variables');

@@ -39,6 +39,12 @@ for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
         ],
         { stdio: 'ignore' },
       );
+      // Its report, a page the page editor shows in a sandboxed frame (issue 88: black on white in Dark Modern).
+      execFileSync(
+        process.execPath,
+        [path.join(REPO, 'bin/society.js'), 'report', path.join(ws, 'runs/friends/trace.jsonl'), '--static', '-q'],
+        { stdio: 'ignore' },
+      );
       fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
       fs.writeFileSync(path.join(ws, '.vscode/settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
     });
@@ -77,6 +83,30 @@ for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
         `names left out: ${await view.locator('.network text.label.hidden').allTextContents()}`,
       );
       await s.wb.screenshot(`theme-${slug(theme)}`);
+    });
+
+    it("shows the run's report.html in the theme's scheme, in the page editor's frame (issue 88)", async () => {
+      const page = s.wb.page;
+      await s.wb.openPalette();
+      await page.locator('.quick-input-widget input').fill('runs/friends/report.html');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'report.html' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'report.html' }).waitFor();
+      const shown = page
+        .frameLocator('iframe.webview.ready >> visible=true')
+        .frameLocator('#active-frame')
+        .frameLocator('iframe[title="page"]');
+      const h1 = shown.locator('h1');
+      await h1.waitFor();
+      const colours = await h1.evaluate((el) => ({
+        bg: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(el).color,
+        theme: document.body.className,
+      }));
+      const luminance = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).reduce((a, v) => a + Number(v), 0) / 3;
+      assert.ok(luminance(colours.bg) < 80, `a dark page: ${JSON.stringify(colours)}`);
+      assert.ok(contrast(colours.text, colours.bg) >= 4.5, `its text: ${JSON.stringify(colours)}`);
+      await s.wb.screenshot(`theme-${slug(theme)}-report-page`);
     });
   });
 }

@@ -12,6 +12,7 @@ import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { parseStrictXml } from '../unit/analysis/xml';
 import { expectedTies, HOSTILE, hostileRun } from './fixtures';
 import { useChromium, viewAssets, keepScreenshot } from './harness';
+import { sandboxedPage } from '../../src/extension/views/savedPage';
 
 describe('society report with the interactive view', function () {
   this.timeout(120000);
@@ -74,6 +75,30 @@ describe('society report with the interactive view', function () {
     await page.goto(`file://${path.join(dir, 'report.html')}`);
     assert.equal(await page.isVisible('#network svg.network'), true);
     assert.equal(await page.locator('#society-app .network').count(), 0);
+    await context.close();
+  });
+  it("in the page editor's frame follows the editor's theme, not the OS; printed, light on white (issue 88)", async () => {
+    // The OS light (a webview's prefers-color-scheme follows it), the editor dark: as in Dark Modern.
+    const context = await chromium.browser.newContext({ colorScheme: 'light', javaScriptEnabled: false });
+    const page = await context.newPage();
+    const colours = async () => {
+      const frame = page.frames()[1];
+      return frame.evaluate(() => {
+        const body = getComputedStyle(document.body);
+        return [body.backgroundColor, body.color];
+      });
+    };
+    for (const [theme, background, text] of [
+      ['vscode-dark', 'rgb(30, 30, 30)', 'rgb(221, 221, 221)'],
+      ['vscode-light', 'rgb(255, 255, 255)', 'rgb(34, 34, 34)'],
+    ] as const) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setContent(sandboxedPage(html, 'n0nce', theme));
+      assert.deepEqual(await colours(), [background, text], theme);
+      await keepScreenshot(page, `report-page-editor-${theme}.png`);
+      await page.emulateMedia({ media: 'print' });
+      assert.deepEqual(await colours(), ['rgb(255, 255, 255)', 'rgb(34, 34, 34)'], `${theme}, printed`);
+    }
     await context.close();
   });
 });

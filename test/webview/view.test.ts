@@ -303,15 +303,30 @@ describe('society view (standalone, headless Chromium)', function () {
     await page.close();
   });
 
-  it('names each model of the header once', async () => {
+  it('names each model the agents used once, not every config of the header (issue 88)', async () => {
     // "Run Simulation with Model… → Offline" adds 'editor-choice' beside the scenario's own offline default.
     const trace = syntheticTrace({ agents: 3, ties: 1, rounds: 1 });
     const models = trace.header.models;
     models['editor-choice'] = { ...models.default, name: 'editor-choice' };
     models.coach = { name: 'coach', provider: 'openai', model: 'gpt-4o-mini', concurrency: 4, on_error: 'offline' };
     models.judge = { ...models.coach, name: 'judge' };
-    const { page, errors } = await openView(chromium.browser, trace, { width: 900, height: 700 });
-    assert.equal(await page.textContent('.bar .models'), 'offline rule-based model (not an LLM) · openai gpt-4o-mini');
+    let { page, errors } = await openView(chromium.browser, trace, { width: 900, height: 700 });
+    assert.equal(await page.textContent('.bar .models'), 'offline rule-based model (not an LLM)');
+    assert.deepEqual(errors, []);
+    await page.close();
+    // A local model chosen in the editor answered every agent: the header names it alone, not the
+    // scenario's offline default beside it.
+    models['editor-choice'] = {
+      name: 'editor-choice',
+      provider: 'local',
+      model: '/models/SmolLM2.gguf',
+      concurrency: 1,
+      on_error: 'skip',
+    };
+    for (const e of trace.events) if (e.type === 'agent_added') e.model = 'editor-choice';
+    ({ page, errors } = await openView(chromium.browser, trace, { width: 900, height: 700 }));
+    assert.equal(await page.textContent('.bar .models'), 'local SmolLM2.gguf');
+    assert.equal(await page.getAttribute('.bar .models', 'title'), '/models/SmolLM2.gguf');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -26,7 +26,7 @@ import { ViewBudget } from '../../core/trace/viewBudget';
 import { viewEmbed, type ViewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
 import { ReadProgress } from '../readProgress';
-import { declaredOfTrace } from '../traceScenario';
+import { declaredOutcomes, runDesign, scenarioOfTrace } from '../../core/analysis';
 
 const USAGE = 'report <trace.jsonl> [--out DIR] [--overwrite] [--attribute NAME] [--static] [--view-limit MB] [-q]';
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
@@ -76,7 +76,10 @@ export const reportCommand = command({
     try {
       if (!mayReplace('report', reportDir, DERIVED_FILES, values.overwrite === true)) return 1;
       let builder: RunReportBuilder | undefined;
-      const declared = await declaredOfTrace(traceFile);
+      // The scenario the trace names, when it is there unchanged: its declared state and its design.
+      const scenario = await scenarioOfTrace(traceFile);
+      const declared = scenario ? declaredOutcomes(scenario) : undefined;
+      const design = scenario ? runDesign(scenario) : undefined;
       const budget = new ViewBudget(viewLimit);
       const shown: TraceEvent[] = [];
       const progress = new ReadProgress(traceFile, !quiet && process.stderr.isTTY === true);
@@ -84,7 +87,11 @@ export const reportCommand = command({
         keepEvents: false,
         onProgress: progress.listener,
         onHeader: (h) => {
-          builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE, declared });
+          builder = new RunReportBuilder(h, {
+            attribute: values.attribute ?? DEFAULT_ATTRIBUTE,
+            declared,
+            ...(design ? { design } : {}),
+          });
         },
         onEvent: (e, _line, size) => {
           builder!.add(e);

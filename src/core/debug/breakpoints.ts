@@ -56,6 +56,11 @@ export function planLine(
       : target.kind === 'event'
         ? { round: target.round, at }
         : { at };
+  if (target.kind === 'action') {
+    // The step point right after the action takes effect: Variables show the state it left.
+    const name = target.action;
+    return finish(base, o, ctx, (p) => p.kind === 'action' && p.action === name);
+  }
   const onlyRoundStarts = target.kind === 'round';
   return finish(base, o, ctx, (p) => !onlyRoundStarts || (p.kind === 'round_start' && p.round > 0));
 }

@@ -69,8 +69,10 @@ export function agentState(
     // What each option brought it beyond its immediate changes, against its usual (issue 45).
     ...(w.state?.experience.experienced(id) ? { learned: learnedOf(w.state.experience, id) } : {}),
     ...(world.ties ? { ties: { out: tiesOut, in: tiesIn } } : {}),
-    met: Object.fromEntries(w.meetings.entriesOf(id)),
-    ratedBy: Object.fromEntries(w.ratings.entriesOf(id)),
+    // Whom it talked with and who rated it: rows of a world where people meet, not of a game
+    // without ties or talk (issue 88: `met` and `ratedBy` stood empty in a public goods game).
+    ...(world.ties || w.meetings.entriesOf(id).length ? { met: Object.fromEntries(w.meetings.entriesOf(id)) } : {}),
+    ...(world.ties || w.ratings.entriesOf(id).length ? { ratedBy: Object.fromEntries(w.ratings.entriesOf(id)) } : {}),
     // Its survey answers with scale scores, and the judges' scores of it (issue 48).
     ...surveys?.entries(id),
     retrieved: latest

@@ -1,11 +1,15 @@
 // Maps between .society lines and what the simulation does: a line inside a persona stops that
-// agent's turn, a line of a scheduled event stops at the start of its round, any other scenario
-// line stops at every round start. The other way, a stop's frames point at the acting persona's
+// agent's turn, a line of a scheduled event stops at the start of its round, a line of a declared
+// action stops right after an agent takes it, any other scenario line stops at every round start. The other way, a stop's frames point at the acting persona's
 // `id:` line and at the scenario line of the round (its event, else `rounds:`).
 import * as path from 'node:path';
 import type { Persona, Scenario, SourceLocation } from '../format';
 
-export type LineTarget = { kind: 'persona'; agent: string } | { kind: 'event'; round: number } | { kind: 'round' };
+export type LineTarget =
+  | { kind: 'persona'; agent: string }
+  | { kind: 'event'; round: number }
+  | { kind: 'action'; action: string }
+  | { kind: 'round' };
 
 /** Reads a file's lines (0-based); the debugger caches them. */
 export type LineReader = (file: string) => readonly string[];
@@ -51,8 +55,22 @@ export function targetAt(scenario: Scenario, file: string, line: number, read: L
     }
   }
   for (const e of scenario.events) if (inside(e.source, file, line, read)) return { kind: 'event', round: e.at };
+  // A line of a declared action (its key, its `when:`, an effect): when an agent takes it (issue 88:
+  // such a breakpoint stopped at every round's start).
+  for (const a of scenario.mechanics?.actions ?? []) {
+    if (inside(a.source, file, line, read) || isKeyLine(a.name, a.source, file, line, read)) {
+      return { kind: 'action', action: a.name };
+    }
+  }
   if (scenario.source && same(scenario.source.file, file)) return { kind: 'round' };
   return undefined;
+}
+
+/** The line `name:` a block mapping's value (which starts on the line after) hangs from. */
+function isKeyLine(name: string, s: SourceLocation | undefined, file: string, line: number, read: LineReader): boolean {
+  if (!s || !same(s.file, file) || line !== s.range.start.line - 1) return false;
+  const text = read(s.file)[line] ?? '';
+  return text.trimStart().startsWith(`${name}:`) || text.trimStart().startsWith(`"${name}":`);
 }
 
 export interface SourceLine {

@@ -2,13 +2,14 @@
 // string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
 import { madeByDifferences } from './madeBy';
 import { escapeMarkup as e } from '../text/markup';
-import { BASELINE_SAMPLES, describeMetric, formatReal, reportPage, themed } from '../analysis';
+import { BASELINE_SAMPLES, describeMetric, formatReal, outcomeLabel, reportPage, themed } from '../analysis';
 import type { Claim, ExperimentResult } from './types';
 import { type ExperimentCondition, describeTimeOutcome } from '../format';
 import { isolated } from '../text/isolated';
 import { claimVerdict, formatP, HOLM_ALPHA, holmVerdict } from './claimVerdict';
 import { CLAIM_FAMILIES, EXACT_ALPHA, holmCount } from './paperClaims';
 import { intervalChartSvg, type IntervalRow } from './intervalChart';
+import { effectSizeNote, ruleBasedMadeBy } from './effectSizeNote';
 import { shownInterval } from './shownInterval';
 import { partialText, type PartialRuns } from './partial';
 import type { Estimate } from './statistics';
@@ -118,7 +119,13 @@ export function renderExperimentHtml(
         )
         .join('');
       const never = censoredText(r.runs, s.metric, names);
-      return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code>${never ? `<br/><code>${u(never)}</code>` : ''}</td>${cells}${cs}</tr>`;
+      // In the world's words (outcomeLabel.ts), the key below; a row no run varied in is marked so.
+      const label = outcomeLabel(s.metric);
+      const title = label === s.metric ? e(s.metric) : `${e(label)}</strong><br/><code>${e(s.metric)}</code><strong>`;
+      const flat = sameEverywhere(names.map((c) => s.byCondition[c]))
+        ? '<br/><em>the same in every run of every condition</em>'
+        : '';
+      return `<tr><td><strong>${title}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code>${never ? `<br/><code>${u(never)}</code>` : ''}${flat}</td>${cells}${cs}</tr>`;
     })
     .join('');
   const others = names.filter((n) => n !== r.reference);
@@ -143,7 +150,7 @@ export function renderExperimentHtml(
         );
         if (kept && kept.baseline.n > 0) rows.push({ label: `kept (${c})`, estimate: kept.baseline, baseline: true });
       }
-      return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
+      return `<figure>${intervalChartSvg(s.metric, rows, 460, outcomeLabel(s.metric))}</figure>`;
     })
     .join('');
   const against = others.length
@@ -163,11 +170,17 @@ ${claimsSections(r)}
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
 <p class="caption">${e(CUT_TEXT)}</p>
+${others.length ? `<p class="caption">${e(effectSizeNote(ruleBasedMadeBy(r.runs)))}</p>\n` : ''}
 ${againstRandom(baselineRows)}<h2>Charts</h2>
 <p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†).${baselineRows ? ' Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent\'s degrees kept) of each condition\'s runs.' : ''}</p>
 <div class="charts">${charts}</div>
 ${seriesSection(r, seriesSummary(r))}${instrumentsSection(instrumentRows(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>`,
   );
+}
+
+/** Every condition's runs gave the metric one value, the same in all. */
+function sameEverywhere(es: readonly Estimate[]): boolean {
+  return es.length > 0 && es.every((x) => x.mean !== null && x.mean === es[0].mean && (x.sd ?? 0) === 0);
 }
 
 /** The section of each run's network against the null models; none where no metric is compared with them (a world without ties). */
@@ -243,6 +256,10 @@ export function formatExperiment(r: ExperimentResult): string {
       const said = [v.kind === 'holds' ? '' : v.label, c.evidence].filter((x) => x).join('; ');
       out.push(`  ${v.mark} ${c.text}: ${said}${holm}`);
     }
+  }
+  // Where a claim reports Hedges' g, what g means for this model's runs.
+  if (r.claims.some((c) => c.evidence.includes("Hedges' g"))) {
+    out.push('', `  ${effectSizeNote(ruleBasedMadeBy(r.runs))}`);
   }
   return out.join('\n');
 }

@@ -18,6 +18,7 @@ export { withOverrides } from './overrides';
 export { estimate, contrast, type Estimate, type Contrast } from './statistics';
 export { seriesChartSvg, type SeriesLine } from './seriesChart';
 export { intervalChartSvg, type IntervalRow } from './intervalChart';
+export { effectSizeNote, ruleBasedMadeBy, ruleBasedModels } from './effectSizeNote';
 export { formatExperiment, renderExperimentHtml, summaryCsv, runsCsv, EXPERIMENT_FILES } from './experimentReport';
 export { OUTCOME_METRICS, BASELINE_METRICS, type RunOutcome } from './outcome';
 export { writeExperimentFiles } from './experimentFiles';
@@ -35,4 +36,4 @@ export { traceFileName } from './traceFiles';
 // Paired comparison of two runs, or of two conditions' runs.
 export { TRACE_FILE, compareSide, type CompareSide } from './paired/compareInputs';
 export { compareSides } from './paired/compareSides';
-export { conditionRuns, conditionSides, experimentTraces } from './paired/conditionSides';
+export { conditionList, conditionRuns, conditionSides, experimentTraces } from './paired/conditionSides';

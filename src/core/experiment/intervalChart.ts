@@ -18,7 +18,8 @@ export interface IntervalRow {
 }
 
 /** A chart of `metric` (its title; its bounds cut the intervals). */
-export function intervalChartSvg(metric: string, rows: IntervalRow[], width = 460): string {
+/** `metric`: its key (bounds, the figure's accessible name); `title`: what the figure says (default: the key). */
+export function intervalChartSvg(metric: string, rows: IntervalRow[], width = 460, title = metric): string {
   const rowH = 26,
     top = 30,
     left = 150,
@@ -38,7 +39,8 @@ export function intervalChartSvg(metric: string, rows: IntervalRow[], width = 46
   const x = (v: number): number => left + ((v - lo) / (hi - lo)) * (width - left - right);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${e(metric)}" fill="currentColor">`,
-    `<text x="${left}" y="18" font-size="13" font-weight="600">${e(metric)}</text>`,
+    // From the left edge, not the plot's: a label in words is longer than its key.
+    `<text x="8" y="18" font-size="13" font-weight="600">${e(isolated(fitLabel(title, width - 8 - right, 13)))}</text>`,
   ];
   for (const t of ticks) {
     parts.push(

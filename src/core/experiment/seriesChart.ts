@@ -35,7 +35,11 @@ function stretches(n: number, ok: (i: number) => boolean): number[][] {
   return out;
 }
 
-export function seriesChartSvg(metric: string, lines: readonly SeriesLine[], width = 460): string {
+/**
+ * The chart of `metric` (its key: bounds for the bands, the figure's accessible name); `title`, what
+ * the figure says above it (default: the key; a page passes the world's words, outcomeLabel).
+ */
+export function seriesChartSvg(metric: string, lines: readonly SeriesLine[], width = 460, title = metric): string {
   const top = 30,
     left = 56,
     right = 16,
@@ -61,7 +65,7 @@ export function seriesChartSvg(metric: string, lines: readonly SeriesLine[], wid
   const y = (v: number): number => top + plotH - ((v - lo) / (hi - lo)) * plotH;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${e(`${metric} over rounds`)}" fill="currentColor">`,
-    `<text x="${left}" y="18" font-size="13" font-weight="600">${e(metric)}</text>`,
+    `<text x="${left}" y="18" font-size="13" font-weight="600">${e(isolated(fitLabel(title, width - left - right, 13)))}</text>`,
   ];
   for (const t of yTicks) {
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${fmt(y(t))}" y2="${fmt(y(t))}" ${ink('ink-grid')}/>`);

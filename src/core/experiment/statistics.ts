@@ -40,6 +40,8 @@ export interface Contrast {
   ci95: [number, number] | null;
   /** Hedges' g of b against a; null when both groups have no spread. */
   hedges_g: number | null;
+  /** Its 95% interval (hedgesInterval); absent or null without g. */
+  hedges_g_ci95?: [number, number] | null;
   /** Which test the interval and p come from; absent without an interval. */
   test?: 'paired t' | 'Welch t';
   /** Seeds paired (paired test only). */
@@ -87,6 +89,7 @@ export function seedContrast(a: ReadonlyMap<number, number | null>, b: ReadonlyM
     difference: d,
     ci95: [d - half, d + half],
     hedges_g: welch.hedges_g,
+    hedges_g_ci95: welch.hedges_g_ci95 ?? null,
     test: 'paired t',
     pairs: diffs.length,
     p: twoSidedP(d, se, diffs.length - 1),
@@ -147,13 +150,25 @@ export function contrast(
   const p = twoSidedP(difference, se, df);
   const pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
   const correction = 1 - 3 / (4 * (a.length + b.length) - 9);
+  const g = pooled > 0 ? (difference / pooled) * correction : null;
   return {
     difference,
     ci95: [difference - half, difference + half],
-    hedges_g: pooled > 0 ? (difference / pooled) * correction : null,
+    hedges_g: g,
+    hedges_g_ci95: hedgesInterval(g, a.length, b.length),
     test: 'Welch t',
     p,
   };
+}
+
+/**
+ * A 95% interval of Hedges' g by the normal approximation of Hedges & Olkin (1985): its variance
+ * (na + nb)/(na·nb) + g²/(2(na + nb)). In units of the spread between seeds, as g is.
+ */
+export function hedgesInterval(g: number | null, na: number, nb: number): [number, number] | null {
+  if (g === null || !Number.isFinite(g) || na < 2 || nb < 2) return null;
+  const half = 1.959963984540054 * Math.sqrt((na + nb) / (na * nb) + (g * g) / (2 * (na + nb)));
+  return [g - half, g + half];
 }
 
 /** Whether every value is the same (within `tol`: floating-point noise). */

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { conditionRuns, conditionSides, experimentTraces } from '../../core/experiment';
+import { conditionList, conditionRuns, conditionSides, experimentTraces } from '../../core/experiment';
 import type { SocietyContext } from '../context';
 import { showComparison } from './compareRuns';
 import { runsFolderOf } from './runsFolder';
@@ -65,16 +65,23 @@ async function pickExperiment(): Promise<string | undefined> {
   )?.[0]?.fsPath;
 }
 
-async function pickCondition(stems: readonly string[], side: 'A' | 'B', other?: string): Promise<string | undefined> {
+/** A condition by the name the scenario writes; its file stem beside it when they differ. */
+async function pickCondition(
+  conditions: readonly { stem: string; name: string }[],
+  side: 'A' | 'B',
+  other?: string,
+): Promise<string | undefined> {
   const choice = await vscode.window.showQuickPick(
-    stems.filter((s) => s !== other).map((s) => ({ label: s })),
+    conditions
+      .filter((c) => c.stem !== other)
+      .map((c) => ({ label: c.name, ...(c.name !== c.stem ? { description: c.stem } : {}), stem: c.stem })),
     {
       title: `Compare Conditions: ${side === 'A' ? 'the first condition (A)' : 'the condition to compare with it (B)'}`,
       ignoreFocusOut: true,
       placeHolder: side === 'A' ? 'Its runs are paired by seed with B’s' : 'B − A is shown',
     },
   );
-  return choice?.label;
+  return choice?.stem;
 }
 
 export function compareConditionsCommand(_ctx: SocietyContext) {
@@ -88,11 +95,11 @@ export function compareConditionsCommand(_ctx: SocietyContext) {
       );
       return undefined;
     }
-    const stems = [...conditionRuns(traces).keys()];
+    const conditions = conditionList(traces);
     let wanted: [string, string] | undefined;
-    if (stems.length > 2) {
-      const a = await pickCondition(stems, 'A');
-      const b = a && (await pickCondition(stems, 'B', a));
+    if (conditions.length > 2) {
+      const a = await pickCondition(conditions, 'A');
+      const b = a && (await pickCondition(conditions, 'B', a));
       if (!a || !b) return undefined;
       wanted = [a, b];
     }

@@ -4,6 +4,7 @@
 // them and formed none says so. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
+import { ModelsUsed } from '../../core/trace/modelsUsed';
 import { isProvider, formsTies, modelFileName, type ModelConfig, type Provider } from '../../core/format';
 import type { SocietyDesign, StateDeclarations } from '../../core/protocol/viewMessages';
 import { EndState } from '../../core/run/endState';
@@ -19,7 +20,8 @@ export class RunProgress {
   /** The run's failed and retried model calls, for the end-of-run message. */
   readonly faults = new FaultTally();
   readonly rounds: number;
-  readonly model: string;
+  /** The models the run's agents use (their agent_added events), not every config the header lists. */
+  private readonly used: ModelsUsed;
   /** The declared state as the run left it. */
   readonly state = new EndState();
   /** When the run started and when its last round ended (ms, `now`'s clock): the token rate's span. */
@@ -29,13 +31,18 @@ export class RunProgress {
   /** `design` (the scenario's, where known) says whether ties are worth a word at 0. */
   constructor(
     header: TraceHeader,
-    modelLabel?: string,
+    private readonly modelLabel?: string,
     private readonly design?: SocietyDesign,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.startedAt = this.lastRoundAt = now();
     this.rounds = header.rounds;
-    this.model = modelLabel ?? describeModels(header);
+    this.used = new ModelsUsed(header);
+  }
+
+  /** The run's model in a few words: the one given, else those its agents use. */
+  get model(): string {
+    return this.modelLabel ?? describeModelConfigs(this.used.configs());
   }
 
   /**
@@ -64,6 +71,7 @@ export class RunProgress {
   /** Folds an event; returns a log line when the event deserves one. */
   add(e: TraceEvent): { level: 'info' | 'warn' | 'error'; text: string } | undefined {
     this.state.add(e);
+    this.used.add(e);
     switch (e.type) {
       case 'round_start':
         this.agents = e.agents;
@@ -141,11 +149,9 @@ const MODEL_WORDS: Record<Provider, (m: Pick<ModelConfig, 'provider' | 'model'>)
   local: (m) => `local ${modelFileName(m.model)}`.trim(),
 };
 
-/** The models of a run in a few words; the offline model is never passed off as an LLM. */
-export function describeModels(header: TraceHeader): string {
+/** Model configs in a few words, each once. */
+export function describeModelConfigs(models: readonly Pick<ModelConfig, 'provider' | 'model'>[]): string {
   // An older trace's provider outside the table is named as it is.
-  const names = Object.values(header.models).map((m) =>
-    isProvider(m.provider) ? MODEL_WORDS[m.provider](m) : (m.model ?? m.provider),
-  );
+  const names = models.map((m) => (isProvider(m.provider) ? MODEL_WORDS[m.provider](m) : (m.model ?? m.provider)));
   return [...new Set(names)].join(', ') || 'no model';
 }

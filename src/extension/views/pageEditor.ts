@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { messageHtml } from './pageShell';
-import { readSavedPage, sandboxedPage } from './savedPage';
+import { readSavedPage, sandboxedPage, type ThemeClass } from './savedPage';
 import { TRACE_EDITOR } from './traceEditor';
 
 export const PAGE_EDITOR = 'society.page';
@@ -26,7 +26,30 @@ export class PageEditorProvider implements vscode.CustomReadonlyEditorProvider {
     // Nothing from the file runs or loads: no scripts, no command links, no local resources.
     panel.webview.options = { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
     const page = readSavedPage(document.uri.fsPath);
-    panel.webview.html = 'html' in page ? sandboxedPage(page.html) : messageHtml(page.problem);
+    // The page follows the editor's theme, and is drawn again when the theme changes (no script runs in it).
+    const show = () => {
+      panel.webview.html =
+        'html' in page
+          ? sandboxedPage(page.html, undefined, themeClassOf(vscode.window.activeColorTheme.kind))
+          : messageHtml(page.problem);
+    };
+    show();
+    const watch = vscode.window.onDidChangeActiveColorTheme(show);
+    panel.onDidDispose(() => watch.dispose());
+  }
+}
+
+/** The class VS Code gives a webview's body in a theme of this kind. */
+export function themeClassOf(kind: vscode.ColorThemeKind): ThemeClass {
+  switch (kind) {
+    case vscode.ColorThemeKind.Dark:
+      return 'vscode-dark';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'vscode-high-contrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'vscode-high-contrast-light';
+    default:
+      return 'vscode-light';
   }
 }
 

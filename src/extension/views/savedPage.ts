@@ -59,13 +59,30 @@ export function savedPageCsp(nonce: string): string {
 /** The frame's sandbox: every permission off (scripts, forms, popups, top navigation, same origin). */
 export const PAGE_SANDBOX = '';
 
+/** A tag's attributes with `name` first in its class (a second class attribute would be ignored). */
+function withClass(attrs: string, name: string): string {
+  const m = /\sclass\s*=\s*(["'])/i.exec(attrs);
+  if (!m) return ` class="${name}"${attrs}`;
+  const at = m.index + m[0].length;
+  return `${attrs.slice(0, at)}${name} ${attrs.slice(at)}`;
+}
+
+/** VS Code's theme classes, which it puts on a webview's body and the reports' stylesheet reads (reportTheme.ts). */
+export type ThemeClass = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast' | 'vscode-high-contrast-light';
+
 /**
  * The page as the webview shows it: our shell, the page whole in its sandboxed frame. The page's
  * own <style> tags get the nonce (the only thing taken from its text, and all it can gain is a
- * style); whatever else it holds stays inside the escaped attribute.
+ * style); whatever else it holds stays inside the escaped attribute. `theme`: the editor's theme
+ * class, which VS Code puts on the shell's body but nothing carries into the frame (nor does
+ * prefers-color-scheme, which follows the operating system): report.html and experiment.html
+ * showed black on white in Dark Modern (issue 88). It goes first in the class of the page's first
+ * <body> tag, so the reports' own theme rules apply as in any webview; a page that reads no such
+ * class only gains a class.
  */
-export function sandboxedPage(html: string, nonce = randomBytes(18).toString('base64')): string {
-  const page = html.replace(/<style\b/gi, `<style nonce="${nonce}"`);
+export function sandboxedPage(html: string, nonce = randomBytes(18).toString('base64'), theme?: ThemeClass): string {
+  let page = html.replace(/<style\b/gi, `<style nonce="${nonce}"`);
+  if (theme) page = page.replace(/<body\b([^>]*)>/i, (_, attrs: string) => `<body${withClass(attrs, theme)}>`);
   return (
     `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${savedPageCsp(nonce)}">` +
     `<style nonce="${nonce}">html,body{margin:0;padding:0;height:100%;overflow:hidden}` +

@@ -94,8 +94,16 @@ describe('society compare', function () {
     assert.match(r.out, /^A: \S*uncoached \(4 runs\)$/m);
     assert.match(r.out, /^3 pairs \(seeds 1, 2, 3\)$/m);
     assert.match(r.out, /^left out: A's \S*seed-9\S*trace\.jsonl \(seed 9 has no run in B\)$/m);
-    assert.match(r.out, /^outcome +mean A +mean B +B − A +95% CI +pairs$/m);
-    assert.match(r.out, /^density( +[-+]?[\d.]+){3} +\[[-+]?[\d.]+, [-+]?[\d.]+\] +3$/m);
+    assert.match(r.out, /^outcome +mean A +mean B +B − A +95% CI +Hedges' g \[95% CI\] +pairs$/m);
+    // The difference's CI, then Hedges' g with its own, and what g means for the model's seeds.
+    assert.match(
+      r.out,
+      /^density( +[-+]?[\d.]+){3} +\[[-+]?[\d.]+, [-+]?[\d.]+\] +-?[\d.]+ \[-?[\d.]+, -?[\d.]+\] +3$/m,
+    );
+    assert.match(
+      r.out,
+      /^Hedges' g is the difference in units of the spread between seeds: here the seed-to-seed variation of a rule-based model/m,
+    );
     const out = path.join(dir, 'paired');
     const j = await compare(path.join(dir, 'uncoached'), path.join(dir, 'coached'), '--json', '--out', out);
     const json = JSON.parse(j.out);

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { compareCommand } from '../../../src/cli/commands/compare';
 import { experimentCommand } from '../../../src/cli/commands/experiment';
-import { conditionSides } from '../../../src/core/experiment/paired/conditionSides';
+import { conditionList, conditionSides } from '../../../src/core/experiment/paired/conditionSides';
 import { quietly } from '../../support/quietly';
 import { friendsRun } from '../compare/friendsRuns';
 
@@ -82,6 +82,17 @@ describe('society compare: two conditions of an experiment', function () {
     assert.throws(() => conditionSides(exp), /\(its conditions: Coaching: later; coaching on; coaching off\)/);
     const { labels } = conditionSides(exp, ['coaching off', 'Coaching: later']);
     assert.deepEqual(labels, ['coaching off', 'Coaching: later']);
+    // What the editor's picker lists (issue 88): the names as written, in the scenario's order; the
+    // stems only where the experiment does not name them.
+    assert.deepEqual(conditionList(path.join(exp, 'traces')), [
+      { stem: 'coaching-later', name: 'Coaching: later' },
+      { stem: 'coaching-on', name: 'coaching on' },
+      { stem: 'coaching-off', name: 'coaching off' },
+    ]);
+    assert.deepEqual(
+      conditionList(path.join(dir, 'exp', 'traces')).map((c) => c.name),
+      ['coaching-later', 'coaching-off', 'coaching-on'],
+    );
   });
 
   it("points from an experiment given as a set of runs to --conditions (it 'held no trace.jsonl')", async () => {
@@ -110,5 +121,52 @@ describe('society compare: two conditions of an experiment', function () {
     }
     const coins = JSON.parse(r.out).outcomes['agents.coins.mean'];
     assert.equal(coins.n, 2, 'paired over both seeds');
+  });
+  it("a game's conditions: each declared quantity's series over rounds, charted where it moves (issue 88)", async () => {
+    // The traces alone (a condition's scenario is nowhere on disk): "No series moves over the
+    // rounds" while contributions fell, because only the network's series were read from them.
+    const out = path.join(dir, 'goods-series');
+    const scenario = path.resolve(__dirname, '../../../examples/public-goods/public-goods.society');
+    const ran = await quietly(() =>
+      experimentCommand.run([scenario, '--out', out, '--seeds', '1-3', '--rounds', '6', '--quiet']),
+    );
+    assert.equal(ran.result, 0, ran.errors);
+    const page = path.join(out, 'compared');
+    const r = await compare(out, '--conditions', 'multiplier 1.6,multiplier 16', '--json', '--out', page);
+    assert.equal(r.result, 0, r.errors);
+    const series = JSON.parse(r.out).series;
+    const given = series.metrics['world.contributed'];
+    assert.ok(given, Object.keys(series.metrics).join(', '));
+    const a = given.a.map((x: { mean: number }) => x.mean);
+    assert.ok(Math.max(...a) > Math.min(...a), `A's contributions over rounds: ${a.join(', ')}`);
+    assert.equal(given.a[1].n, 3, 'a mean over the three seeds');
+    assert.ok(given.a[1].ci95, 'with its interval');
+    const html = fs.readFileSync(path.join(page, 'compare.html'), 'utf8');
+    assert.ok(!html.includes('No series moves'), 'the page says nothing moved');
+    assert.match(html, /aria-label="world\.contributed over rounds"/);
+    // A constant of the world (the multiplier within a condition) is in the files, not drawn.
+    assert.ok(!/aria-label="world\.multiplier over rounds"/.test(html));
+    // The experiment's own outcomes' series first (its metrics: given and coins, then contributed).
+    const drawn = [...html.matchAll(/aria-label="([^"]*) over rounds"/g)]
+      .map((m) => m[1])
+      .filter((n) => !n.includes('B − A'));
+    assert.deepEqual(drawn.slice(0, 4).sort(), [
+      'agents.coins.gini',
+      'agents.coins.mean',
+      'agents.given.mean',
+      'world.contributed',
+    ]);
+    // An effect size with its interval, and what it means for a rule-based model's seeds.
+    const coins = JSON.parse(r.out).outcomes['agents.coins.mean'].difference;
+    assert.equal(coins.hedges_g_ci95.length, 2);
+    assert.match(html, /<th>Hedges' g \(95% CI\)<\/th>/);
+    assert.match(html, /seed-to-seed variation of a rule-based model/);
+    // In the world's words; an outcome the same in every run (a pot emptied at every close) set apart.
+    assert.match(html, /<td>coins, mean per agent<br\/><code>agents\.coins\.mean<\/code><\/td>/);
+    assert.ok(!html.includes('<td>rounds before pot first sat at its floor'), 'a constant row in the table');
+    assert.match(
+      html,
+      /The same in every run of A and of B, so not in the table: .*<code>world\.pot\.survival<\/code>/,
+    );
   });
 });

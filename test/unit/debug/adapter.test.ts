@@ -71,7 +71,7 @@ describe('society debug adapter (DAP)', function () {
     const frames = await topFrames(dc);
     assert.deepEqual(
       frames.map((f) => f.name.replace(/\(.*\)/, '').trim()),
-      ['maya_chen · perceive', "maya_chen's turn", 'round 1'],
+      ['Maya Chen · perceive', "Maya Chen's turn", 'round 1'],
     );
     assert.equal(frames[0].source?.path, maya);
     assert.equal(frames[0].line, MAYA_ID_LINE);
@@ -94,7 +94,7 @@ describe('society debug adapter (DAP)', function () {
     const stop = await stopped;
     assert.equal(stop.body.reason, 'breakpoint');
     const frames = await topFrames(dc);
-    assert.equal(frames[0].name, 'maya_chen · perceive');
+    assert.equal(frames[0].name, 'Maya Chen · perceive');
     assert.equal(frames[0].source?.path, maya);
     assert.deepEqual([verified.verified, verified.line], [true, NAME_LINE]);
     assert.equal(frames[0].line, verified.line, "the editor's arrow is on the breakpoint's line");
@@ -120,11 +120,11 @@ describe('society debug adapter (DAP)', function () {
   it('steps: into = the next phase of the turn, over = the next agent, out = the end of the round', async () => {
     await launchWith(dc, [{ line: MAYA_ID_LINE }]);
     const into = await stepAndStop(dc, 'stepIn');
-    assert.equal(into[0].name, 'maya_chen · retrieve');
+    assert.equal(into[0].name, 'Maya Chen · retrieve');
     assert.equal(into[0].line, MAYA_ID_LINE);
-    assert.equal((await stepAndStop(dc, 'stepIn'))[0].name, 'maya_chen · decide');
+    assert.equal((await stepAndStop(dc, 'stepIn'))[0].name, 'Maya Chen · decide');
     const over = await stepAndStop(dc, 'next');
-    assert.match(over[0].name, /^(?!maya_chen)\w+ · perceive$/, over[0].name);
+    assert.match(over[0].name, /^(?!Maya Chen)[\w ]+ · perceive$/, over[0].name);
     assert.notEqual(over[0].source?.path, maya);
     assert.equal(over[0].line, 2, "another persona's id line");
     const out = await stepAndStop(dc, 'stepOut');
@@ -247,7 +247,7 @@ describe('society debug adapter (DAP)', function () {
     ]);
     await stopped;
     const frames = await topFrames(dc);
-    assert.equal(frames[0].name, 'maya_chen · coach');
+    assert.equal(frames[0].name, 'Maya Chen · coach');
     assert.equal(frames.at(-1)!.name, 'round 2');
   });
 
@@ -413,7 +413,7 @@ describe('society debug adapter (DAP)', function () {
       const frames = await topFrames(dc);
       assert.match(
         frames[0].name,
-        /^(ann|bob): failed model call$/,
+        /^(Ann|Bob): failed model call$/,
         'inline personas: the file does not say whose, the name does',
       );
       assert.equal(path.resolve(frames[0].source!.path!), file);

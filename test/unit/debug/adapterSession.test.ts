@@ -152,13 +152,13 @@ describe('society debug adapter: session', function () {
     await dc.stepOutRequest({ threadId: 1 }); // round 2 end
     await stop;
     let top = '';
-    for (let i = 0; i < 20 && top !== 'ann · perceive'; i++) {
+    for (let i = 0; i < 20 && top !== 'Ann Lee · perceive'; i++) {
       const s = dc.waitForEvent('stopped');
       await dc.stepInRequest({ threadId: 1 });
       await s;
       top = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0].name;
     }
-    assert.equal(top, 'ann · perceive');
+    assert.equal(top, 'Ann Lee · perceive');
     const done = dc.waitForEvent('terminated');
     await dc.continueRequest({ threadId: 1 });
     await done;
@@ -201,7 +201,7 @@ describe('society debug adapter: session', function () {
     const stop2 = await stopped;
     assert.equal(stop2.body.description, undefined);
     frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
-    assert.equal(frames[0].name, 'ann · perceive');
+    assert.equal(frames[0].name, 'Ann Lee · perceive');
     assert.equal(frames[0].line, ANN_LINE + 3, 'the id line where it is now');
     assert.equal(lines(file)[frames[0].line - 1], '  - id: ann');
     assert.equal(lines(file)[frames.at(-1)!.line - 1], '  rounds: 3');
@@ -217,7 +217,7 @@ describe('society debug adapter: session', function () {
       /^Paused on breakpoint \(tiny\.society changed since the launch: its line is not shown; restart/,
     );
     frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
-    assert.equal(frames[0].name, 'ann · perceive');
+    assert.equal(frames[0].name, 'Ann Lee · perceive');
     assert.equal(frames[0].source, undefined);
     assert.equal(lines(file)[frames.at(-1)!.line - 1], '  rounds: 3', 'the lines that are still there are shown');
   });

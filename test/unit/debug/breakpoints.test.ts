@@ -113,4 +113,33 @@ describe('debug breakpoints: planning', () => {
     assert.equal(await note, why);
     assert.deepEqual(logged, [`${why}\n`]);
   });
+  it("a breakpoint on an action's effect line stops when an agent takes that action, not at a round's start (issue 88)", async () => {
+    const file = path.resolve(__dirname, '../../../examples/commons/commons.society');
+    const commons = (await loadScenarioFile(file)).scenario!;
+    const lines = read(file);
+    const rest = lines.findIndex((l) => /^\s+rest:/.test(l));
+    const fishEffect = lines.findIndex((l) => /^\s+world\.fish: "world\.fish - /.test(l));
+    assert.ok(rest > 0 && fishEffect > 0);
+    const sim = Simulation.create(commons, { rounds: 2 });
+    const plan = (line: number) => planLine(commons, file, line, read, {}, { sim: () => sim, log: () => undefined });
+    const onEffect = plan(fishEffect);
+    const onKey = plan(rest);
+    assert.ok(onEffect.verified && onKey.verified);
+    const runtime = new SimulationRuntime(sim);
+    runtime.setBreakpoints([onEffect.spec!]);
+    const stops: { kind: string; action?: string; at?: number }[] = [];
+    runtime.onStop((_reason, p, d) => {
+      stops.push({ kind: p.kind, ...(p.kind === 'action' ? { action: p.action } : {}), at: d?.breakpoint?.at?.line });
+      if (stops.length >= 3) runtime.setBreakpoints([]);
+      runtime.continue();
+    });
+    await runtime.start();
+    assert.ok(stops.length >= 3, `stops: ${JSON.stringify(stops)}`);
+    for (const stop of stops) assert.deepEqual(stop, { kind: 'action', action: 'fish', at: fishEffect });
+    // The action's own key line is its line too.
+    const keyed = onKey.spec!.when!;
+    assert.equal(keyed({ kind: 'action', round: 1, agent: 'x', action: 'rest', turn: 0 }), true);
+    assert.equal(keyed({ kind: 'action', round: 1, agent: 'x', action: 'fish', turn: 0 }), false);
+    assert.equal(keyed({ kind: 'round_start', round: 1 }), false);
+  });
 });

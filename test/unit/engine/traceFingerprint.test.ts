@@ -97,7 +97,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
     // Issue 73: "I fished 1 tonne" (a {tonne|tonnes} pair in the remember text; memory text only).
-    'a863e6a2bb8d3fa501b30a32e65c63021740017c5f7b0432eafbf72e14601454',
+    // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
+    // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
+    '025c6605ce8655d4be683688131320bf05e1f0e458227790f4c17aa4c9470747',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -110,7 +112,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
     // Issue 72: in the last round an earlier round's kindness is not rewarded (STRATEGIC_REWARD).
-    '6b5a1a490593e32ff0b6e0bd0cde9b0b31be19de7c99db6c72a307c8e469730e',
+    // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
+    // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
+    'aa7aabf938cd965ef9184fe0931471073f2256ddf51382c275c5ed3e1952918e',
   ],
   [
     'examples/ultimatum (matching between two roles, issue 62)',
@@ -119,7 +123,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 72: proposers look ahead over the responder's accept or reject (lookahead.ts): offers
     // fall from 0.48 to 0.42 of the pie over seeds 1–5 (rejections 14 and 12 of 250).
     // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
-    '32043e7f37562317397c524d3bfb4c4bc5ec5abd8007c2f01c41002730014ac5',
+    // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
+    // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
+    '45428a774963125adaa6a50fa1c5202b1ed12c3c04cd70a644a4cd173ec5fa0e',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
@@ -129,7 +135,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
     // Issue 72: foresight works the close out for one's own group first (it had the drawn targets,
     // which missed group-mates): what a contribution brings one's three mates is foreseen.
-    '663c611ef322b02f222ca9b212cc806288651be6a416c0471debb5bba0a87e2f',
+    // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
+    // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
+    'e096da389f9251452ca5bb3e66ef37e4024a7185cfcbff7898f9efe1de1f3cd6',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

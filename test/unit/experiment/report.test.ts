@@ -140,6 +140,11 @@ describe('experiment report', () => {
       html,
       /Differences against <strong><bdi>off<\/bdi><\/strong> with Hedges' g: conditions share seeds, so each difference is paired by seed/,
     );
+    // Where g is reported, what it means for a model's seeds (issue 88).
+    assert.match(
+      html,
+      /Hedges(&#39;|') g is the difference in units of the spread between seeds: here the seed-to-seed variation/,
+    );
     for (const file of ['summary.csv', 'runs.csv', 'experiment.json', 'traces/']) {
       assert.ok(html.includes(`<a href="${file}">`), file);
     }

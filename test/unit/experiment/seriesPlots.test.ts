@@ -82,6 +82,39 @@ describe('an experiment’s series over rounds', () => {
     assert.deepEqual(plottedSeries(flat), ['agents.wealth.mean', 'density']);
   });
 
+  it('moves over the rounds only within a condition; the experiment’s own outcomes’ series first (issue 88)', () => {
+    // A switch each condition sets to its own value (1.6 here, 16 there) is two flat lines: not drawn.
+    const switched = seriesSummary({
+      conditions,
+      runs: runs.map((r) => ({
+        ...r,
+        series: {
+          ...r.series!,
+          metrics: {
+            ...r.series!.metrics,
+            'world.multiplier': r.series!.rounds.map(() => (r.condition === 'low' ? 1.6 : 16)),
+          },
+        },
+      })),
+    });
+    assert.deepEqual(plottedSeries(switched), ['world.pot', 'agents.wealth.mean', 'density']);
+    // Declared outcomes (`experiment.metrics`) name the series they are read off, drawn first.
+    assert.deepEqual(plottedSeries(switched, ['agents.wealth.mean', 'world.pot.at.r2', 'world.multiplier.final']), [
+      'agents.wealth.mean',
+      'world.pot',
+      'density',
+    ]);
+    // A default metrics list names the network's too: those keep their place after the world's.
+    assert.deepEqual(plottedSeries(switched, ['density', 'agents.wealth.mean']), [
+      'agents.wealth.mean',
+      'world.pot',
+      'density',
+    ]);
+    // Titled in the world's words, the key the figure's name.
+    const html = seriesSection({ conditions, metrics: ['agents.wealth.mean'] }, switched);
+    assert.match(html, /aria-label="agents\.wealth\.mean over rounds"[^>]*>.*?>wealth, mean per agent</);
+  });
+
   it('draws a line and a CI band per condition, a legend, every name escaped, as well-formed SVG', () => {
     const rows = seriesSummary({ conditions, runs });
     const html = seriesSection({ conditions }, rows);

@@ -82,6 +82,20 @@ describe('pages the CLI wrote, in the editor (issue 61)', () => {
     assert.equal(page.replace(/ nonce="N0nce"/g, ''), html, 'the page otherwise as written');
   });
 
+  it("carries the editor's theme class into the frame's page, which VS Code's body class never reaches (issue 88)", () => {
+    const html = experimentPage();
+    const { policy, page } = shell(sandboxedPage(html, 'n', 'vscode-dark'));
+    assert.equal(policy, savedPageCsp('n'));
+    assert.equal((page.match(/<body\b[^>]*>/g) ?? []).join(), '<body class="vscode-dark">');
+    assert.equal(page.replace(/ nonce="n"/g, '').replace(' class="vscode-dark"', ''), html, 'nothing else added');
+    // A page with a class of its own keeps it, after the theme's; a hostile tag gains only a class.
+    assert.match(
+      shell(sandboxedPage("<body id=x class='a b'>", 'n', 'vscode-light')).page,
+      /^<body id=x class='vscode-light a b'>$/,
+    );
+    assert.equal(shell(sandboxedPage('<p>no body</p>', 'n', 'vscode-dark')).page, '<p>no body</p>');
+  });
+
   it('hostile pages stay inside the frame, whatever they hold (issue 70)', () => {
     const hostile = [
       '<meta http-equiv=refresh content="0;url=https://evil.example"><p>refresh before any head</p>',

@@ -9,6 +9,7 @@ import { scenarioLines } from '../../../src/extension/run/scenarioLines';
 import { applyModelChoice, keyNames, OVERRIDE_MODEL } from '../../../src/extension/run/modelChoice';
 import { TraceTail } from '../../../src/extension/run/traceTail';
 import { RunProgress } from '../../../src/extension/run/runProgress';
+import { ModelsUsed } from '../../../src/core/trace/modelsUsed';
 import { makeScenario } from '../engine/scenarioFixture';
 import { scenarioRun, syntheticTrace } from '../../webview/fixtures';
 import { EndState } from '../../../src/core/run/endState';
@@ -77,6 +78,40 @@ describe('running from the editor', () => {
     const withKey = makeScenario(1);
     withKey.models.gpt = { ...withKey.models.default, name: 'gpt', provider: 'openai', api_key_env: 'OPENAI_API_KEY' };
     assert.deepEqual(keyNames(withKey), ['OPENAI_API_KEY']);
+  });
+
+  it('names the model the agents used, not every config the header lists (issue 88)', async () => {
+    // "Run with Model…" with a GGUF file: the scenario's offline default stays in the header beside it.
+    const chosen = applyModelChoice(makeScenario(3), { kind: 'local', file: '/models/SmolLM2.gguf' });
+    const header = {
+      ...syntheticTrace({ agents: 3, ties: 0, rounds: 1 }).header,
+      models: chosen.scenario.models as never,
+    };
+    const progress = new RunProgress(header, undefined, undefined, () => 0);
+    assert.equal(progress.model, 'offline rule-based model, local SmolLM2.gguf', 'before any agent: every config');
+    for (const id of ['a', 'b', 'c']) {
+      progress.add({
+        type: 'agent_added',
+        round: 0,
+        agent: { id, name: id } as never,
+        model: OVERRIDE_MODEL,
+        reason: 'initial',
+      });
+    }
+    assert.equal(progress.model, 'local SmolLM2.gguf');
+    assert.match(progress.statusText(), / · local SmolLM2\.gguf$/);
+    const used = new ModelsUsed(header);
+    used.add({
+      type: 'agent_added',
+      round: 0,
+      agent: { id: 'a', name: 'a' } as never,
+      model: OVERRIDE_MODEL,
+      reason: 'initial',
+    });
+    assert.deepEqual(
+      used.configs().map((m) => m.provider),
+      ['local'],
+    );
   });
 
   it('gives tokens per second over the rounds ended, once a second of them has passed', () => {

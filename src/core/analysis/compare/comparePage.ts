@@ -12,6 +12,7 @@ export const COMPARE_FILES = { json: 'compare.json', series: 'series.csv', html:
 const STYLE = `h1, p, bdi { overflow-wrap: anywhere; }
 table { margin: 0.5rem 0 1.5rem; display: block; max-width: 100%; overflow-x: auto; }
 td.num { white-space: nowrap; }
+td.num .ci { color: ${themed('muted')}; font-size: 0.85em; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 480px), 1fr)); gap: 1rem; }
 .charts figure { margin: 0; min-width: 0; }
 .charts figcaption { font-weight: 600; margin-bottom: 0.2rem; }

@@ -8,8 +8,9 @@ import { KnowledgeTally } from './knowledgeTally';
 import type { RunSeries } from './runSeries';
 import { SeriesTally } from './seriesTally';
 import { StateTally } from './stateTally';
+import { traceMechanics } from './traceMechanics';
 
-/** What the scenario declares; absent when only a trace is at hand (then only network series). */
+/** What the scenario declares; absent when only a trace is at hand (then the series its state events give). */
 export interface DeclaredOutcomes {
   mechanics: Mechanics;
   /** The scenario names a module, which may write any world quantity. */
@@ -29,7 +30,8 @@ export function declaredOutcomes(scenario: Scenario): DeclaredOutcomes | undefin
 }
 
 export class RunTally {
-  private readonly stateTally?: StateTally;
+  /** The declared state's tally: the scenario's, else (series only) as the trace shows it (traceMechanics.ts). */
+  private stateTally?: StateTally;
   private readonly knowledge?: KnowledgeTally;
   private readonly seriesTally: SeriesTally;
 
@@ -40,10 +42,15 @@ export class RunTally {
     const m = declared?.mechanics;
     if (m) this.stateTally = new StateTally(m, { module: declared.module });
     if (m?.knowledge?.length) this.knowledge = new KnowledgeTally(m.knowledge);
-    this.seriesTally = new SeriesTally(header, this.stateTally, this.knowledge);
+    this.seriesTally = new SeriesTally(header, () => this.stateTally, this.knowledge);
   }
 
   add(e: TraceEvent): void {
+    // Without the scenario, the first state event names the quantities: their series are the
+    // trace's to give (a compare of an experiment's conditions charted none of them).
+    if (e.type === 'state' && !this.declared && !this.stateTally) {
+      this.stateTally = new StateTally(traceMechanics(e), { module: true });
+    }
     if (e.type === 'state') this.stateTally?.add(e);
     else if (e.type === 'agent_removed') this.stateTally?.removeAgent(e.agent);
     this.knowledge?.add(e);
@@ -52,7 +59,7 @@ export class RunTally {
 
   /** The final state outcomes after `rounds` rounds (experiments' names); undefined without `state:`. */
   state(rounds: number): Record<string, number | null> | undefined {
-    if (!this.stateTally) return undefined;
+    if (!this.stateTally || !this.declared) return undefined;
     return { ...this.stateTally.metrics(rounds), ...this.knowledge?.metrics(rounds, this.declared?.roundsPerDay) };
   }
 

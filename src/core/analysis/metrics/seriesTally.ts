@@ -25,7 +25,8 @@ export class SeriesTally {
 
   constructor(
     header: TraceHeader,
-    private readonly state?: StateTally,
+    /** The declared state's tally, once there is one (RunTally makes it from the first state event without the scenario). */
+    private readonly state: () => StateTally | undefined = () => undefined,
     private readonly knowledge?: KnowledgeTally,
   ) {
     this.world = initialState(header);
@@ -43,7 +44,7 @@ export class SeriesTally {
   }
 
   private measure(round: number, meanReward: number): void {
-    const row: Record<string, number | null> = { ...this.state?.current(), ...this.knowledge?.metrics(round) };
+    const row: Record<string, number | null> = { ...this.state()?.current(), ...this.knowledge?.metrics(round) };
     const measures = { network: this.network(), meanReward };
     for (const m of SERIES) row[m.name] = m.series!.of(measures);
     const i = this.rounds.length;

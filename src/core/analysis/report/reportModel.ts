@@ -14,6 +14,8 @@ import { categoryOf } from '../metrics/assortativity';
 import { mutualPairs, reciprocity } from '../metrics/reciprocity';
 import { RewardSums, type RewardCurves } from './rewardCurves';
 import { WorldStateCollector, type WorldStateSeries } from './worldStateSeries';
+import { AgentTableCollector, type AgentRow } from './agentTable';
+import type { RunDesign } from './runDesign';
 import { KnowledgeCollector, type KnowledgeSeries } from './knowledgeSeries';
 import { JudgesCollector, type JudgingSummary } from './judgesSummary';
 import { PopulationCollector, type PopulationTally } from './populationSection';
@@ -81,6 +83,10 @@ export interface RunReport {
   usage?: UsageTotals;
   /** The declared state over the rounds (scenarios with `state:`). */
   worldState?: WorldStateSeries;
+  /** The scenario's design (RunReportOptions.design). */
+  design?: RunDesign;
+  /** Each agent's declared quantities at the last round reported and the actions it took (scenarios with `state:`). */
+  agents?: AgentRow[];
   /** Who knows what by round (scenarios with `knowledge:`). */
   knowledge?: KnowledgeSeries;
   /** Rubric judges' scores and agreement (scenarios with `judges:`). */
@@ -121,6 +127,8 @@ export interface RunReportOptions {
    * their series; without it (the scenario file is gone or changed) the series are the network's.
    */
   declared?: DeclaredOutcomes;
+  /** The scenario's design, when it is at hand (runDesign.ts). */
+  design?: RunDesign;
 }
 
 function roundNetwork(round: number, graph: TieGraph, previous: TieGraph | undefined): RoundNetwork {
@@ -168,6 +176,7 @@ export class RunReportBuilder {
   private usage?: UsageTotals;
   private readonly settingChanges: SettingChange[] = [];
   private readonly worldState = new WorldStateCollector();
+  private readonly agentTable = new AgentTableCollector();
   private readonly knowledge = new KnowledgeCollector();
   private readonly judges = new JudgesCollector();
   private readonly surveys = new SurveyTally();
@@ -198,6 +207,7 @@ export class RunReportBuilder {
     if (shapesNetwork(e)) applyEvent(this.state, e);
     this.rewards.add(e);
     this.worldState.add(e);
+    this.agentTable.add(e);
     this.knowledge.add(e);
     this.judges.add(e);
     this.surveys.add(e);
@@ -227,6 +237,7 @@ export class RunReportBuilder {
     const louvainSeed = this.options.seed ?? 0;
     const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(louvainSeed) });
     const worldState = this.worldState.finish(last);
+    const agents = this.agentTable.finish(last);
     const knowledge = this.knowledge.finish(last);
     const judges = this.judges.finish(last);
     const population = this.population.finish();
@@ -268,6 +279,8 @@ export class RunReportBuilder {
       rewards: this.rewards.curves(last),
       ...(this.usage ? { usage: this.usage } : {}),
       ...(worldState ? { worldState } : {}),
+      ...(this.options.design ? { design: this.options.design } : {}),
+      ...(agents ? { agents } : {}),
       ...(knowledge ? { knowledge } : {}),
       ...(judges ? { judges } : {}),
       ...(this.surveys.finish(last) ? { surveys: this.surveys.finish(last) } : {}),

@@ -79,10 +79,11 @@ const declarations = (scheme: keyof Shades): string =>
     .join(' ')}`;
 
 /**
- * The colour part of a report's stylesheet: the tokens for light, for `prefers-color-scheme: dark`,
- * and for VS Code's theme classes on a webview's body (a webview's prefers-color-scheme follows the
- * operating system, not the editor's theme, and an experiment report opens in one); the page,
- * links and the SVG inks.
+ * The colour part of a report's stylesheet, the one theme source of every page: the tokens for
+ * light, for `prefers-color-scheme: dark`, and for VS Code's theme classes on a webview's body (a
+ * webview's prefers-color-scheme follows the operating system, not the editor's theme; the page
+ * editor puts the same class on a saved page's body, savedPage.ts); printed, always light ink on
+ * white. Then the page, links and the SVG inks.
  */
 export function themeCss(): string {
   const inks = Object.entries(SVG_INKS).map(
@@ -93,6 +94,8 @@ export function themeCss(): string {
     `@media (prefers-color-scheme: dark) { :root { ${declarations('dark')} } }`,
     `body.vscode-light, body.vscode-high-contrast-light { ${declarations('light')} }`,
     `body.vscode-dark, body.vscode-high-contrast:not(.vscode-high-contrast-light) { ${declarations('dark')} }`,
+    // Paper is white whatever the screen was: the :not(#_) outranks every scheme rule above.
+    `@media print { ${PRINTED} { ${declarations('light')} } figure, svg, tr { break-inside: avoid; } a { text-decoration: none; } }`,
     `body { background: ${themed('page')}; color: ${themed('text')}; }`,
     `a, a:visited { color: ${themed('link')}; }`,
     `svg { background: ${themed('page')}; }`,
@@ -100,3 +103,6 @@ export function themeCss(): string {
     '',
   ].join('\n');
 }
+
+/** Selectors that outrank every scheme rule of themeCss (for print). */
+const PRINTED = ':root:root, html body:not(#_)';

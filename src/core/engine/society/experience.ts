@@ -84,10 +84,18 @@ export interface Closing {
   circle?: string;
 }
 
-/** What a round brought an agent: the options it chose, how its valued quantities moved, and how unusual that was. */
+/** An action as its event recorded it: its name and its arguments as applied (bounds included). */
+export interface Took {
+  round: number;
+  action: string;
+  args: Readonly<Record<string, number | string>>;
+}
+
+/** What a round brought an agent: the actions it took, how its valued quantities moved, and how unusual that was. */
 export interface Outcome {
   agent: string;
-  chose: string[];
+  /** This round's action events of the agent, in order: what a memory of the choice says (never the option keys). */
+  took: Took[];
   changes: Record<string, [number, number]>;
   /** The surprise summed over its quantities, each in units of how much agents' changes in it differ. */
   surprise: number;
@@ -97,6 +105,11 @@ export class ExperienceBook {
   /** Per quantity: how much agents' changes in it differ from a round's mean change (recency-weighted). */
   private units = new Map<string, number>();
   private agents = new Map<string, Learner>();
+  /**
+   * Per agent, the actions it took in its latest round of choosing, as recorded: one round's worth
+   * at most (a later round's first choice starts afresh; a close empties it), never in checkpoints.
+   */
+  private taken = new Map<string, Took[]>();
 
   /**
    * The agent is about to choose: the first time, what it holds now is where its first payoff
@@ -106,11 +119,18 @@ export class ExperienceBook {
     if (!this.agents.has(agent)) this.agents.set(agent, newLearner({ ...held() }));
   }
 
-  /** The agent took an option this round, and its own quantities changed by `foreseen` at once. */
-  chose(agent: string, key: string, foreseen: Vec = {}): void {
+  /**
+   * The agent took an option this round (`took`: the action event's record of it), and its own
+   * quantities changed by `foreseen` at once.
+   */
+  chose(agent: string, key: string, foreseen: Vec = {}, took?: Took): void {
     const l = this.agents.get(agent);
     if (!l) return;
     l.eligible[key] = (l.eligible[key] ?? 0) + 1;
+    if (took) {
+      const before = (this.taken.get(agent) ?? []).filter((t) => t.round === took.round);
+      this.taken.set(agent, [...before, { round: took.round, action: took.action, args: { ...took.args } }]);
+    }
     for (const [q, x] of Object.entries(foreseen)) {
       if (q in l.held) (l.foreseen ??= {})[q] = (l.foreseen[q] ?? 0) + x;
     }
@@ -159,8 +179,12 @@ export class ExperienceBook {
       const d = surprises.get(c.id)!;
       const size = this.inUnits(d);
       if (Math.abs(size) >= memorable) {
-        const chose = Object.keys(l.eligible).filter((k) => l.eligible[k] >= 1);
-        outcomes.push({ agent: c.id, chose, changes: pairs(l.held, c.held), surprise: size });
+        outcomes.push({
+          agent: c.id,
+          took: this.taken.get(c.id) ?? [],
+          changes: pairs(l.held, c.held),
+          surprise: size,
+        });
       }
       this.learn(l, d, c.traits.openness, (c.circle !== undefined && seenIn?.get(c.circle)) || seen);
       l.held = c.held;
@@ -169,6 +193,7 @@ export class ExperienceBook {
     for (const c of closing) {
       if (!this.agents.has(c.id)) this.agents.set(c.id, newLearner(c.held));
     }
+    this.taken.clear();
     return outcomes;
   }
 

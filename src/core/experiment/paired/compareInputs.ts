@@ -22,6 +22,8 @@ export type CompareSide =
       recorded?: ReadonlyMap<string, Readonly<Record<string, number | null>>>;
       /** A condition of an experiment (conditionSides): its scenario and settings differ from another's by design. */
       condition?: true;
+      /** The experiment's own outcomes (its `metrics:`): their series are drawn first (issue 88). */
+      outcomes?: readonly string[];
     };
 
 function isFile(p: string): boolean {

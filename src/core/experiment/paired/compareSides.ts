@@ -75,7 +75,10 @@ export async function compareSides(
   const c = comparePaired(
     { label: o.labels[0], runs: await digests(a, shown, declared) },
     { label: o.labels[1], runs: await digests(b, shown, declared) },
-    { conditions: a.kind === 'runs' && a.condition === true && b.kind === 'runs' && b.condition === true },
+    {
+      conditions: a.kind === 'runs' && a.condition === true && b.kind === 'runs' && b.condition === true,
+      ...(a.kind === 'runs' && a.outcomes?.length ? { declared: a.outcomes } : {}),
+    },
   );
   return {
     text: formatPairedComparison(c),

@@ -32,6 +32,8 @@ interface ExperimentRecord {
   names: Map<string, string>;
   /** Each run's recorded outcomes, by its trace file. */
   outcomes: Map<string, Record<string, number | null>>;
+  /** The experiment's own outcomes (its `metrics:`), in its order. */
+  metrics: string[];
 }
 
 /**
@@ -40,15 +42,16 @@ interface ExperimentRecord {
  * give: the condition's scenario is nowhere on disk). Empty when there is no such file or it cannot be read.
  */
 export function experimentRecord(traces: string): ExperimentRecord {
-  const record: ExperimentRecord = { names: new Map(), outcomes: new Map() };
+  const record: ExperimentRecord = { names: new Map(), outcomes: new Map(), metrics: [] };
   const file = path.join(path.dirname(traces), 'experiment.json');
-  let json: { conditions?: unknown; runs?: unknown };
+  let json: { conditions?: unknown; runs?: unknown; metrics?: unknown };
   try {
     if (fs.statSync(file).size > MAX_EXPERIMENT_JSON) return record;
     json = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof json;
   } catch {
     return record;
   }
+  for (const m of Array.isArray(json.metrics) ? json.metrics : []) if (typeof m === 'string') record.metrics.push(m);
   for (const c of Array.isArray(json.conditions) ? json.conditions : []) {
     const name = (c as { name?: unknown })?.name;
     if (typeof name === 'string') record.names.set(conditionFileStem(name), name);
@@ -63,6 +66,20 @@ export function experimentRecord(traces: string): ExperimentRecord {
     record.outcomes.set(path.join(traces, traceFileName(condition, seed as number)), values);
   }
   return record;
+}
+
+/**
+ * The experiment's conditions that have runs, in the scenario's order, each with the name the
+ * scenario writes (`multiplier 1.6`, not its file stem `multiplier-1-6`) where experiment.json
+ * says it, else its stem: what a picker lists (issue 88: typing "multiplier 4" found nothing).
+ */
+export function conditionList(traces: string): { stem: string; name: string }[] {
+  const record = experimentRecord(traces);
+  const order = [...record.names.keys()];
+  const rank = (stem: string) => (order.includes(stem) ? order.indexOf(stem) : order.length);
+  return [...conditionRuns(traces).keys()]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((stem) => ({ stem, name: record.names.get(stem) ?? stem }));
 }
 
 /** The stem a condition named by a person (its name as written in the scenario, or its stem) has. */
@@ -132,6 +149,7 @@ export function conditionSides(
     files: runs.get(stem)!,
     recorded: recordOf.outcomes,
     condition: true,
+    outcomes: recordOf.metrics,
   });
   return { sides: [side(pair[0]), side(pair[1])], labels: [nameOf(pair[0]), nameOf(pair[1])] };
 }

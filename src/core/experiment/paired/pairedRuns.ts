@@ -4,6 +4,7 @@
 // difference round by round with its CI. A seed in one set only (or twice in one) is named and left out.
 import { appliesKey, checkHeaders, eitherWorld, type RunDigest, unionNames, type WorldFacts } from '../../analysis';
 import { estimate, seedContrast, type Contrast, type Estimate } from '../statistics';
+import { ruleBasedModels } from '../effectSizeNote';
 
 export interface LabelledDigest {
   label: string;
@@ -35,6 +36,10 @@ export interface PairedComparison {
   notes: string[];
   outcomes: Record<string, PairedOutcome>;
   series: PairedSeries;
+  /** Every model the runs name is the offline rule-based model (what Hedges' g means, effectSizeNote.ts). */
+  rule_based: boolean;
+  /** The experiment's own outcomes (`metrics:`), when the sides are its conditions: their series are drawn first. */
+  declared?: string[];
 }
 
 type Side = 'A' | 'B';
@@ -105,8 +110,8 @@ function pairedSeries(
 export function comparePaired(
   a: { label: string; runs: readonly LabelledDigest[] },
   b: { label: string; runs: readonly LabelledDigest[] },
-  /** `conditions`: A and B are two conditions of one experiment, set apart by design. */
-  o: { conditions?: boolean } = {},
+  /** `conditions`: A and B are two conditions of one experiment, set apart by design; `declared`: its own outcomes. */
+  o: { conditions?: boolean; declared?: readonly string[] } = {},
 ): PairedComparison {
   const { pairs, leftOut } = pairUp(a.runs, b.runs);
   const notes = new Set<string>();
@@ -156,5 +161,7 @@ export function comparePaired(
     notes: [...notes],
     outcomes,
     series: pairedSeries(pairs, world),
+    rule_based: ruleBasedModels([...a.runs, ...b.runs].map((r) => r.digest.header.models)),
+    ...(o.declared?.length ? { declared: [...o.declared] } : {}),
   };
 }

@@ -1,11 +1,13 @@
 // `society compare` of two sets of runs in the terminal: the pairs by seed and the runs left out,
-// each outcome's means and paired difference B − A with its 95% CI, and the mean difference of a
+// each outcome's means and paired difference B − A with its 95% CI and Hedges' g (what g means for
+// the model said under it), and the mean difference of a
 // few series every few rounds (every number: --json, or the files of --out).
 import { printable } from '../../text/printable';
 import { counted } from '../../text/counted';
 import { columns, everyKth, signed, value } from '../../analysis';
 import type { Estimate } from '../statistics';
 import type { PairedComparison } from './pairedRuns';
+import { effectSizeNote } from '../effectSizeNote';
 import { pushAll } from '../../text/pushAll';
 
 const ci = (c: { ci95: [number, number] | null }): string =>
@@ -15,6 +17,13 @@ function seedList(seeds: readonly number[]): string {
   return seeds.length <= 12 ? seeds.join(', ') : `${seeds.slice(0, 12).join(', ')}, … (${seeds.length})`;
 }
 
+/** Hedges' g with its interval, two decimals: "50.73 [25.83, 75.62]". */
+function gText(c: PairedComparison['outcomes'][string]['difference']): string {
+  if (c.hedges_g === null) return '—';
+  const g = c.hedges_g.toFixed(2);
+  return c.hedges_g_ci95 ? `${g} [${c.hedges_g_ci95[0].toFixed(2)}, ${c.hedges_g_ci95[1].toFixed(2)}]` : g;
+}
+
 function outcomeTable(c: PairedComparison): string[] {
   const rows = Object.entries(c.outcomes).map(([name, o]) => [
     name,
@@ -22,16 +31,24 @@ function outcomeTable(c: PairedComparison): string[] {
     value(o.b.mean),
     signed(o.difference.difference),
     ci(o.difference),
+    gText(o.difference),
     String(o.n),
   ]);
-  return columns([['outcome', 'mean A', 'mean B', 'B − A', '95% CI', 'pairs'], ...rows]);
+  const table = columns([['outcome', 'mean A', 'mean B', 'B − A', '95% CI', "Hedges' g [95% CI]", 'pairs'], ...rows]);
+  // What g means for these runs' model, wherever it is reported (effectSizeNote.ts).
+  return rows.some((r) => r[5] !== '—') ? [...table, '', effectSizeNote(c.rule_based)] : table;
 }
 
 function seriesTable(c: PairedComparison): string[] {
   const shown = everyKth(c.series.rounds, 4);
   const cell = (e: Estimate) => (e.mean === null ? '—' : `${signed(e.mean)} ${ci(e)}`);
+  // Those that move over the rounds in A or B (a condition's switch, a pot emptied at every close: left out).
+  const moves = (es: readonly Estimate[]) => {
+    const xs = es.map((e) => e.mean).filter((v): v is number => v !== null);
+    return xs.some((v) => v !== xs[0]);
+  };
   const rows = Object.entries(c.series.metrics)
-    .filter(([, s]) => s.difference.some((e) => e.mean !== null))
+    .filter(([, s]) => s.difference.some((e) => e.mean !== null) && (moves(s.a) || moves(s.b)))
     .map(([name, s]) => [name, ...shown.map((i) => cell(s.difference[i]))]);
   return rows.length ? columns([['B − A [95% CI]', ...shown.map((i) => `r${c.series.rounds[i]}`)], ...rows]) : [];
 }

@@ -102,7 +102,8 @@ function optionsOf(req: DecisionRequest): PlayOptions {
             c.occupation,
             c.shared_interests.length ? `shared interests: ${c.shared_interests.join(', ')}` : '',
             c.met ? `talked ${c.met}×` : 'never talked',
-            `your tie ${c.tie.toFixed(2)}`,
+            // No friendship words where there is no tie (a game without ties, issue 88).
+            c.tie > 0 ? `your tie ${c.tie.toFixed(2)}` : '',
             c.rating_from !== undefined ? `they rated you ${c.rating_from.toFixed(2)}` : '',
           ]
             .filter(Boolean)

@@ -226,7 +226,10 @@ export function actValues(req: ActRequest): Record<string, string> {
                 ? ', your partner'
                 : ', in your group'
               : '';
-            return `- ${o.name} (id ${o.id})${matched}, your tie ${num(o.tie)}${seen.length ? `: ${seen.join(', ')}` : ''}${last}`;
+            // A tie only where there is one: "your tie 0.00" to every player of a game without
+            // ties is friendship talk the world does not have (issue 88).
+            const tie = o.tie > 0 ? `, your tie ${num(o.tie)}` : '';
+            return `- ${o.name} (id ${o.id})${matched}${tie}${seen.length ? `: ${seen.join(', ')}` : ''}${last}`;
           })
           .join('\n')
       : 'nobody you can act on',

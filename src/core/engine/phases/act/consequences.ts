@@ -4,6 +4,7 @@
 // agent can learn from consequences too: its memories are what its prompts recall.
 import type { Outcome } from '../../society/experience';
 import type { PhaseContext } from '../context';
+import { choiceWords, shown } from './choiceWords';
 
 /** A surprise at least this large (in units of how much agents' payoffs usually differ) is remembered. */
 export const MEMORABLE = 1.5;
@@ -22,20 +23,22 @@ export function learnFromRound(world: PhaseContext): void {
     };
   });
   if (!closing.some((c) => Object.keys(c.held).length)) return;
+  const specs = new Map(state.compiled.actions.map((c) => [c.spec.name, c.spec.args]));
+  const nameOf = (id: string) => world.agents.get(id)?.persona.name;
   for (const o of state.experience.close(closing, MEMORABLE)) {
-    if (!o.chose.length || !Object.keys(o.changes).length) continue;
+    // What it took this round, as the action events recorded it (the book keeps them, choiceWords.ts).
+    const took = o.took.filter((t) => t.round === world.round);
+    if (!took.length || !Object.keys(o.changes).length) continue;
     const agent = world.agents.get(o.agent)!;
     const importance = Math.min(8, 3 + Math.round(Math.abs(o.surprise)));
-    world.remember(agent, 'observation', consequenceText(o, world.round), importance);
+    const chose = took.map((t) => choiceWords(t.action, t.args, specs.get(t.action) ?? [], nameOf));
+    world.remember(agent, 'observation', consequenceText(chose, o, world.round), importance);
   }
 }
 
-/** "After I chose contribute (amount=10) in round 3, my coins went from 40 to 52." */
-export function consequenceText(o: Outcome, round: number): string {
-  const chose = o.chose.map((k) => k.replace(/\(([^)]*)\)$/, (_, args: string) => ` (${args.replace(/,/g, ', ')})`));
-  const moved = Object.entries(o.changes).map(([q, [a, b]]) => `my ${q} went from ${num(a)} to ${num(b)}`);
+/** "After I chose contribute (amount 10) in round 3, my coins went from 40 to 52: better than usual." */
+export function consequenceText(chose: readonly string[], o: Outcome, round: number): string {
+  const moved = Object.entries(o.changes).map(([q, [a, b]]) => `my ${q} went from ${shown(a)} to ${shown(b)}`);
   const feel = o.surprise > 0 ? 'better than usual' : 'worse than usual';
   return `After I chose ${chose.join(' and ')} in round ${round}, ${moved.join(' and ')}: ${feel}.`;
 }
-
-const num = (x: number): string => String(Math.round(x * 100) / 100);

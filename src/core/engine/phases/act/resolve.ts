@@ -27,14 +27,13 @@ import { Foresight } from './foresight';
 import { argsAtTurn } from './turnBounds';
 import { cutToBounds } from './boundCut';
 import { recollection } from './recollection';
+import { argValue, choiceWords, shown } from './choiceWords';
 
 /** A number argument's least value now (its bound written as an expression evaluated for the actor). */
 function argMin(compiled: CompiledAction, context: ExpressionContext, name: string): number {
   const args = (compiled.bounds ? boundedArgs(compiled, context) : undefined) ?? compiled.spec.args;
   return args.find((x) => x.name === name)?.min ?? 0;
 }
-
-const shown = (x: number | string): string => (typeof x === 'number' ? String(Math.round(x * 100) / 100) : x);
 
 /** Writes an action's changes (`me.q`, `<id>.q`, `world.q`) into the state: each `<owner>.q` → [before, after]. */
 function applyChanges(
@@ -130,29 +129,26 @@ function apply(
       a.id,
       optionKey(res.action, args, compiled.spec.args),
       withForeseen(ownChanges(a.id, applied), state, a, applied, world.agents.size, world.round),
+      event,
     );
   }
   if (world.module?.afterAction) {
     callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
   }
+  // What it remembers of it, from the event just recorded: the arguments as applied (choiceWords.ts).
+  const nameOf = (id: string) => world.agents.get(id)?.persona.name;
   const values: Record<string, string> = nameRecord();
-  // An agent argument reads as the person's name, as in the default text: "I gave 2 to Bea Lund".
-  const agentArg = (k: string) => compiled.spec.args.find((x) => x.name === k)?.type === 'agent';
-  for (const [k, v] of Object.entries(args)) {
-    values[`args.${k}`] = typeof v === 'string' && agentArg(k) ? (world.agents.get(v)?.persona.name ?? v) : shown(v);
-  }
+  for (const [k, v] of Object.entries(event.args)) values[`args.${k}`] = argValue(k, v, compiled.spec.args, nameOf);
   for (const [k, v] of Object.entries(state.world)) values[`world.${k}`] = shown(v);
   for (const [k, v] of Object.entries(state.of(a.id))) values[`me.${k}`] = shown(v);
-  const argText = Object.entries(args)
-    .map(([k, v]) => `${k} ${typeof v === 'string' ? (world.agents.get(v)?.persona.name ?? v) : shown(v)}`)
-    .join(', ');
+  const choice = choiceWords(event.action, event.args, compiled.spec.args, nameOf);
   const text = !able
-    ? `I meant to ${res.action}${argText ? ` (${argText})` : ''}, but by my turn it was no longer possible.`
+    ? `I meant to ${choice}, but by my turn it was no longer possible.`
     : compiled.spec.remember
       ? recollection(compiled.spec.remember, values)
       : platform.account.length
         ? platform.account.join(' ')
-        : `I chose to ${res.action}${argText ? ` (${argText})` : ''}.`;
+        : `I chose to ${choice}.`;
   world.remember(a, 'observation', text, 4);
 }
 
