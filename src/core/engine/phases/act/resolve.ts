@@ -27,6 +27,8 @@ import { Foresight } from './foresight';
 import { argsAtTurn } from './turnBounds';
 import { cutToBounds } from './boundCut';
 import { recollection } from './recollection';
+import { consequenceSaid } from './consequenceSaid';
+import { shownNumber } from './shownNumber';
 
 /** A number argument's least value now (its bound written as an expression evaluated for the actor). */
 function argMin(compiled: CompiledAction, context: ExpressionContext, name: string): number {
@@ -34,7 +36,7 @@ function argMin(compiled: CompiledAction, context: ExpressionContext, name: stri
   return args.find((x) => x.name === name)?.min ?? 0;
 }
 
-const shown = (x: number | string): string => (typeof x === 'number' ? String(Math.round(x * 100) / 100) : x);
+const shown = (x: number | string): string => (typeof x === 'number' ? shownNumber(x) : x);
 
 /** Writes an action's changes (`me.q`, `<id>.q`, `world.q`) into the state: each `<owner>.q` → [before, after]. */
 function applyChanges(
@@ -106,6 +108,11 @@ function apply(
   const moved =
     (turn.moved.length ? ` (${turn.moved.join(', ')}: its bound when its turn came)` : '') +
     (cut.said ? ` (${cut.said})` : '');
+  // The consequence an offline reason names, in the numbers of the change just made.
+  const said =
+    'about' in res && res.about !== undefined
+      ? consequenceSaid(res.action, res.about, a.id, applied, (id) => world.agents.get(id)?.persona.name ?? id)
+      : '';
   const event: ActionEvent = {
     type: 'action',
     round: world.round,
@@ -114,8 +121,9 @@ function apply(
     args,
     changes: applied,
     reason: able
-      ? `${res.reason}${moved}`
-      : `${res.reason} (${cut.impossible ? `not possible when its turn came: ${cut.said}` : 'no longer possible when its turn came'})`,
+      ? `${said}${res.reason}${moved}`
+      : `${said}${res.reason} (${cut.impossible ? `not possible when its turn came: ${cut.said}` : 'no longer possible when its turn came'})`,
+    ...('pushes' in res && res.pushes ? { pushes: res.pushes } : {}),
     ...(phase ? { phase } : {}),
     ...platform.event,
     ...usageField('usage' in res ? res.usage : undefined),
