@@ -85,7 +85,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    'df164c27ee5becb0c94264d778cb8d64e250b24f676815c0175df64ade6f63e8',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    '0150d895921473be71c17e968b768d10e8e2a330fbe4625d5d9fff632abff744',
   ],
   [
     'examples/commons (world state and actions)',
@@ -97,7 +99,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
     // Issue 73: "I fished 1 tonne" (a {tonne|tonnes} pair in the remember text; memory text only).
-    'a863e6a2bb8d3fa501b30a32e65c63021740017c5f7b0432eafbf72e14601454',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    'c25eaca39e5d0c7deccde3b20d7bc45358e1f871aa2afd553291339d344866ee',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -110,7 +114,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
     // Issue 72: in the last round an earlier round's kindness is not rewarded (STRATEGIC_REWARD).
-    '6b5a1a490593e32ff0b6e0bd0cde9b0b31be19de7c99db6c72a307c8e469730e',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    'c6c413fcf81a92d1e638afedce3ec8d4d14c5b7e137416160717216542c2107f',
   ],
   [
     'examples/ultimatum (matching between two roles, issue 62)',
@@ -119,7 +125,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 72: proposers look ahead over the responder's accept or reject (lookahead.ts): offers
     // fall from 0.48 to 0.42 of the pie over seeds 1–5 (rejections 14 and 12 of 250).
     // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
-    '32043e7f37562317397c524d3bfb4c4bc5ec5abd8007c2f01c41002730014ac5',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    'b1ad180b0b3f160d075d3f29aeb4b87eb09d6f73d158b6128bf3703a8f7eeaf6',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
@@ -129,7 +137,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
     // Issue 72: foresight works the close out for one's own group first (it had the drawn targets,
     // which missed group-mates): what a contribution brings one's three mates is foreseen.
-    '663c611ef322b02f222ca9b212cc806288651be6a416c0471debb5bba0a87e2f',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    '823035636d828e6361f89d099eedb839cdf39efb2ec42d766ef8ecd03b35c94a',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -315,7 +315,9 @@ export function optionUtilities(req: ActRequest, given: ActRequest = req, parts?
       part[AT.platform] += platform;
       part[AT.move] += move;
     }
-    return expectedUtility(req, o, units, comparison, given.options[i], part) - promised + copy + learnt + platform + move;
+    return (
+      expectedUtility(req, o, units, comparison, given.options[i], part) - promised + copy + learnt + platform + move
+    );
   });
 }
 

@@ -14,7 +14,7 @@ export const PUSH_RULES = {
   horizon: "the part of what comes later that cannot come in a run's last round",
   agreement: 'holding to what the group agreed when it talked',
   promise: "the added cost of breaking what one agreed to, toward one's own advantage",
-  conformity: "holding an amount near what the others gave last round (conditional cooperation)",
+  conformity: 'holding an amount near what the others gave last round (conditional cooperation)',
   fair_share: 'holding an amount near the middle of its range before anyone has been seen to act',
   shading: 'giving a little less than the others are believed to give',
   deterrence: 'sanctions received, or seen falling on others, moving an amount toward the others',

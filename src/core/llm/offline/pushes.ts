@@ -51,7 +51,13 @@ function lead(f: (x: number) => number, x: number, grid: readonly number[]): num
 }
 
 /** Adds the pushes on an amount within its range (the chosen way a continuum point). */
-function amountPushes(req: ActRequest, way: Candidate, parts: readonly Parts[], index: Map<object, number>, size: Float64Array): void {
+function amountPushes(
+  req: ActRequest,
+  way: Candidate,
+  parts: readonly Parts[],
+  index: Map<object, number>,
+  size: Float64Array,
+): void {
   const { arg, r, noise } = way.anchor!;
   const samples = way.between!;
   const lo = samples[0].x,

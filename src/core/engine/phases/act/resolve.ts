@@ -57,6 +57,19 @@ function applyChanges(
   return applied;
 }
 
+/** The reason, with what its turn changed: a bound met, an amount cut, or the action no longer possible. */
+function whyAtTurn(
+  why: string,
+  able: boolean,
+  moved: readonly string[],
+  cut: { said?: string; impossible?: boolean },
+): string {
+  if (!able) {
+    return `${why} (${cut.impossible ? `not possible when its turn came: ${cut.said}` : 'no longer possible when its turn came'})`;
+  }
+  return `${why}${moved.length ? ` (${moved.join(', ')}: its bound when its turn came)` : ''}${cut.said ? ` (${cut.said})` : ''}`;
+}
+
 /** Applies one agent's chosen action to the state as it is now; emits it and the agent's memory. */
 function apply(
   world: PhaseContext,
@@ -105,14 +118,7 @@ function apply(
   args = cut.args;
   const applied = applyChanges(state, a.id, cut.changes);
   const platform = able ? applyPlatform(world, a, compiled, args, res.text) : { event: {}, account: [] };
-  const moved =
-    (turn.moved.length ? ` (${turn.moved.join(', ')}: its bound when its turn came)` : '') +
-    (cut.said ? ` (${cut.said})` : '');
-  // The consequence an offline reason names, in the numbers of the change just made.
-  const said =
-    'about' in res && res.about !== undefined
-      ? consequenceSaid(res.action, res.about, a.id, applied, (id) => world.agents.get(id)?.persona.name ?? id)
-      : '';
+  const why = consequenceSaid(res, a.id, applied, (id) => world.agents.get(id)?.persona.name ?? id) + res.reason;
   const event: ActionEvent = {
     type: 'action',
     round: world.round,
@@ -120,10 +126,8 @@ function apply(
     action: res.action,
     args,
     changes: applied,
-    reason: able
-      ? `${said}${res.reason}${moved}`
-      : `${said}${res.reason} (${cut.impossible ? `not possible when its turn came: ${cut.said}` : 'no longer possible when its turn came'})`,
-    ...('pushes' in res && res.pushes ? { pushes: res.pushes } : {}),
+    reason: whyAtTurn(why, able, turn.moved, cut),
+    ...(res.pushes ? { pushes: res.pushes } : {}),
     ...(phase ? { phase } : {}),
     ...platform.event,
     ...usageField('usage' in res ? res.usage : undefined),
