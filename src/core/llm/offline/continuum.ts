@@ -25,6 +25,9 @@ import { maxOf } from '../../stats/extremes';
 import { myGroup } from './myGroup';
 import { agreedAmount, PROMISE } from './agreed';
 import type { PushRule } from './pushRules';
+import { cooperativeEnd, gains } from './gains';
+
+export { cooperativeEnd };
 
 /** Points weighed on a non-integer (or very wide) number argument's range. */
 export const GRID = 21;
@@ -110,22 +113,6 @@ export function belief(req: ActRequest, action: string, arg: string, lo: number,
   return n ? sum / n : undefined;
 }
 
-/** Σ of an option's changes (and what it brings back) to the world and the other agents, and to the agent itself. */
-function gains(o: ActOption): { others: number; own: number; ownAtOnce: number } {
-  let others = 0,
-    ownAtOnce = 0;
-  for (const [k, x] of Object.entries(o.changes)) {
-    if (k.startsWith('me.')) ownAtOnce += x;
-    else others += x;
-  }
-  let own = ownAtOnce;
-  for (const [k, x] of Object.entries(o.foreseen ?? {})) {
-    if (k.startsWith('me.')) own += x;
-    else others += x;
-  }
-  return { others, own, ownAtOnce };
-}
-
 /** The share of what moving to the cooperative end costs the agent at once that does not come back (0..1). */
 function costShare(coop: ReturnType<typeof gains>, selfish: ReturnType<typeof gains>): number {
   const gross = selfish.ownAtOnce - coop.ownAtOnce;
@@ -174,14 +161,6 @@ export function reference(
     steps?.push({ rule: 'deterrence', r });
   }
   return r;
-}
-
-/** The end of the range that serves the others, if either does (the top when giving more gives, the bottom when more takes). */
-export function cooperativeEnd(samples: readonly { x: number; option: ActOption }[]): number | undefined {
-  const lo = samples[0].x,
-    hi = samples[samples.length - 1].x;
-  const forOthers = gains(samples[samples.length - 1].option).others - gains(samples[0].option).others;
-  return forOthers > 0 ? hi : forOthers < 0 ? lo : undefined;
 }
 
 /**
