@@ -87,7 +87,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
     // Issue 85: action events name each push (`pushes`) and word their consequence from the change
     // made; every other field of every event is as it was (compared with the pushes left out).
-    '0150d895921473be71c17e968b768d10e8e2a330fbe4625d5d9fff632abff744',
+    'bdad78237d4d6a5fb280beff79861a9d67d4e65bb182dfb5c32a675187447224',
   ],
   [
     'examples/commons (world state and actions)',
@@ -101,7 +101,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 73: "I fished 1 tonne" (a {tonne|tonnes} pair in the remember text; memory text only).
     // Issue 85: action events name each push (`pushes`) and word their consequence from the change
     // made; every other field of every event is as it was (compared with the pushes left out).
-    'c25eaca39e5d0c7deccde3b20d7bc45358e1f871aa2afd553291339d344866ee',
+    '60ea77a19df5b8c2280cc58e94050b7b14b6ec11500049292c3d9d8407ad54cb',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -116,7 +116,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 72: in the last round an earlier round's kindness is not rewarded (STRATEGIC_REWARD).
     // Issue 85: action events name each push (`pushes`) and word their consequence from the change
     // made; every other field of every event is as it was (compared with the pushes left out).
-    'c6c413fcf81a92d1e638afedce3ec8d4d14c5b7e137416160717216542c2107f',
+    'ec0e311d86be4c11ee00c3cf375b0b8c28b839e9203967fe3c12929e6ed187aa',
   ],
   [
     'examples/ultimatum (matching between two roles, issue 62)',

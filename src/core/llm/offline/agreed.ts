@@ -83,12 +83,23 @@ function kept(req: ActRequest, broke: (o: ActRequest['others'][number]) => boole
   return seen ? 1 - broken / seen : 1;
 }
 
+type Agreed = { amount: number; hold: number } | undefined;
+/** Asked several times a decision (the reference, the candidates, the pushes, the reason): worked out once. */
+const asked = new WeakMap<ActRequest, Map<string, Agreed>>();
+
 /** The amount the agent agreed to for `arg` of `action`, and how firmly it holds to it. */
-export function agreedAmount(
-  req: ActRequest,
-  action: string,
-  arg: string,
-): { amount: number; hold: number } | undefined {
+export function agreedAmount(req: ActRequest, action: string, arg: string): Agreed {
+  if (!req.group_best) return undefined;
+  let byKey = asked.get(req);
+  if (!byKey) asked.set(req, (byKey = new Map()));
+  const key = `${action}\u0000${arg}`;
+  if (byKey.has(key)) return byKey.get(key);
+  const out = agreedAmountNow(req, action, arg);
+  byKey.set(key, out);
+  return out;
+}
+
+function agreedAmountNow(req: ActRequest, action: string, arg: string): Agreed {
   const best = req.group_best?.find((b) => b.action === action && b.arg === arg && b.amount !== undefined);
   const base = best ? holdOf(req) : 0;
   if (!best || !(base > 0)) return undefined;

@@ -9,12 +9,11 @@
 // with what it changed; then what straying costs more beyond it (sucker_aversion, promise). The
 // pushes sum to the chosen way's lead over the mean of its alternatives, at both levels.
 import type { ActRequest, ActResponse } from '../types';
-import { noParts, RULES, type Parts, type PushRule } from './pushRules';
+import { RULES, type Parts, type PushRule } from './pushRules';
 import {
   anchorCost,
   cooperativeEnd,
   gridOf,
-  interpolate,
   reference,
   strayOf,
   type Candidate,
@@ -27,20 +26,28 @@ const DECIMALS = 1e4;
 
 type Push = NonNullable<ActResponse['pushes']>[number];
 
-/** A way's parts: its option's, or for an amount on its continuum, read between its samples' (as its u is). */
-function partsOf(c: Candidate, parts: readonly Parts[], index: Map<object, number>): Parts {
-  if (!c.between || !c.anchor) return parts[index.get(c.option)!];
-  const x = c.args[c.anchor.arg.name] as number;
-  const xs = c.between.map((b) => b.x);
-  const out = noParts();
-  for (let k = 0; k < RULES.length; k++) {
-    out[k] = interpolate(
-      xs,
-      c.between.map((b) => parts[index.get(b.option)!][k]),
-      x,
-    );
+/** Adds `by` × a way's parts to `into`: its option's, or for an amount on its continuum, read between its samples' (as its u is). */
+function addParts(
+  into: Float64Array,
+  c: Candidate,
+  parts: readonly Parts[],
+  index: Map<object, number>,
+  by: number,
+): void {
+  if (!c.between || !c.anchor) {
+    const p = parts[index.get(c.option)!];
+    for (let k = 0; k < RULES.length; k++) into[k] += by * p[k];
+    return;
   }
-  return out;
+  const x = c.args[c.anchor.arg.name] as number;
+  const b = c.between;
+  // Read between the two samples around x (flat beyond the ends), as interpolate() does.
+  let i = 1;
+  while (i < b.length - 1 && x > b[i].x) i++;
+  const t = x <= b[0].x ? 0 : x >= b[b.length - 1].x ? 1 : (x - b[i - 1].x) / (b[i].x - b[i - 1].x);
+  const lo = parts[index.get(b[i - 1].option)!],
+    hi = parts[index.get(b[i].option)!];
+  for (let k = 0; k < RULES.length; k++) into[k] += by * (lo[k] + (hi[k] - lo[k]) * t);
 }
 
 /** f at x less its mean over the grid. */
@@ -48,6 +55,28 @@ function lead(f: (x: number) => number, x: number, grid: readonly number[]): num
   let sum = 0;
   for (const g of grid) sum += f(g);
   return f(x) - sum / grid.length;
+}
+
+/**
+ * The weight of each sample in (what is read between the samples at y) less (its mean over the
+ * grid): reading between samples is linear in their values, so every rule's lead is one dot product.
+ */
+function leadWeights(xs: readonly number[], y: number, grid: readonly number[]): Float64Array {
+  const w = new Float64Array(xs.length);
+  const add = (x: number, by: number) => {
+    if (x <= xs[0]) w[0] += by;
+    else if (x >= xs[xs.length - 1]) w[xs.length - 1] += by;
+    else {
+      let i = 1;
+      while (x > xs[i]) i++;
+      const t = (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
+      w[i - 1] += by * (1 - t);
+      w[i] += by * t;
+    }
+  };
+  add(y, 1);
+  for (const g of grid) add(g, -1 / grid.length);
+  return w;
 }
 
 /** Adds the pushes on an amount within its range (the chosen way a continuum point). */
@@ -64,11 +93,15 @@ function amountPushes(
     hi = samples[samples.length - 1].x;
   const grid = gridOf(arg, lo, hi);
   const y = way.args[arg.name] as number;
-  const xs = samples.map((s) => s.x);
-  for (let k = 0; k < RULES.length; k++) {
-    const ys = samples.map((s) => parts[index.get(s.option)!][k]);
-    size[k] += lead((x) => interpolate(xs, ys, x), y, grid);
-  }
+  const w = leadWeights(
+    samples.map((s) => s.x),
+    y,
+    grid,
+  );
+  samples.forEach((s, j) => {
+    const p = parts[index.get(s.option)!];
+    for (let k = 0; k < RULES.length; k++) size[k] += w[j] * p[k];
+  });
   // The reference's steps, as reference() took them, then the noise it was drawn with.
   const steps: ReferenceStep[] = [];
   const r0 = reference(req, way.option.action, arg.name, samples, steps);
@@ -93,13 +126,8 @@ export function pushesOf(req: ActRequest, ways: readonly Candidate[], way: Candi
   const index = new Map<object, number>(req.options.map((o, i) => [o, i]));
   const size = new Float64Array(RULES.length);
   if (ways.length > 1) {
-    const mine = partsOf(way, parts, index);
-    const all = ways.map((c) => partsOf(c, parts, index));
-    for (let k = 0; k < RULES.length; k++) {
-      let sum = 0;
-      for (const p of all) sum += p[k];
-      size[k] += mine[k] - sum / all.length;
-    }
+    addParts(size, way, parts, index, 1);
+    for (const c of ways) addParts(size, c, parts, index, -1 / ways.length);
   }
   if (way.anchor && way.between) amountPushes(req, way, parts, index, size);
   const out: Push[] = [];

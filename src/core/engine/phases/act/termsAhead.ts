@@ -5,6 +5,7 @@
 import type { ActPhase, Scenario } from '../../../format';
 import type { Terms } from '../../../trace/events';
 import type { Agent } from '../../society/agent';
+import type { WorldState } from '../../society/worldState';
 import type { PhaseContext } from '../context';
 import { phaseActionsFor } from '../../../format';
 import { agreementPossible, groupBest } from './agreement';
@@ -20,10 +21,25 @@ function decisionAhead(scenario: Scenario): ActPhase | undefined | null {
   return first ?? null;
 }
 
+/** Per state: the round and revision it was worked out for, and each agent's terms (an agent talks in several conversations a round). */
+const cache = new WeakMap<WorldState, { round: number; revision: number; byAgent: Map<string, Terms[] | undefined> }>();
+
 /** What `agent` could propose before the decision ahead; undefined for a model that speaks for itself, or nothing to agree on. */
 export function termsAhead(world: PhaseContext, agent: Agent): Terms[] | undefined {
   const state = world.state;
   if (!state || !world.answersByRule(agent.model)) return undefined;
+  let c = cache.get(state);
+  if (!c || c.round !== world.round || c.revision !== state.revision) {
+    c = { round: world.round, revision: state.revision, byAgent: new Map() };
+    cache.set(state, c);
+  }
+  if (c.byAgent.has(agent.id)) return c.byAgent.get(agent.id);
+  const terms = termsNow(world, state, agent);
+  c.byAgent.set(agent.id, terms);
+  return terms;
+}
+
+function termsNow(world: PhaseContext, state: WorldState, agent: Agent): Terms[] | undefined {
   const phase = decisionAhead(world.scenario);
   if (phase === null) return undefined;
   const offered = phase ? phaseActionsFor(phase, agent.persona.group) : undefined;
