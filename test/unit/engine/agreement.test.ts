@@ -9,6 +9,10 @@ import type { ActRequest, SpeakRequest } from '../../../src/core/llm/types';
 import { recordingFactory } from './recordingModels';
 import { scenarioFromText, traceLines, traceOf, type Line } from './traceHelpers';
 import { commonPool } from '../../support/commonPool';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runInto } from './resumeHelper';
+import { scratchDir } from '../../support/scratch';
 
 /** The common pool (test/support/commonPool.ts), with or without a conversation before every round. */
 const pool = (talk: boolean | 'room'): string => commonPool(3, { talk });
@@ -133,6 +137,16 @@ describe('agreements made in talk (issue 72)', () => {
     );
     assert.ok(talkedOnly.every((r) => r.group_best === undefined));
     assert.ok(bound > 0 && talkedOnly.length > 0, `bound ${bound}, unbound ${talkedOnly.length}`);
+  });
+
+  it('a resumed run holds to the agreements its memories carry: the trace equals the uninterrupted one', async () => {
+    const sc = await scenarioFromText(commonPool(3, { talk: true, rounds: 4 }));
+    const dir = scratchDir('society-agreement-resume-');
+    const expected = await runInto(dir, sc);
+    assert.ok(expected.includes('"terms"'), 'proposals were made');
+    fs.rmSync(path.join(dir, 'trace.jsonl'));
+    await runInto(dir, sc, { stopAfter: 2 });
+    assert.equal(await runInto(dir, sc, { resume: true }), expected);
   });
 
   it('without talk nobody is told of an agreement or of talks', async () => {
