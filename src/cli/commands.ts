@@ -15,6 +15,7 @@ import { populationCommand } from './commands/population';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { sqlCommand } from './commands/sql';
+import { studyCommand } from './commands/study';
 import { validateCommand } from './commands/validate';
 
 export const commands: Command[] = [
@@ -33,5 +34,6 @@ export const commands: Command[] = [
   reportCommand,
   runCommand,
   sqlCommand,
+  studyCommand,
   validateCommand,
 ];

@@ -7,6 +7,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { invokeTool, type ToolLimits } from '../../core/tools/invokeTool';
 import { TOOLS, type SocietyTool, type ToolHost } from '../../core/tools/tools';
 import { registerResources } from './resources';
+import { registerPrompts } from './prompts';
 import { withHeartbeat, type ProgressExtra } from './heartbeat';
 
 /** A tool's result, or its refusal as an error result. */
@@ -43,5 +44,6 @@ export function societyMcpServer(host: ToolHost, version: string, limits?: ToolL
     );
   }
   registerResources(server, host.cwd);
+  registerPrompts(server);
   return server;
 }

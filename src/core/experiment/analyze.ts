@@ -28,7 +28,13 @@ export function analyzeExperiment(
   conditions: ExperimentCondition[],
   seeds: number[],
   runs: RunOutcome[],
-  options: { reference?: string; metrics?: string[]; claims?: DeclaredClaim[]; world?: WorldFacts } = {},
+  options: {
+    reference?: string;
+    metrics?: string[];
+    claims?: DeclaredClaim[];
+    world?: WorldFacts;
+    paperClaims?: boolean;
+  } = {},
 ): ExperimentResult {
   const world = options.world ?? EVERY_WORLD;
   const applying = (m: string) => appliesKey(m, world);
@@ -109,7 +115,8 @@ export function analyzeExperiment(
     contrasts,
     baselines,
     claims: [],
+    ...(options.paperClaims === false ? { paper_claims: false as const } : {}),
   };
-  result.claims = paperClaims(result, options.claims);
+  result.claims = paperClaims(result, options.claims, options.paperClaims !== false);
   return result;
 }

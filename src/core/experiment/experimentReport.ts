@@ -123,7 +123,9 @@ export function renderExperimentHtml(
     .join('');
   const others = names.filter((n) => n !== r.reference);
   const head = `<tr><th>metric</th>${names.map((c) => `<th>${u(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${u(c)} − ${u(r.reference)}</th><th>95% CI</th><th>Hedges' g</th><th>test</th>`).join('')}</tr>`;
-  const baselineRows = r.baselines
+  // Null models are the seed paper's claims' method: shown only where those claims were asked for.
+  const baselines = r.paper_claims === false ? [] : r.baselines;
+  const baselineRows = baselines
     .map(
       (b) =>
         `<tr><td>${e(b.metric)}</td><td>${u(b.condition)}</td><td>${e(b.null_model)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`,
@@ -134,9 +136,9 @@ export function renderExperimentHtml(
       const rows: IntervalRow[] = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
       // Each condition's own baseline: coaching changes density, and with it the random graph's figures.
       for (const c of names) {
-        const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'G(n, m)');
+        const b = baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'G(n, m)');
         if (b && b.baseline.n > 0) rows.push({ label: `random (${c})`, estimate: b.baseline, baseline: true });
-        const kept = r.baselines.find(
+        const kept = baselines.find(
           (x) => x.metric === s.metric && x.condition === c && x.null_model === 'degree-preserving',
         );
         if (kept && kept.baseline.n > 0) rows.push({ label: `kept (${c})`, estimate: kept.baseline, baseline: true });
@@ -288,7 +290,7 @@ function claimsSections(r: ExperimentResult): string {
       `<h2>The scenario's claims</h2>\n<p>The scenario's own (<code>experiment.claims</code>): each says a metric is higher in one condition than in another, decided by their difference paired by seed.${HOW}${holmText(own, paper.length > 0)}</p>\n${table(own, '')}`,
     );
   }
-  if (paper.length || !own.length) {
+  if (r.paper_claims !== false && (paper.length || !own.length)) {
     sections.push(
       `<h2>The seed paper's claims</h2>\n<p>From ${PAPER}, tested wherever the conditions and networks allow.${HOW}${holmText(paper, own.length > 0)}${NULLS}</p>\n${table(paper, 'No coaching on/off conditions and no baseline metrics to test.')}`,
     );

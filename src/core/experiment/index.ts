@@ -17,6 +17,7 @@ export { runOne } from './runOne';
 export { withOverrides } from './overrides';
 export { estimate, contrast, type Estimate, type Contrast } from './statistics';
 export { seriesChartSvg, type SeriesLine } from './seriesChart';
+export { intervalChartSvg, type IntervalRow } from './intervalChart';
 export { formatExperiment, renderExperimentHtml, summaryCsv, runsCsv, EXPERIMENT_FILES } from './experimentReport';
 export { OUTCOME_METRICS, BASELINE_METRICS, type RunOutcome } from './outcome';
 export { writeExperimentFiles } from './experimentFiles';

@@ -159,6 +159,7 @@ export function mergeShards(shards: readonly ShardInput[], outDir: string): Merg
     metrics: plan.metrics ?? undefined,
     claims: plan.claims ?? undefined,
     ...(plan.world ? { world: plan.world } : {}),
+    paperClaims: plan.paper_claims !== false,
   });
   const shardSeconds = [...shards]
     .sort((a, b) => a.file.shard.index - b.file.shard.index)

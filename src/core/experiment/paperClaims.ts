@@ -107,9 +107,11 @@ export function seedDecision(
  * A claim without the numbers to decide it is not testable (holds: null), never "does not hold".
  * The scenario's declared claims come first; each family is Holm-adjusted on its own.
  */
-export function paperClaims(r: ExperimentResult, declared: readonly DeclaredClaim[] = []): Claim[] {
+export function paperClaims(r: ExperimentResult, declared: readonly DeclaredClaim[] = [], withPaper = true): Claim[] {
   const own = declaredClaims(r, declared);
-  const paper = [...coachingClaims(r), ...networkClaims(r)].map((c): Claim => ({ ...c, family: 'paper' }));
+  const paper = withPaper
+    ? [...coachingClaims(r), ...networkClaims(r)].map((c): Claim => ({ ...c, family: 'paper' }))
+    : [];
   for (const family of [own, paper]) {
     const adjusted = holmAdjust(family.map((c) => (c.holds === null ? null : (c.p ?? null))));
     family.forEach((c, i) => {

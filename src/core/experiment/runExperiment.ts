@@ -16,6 +16,7 @@ import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
 import { withOverrides } from './overrides';
 import { experimentWorld } from './experimentWorld';
+import { paperClaimsApply } from './paperClaimsApply';
 import { workersFor } from './workerLimits';
 import { partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
@@ -167,6 +168,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     metrics: scenario.experiment?.metrics,
     claims: scenario.experiment?.claims,
     world: experimentWorld(scenario, plan.conditions),
+    paperClaims: paperClaimsApply(scenario),
   });
   const wallSeconds = (performance.now() - started) / 1000;
   const model = modelLine(scenario);

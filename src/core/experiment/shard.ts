@@ -11,6 +11,7 @@ import type { ExperimentPlan, ExperimentRunSpec } from './plan';
 import type { RunOutcome } from './outcome';
 import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format';
 import { scenarioHash } from '../engine';
+import { paperClaimsApply } from './paperClaimsApply';
 
 export interface Shard {
   /** 1..count */
@@ -60,6 +61,8 @@ export interface ShardPlan {
   metrics: string[] | null;
   /** The scenario's `experiment.claims` (absent: none, or a shard written before they existed). */
   claims?: DeclaredClaim[];
+  /** false: the seed paper's claims are not tested (paperClaimsApply); absent: they are. */
+  paper_claims?: false;
   /** The models, as the report names them (modelLine). */
   model: string;
   /** What the world provides (experimentWorld.ts); absent in shards written before it was recorded. */
@@ -120,6 +123,7 @@ export function shardFileOf(o: {
       reference: o.reference ?? o.plan.conditions[0].name,
       metrics: o.scenario.experiment?.metrics ?? null,
       ...(o.scenario.experiment?.claims?.length ? { claims: o.scenario.experiment.claims } : {}),
+      ...(paperClaimsApply(o.scenario) ? {} : { paper_claims: false as const }),
       model: o.model,
       world: experimentWorld(o.scenario, o.plan.conditions),
       runs: o.plan.runs.length,

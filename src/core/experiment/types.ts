@@ -44,6 +44,8 @@ export interface ExperimentResult {
   contrasts: ConditionContrast[];
   baselines: BaselineComparison[];
   claims: Claim[];
+  /** false: the seed paper's claims were not asked for (experiment.paper_claims, paperClaimsApply), so none is tested and no null model is explained. */
+  paper_claims?: false;
 }
 
 export interface Claim {

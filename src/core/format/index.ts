@@ -16,7 +16,8 @@ export {
   type NotAFile,
   type SocietyFileSystem,
 } from './io/fileSystem';
-export { loadScenarioFile, defaultRoot } from './project/load';
+export { loadScenarioFile, loadStudyFile, defaultRoot } from './project/load';
+export { type Study, type StudyHypothesis, type StudyEffect, type SeedPlan, type StudyAnchor, effectWeights, effectConditions } from './model/study';
 export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './model/templates';
 export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './schema/schema';
 // Editor features (completion, hover, navigation, rename, outline, quick fixes, scaffolding).

@@ -5,6 +5,7 @@ import { describeTool } from './describeTool';
 import { compareTool, estimateTool, experimentTool, runTool } from './runTools';
 import type { SocietyTool } from './tool';
 import { explainTool, sqlTool } from './traceTools';
+import { calibrateTool, studyTool, validateTool } from './studyTools';
 
 export const TOOLS: readonly SocietyTool[] = [
   checkTool,
@@ -15,6 +16,9 @@ export const TOOLS: readonly SocietyTool[] = [
   compareTool,
   explainTool,
   sqlTool,
+  studyTool,
+  validateTool,
+  calibrateTool,
 ];
 
 export { ToolRefusal, type SocietyTool, type ToolHost } from './tool';

@@ -13,6 +13,7 @@ import { writeReportCommand } from './writeReport';
 import { openExampleCommand } from './examples';
 import { compareConditionsCommand } from './compareConditions';
 import { runExperimentCommand } from '../experiment/runExperiment';
+import { runStudyCommand } from '../study/runStudy';
 import { openTrace } from '../run/register';
 import type { RunServices } from '../run/runServices';
 import type { RunArgs } from '../run/runController';
@@ -132,6 +133,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   },
   'society.runExperiment': {
     make: (ctx) => (uri?: vscode.Uri) => runExperimentCommand(ctx.extension.secrets, ctx.status, uri),
+  },
+  'society.runStudy': {
+    make: (ctx) => (uri?: vscode.Uri) => runStudyCommand(ctx.extension.secrets, ctx.status, uri),
   },
   'society.importPersonas': { make: importPersonasCommand },
   'society.exportTies': { make: exportTiesCommand },

@@ -9,3 +9,13 @@ export function scenarioLines(text: string): number[] {
   }
   return out;
 }
+
+/** The 0-based lines of every `kind: study` document: where Run Study is offered. */
+export function studyLines(text: string): number[] {
+  const lines = text.split(/\r?\n/);
+  const out: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (/^kind\s*:\s*["']?study["']?\s*(#.*)?$/.test(lines[i])) out.push(i);
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ export type Capability =
   | 'inspectMemory'
   | 'run'
   | 'experiment'
+  | 'study'
   | 'debug'
   | 'modelCall'
   | 'apiKey'
@@ -27,6 +28,7 @@ const UNTRUSTED_OK: Record<Capability, boolean> = {
   inspectMemory: true,
   run: false,
   experiment: false,
+  study: false,
   debug: false,
   modelCall: false,
   apiKey: false,
@@ -38,6 +40,7 @@ const UNTRUSTED_OK: Record<Capability, boolean> = {
 const REFUSED_WHAT: Partial<Record<Capability, string>> = {
   run: 'Running a simulation',
   experiment: 'Running an experiment',
+  study: 'Running a study',
   debug: 'Debugging a simulation',
   modelCall: 'Calling a language model',
   apiKey: 'Using API keys',

@@ -13,10 +13,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMPARE_FILES, REPORT_FILES } from '../../core/analysis';
 import { EXPERIMENT_FILES } from '../../core/experiment';
+import { STUDY_FILES } from '../../core/study/studyRun';
 import { escapeMarkup } from '../../core/text/markup';
 
 /** The file names the page editor opens, from the writers' own tables. */
-export const SAVED_PAGES = [EXPERIMENT_FILES.html, REPORT_FILES.html, COMPARE_FILES.html] as const;
+export const SAVED_PAGES = [EXPERIMENT_FILES.html, REPORT_FILES.html, COMPARE_FILES.html, STUDY_FILES.html] as const;
 
 /** A report with its interactive view embeds the trace (64 MB by default): room for that, and no more. */
 export const SAVED_PAGE_MAX_BYTES = 96 * 1024 * 1024;

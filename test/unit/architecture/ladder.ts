@@ -17,6 +17,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['run'], // one run assembled for every host: simulation, trace, tallies, checkpoints
   ['memory', 'debug', 'experiment', 'query'], // the product's features over runs (query: SQL over run files)
   ['branch', 'validation'], // a run branched with edits; a model scored against human experiments
+  ['study'], // a question asked of a scenario: preregistered, run on several models, written up
   ['tools'], // the assistant tools (MCP and language-model tools): one table over every feature
 ];
 

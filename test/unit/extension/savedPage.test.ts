@@ -61,7 +61,7 @@ describe('pages the CLI wrote, in the editor (issue 61)', () => {
       page.selector.map((s) => s.filenamePattern),
       [...SAVED_PAGES],
     );
-    assert.deepEqual([...SAVED_PAGES], ['experiment.html', 'report.html', 'compare.html']);
+    assert.deepEqual([...SAVED_PAGES], ['experiment.html', 'report.html', 'compare.html', 'study.html']);
     assert.equal(page.priority, 'default');
   });
 

@@ -97,6 +97,8 @@ describe('every path argument of every tool is confined (issue 70)', function ()
   it('the tool table marks its paths: every file or folder argument is one', () => {
     const marked = TOOLS.flatMap((t) => pathArguments(t.input).map((a) => `${t.name}.${a.key}`));
     assert.deepEqual(marked.sort(), [
+      'society_calibrate.out',
+      'society_calibrate.scenario',
       'society_check.paths',
       'society_compare.a',
       'society_compare.b',
@@ -107,6 +109,10 @@ describe('every path argument of every tool is confined (issue 70)', function ()
       'society_run.out',
       'society_run.scenario',
       'society_sql.run',
+      'society_study.out',
+      'society_study.study',
+      'society_validate.models',
+      'society_validate.out',
     ]);
     // An argument described as a file or folder and not marked would be taken as given.
     for (const t of TOOLS) {

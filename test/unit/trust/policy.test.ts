@@ -13,7 +13,7 @@ describe('workspace trust policy', () => {
     for (const c of ['validate', 'complete', 'hover', 'viewTrace', 'inspectMemory'] as const) {
       assert.ok(allowed(c, false), c);
     }
-    assert.deepEqual(refusedWhenUntrusted().sort(), ['apiKey', 'debug', 'experiment', 'modelCall', 'report', 'run']);
+    assert.deepEqual(refusedWhenUntrusted().sort(), ['apiKey', 'debug', 'experiment', 'modelCall', 'report', 'run', 'study']);
     for (const c of refusedWhenUntrusted()) {
       assert.equal(allowed(c, false), false, c);
       assert.equal(allowed(c, true), true, c);

@@ -5,6 +5,7 @@
 // experiment's own list is tested against) and the declared state's outcomes as runs report them
 // (stateOutcomeNames.ts).
 import type { Diagnostic } from '../model/diagnostics';
+import type { Range } from '../model/model';
 import type { Locator } from '../syntax/locate';
 import { readMechanics } from '../assemble/mechanicsSource';
 import { report, unknownName, type Report } from './mechanicsReport';
@@ -40,6 +41,42 @@ function daysOf(v: Obj): number {
 }
 
 /**
+ * Checks one metric name against what the scenario `v` measures, reporting into `out` at `range`
+ * (SOC078, or SOC103–SOC105 for a time outcome); `code` and `where` word the report. Shared by
+ * claims and a study's hypotheses (project/studyResolve.ts), whose ranges are in another file.
+ */
+export function metricChecker(
+  v: Obj,
+  at: Locator,
+  unsure: boolean,
+  out: Diagnostic[],
+  personas: readonly { raw: unknown }[] = [],
+): (metric: unknown, range: Range, where: string) => void {
+  const r: Report = { v, at, unsure, out, m: readMechanics(v, at) ?? { world: [], agents: [], actions: [] } };
+  const module = typeof v.module === 'string' && v.module !== '';
+  const generations = generationsOf(v);
+  const days = daysOf(v);
+  const metrics = [...networkMetrics(), ...stateOutcomeNames(r.m, { module, generations, days })];
+  return (metric, range, where) => {
+    if (typeof metric !== 'string' || metric === '' || metrics.includes(metric)) return;
+    // A later generation's gain: a condition or --rounds may make runs longer than the scenario's.
+    const gain = /^agents\.([A-Za-z_]\w*)\.gain\.g[1-9][0-9]*$/.exec(metric);
+    if (gain && generations > 0 && r.m.agents.some((q) => q.name === gain[1])) return;
+    // A later day's share likewise: runs may be longer than the scenario's rounds.
+    const day = /^knowledge\.([A-Za-z_]\w*)\.share\.day[1-9][0-9]*$/.exec(metric);
+    if (day && days > 0 && r.m.knowledge?.some((k) => k.id === day[1])) return;
+    if (looksLikeTimeOutcome(metric)) return checkTimeOutcome(r, metric, range, personas);
+    const why = whyNotReported(metric, r.m, { module });
+    if (why) return report(r, 'SOC078', 'error', `Metric '${metric}' is not measured: ${why}`, range);
+    unknownName(r, 'SOC078', range, metric, metrics, {
+      unknown: `Unknown metric '${metric}' ${where}`,
+      kind: 'metrics',
+      none: 'none',
+    });
+  };
+}
+
+/**
  * SOC078 for every condition and metric a claim names, and every metric `experiment.metrics`
  * names, that the experiment does not have; SOC103–SOC105 for a time outcome's. None while the scenario has syntax errors (names
  * may be missing from what was recovered).
@@ -52,29 +89,10 @@ export function checkClaims(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (unsure || !isObj(v.experiment)) return out;
-  const r: Report = { v, at, unsure, out, m: readMechanics(v, at) ?? { world: [], agents: [], actions: [] } };
-  const module = typeof v.module === 'string' && v.module !== '';
-  const generations = generationsOf(v);
-  const days = daysOf(v);
-  const metrics = [...networkMetrics(), ...stateOutcomeNames(r.m, { module, generations, days })];
-  const checkMetric = (metric: unknown, path: (string | number)[], where: string): void => {
-    if (typeof metric !== 'string' || metric === '' || metrics.includes(metric)) return;
-    // A later generation's gain: a condition or --rounds may make runs longer than the scenario's.
-    const gain = /^agents\.([A-Za-z_]\w*)\.gain\.g[1-9][0-9]*$/.exec(metric);
-    if (gain && generations > 0 && r.m.agents.some((q) => q.name === gain[1])) return;
-    // A later day's share likewise: runs may be longer than the scenario's rounds.
-    const day = /^knowledge\.([A-Za-z_]\w*)\.share\.day[1-9][0-9]*$/.exec(metric);
-    if (day && days > 0 && r.m.knowledge?.some((k) => k.id === day[1])) return;
-    const range = at.valueRange(path);
-    if (looksLikeTimeOutcome(metric)) return checkTimeOutcome(r, metric, range, personas);
-    const why = whyNotReported(metric, r.m, { module });
-    if (why) return report(r, 'SOC078', 'error', `Metric '${metric}' is not measured: ${why}`, range);
-    unknownName(r, 'SOC078', range, metric, metrics, {
-      unknown: `Unknown metric '${metric}' ${where}`,
-      kind: 'metrics',
-      none: 'none',
-    });
-  };
+  const check = metricChecker(v, at, unsure, out, personas);
+  const checkMetric = (metric: unknown, path: (string | number)[], where: string): void =>
+    check(metric, at.valueRange(path), where);
+  const r: Report = { v, at, unsure, out, m: { world: [], agents: [], actions: [] } };
   const conditions = list(v.experiment.conditions)
     .map((c) => (isObj(c) && typeof c.name === 'string' ? c.name : undefined))
     .filter((n): n is string => n !== undefined);

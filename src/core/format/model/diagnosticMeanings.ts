@@ -178,4 +178,14 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
     'a matching that cannot place everyone it matches (`matching:`): the agents matched do not divide into groups of `size` (with how many would be left out each round), `between` two groups of different sizes, `between` one group and itself (each agent would be in two pairs), or `between` with `size` other than 2; also for the matching an experiment condition runs (`set: { matching.size: 3 }`), at what the condition wrote',
   SOC152:
     "`world.encounters.among: match` (meet only one's match group) in a scenario without `matching:`, where nobody has a match group and no conversation would be held, at the value (also where an experiment condition's `set:` writes it)",
+  SOC160:
+    "a study's `scenario:` that cannot be used: absolute, outside the workspace, unreadable, or a file with no scenario (at the value)",
+  SOC161:
+    "a hypothesis that names a condition the scenario's `experiment.conditions` lacks (or the study does not run), a metric the scenario's runs do not measure, an effect of a condition against itself (0 in every run), both `higher`/`than` and `effect:` or neither, or an id used twice",
+  SOC162:
+    "a seed plan whose cap is below its first batch, or whose fixed seeds or cap leave fewer than 2 seeds a hypothesis can be tested on",
+  SOC163:
+    "a study model no run here could call: `vscode` outside the editor (a warning), a `local` model file that is missing or not GGUF, an `openai` endpoint without `base_url`",
+  SOC164:
+    "a `validity.anchors` entry on a condition the study does not run, or the same condition anchored twice",
 };

@@ -145,6 +145,11 @@ export const CODES = {
   SOC150: 'Unknown group to match',
   SOC151: 'Matching that leaves agents unmatched',
   SOC152: 'Encounters within match groups without a matching',
+  SOC160: 'Study scenario unreadable',
+  SOC161: 'Unknown condition or metric in a hypothesis',
+  SOC162: 'Seed plan without a usable cap',
+  SOC163: 'Study model this machine cannot run',
+  SOC164: 'Study anchor on a condition the study does not run',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -296,6 +296,8 @@ export interface Experiment {
   conditions: ExperimentCondition[];
   metrics?: string[];
   claims?: DeclaredClaim[];
+  /** Test the seed paper's claims too (paperClaimsApply: by default only in a world without actions). */
+  paper_claims?: boolean;
 }
 
 /** A place agents can be at (`places:`). */

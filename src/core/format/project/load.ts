@@ -5,6 +5,8 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Scenario } from '../model/model';
 import { NodeFileSystem } from '../io/fileSystem';
 import { SocietyWorkspace } from './societyWorkspace';
+import { resolveStudy } from './studyResolve';
+import type { Study } from '../model/study';
 
 /** Folders that mark a project's top: a repository's. (Not `.vscode`: every home folder with VS Code has one.) */
 const PROJECT_MARKERS = ['.git', '.hg'];
@@ -86,4 +88,25 @@ export async function loadScenarioFile(
 function scenarioName(value: unknown): string | undefined {
   const name = value && typeof value === 'object' ? (value as Record<string, unknown>).name : undefined;
   return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * Loads the study of `file` (its first `kind: study` document) with its scenario, both checked:
+ * `study` and `scenario` only when nothing is an error. `files`: the study's, the scenario's and
+ * every file the scenario includes (what a preregistration hashes).
+ */
+export async function loadStudyFile(
+  file: string,
+  options: { root?: string } = {},
+): Promise<{ study?: Study; scenario?: Scenario; diagnostics: Diagnostic[]; files: string[] }> {
+  const abs = path.resolve(file);
+  const workspace = new SocietyWorkspace(new NodeFileSystem(), path.resolve(options.root ?? defaultRoot([abs])));
+  const docs = (await workspace.analyze(abs))?.parsed.documents;
+  if (docs && !docs.some((d) => d.kind === 'study')) {
+    const message = `No study in this file: a study is a document with \`kind: study\` (docs/studies.md)`;
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { diagnostics: [{ code: 'SOC003', severity: 'error', message, file: abs, range }], files: [abs] };
+  }
+  const r = await resolveStudy(workspace, abs);
+  return { study: r.study, scenario: r.scenario, diagnostics: r.diagnostics, files: [...new Set(r.files)] };
 }

@@ -8,6 +8,7 @@ import { SOCIETY_EXTENSION, type ScenarioResolution } from './resolution';
 import { SocietyWorkspace } from './societyWorkspace';
 import type { SocietyFileSystem } from '../io/fileSystem';
 import { pushAll } from '../../text/pushAll';
+import { resolveStudy } from './studyResolve';
 
 export class SocietyProject {
   readonly workspace: SocietyWorkspace;
@@ -80,6 +81,11 @@ export class SocietyProject {
     const out: ScenarioResolution[] = [];
     for (const doc of analysis.parsed.documents) {
       if (doc.kind === 'scenario') out.push(await this.workspace.resolveScenario(file, doc.index, { build: false }));
+      if (doc.kind === 'study') {
+        // A study is checked against its scenario: it depends on that scenario's files as a scenario does on its includes.
+        const study = await resolveStudy(this.workspace, file, doc.index);
+        out.push({ file, docIndex: doc.index, files: study.files, personas: [], diagnostics: study.diagnostics });
+      }
     }
     return out;
   }

@@ -4,6 +4,7 @@
 // rather than imported: the checker reads the workspace's personas, so importing it back would
 // close a circle.
 import { checkObserved } from '../checks/observedCheck';
+import { resolveStudy } from './studyResolve';
 import { checkModule } from '../checks/moduleCheck';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
@@ -278,6 +279,10 @@ export class Workspace {
       for (const doc of analysis.parsed.documents) {
         if (doc.kind === 'scenario') {
           pushAll(diagnostics, (await this.resolveScenario(file, doc.index, { build: false })).diagnostics);
+        } else if (doc.kind === 'study') {
+          // Its own file's diagnostics are pushed above; the study's checks against its scenario here.
+          const study = await resolveStudy(this, file, doc.index);
+          pushAll(diagnostics, study.diagnostics.filter((d) => !analysis.diagnostics.includes(d)));
         }
       }
     }

@@ -3,8 +3,8 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../schemas/society.schema.json';
 
-export type DocumentKind = 'persona' | 'scenario';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['persona', 'scenario'];
+export type DocumentKind = 'persona' | 'scenario' | 'study';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['persona', 'scenario', 'study'];
 
 /** A JSON Schema node, loosely typed: the schema file is the authority. */
 export interface SchemaNode {

@@ -1,0 +1,151 @@
+// What one run's trace says about how its numbers were made, read in one pass: the decisions
+// that moved the hypothesis' quantity and what drove each (the offline rule that pushed hardest,
+// named in the trace's `pushes`, else the reason given, its numbers masked so reasons of one kind
+// count together); how much of the talk was about the world's decision at all; and the model
+// decisions failed, fallen back, re-asked or fatal (data quality).
+import { readTraceFile } from '../trace/reader';
+import type { TraceEvent } from '../trace/events';
+
+export interface RunTally {
+  /** Decisions of the focus (action events that changed the quantity; else evaluations): count by what drove them. */
+  drivers: Record<string, number>;
+  focusDecisions: number;
+  /** The focus decisions' own kind: 'action <name>' or 'evaluation'. */
+  focusKinds: Record<string, number>;
+  messages: number;
+  /** Messages that name an action, an argument or a quantity of the world. */
+  messagesOnTheDecision: number;
+  /** Model decisions made (events that carry a model's usage), and those that failed or needed help. */
+  modelDecisions: number;
+  failed: number;
+  fellBack: number;
+  reasked: number;
+  fatal: number;
+  /** Failures by decision kind (speak, act, evaluate, survey …). */
+  failedByKind: Record<string, number>;
+  /** Offline-model decisions (events with no model usage that took a choice). */
+  offlineDecisions: number;
+  models: string[];
+}
+
+export function emptyTally(): RunTally {
+  return {
+    drivers: Object.create(null),
+    focusDecisions: 0,
+    focusKinds: Object.create(null),
+    messages: 0,
+    messagesOnTheDecision: 0,
+    modelDecisions: 0,
+    failed: 0,
+    fellBack: 0,
+    reasked: 0,
+    fatal: 0,
+    failedByKind: Object.create(null),
+    offlineDecisions: 0,
+    models: [],
+  };
+}
+
+/** A reason with its numbers masked: "my group agreed on 20 each" and "… on 15 each" are one kind. */
+export function reasonKind(reason: string): string {
+  const masked = reason
+    .replace(/-?\d+(?:[.,]\d+)*/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return masked.length > 90 ? `${masked.slice(0, 87)}…` : masked;
+}
+
+/** The push that moved a choice most, by its size: the trace's named offline rules. */
+function strongestPush(pushes: unknown): string | undefined {
+  if (!Array.isArray(pushes) || !pushes.length) return undefined;
+  let best: { rule: string; size: number } | undefined;
+  for (const p of pushes as { rule?: unknown; size?: unknown }[]) {
+    if (typeof p?.rule !== 'string' || typeof p.size !== 'number') continue;
+    if (!best || Math.abs(p.size) > Math.abs(best.size)) best = { rule: p.rule, size: p.size };
+  }
+  return best ? `rule: ${best.rule}` : undefined;
+}
+
+const bump = (r: Record<string, number>, k: string, by = 1): void => void (r[k] = (r[k] ?? 0) + by);
+
+export interface TallyFocus {
+  /** The quantity the metric reads (`given` of agents.given.mean), as a change key's suffix; undefined: network metrics. */
+  quantity?: string;
+  /** Words that make a message about the world's decision (action, argument and quantity names). */
+  words: readonly string[];
+}
+
+/** The focus of a metric: the declared quantity it is an outcome of, if any. */
+export function focusOf(metric: string, words: readonly string[]): TallyFocus {
+  const m = /^(?:world|agents)\.([A-Za-z_]\w*)\./.exec(metric);
+  return { ...(m ? { quantity: m[1] } : {}), words };
+}
+
+function touches(changes: unknown, quantity: string): boolean {
+  if (!changes || typeof changes !== 'object') return false;
+  return Object.keys(changes).some((k) => k === `world.${quantity}` || k.endsWith(`.${quantity}`));
+}
+
+export function tallyEvent(t: RunTally, e: TraceEvent, focus: TallyFocus, wordTest: RegExp | undefined): void {
+  const usage = (e as { usage?: { model?: string } }).usage;
+  if (e.type === 'error') {
+    if (e.handling === 'skipped') t.failed++;
+    else if (e.handling === 'fallback' || e.handling === 'offline') t.fellBack++;
+    else if (e.handling === 'recovered') t.reasked++;
+    else if (e.handling === 'fatal') t.fatal++;
+    if (e.handling !== 'recovered') bump(t.failedByKind, e.kind ?? e.phase ?? 'decision');
+    return;
+  }
+  // A decision's own usage names its model; a round's or a run's totals (round_end, run_end) do not.
+  if (typeof usage?.model === 'string') {
+    t.modelDecisions++;
+    if (!t.models.includes(usage.model)) t.models.push(usage.model);
+  } else if (e.type === 'action' || e.type === 'message' || e.type === 'evaluation') {
+    t.offlineDecisions++;
+  }
+  if (e.type === 'message') {
+    t.messages++;
+    if (wordTest?.test(e.text)) t.messagesOnTheDecision++;
+    return;
+  }
+  const isFocus =
+    focus.quantity !== undefined ? e.type === 'action' && touches(e.changes, focus.quantity) : e.type === 'evaluation';
+  if (!isFocus) return;
+  t.focusDecisions++;
+  bump(t.focusKinds, e.type === 'action' ? `action ${e.action}` : 'evaluation');
+  const reason = e.type === 'action' ? e.reason : e.type === 'evaluation' ? e.text : undefined;
+  const driver =
+    strongestPush((e as { pushes?: unknown }).pushes) ?? (reason ? reasonKind(reason) : 'no reason recorded');
+  bump(t.drivers, driver);
+}
+
+/** A word test for the focus words (whole words, any case); undefined without words. */
+export function wordTestOf(words: readonly string[]): RegExp | undefined {
+  const usable = [...new Set(words.filter((w) => w.length >= 3))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return usable.length ? new RegExp(`\\b(?:${usable.join('|')})\\b`, 'i') : undefined;
+}
+
+/** One run's tally, its trace streamed (never held). */
+export async function tallyTrace(file: string, focus: TallyFocus): Promise<RunTally> {
+  const t = emptyTally();
+  const test = wordTestOf(focus.words);
+  await readTraceFile(file, { keepEvents: false, onEvent: (e) => tallyEvent(t, e, focus, test) });
+  return t;
+}
+
+/** Tallies summed (a condition's runs). */
+export function addTally(into: RunTally, t: RunTally): void {
+  for (const [k, n] of Object.entries(t.drivers)) bump(into.drivers, k, n);
+  for (const [k, n] of Object.entries(t.focusKinds)) bump(into.focusKinds, k, n);
+  for (const [k, n] of Object.entries(t.failedByKind)) bump(into.failedByKind, k, n);
+  into.focusDecisions += t.focusDecisions;
+  into.messages += t.messages;
+  into.messagesOnTheDecision += t.messagesOnTheDecision;
+  into.modelDecisions += t.modelDecisions;
+  into.failed += t.failed;
+  into.fellBack += t.fellBack;
+  into.reasked += t.reasked;
+  into.fatal += t.fatal;
+  into.offlineDecisions += t.offlineDecisions;
+  for (const m of t.models) if (!into.models.includes(m)) into.models.push(m);
+}
