@@ -43,30 +43,29 @@ export const NORM_SHARE = 0.5;
  */
 export const BREACH = 0.05;
 
-/** The rounds since the agent last agreed with any of `others`, and the share of them it agreed with. */
-function reach(others: readonly ActRequest['others'][number][]): { since: number; share: number } {
-  let s = Infinity,
-    k = 0;
-  for (const o of others) {
-    if (o.talked === undefined) continue;
-    s = Math.min(s, o.talked);
-    k++;
-  }
-  return { since: s, share: others.length ? k / others.length : 0 };
+/**
+ * How much of `others` the agent's agreements reach, each faded by the rounds since it agreed
+ * with that one: Σ AGREEMENT_DECAY^(rounds since) over those it agreed with, over their number.
+ */
+function reach(others: readonly ActRequest['others'][number][]): number {
+  let sum = 0;
+  for (const o of others) if (o.talked !== undefined) sum += AGREEMENT_DECAY ** o.talked;
+  return others.length ? sum / others.length : 0;
 }
 
 /**
- * How firmly the agent holds to what it agreed: AGREEMENT × AGREEMENT_DECAY^(rounds since it last
- * agreed with any of its group) × the share of its group it agreed with (of those shown: an
- * agreement that reached 2 of 7 binds less than one that reached all); with a match group it has
- * agreed with none of, NORM_SHARE of that for agreements with the other players shown; 0 without.
+ * How firmly the agent holds to what it agreed: AGREEMENT × the share of its group (of those
+ * shown) it agreed with, each partner counted AGREEMENT_DECAY^(rounds since they agreed) — an
+ * agreement that reached 2 of 7 binds less than one that reached all, and an old one less than a
+ * fresh one; with a match group it agreed with none of, NORM_SHARE of that for agreements with
+ * the other players shown; 0 without.
  */
 export function holdOf(req: ActRequest): number {
   const group = myGroup(req);
   const own = reach(group);
-  if (own.since < Infinity) return AGREEMENT * AGREEMENT_DECAY ** own.since * own.share;
-  const rest = group === req.others ? undefined : reach(req.others);
-  return rest && rest.since < Infinity ? NORM_SHARE * AGREEMENT * AGREEMENT_DECAY ** rest.since * rest.share : 0;
+  if (own > 0) return AGREEMENT * own;
+  const rest = group === req.others ? 0 : reach(req.others);
+  return NORM_SHARE * AGREEMENT * rest;
 }
 
 /** The share of the partners it agreed with, seen acting last round, who kept to it (1 when none was seen). */
