@@ -1,11 +1,15 @@
 // Ostrom, Walker & Gardner's (1992) common pool as a scenario for tests: eight appropriators, 25
 // tokens each, a market paying 5 a token and a pool whose group return is 23X − 0.25X² for X tokens
 // put in by all, shared by what each put in. The group does best at X = 36; each one's own best
-// reply leads to X = 64. With `talk`, a conversation (meet, evaluate) comes before every round.
-export function commonPool(seed: number, opts: { talk?: boolean; rounds?: number } = {}): string {
+// reply leads to X = 64. With `talk`, a conversation (meet, evaluate) comes before every round:
+// in pairs drawn at random, or (`'room'`) the eight together.
+export function commonPool(seed: number, opts: { talk?: boolean | 'room'; rounds?: number } = {}): string {
   const talk = opts.talk
     ? {
-        world: '\n  encounters: { mode: random, per_round: 1 }\n  conversation: { turns: 2 }',
+        world:
+          opts.talk === 'room'
+            ? '\n  encounters: { mode: random, per_round: 0 }\n  rooms: [{ name: table, size: 8 }]\n  conversation: { turns: 2 }'
+            : '\n  encounters: { mode: random, per_round: 1 }\n  conversation: { turns: 2 }',
         phases: '  - { phase: meet }\n  - { phase: evaluate }\n',
       }
     : { world: '', phases: '' };

@@ -2,6 +2,7 @@
 // state, the feeds it reads and every way to act worked out by the engine.
 import type { VerbFields } from '../format';
 import type { RequestBase } from './requestBase';
+import type { ActionEvent } from '../trace/events';
 
 /**
  * One way to take a declared action (format/model/mechanics.ts) with its arguments filled in,
@@ -172,6 +173,13 @@ export interface ActResponse {
   action: string;
   args: Record<string, number | string>;
   reason: string;
+  /**
+   * The offline model: the consequence its reason names (a key of the option's changes: `me.q`,
+   * `<id>.q`, `world.q`), which the engine words before `reason` from the change as applied.
+   */
+  about?: string;
+  /** The offline model: the rules that moved the choice (ActionEvent.pushes). */
+  pushes?: ActionEvent['pushes'];
   /** The post's text, for an action that posts. */
   text?: string;
 }

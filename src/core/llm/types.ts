@@ -12,7 +12,15 @@ import {
   type ResponseScale,
   type SurveyAnswer,
 } from '../format';
-import type { AdviceAction, DialogueAct, EvaluationReasons, MemoryCues, RewardBasis, Usage } from '../trace/events';
+import type {
+  AdviceAction,
+  DialogueAct,
+  EvaluationReasons,
+  MemoryCues,
+  RewardBasis,
+  Terms,
+  Usage,
+} from '../trace/events';
 import type { PersonaBrief, RequestBase, RetrievedMemory } from './requestBase';
 import type { ActRequest, ActResponse } from './actRequest';
 
@@ -60,6 +68,8 @@ export interface TranscriptLine {
   tells?: string[];
   /** Items heard in this conversation the speaker does not believe. */
   doubts?: string[];
+  /** What a proposal puts forward, or an acceptance agrees to. */
+  terms?: Terms;
 }
 
 /** A knowledge item as a speaker sees it: something it could pass on, or heard in this conversation. */
@@ -90,6 +100,12 @@ export interface SpeakRequest extends RequestBase {
   news?: NewsItem[];
   /** What I was told in this conversation and have not yet said whether I believe (absent when nothing). */
   heard?: NewsItem[];
+  /**
+   * What the speaker's group would do best with at the decision this talk precedes, if each did
+   * the same (engine/phases/act/agreement.ts): what it could propose. Absent when no declared
+   * decision follows that an agreement could be about.
+   */
+  terms?: Terms[];
 }
 export interface SpeakResponse {
   act: DialogueAct;
@@ -99,6 +115,8 @@ export interface SpeakResponse {
   tells?: string[];
   /** Ids of `heard` items the speaker does not believe. */
   doubts?: string[];
+  /** The terms it proposes or accepts (one of the request's `terms`, or those of the proposal it accepts). */
+  terms?: Terms;
 }
 
 export interface EvaluateRequest extends RequestBase {

@@ -116,6 +116,14 @@ export const TRACE_VIEWS: readonly ViewDef[] = [
     ]),
   },
   {
+    name: 'pushes',
+    rows: "a rule that moved an offline action (the action's pushes): agent, action, phase, rule, size",
+    select:
+      `SELECT e.run, e.round, e.event->>'agent' AS agent, e.event->>'action' AS action, ` +
+      `e.event->>'phase' AS phase, p.value->>'rule' AS rule, TRY_CAST(p.value->>'size' AS DOUBLE) AS size ` +
+      `FROM events e, json_each(e.event->'pushes') p WHERE e.type = 'action'`,
+  },
+  {
     name: 'state',
     rows: "a declared quantity at a round's end: scope ('world' or the agent's id), quantity, value",
     select:

@@ -102,7 +102,11 @@ function mechanismsOf(h: Study['hypotheses'][number], tallies: Record<string, Ru
  * A finding carried by one driver: on the side the effect expects to be larger, one driver is
  * behind at least 90% of at least 20 decisions, and behind at most 10% on the other side.
  */
-function singleDriver(ms: readonly Mechanism[], expect: 'higher' | 'lower', offline: boolean): string | undefined {
+export function singleDriver(
+  ms: readonly Mechanism[],
+  expect: 'higher' | 'lower',
+  offline: boolean,
+): string | undefined {
   const up = expect === 'higher' ? 1 : -1;
   for (const m of ms.filter((x) => x.side === up)) {
     const top = m.drivers[0];

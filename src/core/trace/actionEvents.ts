@@ -14,6 +14,11 @@ export interface ActionEvent extends EventBase {
   args: Record<string, number | string>;
   changes: Record<string, [number, number]>;
   reason?: string;
+  /**
+   * Offline deciders: each rule that moved the choice and its signed size, largest first, in the
+   * utility the choice weighs (docs/model.md, "Every push named"; llm/offline/pushRules.ts names them).
+   */
+  pushes?: { rule: string; size: number }[];
   /** The declared phase it was taken in (scenarios that declare `round:`). */
   phase?: string;
   /** The post it wrote (an action that `post:`s), with the model's text. */

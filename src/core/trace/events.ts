@@ -5,7 +5,7 @@
 import type { Driver, DriverWeights, Persona } from '../format';
 import type { WorldEdit } from './edits';
 import type { EventBase as Base } from './eventBase';
-import type { AdviceAction, DialogueAct, MemoryRecord, Phase } from './words';
+import type { AdviceAction, DialogueAct, MemoryRecord, Phase, Terms } from './words';
 import type { Decider, Usage, UsageTotals } from './usage';
 import type { TraceHeader } from './header';
 import type { ActionEvent } from './actionEvents';
@@ -105,6 +105,8 @@ export interface MessageEvent extends Base {
   tells?: string[];
   /** Items heard in this conversation that the speaker does not believe. */
   doubts?: string[];
+  /** What a proposal puts forward, or an acceptance agrees to (offline speakers, issue 85). */
+  terms?: Terms;
   usage?: Usage;
   /** Set when a person plays the agent: who decided (Decider). */
   by?: Decider;

@@ -41,9 +41,21 @@ export type MemoryKind = (typeof MEMORY_KINDS)[number];
  * Structured hints stored next to a memory's text. LLMs read the text; the offline rule-based
  * model reads these cues (the same fact, machine-readable) when the memory is retrieved.
  */
+/**
+ * What a proposal made in talk is about (issue 85): an action, and for one whose one argument is a
+ * number, the amount each would put in it ("How about we each contribute 15 tokens?").
+ */
+export interface Terms {
+  action: string;
+  arg?: string;
+  amount?: number;
+}
+
 export interface MemoryCues {
   /** The other agent the memory is about. */
   partner?: string;
+  /** A conversation in which a proposal was accepted: its terms, and the others party to it with this agent. */
+  agreed?: { terms: Terms; with: string[] };
   /** Advice or intention the memory carries. */
   action?: AdviceAction;
   driver?: Driver;

@@ -1,15 +1,21 @@
 // Issue 72: people who talk agree on the amount that serves their group best and keep to it while
 // the talk is fresh (Ostrom, Walker & Gardner 1992). The engine works that amount out from the
-// declared rules (agreement.ts) and tells an offline decider whom it talked with and when, from
-// its memory (talkedWith.ts); a world without talk, or an amount with no best, carries neither.
+// declared rules (agreement.ts) and offers it to offline speakers to propose (termsAhead.ts);
+// issue 85: an agreement is a proposal accepted, for what was proposed, among those who accepted
+// (talkedWith.ts reads it from memory), binding as far as it reached the group. A world without
+// talk, or an amount with no best, carries neither.
 import * as assert from 'node:assert/strict';
-import type { ActRequest } from '../../../src/core/llm/types';
+import type { ActRequest, SpeakRequest } from '../../../src/core/llm/types';
 import { recordingFactory } from './recordingModels';
-import { scenarioFromText, traceOf } from './traceHelpers';
+import { scenarioFromText, traceLines, traceOf, type Line } from './traceHelpers';
 import { commonPool } from '../../support/commonPool';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runInto } from './resumeHelper';
+import { scratchDir } from '../../support/scratch';
 
 /** The common pool (test/support/commonPool.ts), with or without a conversation before every round. */
-const pool = (talk: boolean): string => commonPool(3, { talk });
+const pool = (talk: boolean | 'room'): string => commonPool(3, { talk });
 
 /** One action of four players with talk before it: `effects` and `state` written by the caller. */
 function talking(state: string, effects: string): string {
@@ -67,31 +73,80 @@ ${talk ? '  - { phase: meet }\n  - { phase: evaluate }\n' : ''}  - phase: play
 }
 
 async function requests(text: string): Promise<ActRequest[]> {
-  const asked: ActRequest[] = [];
+  return (await asked(text)).act;
+}
+
+/** Every act and speak request of a run, and its trace. */
+async function asked(text: string): Promise<{ act: ActRequest[]; speak: SpeakRequest[]; trace: Line[] }> {
+  const act: ActRequest[] = [],
+    speak: SpeakRequest[] = [];
   const modelFactory = recordingFactory((req) => {
-    if (req.kind === 'act') asked.push(req as ActRequest);
+    if (req.kind === 'act') act.push(req as ActRequest);
+    if (req.kind === 'speak') speak.push(req as SpeakRequest);
   });
-  await traceOf(await scenarioFromText(text), { modelFactory });
-  return asked;
+  const trace = traceLines(await traceOf(await scenarioFromText(text), { modelFactory }));
+  return { act, speak, trace };
+}
+
+/** Per round, per agent, those it is party to an accepted proposal with in that round's talk (from the messages). */
+function partiesOf(trace: Line[]): Map<string, Set<string>> {
+  const byEncounter = new Map<string, Line[]>();
+  for (const e of trace) {
+    if (e.type === 'message') byEncounter.set(e.encounter, [...(byEncounter.get(e.encounter) ?? []), e]);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const lines of byEncounter.values()) {
+    const proposal = lines.find((l) => l.act === 'propose' && l.terms);
+    if (!proposal) continue;
+    const accepted = lines.filter((l) => l.act === 'accept' && l.terms && l.from !== proposal.from).map((l) => l.from);
+    if (!accepted.length) continue;
+    const all = [proposal.from, ...accepted];
+    for (const a of all) {
+      const key = `${proposal.round}:${a}`;
+      out.set(key, new Set([...(out.get(key) ?? []), ...all.filter((b) => b !== a)]));
+    }
+  }
+  return out;
 }
 
 describe('agreements made in talk (issue 72)', () => {
-  it('after talk, the common pool’s group-best amount is the one that maximises the group’s net yield', async () => {
-    const asked = await requests(pool(true));
-    assert.equal(asked.length, 24);
-    for (const r of asked) {
-      // X = 36 is best (23 − X/2 = 5); the grid of 21 amounts over 0..25 puts 5 tokens each (X = 40) nearest.
-      assert.deepEqual(r.group_best, [{ action: 'appropriate', arg: 'tokens', amount: 5 }], r.key);
+  it('offers speakers the common pool’s group-best amount; only accepted proposals agree, among their parties', async () => {
+    const run = await asked(pool(true));
+    assert.equal(run.act.length, 24);
+    // X = 36 is best (23 − X/2 = 5); the grid of 21 amounts over 0..25 puts 5 tokens each (X = 40) nearest.
+    const best = [{ action: 'appropriate', arg: 'tokens', amount: 5 }];
+    assert.ok(run.speak.length > 0);
+    for (const r of run.speak) assert.deepEqual(r.terms, best, r.key);
+    const parties = partiesOf(run.trace);
+    assert.ok(parties.size > 0, 'some proposal was accepted');
+    let bound = 0;
+    for (const r of run.act) {
       const talked = r.others.filter((o) => o.talked !== undefined);
-      assert.ok(talked.length >= 1, `${r.key} talked with someone`);
-      assert.ok(
-        talked.every((o) => o.talked! >= 0 && o.talked! < r.round),
-        JSON.stringify(talked),
-      );
+      // An agreement only with those it agreed with, for what was proposed.
+      assert.equal(r.group_best === undefined, talked.length === 0, r.key);
+      if (r.group_best) assert.deepEqual(r.group_best, best, r.key);
+      for (const o of talked) {
+        const when = r.round - o.talked!;
+        assert.ok(parties.get(`${when}:${r.persona.id}`)?.has(o.id), `${r.key}: ${o.id} in round ${when}`);
+      }
+      if (talked.length) bound++;
     }
-    // Every round's partners are this round's: someone talked with in round 3 is 0 rounds ago.
-    assert.ok(asked.some((r) => r.round === 3 && r.others.some((o) => o.talked === 0)));
-    assert.ok(asked.some((r) => r.round === 3 && r.others.some((o) => (o.talked ?? 0) > 0)));
+    // Talked with someone but agreed with nobody: no agreement at all.
+    const talkedOnly = run.act.filter(
+      (r) => ![...parties.keys()].some((k) => k.endsWith(`:${r.persona.id}`) && Number(k.split(':')[0]) <= r.round),
+    );
+    assert.ok(talkedOnly.every((r) => r.group_best === undefined));
+    assert.ok(bound > 0 && talkedOnly.length > 0, `bound ${bound}, unbound ${talkedOnly.length}`);
+  });
+
+  it('a resumed run holds to the agreements its memories carry: the trace equals the uninterrupted one', async () => {
+    const sc = await scenarioFromText(commonPool(3, { talk: true, rounds: 4 }));
+    const dir = scratchDir('society-agreement-resume-');
+    const expected = await runInto(dir, sc);
+    assert.ok(expected.includes('"terms"'), 'proposals were made');
+    fs.rmSync(path.join(dir, 'trace.jsonl'));
+    await runInto(dir, sc, { stopAfter: 2 });
+    assert.equal(await runInto(dir, sc, { resume: true }), expected);
   });
 
   it('without talk nobody is told of an agreement or of talks', async () => {
@@ -129,17 +184,20 @@ describe('agreements made in talk (issue 72)', () => {
     it(w.what, async () => {
       const paid = w.state.includes('share:') ? 'me.coins + world.share' : 'me.coins';
       const state = `  world:\n    ${w.state}\n  agents:\n    coins: { initial: 100, min: 0, update: "${paid}" }`;
-      const asked = await requests(talking(state, `      ${w.effects}`));
-      assert.ok(asked.length > 0);
+      const run = await asked(talking(state, `      ${w.effects}`));
+      assert.ok(run.speak.length > 0);
       const expected = w.best === undefined ? undefined : [{ action: 'put', arg: 'amount', amount: w.best }];
-      for (const r of asked) assert.deepEqual(r.group_best, expected, r.key);
+      for (const r of run.speak) assert.deepEqual(r.terms, expected, r.key);
+      for (const r of run.act) if (r.group_best) assert.deepEqual(r.group_best, expected, r.key);
     });
   }
 
   it('between actions without arguments, the one the group does best with if all take it', async () => {
-    const asked = await requests(dilemma(true, 1));
-    assert.equal(asked.length, 24);
-    for (const r of asked) assert.deepEqual(r.group_best, [{ action: 'cooperate' }], r.key);
+    const run = await asked(dilemma(true, 1));
+    assert.equal(run.act.length, 24);
+    for (const r of run.speak) assert.deepEqual(r.terms, [{ action: 'cooperate' }], r.key);
+    assert.ok(run.act.some((r) => r.group_best));
+    for (const r of run.act) if (r.group_best) assert.deepEqual(r.group_best, [{ action: 'cooperate' }], r.key);
     assert.ok((await requests(dilemma(false, 1))).every((r) => r.group_best === undefined));
   });
 
@@ -158,7 +216,8 @@ describe('agreements made in talk (issue 72)', () => {
     };
     const silent = await cooperation(false),
       talked = await cooperation(true);
-    assert.ok(talked > silent + 0.15, `cooperation without talk ${silent}, with talk ${talked}`);
+    // Pairs among six: each agreement reaches a fifth of the group (issue 85), so talk helps, less than a group's would.
+    assert.ok(talked > silent + 0.05, `cooperation without talk ${silent}, with talk ${talked}`);
   });
 
   it('with `encounters.among: match` partners talk with each other only, and hold to what their pair agreed', async () => {
@@ -170,21 +229,32 @@ describe('agreements made in talk (issue 72)', () => {
         'points: { initial: 10, update: "me.points - me.cooperated + 2.0 * partner.cooperated" }',
       )
       .replace('state:\n', 'matching: { design: partner, size: 2 }\nstate:\n');
-    const asked = await requests(paired);
-    assert.equal(asked.length, 32);
-    for (const r of asked) {
+    const run = await asked(paired);
+    assert.equal(run.act.length, 32);
+    const parties = partiesOf(run.trace);
+    let agreed = 0;
+    for (const r of run.act) {
       const talked = r.others.filter((o) => o.talked !== undefined);
-      assert.deepEqual(
-        talked.map((o) => [o.matched, o.talked]),
-        [[true, 0]],
+      // Only ever its partner, and only after they agreed.
+      assert.ok(
+        talked.every((o) => o.matched),
         `${r.key}: ${JSON.stringify(r.others)}`,
       );
-      assert.deepEqual(r.group_best, [{ action: 'cooperate' }], r.key);
+      if (parties.get(`${r.round}:${r.persona.id}`)) {
+        assert.deepEqual(
+          talked.map((o) => o.talked),
+          [0],
+          r.key,
+        );
+        assert.deepEqual(r.group_best, [{ action: 'cooperate' }], r.key);
+        agreed++;
+      }
     }
+    assert.ok(agreed > 0);
   });
 
-  it('talk lowers what is put in the common pool toward the group’s best', async () => {
-    const taken = async (talk: boolean): Promise<number> => {
+  it('talk lowers what is put in the common pool toward the group’s best, more where the agreement reached all', async () => {
+    const taken = async (talk: boolean | 'room'): Promise<number> => {
       const xs: number[] = [];
       for (const line of (await traceOf(await scenarioFromText(pool(talk)))).split('\n')) {
         if (line.includes('"type":"action"')) xs.push((JSON.parse(line) as { args: { tokens: number } }).args.tokens);
@@ -192,7 +262,12 @@ describe('agreements made in talk (issue 72)', () => {
       return xs.reduce((s, x) => s + x, 0) / xs.length;
     };
     const silent = await taken(false),
-      talked = await taken(true);
-    assert.ok(talked < silent - 2, `tokens in the pool: without talk ${silent}, with talk ${talked}`);
+      pairs = await taken(true),
+      room = await taken('room');
+    // In pairs each agreement reaches about 2 of 7 (issue 85: it binds in proportion); a room of all reaches them all.
+    assert.ok(
+      pairs < silent && room < pairs - 1,
+      `tokens in the pool: without talk ${silent}, pairs ${pairs}, a room ${room}`,
+    );
   });
 });

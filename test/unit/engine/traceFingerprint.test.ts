@@ -85,7 +85,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    'df164c27ee5becb0c94264d778cb8d64e250b24f676815c0175df64ade6f63e8',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    'bdad78237d4d6a5fb280beff79861a9d67d4e65bb182dfb5c32a675187447224',
   ],
   [
     'examples/commons (world state and actions)',
@@ -99,7 +101,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 73: "I fished 1 tonne" (a {tonne|tonnes} pair in the remember text; memory text only).
     // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
     // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
-    '025c6605ce8655d4be683688131320bf05e1f0e458227790f4c17aa4c9470747',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    '24c0ac38d52c7c65e3adf607bd224258bda556f583d84a0655f2ac76cee68731',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -114,7 +118,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 72: in the last round an earlier round's kindness is not rewarded (STRATEGIC_REWARD).
     // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
     // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
-    'aa7aabf938cd965ef9184fe0931471073f2256ddf51382c275c5ed3e1952918e',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    '78bd60bde89a93514fa0ef03e02b92c3e95749ba06b78dee2646d4938a64ad85',
   ],
   [
     'examples/ultimatum (matching between two roles, issue 62)',
@@ -125,7 +131,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 70: beliefs, comparisons and what is learned from others are about one's match group.
     // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
     // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
-    '45428a774963125adaa6a50fa1c5202b1ed12c3c04cd70a644a4cd173ec5fa0e',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    'cb67034f733b21c874122714e23ff14d86768a019826b4974f0c7e2da6469b76',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
@@ -137,7 +145,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // which missed group-mates): what a contribution brings one's three mates is foreseen.
     // Issue 88: a memory of a choice names the action as its event recorded it ("give (recipient
     // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
-    'e096da389f9251452ca5bb3e66ef37e4024a7185cfcbff7898f9efe1de1f3cd6',
+    // Issue 85: action events name each push (`pushes`) and word their consequence from the change
+    // made; every other field of every event is as it was (compared with the pushes left out).
+    'c712924ace465de6aebb8706ac3f2edb4b9524a76b1a40808eed66c5c9478b3f',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

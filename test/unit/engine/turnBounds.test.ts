@@ -5,7 +5,7 @@
 // so), and bounds that leave no value make the action no longer possible.
 import * as assert from 'node:assert/strict';
 import type { ModelConfig } from '../../../src/core/format/model/model';
-import type { AgentModel, DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';
+import type { ActResponse, AgentModel, DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import { scenarioFromText, traceLines, traceOf, type Line } from './traceHelpers';
 
@@ -20,8 +20,10 @@ function greedyPayers(cfg: ModelConfig, seed: number): AgentModel {
       const answer = await inner.decide(req, signal);
       const repay = req.kind === 'act' ? req.actions.find((a) => a.name === 'repay') : undefined;
       if (!repay) return answer;
+      // Another choice than the offline model's: its consequence (`about`) and pushes are not this one's.
+      const { about: _about, pushes: _pushes, ...chosen } = answer as DecisionResponse<R> & ActResponse;
       return {
-        ...answer,
+        ...chosen,
         action: 'repay',
         args: { amount: repay.args[0].max! },
         reason: 'all of it',

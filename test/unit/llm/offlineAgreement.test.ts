@@ -39,37 +39,70 @@ const meanTaken = (req: ActRequest, n = 400): number =>
   n;
 
 describe('offline model: agreements and gifts through the close (issue 72)', () => {
-  it('holds to an agreement by how lately it talked with anyone of its group', () => {
-    const fresh = agreedAmount(pool([other('b', 0), other('c')], 2), 'take', 'amount');
+  it('holds to an agreement by how lately it agreed with its group, and by how much of it it reached (issue 85)', () => {
+    const fresh = agreedAmount(pool([other('b', 0), other('c', 0)], 2), 'take', 'amount');
     assert.deepEqual(fresh, { amount: 2, hold: AGREEMENT });
+    // Agreed with one of the two: half the hold.
+    const half = agreedAmount(pool([other('b', 0), other('c')], 2), 'take', 'amount');
+    assert.deepEqual(half, { amount: 2, hold: AGREEMENT / 2 });
+    // Each partner counted as long ago as they agreed: 3 and 5 rounds.
     const old = agreedAmount(pool([other('b', 3), other('c', 5)], 2), 'take', 'amount');
-    assert.ok(old && Math.abs(old.hold - AGREEMENT * AGREEMENT_DECAY ** 3) < 1e-12, JSON.stringify(old));
-    // With a match group: talk with the partner holds fully, with other players by NORM_SHARE.
+    const faded = (AGREEMENT * (AGREEMENT_DECAY ** 3 + AGREEMENT_DECAY ** 5)) / 2;
+    assert.ok(old && Math.abs(old.hold - faded) < 1e-12, JSON.stringify(old));
+    // With a match group: an agreement with the partner holds fully, with other players by NORM_SHARE of their share.
     const matched = (o: Other): Other => ({ ...o, matched: true });
     const partner = agreedAmount(pool([matched(other('b', 1)), other('c', 0)], 2), 'take', 'amount');
     assert.ok(partner && Math.abs(partner.hold - AGREEMENT * AGREEMENT_DECAY) < 1e-12, JSON.stringify(partner));
     const stranger = agreedAmount(pool([matched(other('b')), other('c', 0)], 2), 'take', 'amount');
-    assert.deepEqual(stranger, { amount: 2, hold: NORM_SHARE * AGREEMENT });
-    // No talk, no best, or another action's best: nothing to hold to.
+    assert.deepEqual(stranger, { amount: 2, hold: (NORM_SHARE * AGREEMENT) / 2 });
+    // No agreement, no terms, or another action's terms: nothing to hold to.
     assert.equal(agreedAmount(pool([other('b'), other('c')], 2), 'take', 'amount'), undefined);
     assert.equal(agreedAmount(pool([other('b', 0)]), 'take', 'amount'), undefined);
     assert.equal(agreedAmount(pool([other('b', 0)], 2), 'give', 'amount'), undefined);
   });
 
-  it('an agreement pulls the reference after round 1 too, past the shading of what the others took', () => {
-    // The others took 14 last round: the reference follows them, shaded toward taking more.
-    const took = (o: Other): Other => ({ ...o, last_args: { take: { amount: 14 } } });
-    const ref = (req: ActRequest) =>
-      reference(
-        req,
-        'take',
-        'amount',
-        req.options.map((o) => ({ x: Number(o.args.amount), option: o })),
+  it('an agreement reached with 2 of 7 binds less than one reached with all (issue 85)', () => {
+    const seven = (agreed: number) =>
+      pool(
+        Array.from({ length: 7 }, (_, i) => other(`o${i}`, i < agreed ? 0 : undefined)),
+        2,
       );
-    const silent = ref(pool([took(other('b')), took(other('c'))], 2));
-    const talked = ref(pool([took(other('b', 0)), took(other('c', 0))], 2));
-    assert.ok(silent >= 14, `without talk ${silent}`);
-    assert.ok(Math.abs(talked - 2) < 1e-9, `just after talk the agreed 2, not ${talked}`);
+    const none = meanTaken(seven(0)),
+      two = meanTaken(seven(2)),
+      all = meanTaken(seven(7));
+    assert.ok(all < two - 1 && two < none, `agreed with none ${none}, 2 of 7 ${two}, all 7 ${all}`);
+  });
+
+  const took =
+    (x: number) =>
+    (o: Other): Other => ({ ...o, last_args: { take: { amount: x } } });
+  const ref = (req: ActRequest) =>
+    reference(
+      req,
+      'take',
+      'amount',
+      req.options.map((o) => ({ x: Number(o.args.amount), option: o })),
+    );
+
+  it('an agreement kept pulls the reference after round 1 too, past the shading of what the others took', () => {
+    // The others took 2.5 last round, within BREACH of the agreed 2: the reference follows them, shaded toward taking more.
+    const silent = ref(pool([took(2.5)(other('b')), took(2.5)(other('c'))], 2));
+    const talked = ref(pool([took(2.5)(other('b', 0)), took(2.5)(other('c', 0))], 2));
+    assert.ok(silent >= 2.5, `without an agreement ${silent}`);
+    assert.ok(Math.abs(talked - 2) < 1e-9, `just after agreeing the agreed 2, not ${talked}`);
+  });
+
+  it('an agreement fades as the partners are seen breaking it (issue 85)', () => {
+    // One of the two partners took 14 against the agreed 2: half the hold is left; both did: none.
+    const one = agreedAmount(pool([took(14)(other('b', 1)), took(2)(other('c', 1))], 2), 'take', 'amount');
+    assert.ok(one && Math.abs(one.hold - (AGREEMENT * AGREEMENT_DECAY) / 2) < 1e-12, JSON.stringify(one));
+    assert.equal(
+      agreedAmount(pool([took(14)(other('b', 1)), took(14)(other('c', 1))], 2), 'take', 'amount'),
+      undefined,
+    );
+    // Taking less than agreed (the others' side) breaks nothing.
+    const less = agreedAmount(pool([took(0)(other('b', 1)), took(0)(other('c', 1))], 2), 'take', 'amount');
+    assert.ok(less && Math.abs(less.hold - AGREEMENT * AGREEMENT_DECAY) < 1e-12, JSON.stringify(less));
   });
 
   it('takes less from a pool after agreeing on a small amount, the less the fresher the talk', () => {

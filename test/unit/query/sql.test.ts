@@ -127,6 +127,35 @@ describe('society sql', function () {
     }
   });
 
+  it('gives one pushes row per push an offline action names, and the dominant push per decision (issue 85)', async () => {
+    const goods = path.join(dir, 'public-goods');
+    const example = path.join(root, 'examples/public-goods/public-goods.society');
+    const r = await quietly(() => runCommand.run([example, '--out', goods, '--rounds', '3', '--quiet']));
+    assert.equal(r.result, 0, r.errors);
+    const actions = traceEvents(path.join(goods, 'trace.jsonl')).filter((e) => e.type === 'action');
+    type Push = { rule: string; size: number };
+    const pushes = actions.flatMap((e) => ((e.pushes ?? []) as Push[]).map((p) => [e.round, e.agent, p.rule, p.size]));
+    assert.ok(pushes.length > actions.length, `${pushes.length} pushes on ${actions.length} actions`);
+    const db = await openRunDatabase(goods);
+    try {
+      // Rows in no set order: compared as sets of rows.
+      const sorted = (xs: unknown[][]) => xs.map((x) => JSON.stringify(x)).sort();
+      assert.deepEqual(sorted(await rows(db, 'SELECT round, agent, rule, size FROM pushes')), sorted(pushes));
+      // The largest |size| of each decision: the first the trace lists (pushes are written largest first).
+      const dominant = await rows(
+        db,
+        'SELECT round, agent, arg_max(rule, abs(size)) FROM pushes GROUP BY round, agent, action ORDER BY round, agent',
+      );
+      const first = actions
+        .filter((e) => (e.pushes as Push[] | undefined)?.length)
+        .map((e) => [e.round, e.agent, (e.pushes as Push[])[0].rule])
+        .sort((a, b) => (a[0] as number) - (b[0] as number) || String(a[1]).localeCompare(String(b[1])));
+      assert.deepEqual(dominant, first);
+    } finally {
+      db.close();
+    }
+  });
+
   it('leaves out a trace linked from outside the folder', () => {
     const folder = path.join(dir, 'linked');
     fs.mkdirSync(path.join(folder, 'inside'), { recursive: true });

@@ -93,9 +93,22 @@ describe('society study, offline', function () {
     );
     const md = fs.readFileSync(path.join(dir, 'out', 'study.md'), 'utf8');
     assert.match(md, /'talk, groups of 4' is unanchored/);
-    // The mechanism behind the talk effect is the offline rule, flagged as such.
-    assert.match(talk.models[0].single_driver ?? '', /offline model/);
-    assert.match(md, /the effect is carried by that single rule/);
+    // The mechanisms are the offline model's named pushes (issue 85). Talk now works through an
+    // agreement proposed and accepted, beside conformity and concern: no single rule carries it
+    // (before, "my group agreed" drove every choice after any talk), and messages name the decision.
+    const [talked] = talk.mechanisms.offline;
+    assert.equal(talked.condition, 'talk, groups of 4');
+    assert.ok(
+      talked.drivers.every((d: { driver: string }) => d.driver.startsWith('rule: ')),
+      JSON.stringify(talked),
+    );
+    assert.ok(
+      talked.drivers.some((d: { driver: string }) => d.driver === 'rule: agreement'),
+      JSON.stringify(talked),
+    );
+    assert.ok(talked.messages_on_the_decision > 0, JSON.stringify(talked));
+    assert.equal(talk.models[0].single_driver, undefined);
+    assert.doesNotMatch(md, /the effect is carried by that single rule/);
   });
 
   it('reads its finished looks back on a rerun: nothing run again, the same verdicts', async () => {

@@ -30,15 +30,19 @@
 // (options[].responses, engine/phases/act/lookahead.ts) is worth the expected u over the answers.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
-import { platformReason, platformUtility, postText } from './platform';
-import { moveReason, moveUtility } from './move';
+import { platformUtility, postText } from './platform';
+import { moveUtility } from './move';
 import { ANCHOR, candidates, changesOf } from './continuum';
-import { agreedAmount, agreedChoice, PROMISE } from './agreed';
+import { agreedChoice, PROMISE } from './agreed';
 import { chooseNested } from './nested';
 import { comparisonOf, inequity, type Comparison } from './inequity';
 import { conductGaps, myGroup } from './myGroup';
 import { diffuseShare } from './diffuse';
 import { expectedBack } from './reciprocity';
+import { AT, noParts, type Parts } from './pushRules';
+import { foreseenUnit, unitsOf } from './units';
+import { pushesOf } from './pushes';
+import { reasonFor } from './actReason';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -88,38 +92,6 @@ export const ACT_BETA = 4;
 function scarcity(q: SeenQuantity | undefined): number {
   if (!q || q.min === undefined || q.max === undefined || q.max <= q.min) return 0.5;
   return Math.min(1, Math.max(0, (q.max - q.value) / (q.max - q.min)));
-}
-
-/**
- * The largest |change| any option makes to each target: the unit it is measured in; and per agent
- * quantity name, the largest change to anyone's (the unit of what foresight brings back).
- */
-function unitsOf(options: readonly ActOption[]): Map<string, number> {
-  const units = new Map<string, number>();
-  const widen = (key: string, change: number) => units.set(key, Math.max(units.get(key) ?? 0, Math.abs(change)));
-  for (const o of options) {
-    for (const [target, change] of Object.entries(o.changes)) {
-      widen(target, change);
-      if (!target.startsWith('world.')) widen(`*${target.slice(target.indexOf('.'))}`, change);
-    }
-  }
-  for (const o of options) {
-    // What a later partner's response brings is weighed as foresight is, in the largest it can be.
-    const later = [o.foreseen ?? {}, ...(o.responses ?? []).map((r) => r.changes)];
-    for (const changes of later) {
-      for (const [target, change] of Object.entries(changes)) {
-        const name = `*${target.slice(target.indexOf('.'))}`;
-        if (!units.get(name)) widen(`~${name}`, change);
-      }
-    }
-  }
-  return units;
-}
-
-/** The unit a foreseen change to `target` is weighed in: its quantity's immediate unit, else the largest foreseen. */
-function foreseenUnit(units: Map<string, number>, target: string): number {
-  const name = `*${target.slice(target.indexOf('.'))}`;
-  return units.get(name) || units.get(`~${name}`) || 1;
 }
 
 /** p: agreeableness raised by the pressure others put on the agent last round (a sanctioned agent minds the others more). */
@@ -178,6 +150,8 @@ export function utility(
   option: ActOption,
   units: Map<string, number>,
   comparison: Comparison = comparisonOf(req),
+  parts?: Parts,
+  weight = 1,
 ): number {
   const { p, world, others, care } = weightsOf(req);
   let u = 0;
@@ -191,9 +165,24 @@ export function utility(
     const dot = target.indexOf('.');
     const owner = target.slice(0, dot),
       name = target.slice(dot + 1);
-    if (owner === 'me') u += (1 - p / 2) * x;
-    else if (owner === 'world') u += p * (0.25 + scarcity(world.get(name))) * x;
-    else u += (care.get(owner) ?? p * 0.5) * x;
+    if (owner === 'me') {
+      const v = (1 - p / 2) * x;
+      u += v;
+      if (parts) parts[AT.self_interest] += weight * v;
+    } else if (owner === 'world') {
+      const v = p * (0.25 + scarcity(world.get(name))) * x;
+      u += v;
+      if (parts) parts[AT.concern] += weight * v;
+    } else {
+      const c = care.get(owner) ?? p * 0.5;
+      u += c * x;
+      if (parts) {
+        // care = concern p·(0.5 + tie) + reciprocity (weightsOf): the rest of it is reciprocity.
+        const kind = p * (0.5 + (others.get(owner)?.tie ?? 0));
+        parts[AT.concern] += weight * kind * x;
+        parts[AT.reciprocity] += weight * (c - kind) * x;
+      }
+    }
   }
   const diffuse = diffuseShare(req, option.foreseen);
   for (const [target, change] of Object.entries(option.foreseen ?? {})) {
@@ -203,13 +192,22 @@ export function utility(
     // with concern for them, never with reciprocity (else spite would overrun a shared pool).
     const tie = others.get(owner)?.tie ?? 0;
     // A diffuse gain to many saturates with their number (DIFFUSE_OTHERS); a harm done them does not.
-    u += owner === 'me' ? (1 - p / 2) * x : (x > 0 ? diffuse : 1) * p * (0.5 + tie) * x;
+    const v = owner === 'me' ? (1 - p / 2) * x : (x > 0 ? diffuse : 1) * p * (0.5 + tie) * x;
+    u += v;
+    if (parts) parts[owner === 'me' ? AT.self_interest : AT.concern] += weight * v;
   }
-  return (
-    u +
-    (1 - p / 2) * expectedBack(req, option, (target) => foreseenUnit(units, target)) +
-    inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`))
-  );
+  const back = (1 - p / 2) * expectedBack(req, option, (target) => foreseenUnit(units, target));
+  const envy = inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`));
+  if (parts) {
+    parts[AT.expected_return] += weight * back;
+    parts[AT.envy] += weight * envy;
+  }
+  return u + back + envy;
+}
+
+/** What is left of what comes later in this decision: all of it, but 1 − LATER_SHARE in the run's last round. */
+function lastShare(req: ActRequest): number {
+  return req.later_turns === 0 ? 1 - LATER_SHARE : 1;
 }
 
 /**
@@ -221,8 +219,7 @@ function experienceOf(req: ActRequest, units: Map<string, number>): number[] | u
   // Before any experience (and in worlds without valued quantities): nothing to add, nothing to build.
   if (!req.options.some((o) => o.experience)) return undefined;
   // In the last round what would have come in the rounds after cannot come: that share is dropped.
-  const last = req.later_turns === 0 ? 1 - LATER_SHARE : 1;
-  const weight = last * LEARNING * (1 - concern(req) / 2) * (0.5 + 0.5 * req.persona.traits.openness);
+  const weight = lastShare(req) * LEARNING * (1 - concern(req) / 2) * (0.5 + 0.5 * req.persona.traits.openness);
   const learnedUnit = new Map<string, number>();
   for (const o of req.options) {
     for (const [q, x] of Object.entries(o.experience ?? {})) {
@@ -276,34 +273,52 @@ function expectedUtility(
   units: Map<string, number>,
   comparison: Comparison,
   own: ActOption,
+  parts?: Parts,
 ): number {
-  if (!own.responses?.length) return utility(req, option, units, comparison);
+  if (!own.responses?.length) return utility(req, option, units, comparison, parts);
   let u = 0;
   for (const r of own.responses) {
     const foreseen: Record<string, number> = { ...own.foreseen };
     for (const [k, x] of Object.entries(r.changes)) foreseen[k] = (foreseen[k] ?? 0) + x;
-    u += r.p * utility(req, { ...option, foreseen }, units, comparison);
+    u += r.p * utility(req, { ...option, foreseen }, units, comparison, parts, r.p);
   }
   return u;
 }
 
-/** Every option's u, as the offline rule weighs it (the request already `anticipated`; `given` the one before). */
-export function optionUtilities(req: ActRequest, given: ActRequest = req): number[] {
+/**
+ * Every option's u, as the offline rule weighs it (the request already `anticipated`; `given` the
+ * one before); with `parts`, each option's u split by rule into parts[i] as it is summed.
+ */
+export function optionUtilities(req: ActRequest, given: ActRequest = req, parts?: Parts[]): number[] {
   const units = unitsOf(req.options);
   const copied = imitation(req);
   const openness = req.persona.traits.openness;
   const learned = experienceOf(req, units);
   const comparison = comparisonOf(req);
   const agreed = agreedChoice(req);
-  return req.options.map(
-    (o, i) =>
-      expectedUtility(req, o, units, comparison, given.options[i]) -
-      promiseCost(req, o, agreed) +
-      openness * (copied.get(o.action) ?? 0) +
-      (learned?.[i] ?? 0) +
-      platformUtility(req, o) +
-      moveUtility(req, o),
-  );
+  return req.options.map((o, i) => {
+    const promised = promiseCost(req, o, agreed),
+      copy = openness * (copied.get(o.action) ?? 0),
+      learnt = learned?.[i] ?? 0,
+      platform = platformUtility(req, o),
+      move = moveUtility(req, o);
+    const part = parts?.[i];
+    if (part) {
+      // promiseCost = ANCHOR·hold (the agreement) + ANCHOR·hold·PROMISE·hold (the promise).
+      const held = promised && agreed ? ANCHOR * agreed.hold : 0;
+      part[AT.agreement] -= held;
+      part[AT.promise] -= promised - held;
+      part[AT.imitation] += copy;
+      // What experience would bring but for the run's end, and what the end takes of it.
+      part[AT.learning] += learnt / lastShare(req);
+      part[AT.horizon] += learnt - learnt / lastShare(req);
+      part[AT.platform] += platform;
+      part[AT.move] += move;
+    }
+    return (
+      expectedUtility(req, o, units, comparison, given.options[i], part) - promised + copy + learnt + platform + move
+    );
+  });
 }
 
 /**
@@ -337,41 +352,21 @@ export function betaOf(req: ActRequest): number {
 export function act(given: ActRequest, rng: Rng): ActResponse {
   if (!given.options.length) return { action: given.actions[0]?.name ?? '', args: {}, reason: 'nothing else to do' };
   const req = anticipated(given);
-  const u = optionUtilities(req, given);
-  const way = chooseNested(candidates(req, u, rng), betaOf(req), rng);
+  const parts = req.options.map(noParts);
+  const u = optionUtilities(req, given, parts);
+  const ways = candidates(req, u, rng);
+  const way = chooseNested(ways, betaOf(req), rng);
   const numberArg = req.actions.find((a) => a.name === way.option.action)?.args.find((x) => x.type === 'number')?.name;
   const chosen: ActOption = way.between
     ? { ...way.option, args: way.args, changes: changesOf(way, numberArg) }
     : way.option;
   const text = postText(req, chosen, rng);
+  const pushes = pushesOf(req, ways, way, parts);
   return {
     action: chosen.action,
     args: { ...chosen.args },
-    reason: reasonFor(req, chosen) + agreedReason(req, chosen.action, numberArg),
+    ...reasonFor(req, chosen, numberArg),
+    ...(pushes.length ? { pushes } : {}),
     ...(text !== undefined ? { text } : {}),
   };
-}
-
-/** What its group agreed in talk, when the amount was held to it (continuum.ts agreedAmount). */
-function agreedReason(req: ActRequest, action: string, arg: string | undefined): string {
-  const amount = arg !== undefined ? agreedAmount(req, action, arg) : undefined;
-  if (amount) return `; my group agreed on ${Math.round(amount.amount * 100) / 100} each when we talked`;
-  const choice = arg === undefined ? agreedChoice(req) : undefined;
-  if (!choice) return '';
-  return choice.action === action
-    ? '; my group agreed on it when we talked'
-    : `; though my group agreed to ${choice.action}`;
-}
-
-/** One sentence from the largest consequence the agent weighed. */
-function reasonFor(req: ActRequest, o: ActOption): string {
-  const entries = Object.entries(o.changes).filter(([, x]) => x !== 0);
-  const social = platformReason(req, o) ?? moveReason(o);
-  if (social && !entries.length) return social;
-  if (!entries.length) return `${o.action} changes nothing I care about, and that suits me now`;
-  const [target, change] = entries.reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a));
-  const [owner, name] = target.split('.');
-  const who =
-    owner === 'me' ? 'my' : owner === 'world' ? 'the' : `${req.others.find((x) => x.id === owner)?.name ?? owner}'s`;
-  return `${o.action}: ${change > 0 ? 'raises' : 'lowers'} ${who} ${name} by ${Math.round(Math.abs(change) * 100) / 100}`;
 }

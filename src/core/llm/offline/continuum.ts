@@ -24,6 +24,10 @@ import type { ActOption, ActRequest } from '../types';
 import { maxOf } from '../../stats/extremes';
 import { myGroup } from './myGroup';
 import { agreedAmount, PROMISE } from './agreed';
+import type { PushRule } from './pushRules';
+import { cooperativeEnd, gains } from './gains';
+
+export { cooperativeEnd };
 
 /** Points weighed on a non-integer (or very wide) number argument's range. */
 export const GRID = 21;
@@ -53,7 +57,7 @@ export const DETERRENCE = 0.5;
 /** The spread (SD, share of the range) of the reference between people and occasions, at neuroticism 0.5. */
 export const NOISE = 0.08;
 
-type NumberArg = ActRequest['actions'][number]['args'][number];
+export type NumberArg = ActRequest['actions'][number]['args'][number];
 
 /** One way to take an action: the option weighed (the nearest sample) and the arguments chosen. */
 export interface Candidate {
@@ -61,7 +65,15 @@ export interface Candidate {
   args: Record<string, number | string>;
   u: number;
   /** A continuum point: the samples its changes are read between (for the reason it gives). */
-  between?: { x: number; changes: Record<string, number> }[];
+  between?: { x: number; changes: Record<string, number>; option: ActOption }[];
+  /** A continuum point: its number argument, and the reference it was held to with its noise (pushes.ts). */
+  anchor?: { arg: NumberArg; r: number; noise: number };
+}
+
+/** A step of the reference an amount is held to: the rule that set or moved it, and where it left it. */
+export interface ReferenceStep {
+  rule: PushRule;
+  r: number;
 }
 
 export function gridOf(arg: NumberArg, lo: number, hi: number): number[] {
@@ -101,22 +113,6 @@ export function belief(req: ActRequest, action: string, arg: string, lo: number,
   return n ? sum / n : undefined;
 }
 
-/** Σ of an option's changes (and what it brings back) to the world and the other agents, and to the agent itself. */
-function gains(o: ActOption): { others: number; own: number; ownAtOnce: number } {
-  let others = 0,
-    ownAtOnce = 0;
-  for (const [k, x] of Object.entries(o.changes)) {
-    if (k.startsWith('me.')) ownAtOnce += x;
-    else others += x;
-  }
-  let own = ownAtOnce;
-  for (const [k, x] of Object.entries(o.foreseen ?? {})) {
-    if (k.startsWith('me.')) own += x;
-    else others += x;
-  }
-  return { others, own, ownAtOnce };
-}
-
 /** The share of what moving to the cooperative end costs the agent at once that does not come back (0..1). */
 function costShare(coop: ReturnType<typeof gains>, selfish: ReturnType<typeof gains>): number {
   const gross = selfish.ownAtOnce - coop.ownAtOnce;
@@ -134,6 +130,7 @@ export function reference(
   action: string,
   arg: string,
   samples: readonly { x: number; option: ActOption }[],
+  steps?: ReferenceStep[],
 ): number {
   const lo = samples[0].x,
     hi = samples[samples.length - 1].x;
@@ -143,27 +140,41 @@ export function reference(
   const cooperative = cooperativeEnd(samples);
   const selfish = cooperative === hi ? lo : cooperative === lo ? hi : undefined;
   let r = b ?? (lo + hi) / 2;
+  steps?.push({ rule: b === undefined ? 'fair_share' : 'conformity', r });
   // Sanctions received, or seen falling on others: shading is no longer safe (Fehr & Gächter 2002).
   const threat = Math.max(req.pressure ?? 0, maxOf(req.others.map((o) => o.pressure ?? 0)));
   if (b !== undefined && selfish !== undefined) {
     const cost = cooperative === hi ? costShare(top, bottom) : costShare(bottom, top);
     r = b + SELF_SERVING * cost * (1 - threat) * (selfish - b);
+    steps?.push({ rule: 'shading', r });
   }
   // What the group agreed on, as far as the agent talked with it and lately.
   const agreed = agreedAmount(req, action, arg);
-  if (agreed) r += agreed.hold * (Math.min(hi, Math.max(lo, agreed.amount)) - r);
+  if (agreed) {
+    r += agreed.hold * (Math.min(hi, Math.max(lo, agreed.amount)) - r);
+    steps?.push({ rule: 'agreement', r });
+  }
   // The sanctioned move toward the others' end; those who saw sanctions fall move part of the way (deterrence).
   const moved = Math.max(req.pressure ?? 0, DETERRENCE * threat);
-  if (cooperative !== undefined) r += SANCTION_RESPONSE * moved * (cooperative - r);
+  if (cooperative !== undefined) {
+    r += SANCTION_RESPONSE * moved * (cooperative - r);
+    steps?.push({ rule: 'deterrence', r });
+  }
   return r;
 }
 
-/** The end of the range that serves the others, if either does (the top when giving more gives, the bottom when more takes). */
-function cooperativeEnd(samples: readonly { x: number; option: ActOption }[]): number | undefined {
-  const lo = samples[0].x,
-    hi = samples[samples.length - 1].x;
-  const forOthers = gains(samples[samples.length - 1].option).others - gains(samples[0].option).others;
-  return forOthers > 0 ? hi : forOthers < 0 ? lo : undefined;
+/**
+ * How many times ANCHOR it costs to stray to x from the reference r: beyond it toward the others'
+ * end more (the sucker's place, SUCKER), toward one's own more by what one agreed (PROMISE × hold).
+ */
+export function strayOf(x: number, r: number, coop: number | undefined, hold: number): number {
+  const towardOthers = coop !== undefined && (coop > r ? x > r : x < r);
+  return towardOthers ? 1 + SUCKER : 1 + PROMISE * hold;
+}
+
+/** What holding x instead of the reference r costs, in utility: ANCHOR × stray per whole range. */
+export function anchorCost(x: number, r: number, stray: number, lo: number, hi: number): number {
+  return (ANCHOR * stray * Math.abs(x - r)) / (hi - lo);
 }
 
 /** A stable key of the arguments other than `skip`. */
@@ -218,10 +229,7 @@ export function candidates(req: ActRequest, u: readonly number[], rng: Rng | und
     let best = lo,
       bestU = -Infinity;
     for (const x of gridOf(arg, lo, hi)) {
-      // Beyond the reference toward the others' end costs more (the sucker's place).
-      const towardOthers = coop !== undefined && (coop > r ? x > r : x < r);
-      const stray = towardOthers ? 1 + SUCKER : 1 + PROMISE * hold;
-      const v = interpolate(xs, us, x) - (ANCHOR * stray * Math.abs(x - r)) / (hi - lo);
+      const v = interpolate(xs, us, x) - anchorCost(x, r, strayOf(x, r, coop, hold), lo, hi);
       if (v > bestU + 1e-12) {
         best = x;
         bestU = v;
@@ -232,7 +240,8 @@ export function candidates(req: ActRequest, u: readonly number[], rng: Rng | und
       option: nearest.option,
       args: { ...nearest.option.args, [arg.name]: best },
       u: interpolate(xs, us, best),
-      between: samples.map((s) => ({ x: s.x, changes: s.option.changes })),
+      between: samples.map((s) => ({ x: s.x, changes: s.option.changes, option: s.option })),
+      anchor: { arg, r, noise },
     });
   }
   return out;

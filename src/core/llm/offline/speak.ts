@@ -6,6 +6,7 @@ import type { PersonaBrief, RetrievedMemory, SpeakRequest, SpeakResponse, Transc
 import { clamp01, emphasis, type Emphasis } from './cues';
 import { introduction, introductionText } from './introduce';
 import { phrase, type Wording } from './phrasing';
+import { aboutTheDecision } from './proposal';
 
 // What one draw chooses from: the first `offered` acts or topics and their weights. Refilled for
 // each draw rather than built per message (those small arrays were a measurable share of the
@@ -112,6 +113,9 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
   const metBefore = metIn(req.memories, other?.id);
   const speaker = fromOther ? (byId(req.others, fromOther.from) ?? other) : other;
 
+  // Before a declared decision: a proposal about it, or an answer to one (proposal.ts).
+  const decision = aboutTheDecision(req, rng);
+  if (decision) return decision;
   let act: DialogueAct | undefined;
   let topic: string | undefined;
   // Obligations towards the previous speaker. In a room a question is put to the next speaker
@@ -119,7 +123,7 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
   if (fromOther?.act === 'ask' && (!req.room || !fromOther.topic || self.interests.includes(fromOther.topic))) {
     act = 'answer';
     topic = fromOther.topic;
-  } else if (fromOther?.act === 'propose') {
+  } else if (fromOther?.act === 'propose' && !fromOther.terms) {
     const p = clamp01(
       0.25 +
         (fromOther.topic && self.interests.includes(fromOther.topic) ? 0.35 : 0) +

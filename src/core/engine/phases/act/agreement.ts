@@ -20,7 +20,7 @@ import { EXPECTED_PEERS, peersOf, type Peers } from './expectedMoves';
 import type { PhaseContext } from '../context';
 import { Foresight } from './foresight';
 import { groupTotal, rangeOf, type Alike } from './groupTotal';
-import { talkedWith } from './talkedWith';
+import { agreedWith } from './talkedWith';
 import { maxOf } from '../../../stats/extremes';
 import { phaseActionsFor, type ActPhase } from '../../../format';
 
@@ -163,18 +163,26 @@ function sameOffer(phase: ActPhase, offered: readonly string[] | undefined, grou
 }
 
 /**
- * What an offline decider knows of its talks and their agreement: whom it talked with and how
- * long ago (talkedWith.ts), and, when it has talked with anyone lately, what its group does best
- * with. Nothing when the world has nothing to agree on.
+ * What an offline decider knows of its agreements: whom it agreed with in talk and how long ago,
+ * and for what (talkedWith.ts: only proposals accepted, for the terms proposed). Nothing when the
+ * world has nothing to agree on, or the agent agreed to nothing lately.
  */
 export function agreementFor(
   ask: AgreementAsk,
 ): { talked: ReadonlyMap<string, number>; best: GroupBest[] } | undefined {
   const { state, agent, offered, round } = ask;
   if (!agreementPossible(state, offered)) return undefined;
-  const talked = talkedWith(agent, round);
-  if (!talked.size) return undefined;
-  return { talked, best: groupBest(ask) };
+  const agreed = agreedWith(agent, round);
+  if (!agreed.with.size) return undefined;
+  const open = new Set(agreeableNames(state, offered));
+  const best = agreed.terms.filter((t) => open.has(t.action));
+  return best.length ? { talked: agreed.with, best } : undefined;
+}
+
+/** The names of the actions offered an agreement may be about. */
+function agreeableNames(state: WorldState, offered: readonly string[] | undefined): string[] {
+  const { amounts, choices } = agreeable(state, offered);
+  return [...amounts, ...choices].map((c) => c.spec.name);
 }
 
 /** agreementFor in a phase of a run: the agent's peers are those it plays this phase with. */

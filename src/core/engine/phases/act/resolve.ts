@@ -28,6 +28,7 @@ import { argsAtTurn } from './turnBounds';
 import { cutToBounds } from './boundCut';
 import { recollection } from './recollection';
 import { argValue, choiceWords, shown } from './choiceWords';
+import { consequenceSaid } from './consequenceSaid';
 
 /** A number argument's least value now (its bound written as an expression evaluated for the actor). */
 function argMin(compiled: CompiledAction, context: ExpressionContext, name: string): number {
@@ -52,6 +53,19 @@ function applyChanges(
     applied[owner === 'me' ? `${actor}.${name}` : key] = pair;
   }
   return applied;
+}
+
+/** The reason, with what its turn changed: a bound met, an amount cut, or the action no longer possible. */
+function whyAtTurn(
+  why: string,
+  able: boolean,
+  moved: readonly string[],
+  cut: { said?: string; impossible?: boolean },
+): string {
+  if (!able) {
+    return `${why} (${cut.impossible ? `not possible when its turn came: ${cut.said}` : 'no longer possible when its turn came'})`;
+  }
+  return `${why}${moved.length ? ` (${moved.join(', ')}: its bound when its turn came)` : ''}${cut.said ? ` (${cut.said})` : ''}`;
 }
 
 /** Applies one agent's chosen action to the state as it is now; emits it and the agent's memory. */
@@ -102,9 +116,7 @@ function apply(
   args = cut.args;
   const applied = applyChanges(state, a.id, cut.changes);
   const platform = able ? applyPlatform(world, a, compiled, args, res.text) : { event: {}, account: [] };
-  const moved =
-    (turn.moved.length ? ` (${turn.moved.join(', ')}: its bound when its turn came)` : '') +
-    (cut.said ? ` (${cut.said})` : '');
+  const why = consequenceSaid(res, a.id, applied, (id) => world.agents.get(id)?.persona.name ?? id) + res.reason;
   const event: ActionEvent = {
     type: 'action',
     round: world.round,
@@ -112,9 +124,8 @@ function apply(
     action: res.action,
     args,
     changes: applied,
-    reason: able
-      ? `${res.reason}${moved}`
-      : `${res.reason} (${cut.impossible ? `not possible when its turn came: ${cut.said}` : 'no longer possible when its turn came'})`,
+    reason: whyAtTurn(why, able, turn.moved, cut),
+    ...(res.pushes ? { pushes: res.pushes } : {}),
     ...(phase ? { phase } : {}),
     ...platform.event,
     ...usageField('usage' in res ? res.usage : undefined),

@@ -19,6 +19,8 @@ import type { PhaseContext } from '../context';
 import { messageCount } from '../../../format';
 import { heardBy, learnFromTalk, newsFor, offeredIds } from './hearsay';
 import { afterConversation } from './conversationHook';
+import { termsAhead } from '../act/termsAhead';
+import { agreedIn, agreedText, sameTerms } from './agreedIn';
 
 export function situationOf(other: Agent): string[] {
   return [other.persona.name, ...other.persona.interests];
@@ -46,6 +48,8 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
     briefsOf.push(others.map((o) => o.brief));
     tieOf.push(world.ties.get(self.id, others[0].id));
   }
+  // What each could propose about the decision ahead (offline speakers only: termsAhead.ts).
+  const termsOf = conv.members.map((m) => termsAhead(world, m));
   // Messages `from`, `from + 1`, …: at once while answers come at once, else after each wait.
   const speakFrom = (from: number): Step => {
     for (let turn = from; turn < total; turn++) {
@@ -85,6 +89,8 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
     if (news) req.news = news;
     const heard = heardBy(world, speaker, conv.transcript);
     if (heard) req.heard = heard;
+    const terms = termsOf[turn % n];
+    if (terms) req.terms = terms;
     offers[turn % n] = req;
     return world.decide(
       speaker.model,
@@ -104,6 +110,16 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
       doubts = offeredIds(res.doubts, offer?.heard);
     if (tells) line.tells = tells;
     if (doubts) line.doubts = doubts;
+    // Terms only as offered: a proposal of what the speaker could propose, an acceptance of a proposal made.
+    const terms = res.terms;
+    if (
+      terms &&
+      ((res.act === 'propose' && offer?.terms?.some((t) => sameTerms(t, terms))) ||
+        (res.act === 'accept' &&
+          conv.transcript.some((l) => l.act === 'propose' && l.terms && sameTerms(l.terms, terms))))
+    ) {
+      line.terms = terms;
+    }
     conv.transcript.push(line);
     tape.say(
       messageEvent(world.round, conv.id, turn, speaker.id, inRoom ? undefined : othersOf[turn % n][0].id, line, res),
@@ -137,6 +153,7 @@ function messageEvent(
   // What it carried (`knowledge:`), as taken into the transcript: only the ids on offer.
   if (line.tells) e.tells = line.tells;
   if (line.doubts) e.doubts = line.doubts;
+  if (line.terms) e.terms = line.terms;
   const usage = usageField(res.usage).usage;
   if (usage) e.usage = usage;
   if (res.usage.by) e.by = res.usage.by;
@@ -206,14 +223,16 @@ function rememberAs(world: PhaseContext, conv: Talk, self: Agent): void {
       if (l.act === 'ask' && l.topic && self.interests.includes(l.topic)) askedMine = true;
       if (l.act === 'support') theySupported = true;
     } else if (l.act === 'support') iSupported = true;
-    if (l.act === 'accept' && i > 0 && tr[i - 1].act === 'propose') planned = true;
+    if (l.act === 'accept' && !l.terms && i > 0 && tr[i - 1].act === 'propose') planned = true;
     if (l.act === 'disclose') disclosed = true;
   }
+  const agreed = agreedIn(tr, self.id);
   let notes = '';
   if (askedMine) notes += ' They asked about my interests.';
   if (theySupported) notes += ' They were supportive.';
   if (iSupported) notes += ' I supported them.';
   if (planned) notes += ' We agreed on a plan.';
+  if (agreed) notes += ` ${agreedText(agreed.terms)}`;
   const first = others.length === 1 && !world.meetings.has(self.id, others[0].id);
   const importance =
     2 + (first ? 1 : 0) + (disclosed ? 1 : 0) + (theySupported || iSupported ? 2 : 0) + (planned ? 2 : 0);
@@ -224,6 +243,7 @@ function rememberAs(world: PhaseContext, conv: Talk, self: Agent): void {
   const cues: MemoryCues = {};
   if (others.length === 1) cues.partner = others[0].id;
   if (topics.length) cues.topic = topics[0];
+  if (agreed) cues.agreed = agreed;
   world.remember(self, 'conversation', text, importance, cues);
   rememberIntroductions(world, conv, self);
 }
