@@ -57,6 +57,15 @@ function mechanismLines(h: HypothesisResult): string[] {
         : '';
       out.push(`- ${mdText(c.condition)}: ${c.decisions} decisions${top ? `, driven by ${top}` : ''}.${talk}`);
     }
+    if (m.rule_contrasts.length) {
+      const moved = m.rule_contrasts
+        .slice(0, 4)
+        .map((r) => `${mdText(r.rule)} ${r.contrast > 0 ? '+' : ''}${num(r.contrast, 2)}`)
+        .join(', ');
+      out.push(
+        `- What moved between the conditions (each named rule's mean push per decision, as the effect weighs them): ${moved}.`,
+      );
+    }
     if (m.single_driver) out.push(`- **Flag:** ${mdText(m.single_driver)}`);
   }
   return out;
@@ -118,9 +127,10 @@ export function studyMarkdown(r: StudyResult): string {
     ]
       .filter(Boolean)
       .join(', ');
-    const spent = m.provider !== 'offline' && m.usage.calls
-      ? `; ${m.usage.calls} model calls, ${m.usage.input_tokens + m.usage.output_tokens} tokens, $${m.usage.cost_usd.toFixed(2)}`
-      : '';
+    const spent =
+      m.provider !== 'offline' && m.usage.calls
+        ? `; ${m.usage.calls} model calls, ${m.usage.input_tokens + m.usage.output_tokens} tokens, $${m.usage.cost_usd.toFixed(2)}`
+        : '';
     L.push(
       `- **${mdText(m.name)}**: ${id}${weights}${knobs ? ` (${knobs})` : ''}; ${m.runs} runs, seeds ${m.seeds_run.length ? `${m.seeds_run[0]}–${m.seeds_run.at(-1)}` : 'none'} over ${m.looks_run} look${m.looks_run === 1 ? '' : 's'}${m.stopped_early ? ' (stopped early: every hypothesis decided)' : ''}${m.partial ? ' (partial)' : ''}${spent}.`,
     );

@@ -21,6 +21,8 @@ export interface Mechanism {
   decisions: number;
   /** The drivers, most first: a named offline rule (`rule: agreement`) or a reason kind. */
   drivers: { driver: string; count: number }[];
+  /** Each named offline rule's mean push per decision here (utility units; the trace's `pushes`). */
+  push_per_decision: Record<string, number>;
   messages: number;
   messages_on_the_decision: number;
 }
@@ -30,6 +32,11 @@ export interface ModelHypothesis extends HypothesisTest {
   /** The offline rule-based model: it makes no model call, so it has no decision to lose. */
   offline: boolean;
   mechanisms: Mechanism[];
+  /**
+   * Each named rule's share of the effect: its mean push per decision, weighted as the effect weighs
+   * the conditions ((A − B), or (A − B) − (C − D)), largest first — the mechanism the effect came through.
+   */
+  rule_contrasts: { rule: string; contrast: number }[];
   /** Set when one driver carries the positive side and is (nearly) absent from the other: the sentence that says so. */
   single_driver?: string;
   data_quality: DataQuality[];
@@ -67,6 +74,8 @@ export interface HypothesisResult {
   validity: {
     condition: string;
     anchored: boolean;
+    /** Compared only with a published simulation's agents, not people. */
+    agents_only?: boolean;
     entry?: string;
     as?: string;
     scores?: Record<string, { inside: number; scored: number }>;
@@ -92,6 +101,9 @@ function mechanismsOf(h: Study['hypotheses'][number], tallies: Record<string, Ru
         side: Math.sign(side),
         decisions: t?.focusDecisions ?? 0,
         drivers: drivers.slice(0, 8),
+        push_per_decision: t?.focusDecisions
+          ? Object.fromEntries(Object.entries(t.pushTotals).map(([rule, sum]) => [rule, sum / t.focusDecisions]))
+          : {},
         messages: t?.messages ?? 0,
         messages_on_the_decision: t?.messagesOnTheDecision ?? 0,
       };
@@ -125,6 +137,37 @@ export function singleDriver(
     return `${top.count} of ${m.decisions} decisions in '${m.condition}' come from ${what}, against ${elsewhere} of ${otherDecisions} on the other side${talk}: the effect is carried by that single ${offline ? 'rule — an assumption of the model, not something the agents worked out' : 'reason'}.`;
   }
   return undefined;
+}
+
+/** The effect's weights applied to each rule's mean push per decision: what moved between the conditions. */
+export function ruleContrasts(
+  ms: readonly Mechanism[],
+  h: Study['hypotheses'][number],
+): { rule: string; contrast: number }[] {
+  const w = effectWeights(h.effect);
+  const rules = new Set(ms.flatMap((m) => Object.keys(m.push_per_decision)));
+  return [...rules]
+    .map((rule) => ({
+      rule,
+      contrast: ms.reduce((s, m) => s + (w.get(m.condition) ?? 0) * (m.push_per_decision[rule] ?? 0), 0),
+    }))
+    .filter((r) => r.contrast !== 0)
+    .sort((a, b) => Math.abs(b.contrast) - Math.abs(a.contrast) || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * A finding carried by one named rule: it makes at least 80% of the push difference between the
+ * conditions (summed over rules, in absolute value), in the effect's expected direction.
+ */
+export function pushCarried(
+  rc: readonly { rule: string; contrast: number }[],
+  expect: 'higher' | 'lower',
+): string | undefined {
+  const total = rc.reduce((s, r) => s + Math.abs(r.contrast), 0);
+  const top = rc[0];
+  if (!top || total === 0 || Math.abs(top.contrast) < 0.8 * total) return undefined;
+  if (Math.sign(top.contrast) !== (expect === 'higher' ? 1 : -1)) return undefined;
+  return `${Math.round((100 * Math.abs(top.contrast)) / total)}% of the difference in what pushed the decisions between the conditions is the offline model's ${top.rule} rule: the effect is carried by that single rule — an assumption of the model, not something the agents worked out.`;
 }
 
 function qualityOf(h: Study['hypotheses'][number], tallies: Record<string, RunTally>): DataQuality[] {
@@ -164,12 +207,15 @@ export function hypothesisResults(
         const mechanisms = mechanismsOf(h, m.tallies[i] ?? {});
         const dq = qualityOf(h, m.tallies[i] ?? {});
         const offline = (m.config?.provider ?? 'offline') === 'offline';
-        const single = singleDriver(mechanisms, h.expect, offline);
+        const contrasts = ruleContrasts(mechanisms, h);
+        const single =
+          (offline ? pushCarried(contrasts, h.expect) : undefined) ?? singleDriver(mechanisms, h.expect, offline);
         return {
           ...m.tests[i],
           model: m.name,
           offline,
           mechanisms,
+          rule_contrasts: contrasts.slice(0, 8),
           ...(single ? { single_driver: single } : {}),
           data_quality: dq,
           rests_on_lost_decisions: dq.some((d) => d.lost_share > LOST_LIMIT),

@@ -10,6 +10,8 @@ export interface RunTally {
   /** Decisions of the focus (action events that changed the quantity; else evaluations): count by what drove them. */
   drivers: Record<string, number>;
   focusDecisions: number;
+  /** Each named offline rule's pushes on the focus decisions, summed (signed, in utility units). */
+  pushTotals: Record<string, number>;
   /** The focus decisions' own kind: 'action <name>' or 'evaluation'. */
   focusKinds: Record<string, number>;
   messages: number;
@@ -32,6 +34,7 @@ export function emptyTally(): RunTally {
   return {
     drivers: Object.create(null),
     focusDecisions: 0,
+    pushTotals: Object.create(null),
     focusKinds: Object.create(null),
     messages: 0,
     messagesOnTheDecision: 0,
@@ -53,6 +56,16 @@ export function reasonKind(reason: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return masked.length > 90 ? `${masked.slice(0, 87)}…` : masked;
+}
+
+/** The trace's named pushes of an offline choice (none for an LLM's or a person's). */
+function pushesOf(e: TraceEvent): { rule: string; size: number }[] {
+  const pushes = (e as { pushes?: unknown }).pushes;
+  if (!Array.isArray(pushes)) return [];
+  return (pushes as { rule?: unknown; size?: unknown }[]).filter(
+    (p): p is { rule: string; size: number } =>
+      typeof p?.rule === 'string' && typeof p.size === 'number' && Number.isFinite(p.size),
+  );
 }
 
 /** The push that moved a choice most, by its size: the trace's named offline rules. */
@@ -113,6 +126,7 @@ export function tallyEvent(t: RunTally, e: TraceEvent, focus: TallyFocus, wordTe
   if (!isFocus) return;
   t.focusDecisions++;
   bump(t.focusKinds, e.type === 'action' ? `action ${e.action}` : 'evaluation');
+  for (const p of pushesOf(e)) bump(t.pushTotals, p.rule, p.size);
   const reason = e.type === 'action' ? e.reason : e.type === 'evaluation' ? e.text : undefined;
   const driver =
     strongestPush((e as { pushes?: unknown }).pushes) ?? (reason ? reasonKind(reason) : 'no reason recorded');
@@ -138,6 +152,7 @@ export function addTally(into: RunTally, t: RunTally): void {
   for (const [k, n] of Object.entries(t.drivers)) bump(into.drivers, k, n);
   for (const [k, n] of Object.entries(t.focusKinds)) bump(into.focusKinds, k, n);
   for (const [k, n] of Object.entries(t.failedByKind)) bump(into.failedByKind, k, n);
+  for (const [k, n] of Object.entries(t.pushTotals)) bump(into.pushTotals, k, n);
   into.focusDecisions += t.focusDecisions;
   into.messages += t.messages;
   into.messagesOnTheDecision += t.messagesOnTheDecision;
