@@ -36,6 +36,7 @@ import {
 } from '../../core/validation/varied';
 import { chooseModel } from '../modelChoice';
 import { mayReplace, recordPresent, removeOurs } from '../ownFiles';
+import { writeFileSafely } from '../../core/files/safeWrite';
 
 /** The shipped library: beside the bundle (dist/../validation) or the sources (src/cli/commands/../../../validation). */
 export function libraryDir(from = __dirname): string | undefined {
@@ -232,7 +233,7 @@ class OutputFolder {
   }
 
   write(name: string, text: string): void {
-    fs.writeFileSync(path.join(this.dir, name), text);
+    writeFileSafely(path.join(this.dir, name), text);
     recordPresent(this.dir, [name]);
   }
 }

@@ -19,6 +19,7 @@ import { experimentWorld } from './experimentWorld';
 import { workersFor } from './workerLimits';
 import { partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
+import { outputSubfolder } from '../files/safeWrite';
 
 export interface ExperimentOptions {
   outDir: string;
@@ -113,8 +114,10 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const roundsBy = roundsByCondition(scenario, plan.conditions, options.rounds);
   // The runs this machine runs: the whole plan, or a shard's part of it numbered 0..m-1.
   const todo = shardPlan(plan, options.shard);
-  const traceDir = path.join(options.outDir, 'traces');
-  fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
+  // traces/ is made here, or must be a folder: a link there (a shared folder's) would take the runs out.
+  const traceDir =
+    options.traces === false ? path.join(options.outDir, 'traces') : outputSubfolder(options.outDir, 'traces');
+  fs.mkdirSync(options.outDir, { recursive: true });
   const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
   // Each run's trace, by task id; runs write it under a `.part` name until they finish (traceFiles.ts).
   const tracePaths =

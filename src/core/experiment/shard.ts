@@ -11,6 +11,7 @@ import type { ExperimentPlan, ExperimentRunSpec } from './plan';
 import type { RunOutcome } from './outcome';
 import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format';
 import { scenarioHash } from '../engine';
+import { writeFileSafely } from '../files/safeWrite';
 
 export interface Shard {
   /** 1..count */
@@ -136,7 +137,7 @@ export function shardFileOf(o: {
 /** Writes `dir/shard.json`; gives its path. */
 export function writeShardFile(dir: string, file: ShardFile): string {
   const at = path.join(dir, SHARD_FILE);
-  fs.writeFileSync(at, JSON.stringify(file, null, 2) + '\n');
+  writeFileSafely(at, JSON.stringify(file, null, 2) + '\n');
   return at;
 }
 
