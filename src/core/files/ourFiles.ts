@@ -96,8 +96,9 @@ function readList(dir: string): Listed {
     const files = Array.isArray(parsed.files) ? parsed.files.filter(plainName) : [];
     const signatures = Object.create(null) as Record<string, string>;
     if (parsed.signatures && typeof parsed.signatures === 'object') {
-      for (const [n, s] of Object.entries(parsed.signatures))
+      for (const [n, s] of Object.entries(parsed.signatures)) {
         if (plainName(n) && typeof s === 'string') signatures[n] = s;
+      }
     }
     return { files, signatures };
   } catch {
