@@ -132,8 +132,9 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     models: {
       onCall: (r) => {
         spend.listener(r);
-        metered.limit?.listener(r);
       },
+      // The limit is set once the cost is confirmed, before the run: each call asks its meter then.
+      meter: () => metered.limit?.meter,
       secrets: (name) => keys.get(name),
       allowKeys,
       chatClientFactory: (cfg) => languageModelClient(cfg),
