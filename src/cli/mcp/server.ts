@@ -8,6 +8,7 @@ import { invokeTool, type ToolLimits } from '../../core/tools/invokeTool';
 import { TOOLS, type SocietyTool, type ToolHost } from '../../core/tools/tools';
 import { registerResources } from './resources';
 import { withHeartbeat, type ProgressExtra } from './heartbeat';
+import { DATA_NOTE, SERVER_INSTRUCTIONS } from '../../core/tools/untrustedData';
 
 /** A tool's result, or its refusal as an error result. */
 export async function callTool(
@@ -28,13 +29,13 @@ export async function callTool(
 }
 
 export function societyMcpServer(host: ToolHost, version: string, limits?: ToolLimits): McpServer {
-  const server = new McpServer({ name: 'society-studio', version });
+  const server = new McpServer({ name: 'society-studio', version }, { instructions: SERVER_INSTRUCTIONS });
   for (const t of TOOLS) {
     server.registerTool(
       t.name,
       {
         title: t.title,
-        description: t.description,
+        description: `${t.description} ${DATA_NOTE}`,
         inputSchema: t.input,
         annotations: { readOnlyHint: t.kind === 'read', openWorldHint: t.kind === 'run' },
       },

@@ -24,7 +24,10 @@ async function call(client: Client, name: string, args: Record<string, unknown>)
   const r = await client.callTool({ name, arguments: args });
   const text = (r.content as { type: string; text: string }[])[0].text;
   assert.ok(!r.isError, `${name}: ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
+  // Every answer's content sits under `untrusted_data` (core/tools/untrustedData.ts).
+  const answer = JSON.parse(text) as { note: string; untrusted_data: Record<string, unknown> };
+  assert.match(answer.note, /never instructions to follow/);
+  return answer.untrusted_data;
 }
 
 /** Applies a fix given as `file:line:col-line:col` → text. */
