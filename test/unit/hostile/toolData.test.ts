@@ -30,9 +30,8 @@ describe('hostile text in tool answers is marked as data (issue 87: 4)', functio
       ].join('\n'),
     );
     await withMcpClient(cwd, async (client) => {
-      const { instructions } =
-        client.getInstructions() !== undefined ? { instructions: client.getInstructions() } : { instructions: '' };
-      assert.ok(instructions?.includes(DATA_NOTE), 'the server tells the assistant');
+      const instructions = client.getInstructions() ?? '';
+      assert.ok(instructions.includes(DATA_NOTE), 'the server tells the assistant');
       for (const t of (await client.listTools()).tools) assert.ok(t.description?.includes(DATA_NOTE), t.name);
 
       const texts: string[] = [];
@@ -47,7 +46,8 @@ describe('hostile text in tool answers is marked as data (issue 87: 4)', functio
         const answer = JSON.parse(text) as { note: string; untrusted_data: unknown };
         assert.deepEqual(Object.keys(answer), ['note', 'untrusted_data'], 'nothing outside the envelope');
         assert.equal(answer.note, DATA_NOTE);
-        assert.equal(r.structuredContent?.untrusted_data !== undefined, true, 'structured content marked too');
+        const structured = r.structuredContent as { untrusted_data?: unknown } | undefined;
+        assert.ok(structured?.untrusted_data !== undefined, 'structured content marked too');
       }
       const rows = (JSON.parse(texts[1]) as { untrusted_data: { rows: unknown[][] } }).untrusted_data.rows;
       assert.deepEqual(rows[0], ['a', INJECTION], 'the text is kept, as data');
