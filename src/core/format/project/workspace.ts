@@ -5,6 +5,7 @@
 // close a circle.
 import { checkObserved } from '../checks/observedCheck';
 import { checkModule } from '../checks/moduleCheck';
+import { checkLocalModels } from '../checks/localModelCheck';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Persona, Range } from '../model/model';
@@ -127,6 +128,10 @@ export class Workspace {
       pushAll(
         result.diagnostics,
         await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
+      );
+      pushAll(
+        result.diagnostics,
+        await checkLocalModels(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
       );
     }
     const census = await loadCensus(doc.value, at, this.fs, this.root);
