@@ -3,6 +3,7 @@
 // (llm/keyRoute.ts), and the estimate is within the limit.
 import * as path from 'node:path';
 import { loadScenarioFile, formatDiagnostic, traitsOf, type Scenario } from '../format';
+import { runTooLarge, scenarioAgents } from '../format';
 import { estimateRun } from '../llm/estimate';
 import { conditionModels, estimateExperiment } from '../experiment';
 import { configKeyRefusal, keyAllowances } from '../llm/keyRoute';
@@ -38,6 +39,9 @@ export async function gateScenario(file: string, host: ToolHost, runs: GatedRuns
     );
   }
   const scenario = loaded.scenario;
+  // The rounds asked for may take the run past its bounds as a whole (format/model/runBounds.ts).
+  const tooLarge = runTooLarge(scenarioAgents(scenario), rounds ?? scenario.world.rounds);
+  if (tooLarge) throw new ToolRefusal(tooLarge);
   const allowed = keyAllowances(host.allowKeys ?? []);
   // Every model a run would call: an experiment's conditions may set other models.
   for (const m of sends ? conditionModels(experiment ? scenario : { ...scenario, experiment: undefined }) : []) {

@@ -180,4 +180,6 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
     "`world.encounters.among: match` (meet only one's match group) in a scenario without `matching:`, where nobody has a match group and no conversation would be held, at the value (also where an experiment condition's `set:` writes it)",
   SOC153:
     "a `provider: local` model's file (`model:` or `embeddings.model:`) that is an absolute path, leaves the workspace folder with `..`, or leads out of it through a symbolic link, unless it is in the models cache the installer fills (`$SOCIETY_CACHE/models`, else `~/.cache/society-studio/models`), at the value",
+  SOC154:
+    'a run larger than a run may be, as a whole: more than 1,000,000 agents across every population group and persona together (the schema caps each group alone), or more than 1,000,000,000 agents × rounds; the message says both numbers and the bound, at `population` (or `world.rounds`)',
 };

@@ -146,6 +146,7 @@ export const CODES = {
   SOC151: 'Matching that leaves agents unmatched',
   SOC152: 'Encounters within match groups without a matching',
   SOC153: 'Local model file outside the workspace and the models cache',
+  SOC154: 'Run too large',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 
