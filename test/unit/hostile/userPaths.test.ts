@@ -205,6 +205,36 @@ describe('hostile paths: a local model file is confined like every data path (is
       } else assert.deepEqual(lines, [], model);
     }
   });
+  it('society check reads a confined model file: missing, not GGUF, alignment 0, each SOC155 at the value', async () => {
+    const u32 = (n: number) => {
+      const b = Buffer.alloc(4);
+      b.writeUInt32LE(n);
+      return b;
+    };
+    const u64 = (n: number) => {
+      const b = Buffer.alloc(8);
+      b.writeBigUInt64LE(BigInt(n));
+      return b;
+    };
+    const key = 'general.alignment';
+    fs.writeFileSync(
+      path.join(proj, 'align0.gguf'),
+      Buffer.concat([Buffer.from('GGUF'), u32(3), u64(0), u64(1), u64(key.length), Buffer.from(key), u32(4), u32(0)]),
+    );
+    fs.writeFileSync(path.join(proj, 'page.gguf'), '<html>not a model</html>');
+    for (const [model, want] of [
+      ['absent.gguf', /SOC155 Model file 'absent\.gguf': no such model file/],
+      ['page.gguf', /SOC155 Model file 'page\.gguf': not a GGUF model/],
+      ['align0.gguf', /SOC155 Model file 'align0\.gguf': the GGUF header is damaged \(general\.alignment is 0/],
+    ] as const) {
+      const file = path.join(proj, 's.society');
+      fs.writeFileSync(file, scenario(model));
+      const r = society(['check', file, '--root', proj], proj, { SOCIETY_CACHE: cache });
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, want);
+    }
+  });
+
   it('a context_size no model has (1e308) is refused by the schema, at the value', async () => {
     const file = path.join(proj, 's.society');
     fs.writeFileSync(

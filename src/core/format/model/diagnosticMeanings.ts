@@ -182,4 +182,6 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
     "a `provider: local` model's file (`model:` or `embeddings.model:`) that is an absolute path, leaves the workspace folder with `..`, or leads out of it through a symbolic link, unless it is in the models cache the installer fills (`$SOCIETY_CACHE/models`, else `~/.cache/society-studio/models`), at the value",
   SOC154:
     'a run larger than a run may be, as a whole: more than 1,000,000 agents across every population group and persona together (the schema caps each group alone), or more than 1,000,000,000 agents × rounds; the message says both numbers and the bound, at `population` (or `world.rounds`)',
+  SOC155:
+    "(`society check`) a `provider: local` model's file that cannot be used: missing, not a GGUF model, a damaged or cut-off header (a `general.alignment` that is not a power of two included), or for `model:` no chat template; at the value, with the fix",
 };

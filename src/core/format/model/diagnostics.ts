@@ -147,6 +147,7 @@ export const CODES = {
   SOC152: 'Encounters within match groups without a matching',
   SOC153: 'Local model file outside the workspace and the models cache',
   SOC154: 'Run too large',
+  SOC155: 'Local model file unusable',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 
