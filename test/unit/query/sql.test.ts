@@ -111,6 +111,19 @@ describe('society sql', function () {
     }
   });
 
+  it('reads a trace linked twice inside the folder once, under its first name (issue 87)', async () => {
+    const twice = path.join(dir, 'twice');
+    fs.mkdirSync(path.join(twice, 'traces'), { recursive: true });
+    fs.copyFileSync(trace, path.join(twice, 'traces', 'a-seed1.jsonl'));
+    fs.symlinkSync('a-seed1.jsonl', path.join(twice, 'traces', 'b-seed1.jsonl'));
+    const db = await openRunDatabase(twice);
+    try {
+      assert.deepEqual(await rows(db, 'SELECT run, count(*) FROM agents GROUP BY run'), [['a-seed1', 16]]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('takes one read statement only, and says why otherwise', async () => {
     const db = await openRunDatabase(run);
     try {
