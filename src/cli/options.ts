@@ -22,6 +22,7 @@ import { shellWord } from '../core/text/shellWord';
 import { parseConfig, type OptionRow, type OptionValues } from './optionRows';
 import { MadeFolders } from './madeFolders';
 import { pushAll } from '../core/text/pushAll';
+import { writeFileSafely } from '../core/files/safeWrite';
 
 /**
  * An integer option ≥ min, or undefined when absent; a bad value throws with the option's name.
@@ -82,7 +83,7 @@ export function lockOutputFolder(dir: string, command: string): FolderLock | und
 export function outputFile(file: string, text: string, command: string): boolean {
   const made = outputFolder(path.dirname(path.resolve(file)), command);
   if (!made) return false;
-  if (wroteFiles(command, () => fs.writeFileSync(file, text, 'utf8'), file)) return true;
+  if (wroteFiles(command, () => writeFileSafely(file, text), file)) return true;
   made.removeEmpty();
   return false;
 }

@@ -9,7 +9,9 @@ import { REPORT_FILES } from '../core/analysis';
 import { printable } from '../core/text/printable';
 import { counted } from '../core/text/counted';
 import { traceEnds } from '../core/trace/traceEnds';
-import { forgetWritten, recordWritten, writtenFiles } from './manifest';
+import { ourFilesIn } from '../core/files/ourFiles';
+import { openForWriting } from '../core/files/safeWrite';
+import { forgetWritten, recordWritten } from './manifest';
 
 export const TRACE_FILE = 'trace.jsonl';
 export const CHECKPOINT_FILE = 'checkpoint.json';
@@ -52,7 +54,7 @@ export function heldRun(dir: string): string | undefined {
 export function clearForFreshRun(dir: string, derived: boolean): void {
   const ours = ourFiles(dir);
   const derivedOurs = derived ? DERIVED_FILES.filter(ours) : [];
-  fs.closeSync(fs.openSync(path.join(dir, TRACE_FILE), 'a'));
+  fs.closeSync(openForWriting(path.join(dir, TRACE_FILE), 'append'));
   const stale = [...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []), `${CHECKPOINT_FILE}.tmp`, ...derivedOurs];
   for (const name of stale) removeFile(path.join(dir, name));
   forgetWritten(dir, stale);
@@ -60,17 +62,13 @@ export function clearForFreshRun(dir: string, derived: boolean): void {
 }
 
 /**
- * Whether a file of `dir` is one our commands wrote: one the folder's list names, or, in a folder
- * from before the list, the run's files and the report files beside a trace of ours (made from it).
- * A user's report.html or checkpoint.json where no run was is not: a name alone once made any
- * checkpoint.json ours, and a fresh run replaced it (issue 70).
+ * Whether a file of `dir` is one our commands wrote: one the folder's list names with this
+ * machine's signature (core/files/ourFiles.ts). A name alone, or a list the folder carries, is
+ * not enough: a user's report.html or checkpoint.json where no run was is not ours (issue 70), nor
+ * one a cloned folder lists (issue 87).
  */
 export function ourFiles(dir: string): (name: string) => boolean {
-  const listed = writtenFiles(dir);
-  if (listed) return (name) => listed.has(name);
-  let besideRun: boolean | undefined;
-  return (name) =>
-    (RUN_FILES.includes(name) || DERIVED_FILES.includes(name)) && (besideRun ??= heldRun(dir) !== undefined);
+  return ourFilesIn(dir);
 }
 
 /** Removes a file if it is there; a folder in its place is not ours to remove, and says so. */

@@ -5,6 +5,8 @@
 // command that starts over (`experiment`, as `run`) keeps even its own earlier files without it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ioReason } from '../core/files/ioReason';
+import { writableTarget } from '../core/files/safeWrite';
 import { shown } from './options';
 import { ourFiles, removeFile } from './outFolder';
 import { forgetWritten, MANIFEST_FILE, recordWritten } from './manifest';
@@ -33,14 +35,31 @@ function listed(items: readonly string[]): string {
  * unless `overwrite`. When not, says which are not and how to go on, and gives false (exit 1).
  */
 export function mayReplace(command: string, dir: string, names: readonly string[], overwrite: boolean): boolean {
+  if (!safeTargets(command, dir, names)) return false;
   if (overwrite) return true;
   const ours = ourFiles(dir);
   const theirs = presentFiles(dir, names).filter((name) => !ours(name));
   if (theirs.length === 0) return true;
   console.error(
-    `society ${command}: ${shown(dir)} already holds ${listed(theirs)}, which Society Studio did not write (${theirs.length === 1 ? 'it is' : 'they are'} not listed in its ${MANIFEST_FILE}); move ${theirs.length === 1 ? 'it' : 'them'} away, choose another --out, or replace ${theirs.length === 1 ? 'it' : 'them'} with --overwrite`,
+    `society ${command}: ${shown(dir)} already holds ${listed(theirs)}, which Society Studio did not write (${theirs.length === 1 ? 'it is' : 'they are'} not signed as its own in ${MANIFEST_FILE} by this machine); move ${theirs.length === 1 ? 'it' : 'them'} away, choose another --out, or replace ${theirs.length === 1 ? 'it' : 'them'} with --overwrite`,
   );
   return false;
+}
+
+/**
+ * Whether every one of `names` in `dir` is a name the one writer may write (core/files/safeWrite.ts):
+ * a link, a folder, a FIFO or a device there is refused, with --overwrite too. Says which and why.
+ */
+export function safeTargets(command: string, dir: string, names: readonly string[]): boolean {
+  for (const name of names) {
+    try {
+      writableTarget(path.join(dir, name));
+    } catch (err) {
+      console.error(`society ${command}: cannot write ${shown(path.join(dir, name))}: ${ioReason(err)}`);
+      return false;
+    }
+  }
+  return true;
 }
 
 /** After writing `names` into `dir` (or trying to): those there now are listed as ours. */
@@ -61,6 +80,7 @@ export function mayStartOver(
   overwrite: boolean,
   what: string,
 ): boolean {
+  if (!safeTargets(command, dir, names)) return false;
   if (overwrite) return true;
   const ours = ourFiles(dir);
   const earlier = presentFiles(dir, names).filter(ours);

@@ -17,9 +17,13 @@ import { calibrationOf, loadObserved, unknownConditions } from '../calibrationIn
 import { CALIBRATION_FILES, runCalibration, EXPERIMENT_FILES } from '../../core/experiment';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import { mayStartOver, recordPresent } from '../ownFiles';
+import { maxCostOption } from '../maxCost';
+import { SpendMeter } from '../../core/llm/spendMeter';
+import { COST_LIMIT_EXIT } from '../run/runToEnd';
+import { ExperimentCancelled, partialText } from '../../core/experiment';
 
 const USAGE =
-  'calibrate <scenario|run> [--observed FILE] [--fit rmse|ks] [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--overwrite] [--allow-module] [--json] [-q]';
+  'calibrate <scenario|run> [--observed FILE] [--fit rmse|ks] [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--max-cost USD] [--overwrite] [--allow-module] [--json] [-q]';
 
 /** A finished run's trace, when the argument is one (a `.jsonl` file, or a folder holding trace.jsonl). */
 function traceOf(arg: string): string | undefined {
@@ -49,6 +53,10 @@ const OPTIONS = [
   ['--seeds 1,2,5-7', "seeds each setting runs with (default: the calibration's, else the experiment's, else 1-5)"],
   ['--rounds N', "rounds of every run (default: the scenario's)"],
   ['--jobs N', 'runs at once, on worker threads (default: one per core for the offline model)'],
+  [
+    '--max-cost USD',
+    "make no model call once the sweep's calls so far (their reported tokens, at the model's price) and those under way reach USD, in any run or worker (exit 4) (default: $SOCIETY_COST_LIMIT, else no limit)",
+  ],
   ['--overwrite', 'replace a calibration or experiment --out already holds'],
   ['--allow-module', "run the scenario's `module:` (only for a scenario you trust)"],
   ['--json', 'print the ranking and every fit as JSON'],
@@ -73,6 +81,10 @@ export const calibrateCommand = command({
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const rounds = integerOption('rounds', values.rounds, 1);
     const jobs = integerOption('jobs', values.jobs, 1);
+    const maxCost = maxCostOption('calibrate', values['max-cost']);
+    if (maxCost === false) return 2;
+    // Every call of every run of the sweep asks it first (core/llm/spendMeter.ts).
+    const meter = maxCost !== undefined ? SpendMeter.create(maxCost) : undefined;
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'calibrate', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
@@ -106,7 +118,7 @@ export const calibrateCommand = command({
         scenario,
         cal,
         { data: observed, name: path.relative(process.cwd(), cal.observed) || cal.observed },
-        { outDir, seeds, rounds, jobs, allowModule: values['allow-module'] === true },
+        { outDir, seeds, rounds, jobs, allowModule: values['allow-module'] === true, ...(meter ? { meter } : {}) },
       );
       recordPresent(
         outDir,
@@ -118,6 +130,12 @@ export const calibrateCommand = command({
       if (err instanceof EndpointDownError) {
         console.error(`society calibrate: ${err.message}`);
         return 3;
+      }
+      if (err instanceof ExperimentCancelled && meter?.reached) {
+        console.error(
+          `society calibrate: stopped: ${meter.reason()}; ${partialText(err.run.partial)}, and no fit is given. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
+        );
+        return COST_LIMIT_EXIT;
       }
       throw err;
     } finally {
@@ -131,7 +149,18 @@ function say(done: Awaited<ReturnType<typeof runCalibration>>, cal: Calibration,
   if (json) {
     const ranked = done.ranked.map((r, i) => ({ rank: i + 1, condition: r.condition, score: r.score, fits: r.fits }));
     console.log(
-      JSON.stringify({ fit: cal.fit, best: ranked[0]?.condition ?? null, ranked, files: done.files }, null, 2),
+      JSON.stringify(
+        {
+          fit: cal.fit,
+          best: ranked[0]?.condition ?? null,
+          ranked,
+          files: done.files,
+          // What the runs' calls cost (reported tokens at the price): what an assistant's budget is charged.
+          spent_usd: done.run.result.runs.reduce((s, r) => s + r.usage.cost_usd, 0),
+        },
+        null,
+        2,
+      ),
     );
     return;
   }

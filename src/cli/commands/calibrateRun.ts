@@ -18,7 +18,7 @@ import { CALIBRATION_FILES } from '../../core/experiment';
 import { outputFolder } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { calibrationOf, loadObserved, unknownConditions } from '../calibrationInput';
-import * as fs from 'node:fs';
+import { writeFileSafely } from '../../core/files/safeWrite';
 
 export async function calibrateRun(
   trace: string,
@@ -60,11 +60,12 @@ export async function calibrateRun(
   if (!outputFolder(outDir, 'calibrate') || !mayReplace('calibrate', outDir, names, values.overwrite === true)) {
     return 1;
   }
-  fs.writeFileSync(path.join(outDir, CALIBRATION_FILES.fit), fitCsv(ranked, new Map()));
-  fs.writeFileSync(path.join(outDir, CALIBRATION_FILES.rounds), fitRoundsCsv(fits));
+  writeFileSafely(path.join(outDir, CALIBRATION_FILES.fit), fitCsv(ranked, new Map()));
+  writeFileSafely(path.join(outDir, CALIBRATION_FILES.rounds), fitRoundsCsv(fits));
   recordPresent(outDir, names);
   if (values.json) {
-    console.log(JSON.stringify({ fit: cal.fit, score: ranked[0]?.score ?? null, fits }, null, 2));
+    // A trace already run is compared, nothing spent.
+    console.log(JSON.stringify({ fit: cal.fit, score: ranked[0]?.score ?? null, fits, spent_usd: 0 }, null, 2));
     return 0;
   }
   if (!fits.length) console.log('fit: no series of the run matched an observed measure');

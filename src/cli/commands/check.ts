@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
+import { LocalModelError, checkModelFile } from '../../core/llm/local/modelFile';
 import { counted } from '../../core/text/counted';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
@@ -23,7 +24,9 @@ export const checkCommand = command({
     const { values, positionals } = parsed;
     const targets = positionals.length ? positionals.map((p) => path.resolve(p)) : [process.cwd()];
     const root = path.resolve(values.root ?? defaultRoot(targets));
-    const workspace = new SocietyWorkspace(new NodeFileSystem(), root);
+    // Model files are read here, header only, as a run would before its first call (SOC155).
+    const fs = Object.assign(new NodeFileSystem(), { modelFileProblem });
+    const workspace = new SocietyWorkspace(fs, root);
     const { files, diagnostics } = await workspace.check(targets);
     quietWhenStdoutCloses();
     // A named file that cannot be read was looked at too (its SOC004 says why): it counts.
@@ -84,4 +87,15 @@ function quietWhenStdoutCloses(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+}
+
+/** What checkModelFile finds wrong with a model file, without the file's path (the diagnostic names it). */
+function modelFileProblem(file: string, chat: boolean): string | undefined {
+  try {
+    checkModelFile(file, { chat });
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof LocalModelError)) return err instanceof Error ? err.message : String(err);
+    return err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
+  }
 }

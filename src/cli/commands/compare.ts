@@ -1,7 +1,6 @@
 // `society compare`: two runs of one scenario side by side (where their traces part, outcomes,
 // series over rounds and ties, with B − A), or two sets of runs paired by seed (each outcome's
 // paired difference with its 95% CI). --out writes compare.json, series.csv and compare.html.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { command } from '../command';
 import type { OptionRow } from '../optionRows';
@@ -9,6 +8,7 @@ import { outputFolder, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { compareSide, type CompareSide, compareSides, conditionSides, experimentTraces } from '../../core/experiment';
 import { COMPARE_FILES, NotComparable } from '../../core/analysis';
+import { writeFileSafely } from '../../core/files/safeWrite';
 
 const USAGE = 'compare <A> <B> | <experiment> [--conditions A,B] [--json] [--out DIR] [--overwrite]';
 const NAMES: readonly string[] = Object.values(COMPARE_FILES);
@@ -87,7 +87,7 @@ function writeOut(dir: string, output: { json: string; csv: string; html: string
     [COMPARE_FILES.html, output.html],
   ];
   const wrote = wroteFiles('compare', () => {
-    for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text, 'utf8');
+    for (const [name, text] of files) writeFileSafely(path.join(dir, name), text);
   });
   recordPresent(dir, NAMES);
   if (!wrote) {

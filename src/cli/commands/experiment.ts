@@ -19,7 +19,6 @@ import {
   unknownReference,
   estimateExperiment,
   experimentCostReason,
-  RunsSpendLimit,
   parseShard,
   EXPERIMENT_FILES,
   SHARD_FILE,
@@ -30,6 +29,7 @@ import { MIN_SEED } from '../../core/random/rng';
 import { missingExperimentKey } from '../experimentKeys';
 import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { maxCostOption } from '../maxCost';
+import { SpendMeter } from '../../core/llm/spendMeter';
 import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
@@ -79,7 +79,7 @@ const OPTIONS = [
   ALLOW_KEY_ROW,
   [
     '--max-cost USD',
-    "refuse to start when the experiment's estimate is above USD, and start no more runs once the finished runs' reported usage, at the model's price, costs more (the runs under way finish; the cache keeps every answer for a rerun) (default: $SOCIETY_COST_LIMIT, else no limit)",
+    "refuse to start when the experiment's estimate is above USD, and make no model call once the calls so far (their reported tokens, at the model's price) and those under way reach it, in any run or worker: the runs under way stop unfinished and the experiment is partial (exit 4; the cache keeps every answer for a rerun) (default: $SOCIETY_COST_LIMIT, else no limit)",
   ],
   ['--json', 'print the claims, summaries and contrasts as JSON'],
   ['-q, --quiet', 'no progress bar'],
@@ -134,14 +134,14 @@ export const experimentCommand: Command = command({
     if (!folder) return 1;
     const { made, lock } = folder;
     const stops = listenForStops(values.quiet);
-    // The spending, metered: past the limit no run starts (said at the end).
-    const spend = new RunsSpendLimit(maxCost, stops.stopStarting);
+    // The spending, metered before every call of every run (llm/spendMeter.ts): past the limit no call is made.
+    const meter = maxCost !== undefined ? SpendMeter.create(maxCost) : undefined;
     const tty = !values.quiet && process.stderr.isTTY === true;
     const say = (run: ExperimentRun): number => {
       keepOwn(outDir, run.files);
       return shard
         ? sayShard(run, scenario.name, shard, values)
-        : sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs });
+        : sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs, meter });
     };
     try {
       const run = await runExperiment(scenario, {
@@ -156,7 +156,7 @@ export const experimentCommand: Command = command({
         signal: stops.stopNow.signal,
         stopStarting: stops.stopStarting.signal,
         onProgress: tty ? progressBar(Date.now()) : undefined,
-        onOutcome: spend.onOutcome,
+        ...(meter ? { meter } : {}),
       });
       if (tty) process.stderr.write('\n');
       return say(run);
@@ -170,9 +170,9 @@ export const experimentCommand: Command = command({
       if (!(err instanceof ExperimentCancelled)) throw err;
       if (tty) process.stderr.write('\n');
       say(err.run);
-      if (spend.reached && !stops.signal) {
+      if (meter?.reached && !stops.signal) {
         console.error(
-          `society experiment: ${spend.reason()}; ${partialText(err.run.partial)}. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
+          `society experiment: stopped: ${meter.reason()}; ${partialText(err.run.partial)}. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
         );
         return COST_LIMIT_EXIT;
       }
@@ -321,7 +321,7 @@ function progressBar(started: number): (p: ExperimentProgress) => void {
 function sayExperiment(
   run: ExperimentRun,
   name: string,
-  o: { json?: boolean; quiet?: boolean; askedJobs?: number },
+  o: { json?: boolean; quiet?: boolean; askedJobs?: number; meter?: SpendMeter },
 ): number {
   const r = run.result;
   const runs = run.partial
@@ -335,6 +335,8 @@ function sayExperiment(
           partial: !!run.partial,
           runs_planned: planned,
           runs_finished: r.runs.length,
+          // What the calls cost as metered (the tokens reported, at the billed price), and the limit.
+          ...(o.meter ? { spent_usd: Number(o.meter.spentUsd.toFixed(6)), cost_limit_usd: o.meter.limitUsd } : {}),
           claims: r.claims,
           summaries: r.summaries,
           contrasts: r.contrasts,

@@ -8,9 +8,10 @@ import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '
 import { isTraceFile, loadTieNetwork } from '../../core/analysis';
 import { exportParquet } from './exportParquet';
 import { integerOption, onePositional, outputFile } from '../options';
+import { mayReplace, recordPresent } from '../ownFiles';
 
 const USAGE =
-  'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]\n       society export <run|experiment|folder> --format parquet --out DIR [--overwrite]';
+  'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE [--overwrite]]\n       society export <run|experiment|folder> --format parquet --out DIR [--overwrite]';
 
 /** The format named, else the one --out's extension names (none: GEXF); undefined when neither names one. */
 function formatOf(format: string | undefined, out: string | undefined): TieFormat | undefined {
@@ -35,7 +36,7 @@ const OPTIONS = [
   ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
   ['--dynamic', "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline"],
   ['--out FILE', 'write to FILE (default: standard output); for parquet, the folder'],
-  ['--overwrite', 'parquet: replace files of those names in --out that Society Studio did not write'],
+  ['--overwrite', 'replace a file (parquet: files of those names) in --out that Society Studio did not write'],
 ] as const satisfies readonly OptionRow[];
 
 export const exportCommand = command({
@@ -87,7 +88,11 @@ export const exportCommand = command({
       return 1;
     }
     if (values.out) {
+      // A file there that we did not write is replaced only when asked: export once replaced any.
+      const [dir, name] = [path.dirname(path.resolve(values.out)), path.basename(values.out)];
+      if (!mayReplace('export', dir, [name], values.overwrite === true)) return 1;
       if (!outputFile(values.out, text, 'export')) return 1;
+      recordPresent(dir, [name]);
       console.error(`society export: wrote ${values.out}`);
     } else process.stdout.write(text);
     return 0;

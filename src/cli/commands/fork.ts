@@ -17,6 +17,7 @@ import { readOptionFile } from '../optionFile';
 import { realTarget, writesOverInput } from '../../core/files/realTarget';
 import { recordWritten } from '../manifest';
 import { heldRun } from '../outFolder';
+import { mayReplace } from '../ownFiles';
 import { runModels, missingKey } from '../run/runModels';
 import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
 import { Progress } from '../run/progress';
@@ -238,6 +239,8 @@ async function forkInto(out: string, job: ForkJob): Promise<number> {
     console.error(`society fork: writing the branch into ${shown(out)} would replace ${shown(over)}, which it reads`);
     return 2;
   }
+  // A link, FIFO or folder in a branch file's place is refused, and a user's file kept, before anything goes.
+  if (!mayReplace('fork', out, BRANCH_FILES, values.overwrite === true)) return 1;
   const held = heldRun(out);
   if (held && values.overwrite !== true) {
     console.error(`society fork: ${shown(out)} holds ${held}: choose another --out, or --overwrite`);

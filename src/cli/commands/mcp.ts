@@ -10,8 +10,10 @@ import { cliHost } from '../mcp/cliHost';
 import { packageRoot } from '../mcp/packageRoot';
 import { societyMcpServer } from '../mcp/server';
 import { ALLOW_KEY_ROW, grantKeys } from '../keyGrants';
+import { ASSISTANT_COST_LIMIT_USD } from '../../core/tools/assistantBudget';
+import { printable } from '../../core/text/printable';
 
-const USAGE = 'mcp [--cost-limit USD] [--allow-key VAR@HOST[:PORT]]...';
+const USAGE = 'mcp [--cost-limit USD|none] [--allow-key VAR@HOST[:PORT]]...';
 
 /** The installed package's version, which the server reports to its clients. */
 function packageVersion(): string {
@@ -26,7 +28,7 @@ function packageVersion(): string {
 const OPTIONS = [
   [
     '--cost-limit USD',
-    'refuse a run or experiment estimated above this many dollars (default: $SOCIETY_COST_LIMIT, else no limit)',
+    "what the assistant's tools may spend in this session, all runs and experiments together, metered before every model call; only you set it, never a tool argument (default: $SOCIETY_COST_LIMIT, else $1; `none`: no limit)",
   ],
   ALLOW_KEY_ROW,
 ] as const satisfies readonly OptionRow[];
@@ -38,12 +40,14 @@ export const mcpCommand = command({
   options: OPTIONS,
   async run(parsed): Promise<number> {
     if (!grantKeys('mcp', parsed.values['allow-key'])) return 2;
-    const text = parsed.values['cost-limit'] ?? process.env.SOCIETY_COST_LIMIT ?? '0';
-    const limit = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(limit)) {
-      console.error(`society mcp: --cost-limit takes dollars (e.g. 2.5), not '${text}'`);
+    // The user's word, or $1: an assistant never spends without a limit nobody set (issue 87: 3).
+    const text = parsed.values['cost-limit'] ?? process.env.SOCIETY_COST_LIMIT ?? String(ASSISTANT_COST_LIMIT_USD);
+    const limit = text.trim() === 'none' ? 0 : Number(text);
+    if (text.trim() !== 'none' && (!/^\d+(\.\d+)?$/.test(text.trim()) || !(limit > 0) || !Number.isFinite(limit))) {
+      console.error(`society mcp: --cost-limit takes dollars above 0 (e.g. 2.5), or none, not '${printable(text)}'`);
       return 2;
     }
+    if (limit === 0) console.error('society mcp: --cost-limit none: the tools may spend without a limit');
     const server = societyMcpServer(cliHost(process.cwd(), limit), packageVersion());
     await server.connect(new StdioServerTransport());
     // Served until the client closes standard input.

@@ -17,6 +17,7 @@ import { costLimitReason } from '../../core/llm/costLimit';
 import { agentCount, heapPlan, relaunches, relaunchWithHeap } from '../run/heapRoom';
 import { localFitBeforeRun } from '../../core/llm/local/localEstimate';
 import { recordLocalSpeeds } from '../../core/llm/local/localEngine';
+import { runTooLarge, scenarioAgents } from '../../core/format';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
 const OPTIONS = [
@@ -105,6 +106,12 @@ export const runCommand = command({
     if (!loaded) return 1;
     const { scenario } = loaded;
     if (!knownModel(scenario, values.model, 'run')) return 2;
+    // --rounds may take a scenario past what a run may be as a whole (the check held its own rounds).
+    const tooLarge = runTooLarge(scenarioAgents(scenario), rounds ?? scenario.world.rounds);
+    if (tooLarge) {
+      console.error(`society run: ${tooLarge}. Nothing was run.`);
+      return 2;
+    }
     const maxCost = maxCostOption('run', values['max-cost']);
     if (maxCost === false) return 2;
     // A fresh run above the limit by its estimate is refused before anything is made or sent.

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { command, type Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { formatDiagnostic, loadStudyFile, type Study, type Scenario } from '../../core/format';
-import { estimateExperiment, experimentCostReason, RunsSpendLimit } from '../../core/experiment';
+import { estimateExperiment, experimentCostReason } from '../../core/experiment';
+import { SpendMeter } from '../../core/llm/spendMeter';
 import { runStudy, STUDY_FILES } from '../../core/study/studyRun';
 import { scenarioFor, studyModels, STUDY_RUNS, type StudyProgress } from '../../core/study/runStudy';
 import { looksOf } from '../../core/study/seedPlan';
@@ -82,12 +83,10 @@ export const studyCommand: Command = command({
     if (!made) return 1;
     const lock = lockOutputFolder(outDir, 'study');
     if (!lock) return 1;
-    const spend = new RunsSpendLimit(maxCost);
+    // The spending, metered before every call of every model's runs (llm/spendMeter.ts).
+    const meter = maxCost !== undefined ? SpendMeter.create(maxCost) : undefined;
     const stopNow = new AbortController();
-    const onSignal = (): void => {
-      spend.stopStarting.abort();
-      stopNow.abort();
-    };
+    const onSignal = (): void => stopNow.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
@@ -108,8 +107,7 @@ export const studyCommand: Command = command({
           ...(jobs !== undefined ? { jobs } : {}),
           allowModule: values['allow-module'] === true,
           signal: stopNow.signal,
-          stopStarting: spend.stopStarting.signal,
-          onOutcome: spend.onOutcome,
+          ...(meter ? { meter } : {}),
           ...(values.quiet ? {} : { onProgress: progressLine() }),
         },
       );
@@ -123,7 +121,12 @@ export const studyCommand: Command = command({
           ...r,
           hypotheses: r.hypotheses.map((h) => ({ ...h, models: h.models.map(({ by_seed: _s, ...m }) => m) })),
         };
-        console.log(JSON.stringify({ files: outcome.files.map(rel), ...slim }, null, 2));
+        const spent = r.methods.models.reduce((s, m) => s + m.usage.cost_usd, 0);
+        // What the calls cost as metered, and the limit: what an assistant's budget is charged.
+        const money = meter
+          ? { spent_usd: Number(meter.spentUsd.toFixed(6)), cost_limit_usd: meter.limitUsd }
+          : { spent_usd: Number(spent.toFixed(6)) };
+        console.log(JSON.stringify({ files: outcome.files.map(rel), ...money, ...slim }, null, 2));
       } else {
         console.log(`${printable(r.name)}${r.partial ? ' (partial)' : ''}`);
         for (const h of r.hypotheses) {
@@ -136,9 +139,9 @@ export const studyCommand: Command = command({
         for (const d of r.preregistration.deviations) console.log(`  deviation: ${printable(d.text)}`);
         console.log(`\nwrite-up: ${rel(outcome.files[0])}`);
       }
-      if (spend.reached) {
+      if (meter?.reached) {
         console.error(
-          `society study: ${spend.reason()}; the write-up covers the finished runs. Run it again with a higher --max-cost: finished looks are read back, not rerun`,
+          `society study: stopped: ${meter.reason()}; the write-up covers the finished runs. Run it again with a higher --max-cost: finished looks are read back, not rerun`,
         );
         return COST_LIMIT_EXIT;
       }

@@ -13,7 +13,8 @@ import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { readLibrary, type LibraryEntry } from '../../core/validation/reference';
 import { entryScenario, validateLibrary, type ValidateOptions } from '../../core/validation/validate';
-import { RunsSpendLimit, ExperimentCancelled, partialText, EXPERIMENT_FILES } from '../../core/experiment';
+import { ExperimentCancelled, partialText, EXPERIMENT_FILES } from '../../core/experiment';
+import { SpendMeter } from '../../core/llm/spendMeter';
 import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import type { UsageTotals } from '../../core/trace/events';
 import {
@@ -36,6 +37,7 @@ import {
 } from '../../core/validation/varied';
 import { chooseModel } from '../modelChoice';
 import { mayReplace, recordPresent, removeOurs } from '../ownFiles';
+import { writeFileSafely } from '../../core/files/safeWrite';
 
 /** The shipped library: beside the bundle (dist/../validation) or the sources (src/cli/commands/../../../validation). */
 export function libraryDir(from = __dirname): string | undefined {
@@ -232,7 +234,7 @@ class OutputFolder {
   }
 
   write(name: string, text: string): void {
-    fs.writeFileSync(path.join(this.dir, name), text);
+    writeFileSafely(path.join(this.dir, name), text);
     recordPresent(this.dir, [name]);
   }
 }
@@ -247,7 +249,7 @@ const OPTIONS = [
   ['--models FILE', 'a .society file whose models: block holds NAME'],
   [
     '--max-cost USD',
-    'refuse to start when the estimate of the whole validation is above this (default: SOCIETY_COST_LIMIT; unset: no limit)',
+    'refuse to start when the estimate of the whole validation is above this, and make no model call once the calls so far and those under way reach it (exit 4) (default: SOCIETY_COST_LIMIT; unset: no limit)',
   ],
   ['--only ID,...', 'only these library entries (comma-separated ids)'],
   ['--seeds 1-10', "seeds per condition (default: each entry's experiment seeds)"],
@@ -288,6 +290,7 @@ export const validateCommand = command({
     if (refused !== undefined) return refused;
     const out = new OutputFolder(path.resolve(values.out ?? path.join('runs', 'validation')), values.varied === true);
     if (!out.mayWrite(entries, values.overwrite === true)) return 1;
+    const limitUsd = costLimit(values['max-cost']);
     const options = {
       dir,
       outDir: out.dir,
@@ -295,14 +298,14 @@ export const validateCommand = command({
       ...(jobs !== undefined ? { jobs } : {}),
       ...(model ? { model } : {}),
       // The limit metered as the runs spend, not only held to the estimate above.
-      spend: new RunsSpendLimit(costLimit(values['max-cost'])),
+      ...(limitUsd !== undefined ? { meter: SpendMeter.create(limitUsd) } : {}),
     };
     try {
       return await validateInto(out, entries, values, options);
     } catch (err) {
-      if (!(err instanceof ExperimentCancelled && options.spend.reached)) throw err;
+      if (!(err instanceof ExperimentCancelled && options.meter?.reached)) throw err;
       console.error(
-        `society validate: ${options.spend.reason()}; ${partialText(err.run.partial)} in the entry under way, and no verdict is given. Run it again with a higher --max-cost: the cache answers the finished runs at no cost`,
+        `society validate: stopped: ${options.meter.reason()}; ${partialText(err.run.partial)} in the entry under way, and no verdict is given. Run it again with a higher --max-cost: the cache answers the finished runs at no cost`,
       );
       return COST_LIMIT_EXIT;
     }

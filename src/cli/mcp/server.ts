@@ -9,6 +9,7 @@ import { TOOLS, type SocietyTool, type ToolHost } from '../../core/tools/tools';
 import { registerResources } from './resources';
 import { registerPrompts } from './prompts';
 import { withHeartbeat, type ProgressExtra } from './heartbeat';
+import { DATA_NOTE, SERVER_INSTRUCTIONS } from '../../core/tools/untrustedData';
 
 /** A tool's result, or its refusal as an error result. */
 export async function callTool(
@@ -29,13 +30,13 @@ export async function callTool(
 }
 
 export function societyMcpServer(host: ToolHost, version: string, limits?: ToolLimits): McpServer {
-  const server = new McpServer({ name: 'society-studio', version });
+  const server = new McpServer({ name: 'society-studio', version }, { instructions: SERVER_INSTRUCTIONS });
   for (const t of TOOLS) {
     server.registerTool(
       t.name,
       {
         title: t.title,
-        description: t.description,
+        description: `${t.description} ${DATA_NOTE}`,
         inputSchema: t.input,
         annotations: { readOnlyHint: t.kind === 'read', openWorldHint: t.kind === 'run' },
       },

@@ -30,6 +30,7 @@ import { ioReason } from '../../core/files/ioReason';
 import { JsonLinesPort } from './jsonPort';
 import { LineReader } from './lineReader';
 import { TerminalPort } from './ttyPort';
+import { appendSafely, writeFileSafely } from '../../core/files/safeWrite';
 
 export interface PlayValues {
   play?: string;
@@ -92,10 +93,10 @@ export function playSetup(
   // A resumed session keeps what was answered: the rounds redone after the checkpoint get the same answers.
   const earlier = values.resume && fs.existsSync(recordPath) ? readRecord(recordPath) : undefined;
   if (typeof earlier === 'string') return fail(earlier);
-  if (!earlier) fs.writeFileSync(recordPath, answerLine(header));
+  if (!earlier) writeFileSafely(recordPath, answerLine(header));
   const tally = { answered: 0, timedOut: 0 };
   const book = new AnswerBook(header, false, earlier?.records ?? [], (r) => {
-    fs.appendFileSync(recordPath, answerLine(r));
+    appendSafely(recordPath, answerLine(r));
     if (r.by === 'human') tally.answered++;
     else tally.timedOut++;
   });

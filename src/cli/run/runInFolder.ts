@@ -145,42 +145,48 @@ async function runPlayed(
   });
   if (typeof harness === 'number') return harness;
   held.harness = harness;
-  if (!values.quiet && cp) {
-    console.error(
-      cp.ended
-        ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume`
-        : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`,
-    );
+  // The run's own files, as this run leaves them, are signed as ours (a checkpoint is renamed into
+  // place each round, so it is signed once the run stops).
+  try {
+    if (!values.quiet && cp) {
+      console.error(
+        cp.ended
+          ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume`
+          : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`,
+      );
+    }
+    if (!values.quiet) announceModels(request, harness.models);
+    const outcomes = runOutcomes(harness, scenario, cp !== undefined);
+    const ended = await runToEnd(harness, signals, progress, {
+      file,
+      out,
+      tracePath,
+      checkpointPath,
+      values,
+      loaded,
+      session: models.session,
+      limit: models.limit,
+    });
+    if (ended !== undefined) return ended;
+    await writeJudgementsFile(scenario, tracePath, out);
+    if (scenario.surveys) {
+      const surveys = await writeSurveysCsv(tracePath, out);
+      if (!values.quiet) console.error([`survey answers: ${surveys.file}`, ...surveys.summary].join('\n  '));
+    }
+    recordPresent(out, runTables(scenario));
+    return closingReport({
+      scenario,
+      harness,
+      tracePath,
+      httpRequests: models.httpRequests(),
+      resumedFrom: cp,
+      outcomes: await outcomes.finish(tracePath),
+      json: values.json,
+      quiet: values.quiet,
+    });
+  } finally {
+    recordPresent(out, RUN_FILES);
   }
-  if (!values.quiet) announceModels(request, harness.models);
-  const outcomes = runOutcomes(harness, scenario, cp !== undefined);
-  const ended = await runToEnd(harness, signals, progress, {
-    file,
-    out,
-    tracePath,
-    checkpointPath,
-    values,
-    loaded,
-    session: models.session,
-    limit: models.limit,
-  });
-  if (ended !== undefined) return ended;
-  await writeJudgementsFile(scenario, tracePath, out);
-  if (scenario.surveys) {
-    const surveys = await writeSurveysCsv(tracePath, out);
-    if (!values.quiet) console.error([`survey answers: ${surveys.file}`, ...surveys.summary].join('\n  '));
-  }
-  recordPresent(out, runTables(scenario));
-  return closingReport({
-    scenario,
-    harness,
-    tracePath,
-    httpRequests: models.httpRequests(),
-    resumedFrom: cp,
-    outcomes: await outcomes.finish(tracePath),
-    json: values.json,
-    quiet: values.quiet,
-  });
 }
 
 /** The tables a run writes beside its trace once it ends (mayReplace checks them before it starts). */

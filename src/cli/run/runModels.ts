@@ -65,13 +65,13 @@ export function runModels(r: RunModelsRequest): RunModelChoice | number {
   const onCall = (c: CallRecord): void => {
     if (!c.cached && endpoint(c.model)) requests += c.attempts;
     session.listener(c);
-    limit?.listener(c);
   };
   const options: RunModels = {
     cacheDir,
     replay: r.replay,
     threads: r.threads,
     onCall,
+    ...(limit ? { meter: () => limit.meter } : {}),
     // Said even with --quiet: a run standing still for minutes must say why.
     onLongWait: longWaitSayer((line) => process.stderr.write(`\n${line}\n`), 'run'),
     buildFirst: true,

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { ioReason } from '../../core/files/ioReason';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
+import { SpendLimitReached } from '../../core/llm/spendMeter';
 import type { SessionSpend } from '../../core/engine';
 import type { SpendLimit } from '../../core/llm/spendLimit';
 import { unpricedModels } from '../../core/llm/usage';
@@ -77,6 +78,12 @@ export async function runToEnd(
     console.error(
       `${endsAfter(harness.sim.completed)}${harness.checkpointed !== undefined ? `; ${resumeHint()}` : ''}`,
     );
+    // The cost limit reached mid-round (a call refused before it was made): resumable, as at a round's end.
+    if (err instanceof SpendLimitReached) {
+      console.error(s.session.format());
+      console.error(`${resumeHint()} --max-cost USD (a limit holds for the calls of the command given it)`);
+      return COST_LIMIT_EXIT;
+    }
     // An endpoint never reached is "no model answer" (exit 3), as when every call failed.
     return err instanceof EndpointDownError ? 3 : 1;
   } finally {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { SURVEYS_CSV_HEADER, surveyCsvRows, SurveyTally, surveyLines } from '../../core/analysis';
 import type { SurveyEvent } from '../../core/trace/events';
+import { openForWriting } from '../../core/files/safeWrite';
 
 export const SURVEYS_CSV = 'surveys.csv';
 
@@ -12,7 +13,7 @@ export const SURVEYS_CSV = 'surveys.csv';
 export async function writeSurveysCsv(tracePath: string, out: string): Promise<{ file: string; summary: string[] }> {
   const tally = new SurveyTally();
   const file = path.join(out, SURVEYS_CSV);
-  const sink = fs.createWriteStream(file);
+  const sink = fs.createWriteStream('', { fd: openForWriting(file, 'replace') });
   sink.write(SURVEYS_CSV_HEADER + '\n');
   const lines = readline.createInterface({ input: fs.createReadStream(tracePath), crlfDelay: Infinity });
   for await (const line of lines) {

@@ -2,7 +2,6 @@
 // runs as an experiment condition (× the seeds); without one, the experiment's conditions (or the
 // scenario as written). Then each condition's fit (analysis/calibration), ranked, written beside
 // the experiment's files: fit.csv, fit_rounds.csv, and a Fit section in experiment.html.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Calibration, Scenario, ObservedData } from '../format';
 import {
@@ -23,6 +22,7 @@ import {
 } from './runExperiment';
 import { EXPERIMENT_FILES, conditionChanges, renderExperimentHtml } from './experimentReport';
 import { sweepConditions } from './sweep';
+import { writeFileSafely } from '../files/safeWrite';
 
 export const CALIBRATION_FILES = { fit: 'fit.csv', rounds: 'fit_rounds.csv' } as const;
 
@@ -71,7 +71,7 @@ export async function runCalibration(
       }),
     ],
   ];
-  for (const [name, text] of written) fs.writeFileSync(path.join(options.outDir, name), text);
+  for (const [name, text] of written) writeFileSafely(path.join(options.outDir, name), text);
   const extra = written.slice(0, 2).map(([name]) => path.join(options.outDir, name));
   return { run, fits, ranked, files: [...run.files, ...extra] };
 }

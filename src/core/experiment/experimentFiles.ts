@@ -2,13 +2,13 @@
 // series.csv, experiment.json and, with surveys or judges, instruments.csv. One writer for a run
 // on one machine (runExperiment) and for shards merged (`society experiment merge`), so the two
 // write the same bytes for the same runs.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExperimentResult } from './types';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
 import { partialFields } from './partial';
 import { seriesSummary, seriesSummaryCsv } from './seriesSummary';
 import { instrumentRows, instrumentsCsv } from './instrumentSummary';
+import { writeFileSafely } from '../files/safeWrite';
 
 export interface ExperimentFilesInput {
   result: ExperimentResult;
@@ -56,6 +56,6 @@ export function writeExperimentFiles(outDir: string, o: ExperimentFilesInput): s
   // Only experiments with surveys or judges have instruments.csv: the others' files stay as they were.
   const instruments = instrumentsCsv(instrumentRows(result));
   if (instruments !== undefined) files.push([EXPERIMENT_FILES.instruments, instruments]);
-  for (const [name, text] of files) fs.writeFileSync(path.join(outDir, name), text);
+  for (const [name, text] of files) writeFileSafely(path.join(outDir, name), text);
   return files.map(([name]) => path.join(outDir, name));
 }

@@ -29,7 +29,6 @@ export { CALIBRATION_FILES, calibrationScenario, runCalibration } from './calibr
 // Cost and spend before and while an experiment runs; what went wrong in its runs.
 export { estimateExperiment, experimentCostReason } from './experimentCost';
 export { conditionModels } from './conditionModels';
-export { RunsSpendLimit } from './runsSpendLimit';
 export { describeRunFaults, runsWithoutAnswers } from './runFaults';
 export { claimVerdict, holmVerdict, type Verdict } from './claimVerdict';
 export { traceFileName } from './traceFiles';

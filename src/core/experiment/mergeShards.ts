@@ -11,6 +11,7 @@ import type { RunOutcome } from './outcome';
 import { inShard, type ShardFile, type ShardPlan } from './shard';
 import { unwholeTrace } from '../trace/traceEnds';
 import { maxOf } from '../stats/extremes';
+import { copyFileSafely, outputSubfolder } from '../files/safeWrite';
 
 /** A shard file and the folder it was read from. */
 export interface ShardInput {
@@ -232,7 +233,7 @@ export function gatherTraces(shards: readonly ShardInput[], outDir: string): Gat
       out.missing.push(named);
       continue;
     }
-    fs.mkdirSync(into, { recursive: true });
+    outputSubfolder(outDir, 'traces');
     const to = path.join(into, path.basename(from));
     if (path.resolve(to) === from) {
       out.linked++;
@@ -243,7 +244,7 @@ export function gatherTraces(shards: readonly ShardInput[], outDir: string): Gat
       fs.linkSync(from, to);
       out.linked++;
     } catch {
-      fs.copyFileSync(from, to);
+      copyFileSafely(from, to);
       out.copied++;
     }
   }

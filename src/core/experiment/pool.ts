@@ -54,7 +54,9 @@ export async function runOnPool(
       failures.push(err instanceof Error ? err.message : String(err));
     }
   };
-  const startNoMore = (): boolean => !!signal?.aborted || !!stopStarting?.aborted || failures.length > 0;
+  let limitReached = false;
+  const startNoMore = (): boolean =>
+    !!signal?.aborted || !!stopStarting?.aborted || limitReached || failures.length > 0;
 
   const lane = (): Promise<void> =>
     new Promise((resolve) => {
@@ -73,6 +75,10 @@ export async function runOnPool(
         else if (m.type === 'done') {
           results[m.id] = m.outcome;
           failing(() => events.onDone?.(m.id, m.outcome));
+          next();
+        } else if (m.type === 'stopped') {
+          // The cost limit: this run is left unfinished and no other starts (the experiment is partial).
+          limitReached = true;
           next();
         } else {
           failures.push(`run ${m.id + 1}: ${m.message}`);

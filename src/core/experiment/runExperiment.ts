@@ -20,6 +20,8 @@ import { paperClaimsApply } from './paperClaimsApply';
 import { workersFor } from './workerLimits';
 import { partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
+import { outputSubfolder } from '../files/safeWrite';
+import { SpendLimitReached, type SpendMeter } from '../llm/spendMeter';
 
 export interface ExperimentOptions {
   outDir: string;
@@ -46,6 +48,12 @@ export interface ExperimentOptions {
   onProgress?: (p: ExperimentProgress) => void;
   /** Told each run's outcome as it finishes (its usage: what it spent, for a cost limit). */
   onOutcome?: (outcome: RunOutcome) => void;
+  /**
+   * The command's spending meter (llm/spendMeter.ts): every model call of every run, in this
+   * thread or a worker's, asks it first. Once the limit is reached no call is made: the runs under
+   * way stop unfinished, none starts, and the experiment is partial (ExperimentCancelled).
+   */
+  meter?: SpendMeter;
 }
 
 /** How far an experiment has come: runs finished, and rounds done over every run. */
@@ -114,8 +122,10 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const roundsBy = roundsByCondition(scenario, plan.conditions, options.rounds);
   // The runs this machine runs: the whole plan, or a shard's part of it numbered 0..m-1.
   const todo = shardPlan(plan, options.shard);
-  const traceDir = path.join(options.outDir, 'traces');
-  fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
+  // traces/ is made here, or must be a folder: a link there (a shared folder's) would take the runs out.
+  const traceDir =
+    options.traces === false ? path.join(options.outDir, 'traces') : outputSubfolder(options.outDir, 'traces');
+  fs.mkdirSync(options.outDir, { recursive: true });
   const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
   // Each run's trace, by task id; runs write it under a `.part` name until they finish (traceFiles.ts).
   const tracePaths =
@@ -143,6 +153,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
       for (const t of tasks) {
         t.share = jobs;
         if (cacheDir) t.cacheDir = cacheDir;
+        if (options.meter) t.meter = options.meter.port;
       }
       outcomes = await runOnPool(
         startOrder(todo, tasks),
@@ -239,7 +250,7 @@ function jobsFor(
  */
 async function runInThisThread(
   tasks: WorkerTask[],
-  o: Pick<ExperimentOptions, 'signal' | 'stopStarting' | 'models'> & {
+  o: Pick<ExperimentOptions, 'signal' | 'stopStarting' | 'models' | 'meter'> & {
     cacheDir?: string;
     onRound: (id: number, round: number) => void;
     onDone: (id: number, outcome: RunOutcome) => void;
@@ -247,20 +258,21 @@ async function runInThisThread(
 ): Promise<(RunOutcome | undefined)[]> {
   const outcomes = new Array<RunOutcome | undefined>(tasks.length).fill(undefined);
   for (const t of tasks) {
-    if (o.signal?.aborted || o.stopStarting?.aborted) break;
+    if (o.signal?.aborted || o.stopStarting?.aborted || o.meter?.reached) break;
     let outcome: RunOutcome;
     try {
       outcome = await runOne(t.scenario, t.condition, t.seed, {
         rounds: t.rounds,
         tracePath: t.tracePath,
         signal: o.signal,
-        models: o.models,
+        models: { ...o.models, ...(o.meter ? { meter: () => o.meter } : {}) },
         cacheDir: o.cacheDir,
         allowModule: t.allowModule,
         onRound: (round) => o.onRound(t.id, round),
       });
     } catch (err) {
-      if (o.signal?.aborted) break;
+      // Aborted, or the cost limit reached (the run is left unfinished: the experiment is partial).
+      if (o.signal?.aborted || err instanceof SpendLimitReached) break;
       throw err;
     }
     outcomes[t.id] = outcome;

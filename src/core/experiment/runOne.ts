@@ -25,7 +25,7 @@ export interface RunOneOptions {
    * Keys, where the user let them go, and VS Code language models for this run (the editor's);
    * default: keys and SOCIETY_ALLOW_KEYS from the environment.
    */
-  models?: Pick<ModelOptions, 'secrets' | 'allowKeys' | 'chatClientFactory'>;
+  models?: Pick<ModelOptions, 'secrets' | 'allowKeys' | 'chatClientFactory' | 'meter'>;
 }
 
 export async function runOne(

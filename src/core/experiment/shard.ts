@@ -12,6 +12,7 @@ import type { RunOutcome } from './outcome';
 import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format';
 import { scenarioHash } from '../engine';
 import { paperClaimsApply } from './paperClaimsApply';
+import { writeFileSafely } from '../files/safeWrite';
 
 export interface Shard {
   /** 1..count */
@@ -140,7 +141,7 @@ export function shardFileOf(o: {
 /** Writes `dir/shard.json`; gives its path. */
 export function writeShardFile(dir: string, file: ShardFile): string {
   const at = path.join(dir, SHARD_FILE);
-  fs.writeFileSync(at, JSON.stringify(file, null, 2) + '\n');
+  writeFileSafely(at, JSON.stringify(file, null, 2) + '\n');
   return at;
 }
 

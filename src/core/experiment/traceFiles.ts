@@ -3,6 +3,7 @@
 // after a crash or a kill, and a run that did not finish leaves no trace that passes for one.
 import * as fs from 'node:fs';
 import { conditionFileStem, stemClashes } from '../format';
+import { moveIntoPlace } from '../files/safeWrite';
 
 const PART = '.part';
 
@@ -32,7 +33,7 @@ export function partPath(tracePath: string): string {
 
 /** The run finished: its trace takes its real name (replacing an earlier experiment's). */
 export function keepTrace(tracePath: string): void {
-  fs.renameSync(partPath(tracePath), tracePath);
+  moveIntoPlace(partPath(tracePath), tracePath);
 }
 
 /** The run did not finish: its cut-off trace goes. */

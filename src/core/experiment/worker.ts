@@ -3,6 +3,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../format';
 import { runOne } from './runOne';
+import { SpendLimitReached, SpendMeter, type SpendMeterPort } from '../llm/spendMeter';
+
+/** This thread's view of the command's meter (one per buffer: every task of the thread shares it). */
+let attached: SpendMeter | undefined;
+function meterOf(port: SpendMeterPort): () => SpendMeter {
+  if (attached?.port.buffer !== port.buffer) attached = SpendMeter.attach(port);
+  const m = attached;
+  return () => m;
+}
 
 export interface WorkerTask {
   id: number;
@@ -17,12 +26,16 @@ export interface WorkerTask {
   share?: number;
   /** The scenario's `module:` may run. */
   allowModule?: boolean;
+  /** The command's spending meter, shared with every thread (llm/spendMeter.ts). */
+  meter?: SpendMeterPort;
 }
 
 export type WorkerMessage =
   | { type: 'round'; id: number; round: number; of: number }
   | { type: 'done'; id: number; outcome: Awaited<ReturnType<typeof runOne>> }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  /** Stopped by the cost limit before it finished: not a failure, a run the experiment lacks. */
+  | { type: 'stopped'; id: number; message: string };
 
 parentPort?.on('message', async (task: WorkerTask) => {
   const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
@@ -33,10 +46,12 @@ parentPort?.on('message', async (task: WorkerTask) => {
       cacheDir: task.cacheDir,
       share: task.share,
       allowModule: task.allowModule,
+      ...(task.meter ? { models: { meter: meterOf(task.meter) } } : {}),
       onRound: (round, of) => post({ type: 'round', id: task.id, round, of }),
     });
     post({ type: 'done', id: task.id, outcome });
   } catch (err) {
-    post({ type: 'failed', id: task.id, message: err instanceof Error ? err.message : String(err) });
+    if (err instanceof SpendLimitReached) post({ type: 'stopped', id: task.id, message: err.message });
+    else post({ type: 'failed', id: task.id, message: err instanceof Error ? err.message : String(err) });
   }
 });

@@ -19,6 +19,8 @@ export function ioReason(err: unknown, what = 'file'): string {
       return 'the file system is read-only';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'EUNSAFE': // safeWrite.ts: a link, FIFO or folder where a file is written
+      return (err as { reason?: string }).reason ?? String(err);
     default:
       return err instanceof Error ? err.message : String(err);
   }

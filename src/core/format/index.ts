@@ -2,6 +2,7 @@
 export * from './pure';
 export * from './model/diagnostics';
 export { diagnosticDocLines } from './model/diagnosticDocs';
+export { MAX_AGENTS, MAX_AGENT_ROUNDS, runTooLarge, scenarioAgents } from './model/runBounds';
 export { argWithoutValue, noValueLeft } from './model/argRange';
 export { parseSociety, type ParsedFile, type ParsedDocument, type PathSegment } from './syntax/parse';
 export { nodeAtPath } from './syntax/nodePath';

@@ -8,7 +8,7 @@
 import { type ModelConfig, traitsOf } from '../format';
 import { isConventional } from './keyHosts';
 
-/** A variable the user allowed to go to a host; `port` undefined: the scheme's default port. */
+/** A variable the user allowed to go to a host; `port` undefined: https on 443 only. */
 export interface KeyAllowance {
   env: string;
   host: string;
@@ -58,6 +58,10 @@ export function parseAllowance(text: string): KeyAllowance | string {
   if (at < 0 || !ENV_NAME.test(env)) {
     return `'${text}' is not VAR@HOST[:PORT] (an environment variable's name, @, a host and maybe a port)`;
   }
+  // A wildcard allowed nothing and read as if it allowed everything (issue 87): a key goes to one host.
+  if (where.includes('*')) {
+    return `'${text}': no wildcards: name the one host the key may go to (VAR@HOST or VAR@HOST:PORT)`;
+  }
   const m = HOST_PORT.exec(where);
   const host = m ? normalHost(m[1]) : undefined;
   const port = m?.[2] === undefined ? undefined : Number(m[2]);
@@ -84,16 +88,21 @@ export function keyAllowances(
   });
 }
 
-/** How the user writes the allowance of `env` to `target`: the port only when not the default. */
+/** How the user writes the allowance of `env` to `target`: the port unless https on 443. */
 export function allowanceText(env: string, t: KeyTarget): string {
-  return `${env}@${t.host}${t.port === (t.secure ? 443 : 80) ? '' : `:${t.port}`}`;
+  return `${env}@${t.host}${t.secure && t.port === 443 ? '' : `:${t.port}`}`;
 }
 
 /** Whether `env` may be sent to `target`: its provider's own host, or the user said so. */
 export function keyMayGo(env: string, target: KeyTarget, allowed: readonly KeyAllowance[]): boolean {
   if (target.secure && target.port === 443 && isConventional(env, target.host)) return true;
-  const defaultPort = target.secure ? 443 : 80;
-  return allowed.some((a) => a.env === env && a.host === target.host && (a.port ?? defaultPort) === target.port);
+  // A port-less allowance is https on 443 only: plain http on 80 would show the key to the network.
+  return allowed.some(
+    (a) =>
+      a.env === env &&
+      a.host === target.host &&
+      (a.port === undefined ? target.secure && target.port === 443 : a.port === target.port),
+  );
 }
 
 /**

@@ -40,6 +40,7 @@ import { CallLog } from './callLog';
 import { KeyRouteError, configKeyRefusal, keyAllowances } from './keyRoute';
 import { pushAll } from '../text/pushAll';
 import { CLIENT_FACTORIES, type ClientContext } from './clientFactories';
+import type { SpendMeter } from './spendMeter';
 
 export { CLIENT_FACTORIES, vscodeIdentity, type ClientContext, type ClientFactory } from './clientFactories';
 
@@ -60,6 +61,11 @@ export interface ModelOptions {
   /** fetch for the `openai` package (tests, proxies). */
   fetch?: typeof fetch;
   onCall?: CallListener;
+  /**
+   * The command's spending meter (spendMeter.ts): every call to an endpoint asks it first, and
+   * is refused (SpendLimitReached, which ends the run) once the limit is reached.
+   */
+  meter?: () => SpendMeter | undefined;
   /** Builds the chat client of a `vscode` model (extension side). */
   chatClientFactory?: (cfg: ModelConfig) => ChatClient;
   prices?: PriceTable;
@@ -291,7 +297,12 @@ export class ModelRegistry {
       client = new ResilientChatClient(
         factory.client(this.clientContext(), cfg),
         this.limiter(cfg),
-        this.resilience(cfg),
+        {
+          ...this.resilience(cfg),
+          ...(this.options.meter
+            ? { meter: { meter: this.options.meter, price: billedPrice(cfg, this.options.prices) } }
+            : {}),
+        },
         this.redactor,
       );
     }

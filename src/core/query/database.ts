@@ -3,6 +3,7 @@
 // (`allowed_paths`, no other file or network access, settings locked), and a query is one read
 // statement: DuckDB's own parser says which, so no text pattern can be fooled. Each query is
 // bounded in memory, threads and time, and stops when its asker cancels (queryLimits.ts).
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBResult } from '@duckdb/node-api';
@@ -11,6 +12,7 @@ import { loadDuckDB, type DuckDBApi } from './duckdb';
 import { DATABASE_LIMITS, QueryWatch, type QueryBounds } from './queryLimits';
 import { findRunFiles, TABLE_FILES, type RunFiles, type TableName } from './runFiles';
 import { eventsSelect, literalPath, sqlString, tableSelect, TRACE_VIEWS } from './views';
+import { moveIntoPlace, writableTarget } from '../files/safeWrite';
 
 /** Bad SQL, a write, or a query DuckDB refused: the message is for the person who wrote it. */
 export class QueryError extends Error {}
@@ -190,12 +192,22 @@ export async function openRunDatabase(
       const written: string[] = [];
       for (const view of views) {
         const file = path.join(dir, `${view}.parquet`);
-        const copied = await connection.runAndReadAll(
-          `COPY (SELECT * FROM ${view}) TO ${sqlString(file)} (FORMAT parquet)`,
-        );
-        // A view with no rows here (actions in a world without them) is not written: it does not apply.
-        if (Number(copied.getRows()[0]?.[0] ?? 0) > 0) written.push(file);
-        else fs.rmSync(file, { force: true });
+        writableTarget(file);
+        // DuckDB writes a name of our own beside it, renamed over the name by the one writer's rule
+        // (core/files/safeWrite.ts): never through a link a shared folder placed there.
+        const tmp = path.join(dir, `.${view}.parquet.${crypto.randomBytes(6).toString('hex')}.tmp`);
+        try {
+          const copied = await connection.runAndReadAll(
+            `COPY (SELECT * FROM ${view}) TO ${sqlString(tmp)} (FORMAT parquet)`,
+          );
+          // A view with no rows here (actions in a world without them) is not written: it does not apply.
+          if (Number(copied.getRows()[0]?.[0] ?? 0) > 0) {
+            moveIntoPlace(tmp, file);
+            written.push(file);
+          }
+        } finally {
+          fs.rmSync(tmp, { force: true });
+        }
       }
       return written;
     },

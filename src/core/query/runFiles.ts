@@ -79,12 +79,13 @@ export function findRunFiles(target: string): RunFiles {
   if (!stat.isDirectory()) throw new Error(`${target} is neither a file nor a folder`);
   const root = fs.realpathSync(target);
   const found: RunFiles = { root, traces: [], tables: new Map(), skipped: [] };
-  walk(root, root, 0, found);
+  walk(root, root, 0, found, new Map());
   found.traces.sort((a, b) => a.owner.localeCompare(b.owner));
   return found;
 }
 
-function walk(dir: string, root: string, depth: number, found: RunFiles): void {
+/** `seen`: the real paths found so far, each with the name it was found by. */
+function walk(dir: string, root: string, depth: number, found: RunFiles, seen: Map<string, string>): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -96,7 +97,7 @@ function walk(dir: string, root: string, depth: number, found: RunFiles): void {
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) walk(full, root, depth + 1, found);
+      if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) walk(full, root, depth + 1, found, seen);
       continue;
     }
     const table = TABLE_BY_FILE.get(e.name);
@@ -108,6 +109,14 @@ function walk(dir: string, root: string, depth: number, found: RunFiles): void {
       found.skipped.push(`${rel}: ${ok.why}`);
       continue;
     }
+    // A link to a file already found is that file again: read twice, every query failed on the
+    // duplicate ("Map keys must be unique", issue 87). It is read once, under its first name.
+    const first = seen.get(ok.real);
+    if (first !== undefined) {
+      found.skipped.push(`${rel}: a link to ${first}, already read`);
+      continue;
+    }
+    seen.set(ok.real, rel);
     if (isTrace) {
       if (found.traces.length >= MAX_TRACES) {
         throw new Error(`more than ${MAX_TRACES} traces under ${root}: ask about a folder with fewer`);

@@ -176,12 +176,20 @@ export function eventsSelect(files: RunFiles): string {
 }
 
 /** A CSV table's view: its rows with the folder it came from (`experiment`). */
+/** The tables whose rows carry a condition's name. */
+const NAMED_TABLES: ReadonlySet<TableName> = new Set(['series', 'summaries', 'runs']);
+
 export function tableSelect(files: RunFiles, name: TableName): string | undefined {
   const sources = files.tables.get(name);
   if (!sources?.length) return undefined;
   const paths = sources.map((s) => sqlString(literalPath(s.file))).join(', ');
+  // A condition name the CSV guarded against spreadsheets (text/csv.ts: `'=cmd…`) is read back as
+  // it was written: one quote taken off, as the writer added exactly one (issue 87).
+  const unguard = NAMED_TABLES.has(name)
+    ? ` REPLACE (regexp_replace(condition, '^''(''*[=+\\-@\t\r])', '\\1') AS condition)`
+    : '';
   return (
-    `SELECT ${ownerOf(sources)} AS experiment, * EXCLUDE (filename) ` +
+    `SELECT ${ownerOf(sources)} AS experiment, * EXCLUDE (filename)${unguard} ` +
     `FROM read_csv([${paths}], union_by_name = true, filename = true, header = true)`
   );
 }

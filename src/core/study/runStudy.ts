@@ -31,6 +31,8 @@ export interface StudyRunOptions {
   stopStarting?: AbortSignal;
   /** Keys and VS Code language models (the editor's). */
   models?: ExperimentOptions['models'];
+  /** The command's spending meter (llm/spendMeter.ts): every model call of every model's runs asks it first. */
+  meter?: ExperimentOptions['meter'];
   onProgress?: (p: StudyProgress) => void;
   onOutcome?: (o: RunOutcome) => void;
 }
@@ -167,7 +169,7 @@ export async function runStudyModels(
         mr.looksReused++;
         runsDone += earlier.runs.length;
       } else {
-        if (o.stopStarting?.aborted || o.signal?.aborted) {
+        if (o.stopStarting?.aborted || o.signal?.aborted || o.meter?.reached) {
           stopped = true;
           mr.partial = true;
           break;
@@ -184,6 +186,7 @@ export async function runStudyModels(
             signal: o.signal,
             stopStarting: o.stopStarting,
             models: o.models,
+            ...(o.meter ? { meter: o.meter } : {}),
             onOutcome: (outcome) => {
               runsDone++;
               o.onOutcome?.(outcome);

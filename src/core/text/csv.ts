@@ -9,7 +9,9 @@ import { printable } from './printable';
  * which spreadsheets hide and pandas or R read as part of the name. Numbers are never prefixed: a
  * negative mean like -0.25 stays a number.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Guarded as well: text already starting with quotes before a formula character (`'=x`), so that
+// taking one `'` off (`society sql`'s views, query/views.ts) gives back exactly what was written.
+const GUARDED = /^'*[=+\-@\t\r]/;
 
 /**
  * A cell's text: control characters (a condition named "\u001b]0;…") written as \u00XX, as a
@@ -18,7 +20,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : String(v).split('\r').map(printable).join('\r');
-  if (typeof v !== 'number' && typeof v !== 'bigint' && FORMULA_START.test(s)) s = `'${s}`;
+  if (typeof v !== 'number' && typeof v !== 'bigint' && GUARDED.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -2,6 +2,7 @@
 // schema from there, so it is generated from the same zod shapes (a test keeps the two equal).
 import { z } from 'zod';
 import { TOOLS } from './tools';
+import { DATA_NOTE } from './untrustedData';
 
 export interface LanguageModelToolContribution {
   name: string;
@@ -23,7 +24,7 @@ export function languageModelToolContributions(): LanguageModelToolContribution[
       name: t.name,
       toolReferenceName: t.name.replace(/^society_/, 'society-'),
       displayName: t.title,
-      modelDescription: t.description,
+      modelDescription: `${t.description} ${DATA_NOTE}`,
       canBeReferencedInPrompt: true,
       tags: ['society', t.kind === 'run' ? 'society-run' : 'society-read'],
       inputSchema,

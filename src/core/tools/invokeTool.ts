@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { confinedPath } from '../files/confined';
 import { pathArguments } from './pathArg';
+import { markedAnswer, relativePaths } from './untrustedData';
 import { ToolRefusal, type SocietyTool, type ToolHost } from './tool';
 
 export interface ToolLimits {
@@ -82,7 +83,10 @@ export async function invokeTool(
   try {
     const input = confinedInput(t, z.object(t.input).parse(args), host.cwd);
     const result = await Promise.race([t.invoke(input, host, stop.signal), aborted(stop.signal)]);
-    return answerText(result, limits.answerChars);
+    // Under `untrusted_data`, paths relative to the working folder (untrustedData.ts).
+    const capped = answerText(relativePaths(result, host.cwd), limits.answerChars);
+    const marked = markedAnswer(capped.result);
+    return { result: marked, text: JSON.stringify(marked, null, 2) };
   } catch (err) {
     if (stop.signal.aborted) return { refusal: String((stop.signal.reason as Error).message) };
     return { refusal: refusalText(err) };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { estimateRun } from '../llm/estimate';
 import { pathArg } from './pathArg';
 import { gateScenario } from './scenarioGate';
+import { allowance, charge, spendingRefusal } from './assistantBudget';
 import { ToolRefusal, tool, type ToolHost } from './tool';
 
 /** The largest JSON answer given whole (characters); a larger one is summarised by its keys. */
@@ -33,6 +34,30 @@ async function societyJson(
   return { exitCode: r.code, note: `the summary is ${r.stdout.length} characters; its keys: ${keys.join(', ')}` };
 }
 
+/**
+ * A run tool's answer, the session charged what its command spent (assistantBudget.ts); a command
+ * stopped at the limit (exit 4) says so, and how to ask the user for more.
+ */
+async function spent(host: ToolHost, allowed: number | undefined, answer: Promise<unknown>): Promise<object> {
+  let a: { exitCode?: number; summary?: unknown };
+  try {
+    a = (await answer) as typeof a;
+  } catch (err) {
+    // Stopped at the limit with no summary: it spent what it was allowed (the meter's bound).
+    if (err instanceof ToolRefusal && / exited 4\b/.test(err.message)) {
+      charge(host, allowed, undefined);
+      throw spendingRefusal(host, `${err.message}\nIt stopped at the cost limit`);
+    }
+    throw err;
+  }
+  charge(host, allowed, a.summary);
+  if (a.exitCode !== 4) return a;
+  return {
+    ...a,
+    costLimit: spendingRefusal(host, 'It stopped at the cost limit, partial (its files say what finished)').message,
+  };
+}
+
 const scenarioInput = pathArg('read', 'the scenario .society file');
 const roundsInput = z.number().int().min(1).max(100_000).optional().describe("rounds (default: the scenario's)");
 
@@ -43,7 +68,11 @@ export const estimateTool = tool({
   input: { scenario: scenarioInput, rounds: roundsInput },
   kind: 'read',
   async invoke({ scenario, rounds }, host) {
-    const gate = await gateScenario(scenario, { ...host, costLimitUsd: 0 }, { rounds, sends: false });
+    const gate = await gateScenario(
+      scenario,
+      { ...host, costLimitUsd: 0, budget: undefined },
+      { rounds, sends: false },
+    );
     const e = estimateRun(gate.scenario, { rounds });
     return {
       agents: e.agents,
@@ -57,7 +86,8 @@ export const estimateTool = tool({
         cost_usd: m.cost_usd,
         priced: m.priced,
       })),
-      costLimitUsd: host.costLimitUsd || undefined,
+      // What the user's limit leaves this session (assistantBudget.ts); absent: they lifted it.
+      costLimitUsd: allowance(host),
     };
   },
 });
@@ -81,14 +111,12 @@ export const runTool = tool({
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (seed !== undefined) args.push('--seed', String(seed));
     if (overwrite) args.push('--overwrite');
-    // The limit metered as the run spends, not only checked against the estimate above.
-    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
+    // What the user's limit leaves, metered before every call of the run (llm/spendMeter.ts).
+    const allowed = allowance(host);
+    if (allowed !== undefined) args.push('--max-cost', String(allowed));
     // The per-round series are in the trace (society_sql answers them): the summary is the end state.
-    return {
-      folder: path.relative(host.cwd, out) || '.',
-      estimatedUsd: gate.costUsd,
-      ...((await societyJson(host, args, signal, ['series'])) as object),
-    };
+    const answer = await spent(host, allowed, societyJson(host, args, signal, ['series']));
+    return { folder: path.relative(host.cwd, out) || '.', estimatedUsd: gate.costUsd, ...answer };
   },
 });
 
@@ -117,12 +145,14 @@ export const experimentTool = tool({
     if (seeds) args.push('--seeds', seeds);
     if (rounds !== undefined) args.push('--rounds', String(rounds));
     if (overwrite) args.push('--overwrite');
-    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
+    const allowed = allowance(host);
+    if (allowed !== undefined) args.push('--max-cost', String(allowed));
+    const answer = await spent(host, allowed, societyJson(host, args, signal));
     return {
       folder: path.relative(host.cwd, out) || '.',
       runs: conditions * seedCount,
       estimatedUsd: gate.costUsd,
-      ...((await societyJson(host, args, signal)) as object),
+      ...answer,
     };
   },
 });

@@ -3,9 +3,11 @@
 // (llm/keyRoute.ts), and the estimate is within the limit.
 import * as path from 'node:path';
 import { loadScenarioFile, formatDiagnostic, traitsOf, type Scenario } from '../format';
+import { runTooLarge, scenarioAgents } from '../format';
 import { estimateRun } from '../llm/estimate';
 import { conditionModels, estimateExperiment } from '../experiment';
 import { configKeyRefusal, keyAllowances } from '../llm/keyRoute';
+import { allowance, checkAllowance, spendingRefusal } from './assistantBudget';
 import { ToolRefusal, type ToolHost } from './tool';
 
 export interface Gate {
@@ -37,6 +39,9 @@ export async function gateScenario(file: string, host: ToolHost, runs: GatedRuns
     );
   }
   const scenario = loaded.scenario;
+  // The rounds asked for may take the run past its bounds as a whole (format/model/runBounds.ts).
+  const tooLarge = runTooLarge(scenarioAgents(scenario), rounds ?? scenario.world.rounds);
+  if (tooLarge) throw new ToolRefusal(tooLarge);
   const allowed = keyAllowances(host.allowKeys ?? []);
   // Every model a run would call: an experiment's conditions may set other models.
   for (const m of sends ? conditionModels(experiment ? scenario : { ...scenario, experiment: undefined }) : []) {
@@ -56,13 +61,19 @@ export async function gateScenario(file: string, host: ToolHost, runs: GatedRuns
   const costUsd = estimate.total.cost_usd;
   // An estimate is unpriced only for a provider whose calls carry a price (the providers table).
   const unpriced = estimate.models.filter((m) => !m.priced && traitsOf(m.provider).priced);
-  if (host.costLimitUsd > 0 && unpriced.length) {
-    throw new ToolRefusal(
-      `model ${unpriced.map((m) => `'${m.name}'`).join(', ')} has no price to estimate with, and a cost limit of $${host.costLimitUsd} is set`,
+  const left = allowance(host);
+  if (left !== undefined && sends) checkAllowance(host);
+  if (left !== undefined && unpriced.length) {
+    throw spendingRefusal(
+      host,
+      `model ${unpriced.map((m) => `'${m.name}'`).join(', ')} has no price to estimate with, and a cost limit of $${left.toFixed(2)} is set`,
     );
   }
-  if (host.costLimitUsd > 0 && costUsd > host.costLimitUsd) {
-    throw new ToolRefusal(`estimated $${costUsd.toFixed(2)}, above the cost limit of $${host.costLimitUsd}`);
+  if (left !== undefined && costUsd > left) {
+    throw spendingRefusal(
+      host,
+      `estimated $${costUsd.toFixed(2)}, above what the cost limit leaves: $${left.toFixed(2)}`,
+    );
   }
   return { scenario, file: abs, costUsd };
 }

@@ -49,6 +49,10 @@ export async function spendPlan(input: SpendPlanInput, cwd: string, costLimitUsd
   lines.push(
     lines.length ? `estimated cost: $${usd.toFixed(2)}` : 'every model is offline or a VS Code model: no endpoint',
   );
-  lines.push(costLimitUsd > 0 ? `cost limit: $${costLimitUsd}` : 'no cost limit is set (society.run.costLimit)');
+  lines.push(
+    costLimitUsd > 0
+      ? `what the assistant may still spend (your society.assistant.costLimit): $${costLimitUsd.toFixed(2)}`
+      : 'no cost limit: society.assistant.costLimit is 0',
+  );
   return lines;
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { pathArg } from './pathArg';
 import { ToolRefusal, tool, type ToolHost } from './tool';
 import { bounded, type Cut } from './answerBound';
+import { allowance, charge, checkAllowance, spendingRefusal } from './assistantBudget';
 
 /** An answer's JSON above this many characters is cut, least needed first. */
 const MAX_ANSWER = 24_000;
@@ -20,11 +21,56 @@ async function society(
   signal?: AbortSignal,
 ): Promise<{ code: number; stdout: string }> {
   const r = await host.society(args, signal);
-  if (r.code !== 0 && r.code !== 130 && !r.stdout.trim()) {
+  // 4: stopped at the cost limit (its summary, when there is one, covers what finished).
+  if (r.code !== 0 && r.code !== 4 && r.code !== 130 && !r.stdout.trim()) {
     throw new ToolRefusal(`society ${args[0]} exited ${r.code}: ${r.stderr.trim().split('\n').slice(-12).join('\n')}`);
   }
   return r;
 }
+
+/**
+ * Runs a spending command within what the user's limit leaves (assistantBudget.ts): refused when
+ * nothing is left, given the rest as --max-cost (metered before every call), and the session
+ * charged what it spent (`spentOf` the answer; unknown counts as all it was allowed).
+ */
+async function spending<T>(
+  host: ToolHost,
+  args: string[],
+  signal: AbortSignal | undefined,
+  read: (r: { code: number; stdout: string }) => T,
+  spentOf: (answer: T) => number | undefined,
+): Promise<{ code: number; answer: T }> {
+  checkAllowance(host);
+  const allowed = allowance(host);
+  const r = await society(host, allowed !== undefined ? [...args, '--max-cost', String(allowed)] : args, signal);
+  let answer: T;
+  try {
+    answer = read(r);
+  } catch (err) {
+    charge(host, allowed, undefined);
+    if (r.code === 4) throw spendingRefusal(host, `society ${args[0]} stopped at the cost limit`);
+    throw err;
+  }
+  const spent = spentOf(answer);
+  charge(host, allowed, spent === undefined ? undefined : { spent_usd: spent });
+  if (r.code === 4) {
+    throw spendingRefusal(host, `society ${args[0]} stopped at the cost limit, partial (its files say what finished)`);
+  }
+  return { code: r.code, answer };
+}
+
+/** The command's JSON summary, or why it gave none. */
+const jsonOf =
+  (command: string) =>
+  (r: { code: number; stdout: string }): Obj => {
+    try {
+      return JSON.parse(r.stdout) as Obj;
+    } catch {
+      throw new ToolRefusal(`society ${command} exited ${r.code} without a JSON summary`);
+    }
+  };
+
+const spentUsd = (v: Obj): number | undefined => (typeof v.spent_usd === 'number' ? v.spent_usd : undefined);
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -76,17 +122,10 @@ export const studyTool = tool({
   async invoke({ study, out, overwrite }, host, signal) {
     const args = ['study', study, '--out', out, '--json', '--quiet'];
     if (overwrite) args.push('--overwrite');
-    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
-    const r = await society(host, args, signal);
-    let value: Obj;
-    try {
-      value = JSON.parse(r.stdout) as Obj;
-    } catch {
-      throw new ToolRefusal(`society study exited ${r.code} without a JSON summary`);
-    }
+    const { code, answer: value } = await spending(host, args, signal, jsonOf('study'), spentUsd);
     const { value: answer, cut } = bounded(value, MAX_ANSWER, STUDY_CUTS);
     return {
-      exitCode: r.code,
+      exitCode: code,
       folder: path.relative(host.cwd, out) || '.',
       ...(cut.length ? { cut } : {}),
       study: answer,
@@ -127,9 +166,16 @@ export const validateTool = tool({
     if (only) args.push('--only', only);
     if (seeds) args.push('--seeds', seeds);
     if (model && models) args.push('--model', model, '--models', models);
-    if (host.costLimitUsd > 0) args.push('--max-cost', String(host.costLimitUsd));
-    const r = await society(host, args, signal);
-    const summary = readJson(path.join(out, 'validation.json'));
+    const { code, answer: summary } = await spending(
+      host,
+      args,
+      signal,
+      () => readJson(path.join(out, 'validation.json')),
+      (v) =>
+        Array.isArray(v.entries)
+          ? v.entries.reduce((s: number, x: Obj) => s + (Number(x.usage?.cost_usd) || 0), 0)
+          : undefined,
+    );
     const { value, cut } = bounded(summary, MAX_ANSWER, [
       { what: 'series over rounds', cut: (v: Obj) => v.entries?.forEach((e: Obj) => delete e.series) },
       {
@@ -138,7 +184,7 @@ export const validateTool = tool({
       },
     ]);
     return {
-      exitCode: r.code,
+      exitCode: code,
       folder: path.relative(host.cwd, out) || '.',
       ...(cut.length ? { cut } : {}),
       validation: value,
@@ -164,18 +210,12 @@ export const calibrateTool = tool({
   async invoke({ scenario, out, seeds }, host, signal) {
     const args = ['calibrate', scenario, '--out', out, '--json', '--overwrite'];
     if (seeds) args.push('--seeds', seeds);
-    const r = await society(host, args, signal);
-    let value: unknown;
-    try {
-      value = JSON.parse(r.stdout);
-    } catch {
-      throw new ToolRefusal(`society calibrate exited ${r.code} without a JSON summary`);
-    }
+    const { code, answer: value } = await spending(host, args, signal, jsonOf('calibrate'), spentUsd);
     const { value: answer, cut } = bounded(value as Obj, MAX_ANSWER, [
       { what: 'per-round fits', cut: (v: Obj) => delete v.rounds },
     ]);
     return {
-      exitCode: r.code,
+      exitCode: code,
       folder: path.relative(host.cwd, out) || '.',
       ...(cut.length ? { cut } : {}),
       calibration: answer,

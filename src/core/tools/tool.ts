@@ -3,14 +3,26 @@
 // are built from the one table of them (tools.ts); neither adds tools of its own.
 import type { z } from 'zod';
 
+/** What an assistant's session may spend: the user's limit, what its tools spent (assistantBudget.ts). */
+export interface AssistantBudget {
+  /** The user's limit for the session in dollars. */
+  readonly limitUsd: number;
+  /** What the session's tools spent so far (as their commands reported it). */
+  spentUsd: number;
+  /** How the user raises it, ending a sentence "Ask the user to …". */
+  readonly howToRaise: string;
+}
+
 /** What a host gives the tools: how to run the `society` command, its limits and keys. */
 export interface ToolHost {
   /** The folder relative paths resolve against, and every path argument is confined to (invokeTool.ts). */
   cwd: string;
   /** False in an untrusted workspace (the editor's Restricted Mode): every tool is refused. */
   trusted?: boolean;
-  /** Cost limit of one run or experiment in US dollars, as estimated; 0: none. */
+  /** Cost limit of one run or experiment in US dollars, as estimated; 0: none (the user lifted it). */
   costLimitUsd: number;
+  /** The session's spending, held to the user's limit across tools (assistantBudget.ts); overrides costLimitUsd. */
+  budget?: AssistantBudget;
   /** Whether a key is set for this environment variable name (the editor also has its secret storage). */
   hasKey(env: string): boolean;
   /**

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileSha256 } from '../files/fileSha256';
 import type { WorldEdit } from './edits';
+import { writeFileSafely } from '../files/safeWrite';
 
 export { fileSha256 };
 
@@ -69,7 +70,7 @@ export function editsDigest(r: Pick<BranchRecord, 'round' | 'edits' | 'inherited
 }
 
 export function writeBranchRecord(folder: string, r: BranchRecord): void {
-  fs.writeFileSync(path.join(folder, BRANCH_FILE), `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSafely(path.join(folder, BRANCH_FILE), `${JSON.stringify(r, null, 2)}\n`);
 }
 
 /** The branch record in `folder`, or undefined when it has none (or an unreadable one). */

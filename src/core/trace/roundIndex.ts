@@ -7,6 +7,7 @@
 // engine writes `{"type":"…","round":N` first), with the same answer.
 import * as fs from 'node:fs';
 import { jsonObject } from './lineRead';
+import { writeFileSafely } from '../files/safeWrite';
 
 export const INDEX_FORMAT = 'society-trace-index';
 export const INDEX_VERSION = 1;
@@ -77,10 +78,7 @@ export function writeRoundIndex(tracePath: string, s: IndexState): void {
     last_round_end: s.lastRoundEnd,
     complete: s.complete,
   };
-  const to = indexPathOf(tracePath);
-  const tmp = `${to}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(file) + '\n');
-  fs.renameSync(tmp, to);
+  writeFileSafely(indexPathOf(tracePath), JSON.stringify(file) + '\n');
 }
 
 /** Removes the index of `tracePath` if there is one (a fresh trace replaces the old one). */

@@ -1,5 +1,6 @@
 // Where a trace's bytes go: a file, written at once and cut back on demand, or any writable stream.
 import * as fs from 'node:fs';
+import { openForWriting } from '../files/safeWrite';
 import type { Writable } from 'node:stream';
 
 export interface TraceSink {
@@ -37,7 +38,7 @@ export function streamSink(out: Writable, closeStream: boolean): TraceSink {
  * page cache takes ≈ 0.3 ms a megabyte here.)
  */
 export function fileSink(path: string, append: boolean): TraceSink {
-  const fd = fs.openSync(path, append ? 'a' : 'w');
+  const fd = openForWriting(path, append ? 'append' : 'replace');
   return {
     path,
     write: (chunk) => {

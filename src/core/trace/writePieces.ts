@@ -2,7 +2,7 @@
 // Each piece is encoded into one buffer that is refilled for the next: a Buffer of its own per
 // piece (≈ 1 MB each) stays resident until a full collection finds it dead, and a million agents'
 // checkpoint is ≈ 500 of them — it raised that run's peak by ≈ 0.4 GB.
-import * as fs from 'node:fs';
+import { writeFileSafely } from '../files/safeWrite';
 
 /** A buffer refilled with one piece after another. */
 export class PieceEncoder {
@@ -17,17 +17,10 @@ export class PieceEncoder {
   }
 }
 
-/** Write text pieces one after another to `file` (truncated), never joining them. */
+/**
+ * Write text pieces one after another to `file`, never joining them: through the one writer
+ * (core/files/safeWrite.ts), a temporary file renamed over the name, never through a link.
+ */
 export function writePiecesSync(file: string, pieces: Iterable<string>): void {
-  const fd = fs.openSync(file, 'w');
-  const encoder = new PieceEncoder();
-  try {
-    for (const piece of pieces) {
-      const bytes = encoder.encode(piece);
-      // writeSync may write less than asked: go on until the whole piece is out.
-      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeFileSafely(file, pieces);
 }

@@ -7,7 +7,6 @@ import { nameRecord } from '../text/nameRecord';
 import {
   runExperiment,
   type ExperimentOptions,
-  type RunsSpendLimit,
   type ExperimentResult,
   type NullModel,
   estimate,
@@ -23,6 +22,7 @@ import {
   type SeedValues,
 } from './classify';
 import type { LibraryEntry } from './reference';
+import type { SpendMeter } from '../llm/spendMeter';
 
 export interface EntryResult {
   entry: LibraryEntry;
@@ -46,8 +46,8 @@ export interface ValidateOptions {
   /** Plays every agent and the coach of every entry (`--model`): the scenario's own models otherwise. */
   model?: ModelConfig;
   onEntry?: (entry: LibraryEntry) => void;
-  /** --max-cost, metered over the runs of every entry: past it no run starts (runsSpendLimit.ts). */
-  spend?: RunsSpendLimit;
+  /** --max-cost, metered before every call of every entry's runs (llm/spendMeter.ts). */
+  meter?: SpendMeter;
 }
 
 /** runExperiment's options for an entry's experiment: its folder, seeds, jobs and the metered limit. */
@@ -57,7 +57,7 @@ export function entryRunOptions(options: ValidateOptions, outDir: string): Exper
     traces: false,
     ...(options.seeds ? { seeds: options.seeds } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(options.spend ? { stopStarting: options.spend.stopStarting.signal, onOutcome: options.spend.onOutcome } : {}),
+    ...(options.meter ? { meter: options.meter } : {}),
   };
 }
 

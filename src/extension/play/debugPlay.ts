@@ -9,6 +9,7 @@ import { allPersonas, type ModelFactory } from '../../core/engine';
 import { ANSWERS_FILE, AnswerBook, PlaySession, answerLine } from '../../core/llm/human';
 import { editorPlayHeader } from './playAgent';
 import { PlayWebview } from './playWebview';
+import { appendSafely, writeFileSafely } from '../../core/files/safeWrite';
 
 /** The wrap that puts the person in front of the agent's model; throws (the session does not start) for an unknown agent. */
 export function debugPlay(
@@ -32,9 +33,9 @@ export function debugPlay(
   const file = typeof trace === 'string' ? path.join(path.dirname(trace), ANSWERS_FILE) : undefined;
   if (file) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, answerLine(header));
+    writeFileSafely(file, answerLine(header));
   }
-  const book = new AnswerBook(header, false, [], (r) => file && fs.appendFileSync(file, answerLine(r)));
+  const book = new AnswerBook(header, false, [], (r) => file && appendSafely(file, answerLine(r)));
   const panel = new PlayWebview(extensionUri, `Play ${persona.name} (debug)`);
   panel.status(`You play ${persona.name}. The debugged run asks you when ${persona.name} has a decision to make.`);
   const session = new PlaySession({

@@ -36,6 +36,7 @@ import {
   type SocietyDesign,
   type StateDeclarations,
 } from '../../core/protocol/viewMessages';
+import { appendSafely, writeFileSafely } from '../../core/files/safeWrite';
 
 /** The scenario has errors: the first ones, with where they are. */
 export class ScenarioProblems extends Error {
@@ -131,8 +132,9 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     models: {
       onCall: (r) => {
         spend.listener(r);
-        metered.limit?.listener(r);
       },
+      // The limit is set once the cost is confirmed, before the run: each call asks its meter then.
+      meter: () => metered.limit?.meter,
       secrets: (name) => keys.get(name),
       allowKeys,
       chatClientFactory: (cfg) => languageModelClient(cfg),
@@ -184,9 +186,9 @@ function playSession(play: NonNullable<RunSetup['play']>, scenario: Scenario, di
   const book = new AnswerBook(play.header, false, [], (r) => {
     if (!fs.existsSync(file)) {
       fs.mkdirSync(directory, { recursive: true });
-      fs.writeFileSync(file, answerLine(play.header));
+      writeFileSafely(file, answerLine(play.header));
     }
-    fs.appendFileSync(file, answerLine(r));
+    appendSafely(file, answerLine(r));
   });
   return new PlaySession({
     book,

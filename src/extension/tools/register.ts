@@ -9,13 +9,36 @@ import type { SocietyContext } from '../context';
 import { invokeTool } from '../../core/tools/invokeTool';
 import { runSociety } from '../../core/tools/societyProcess';
 import { TOOLS, type SocietyTool, type ToolHost } from '../../core/tools/tools';
-import { currentRunSettings } from '../run/costLimit';
+import { ASSISTANT_COST_LIMIT_USD, assistantBudget, type AssistantBudget } from '../../core/tools/assistantBudget';
 import { registerToolProbe } from './toolProbe';
 import { allowedKeyRoutes, confirmKeyRoutes } from '../run/keyRoutes';
 import { spendPlan } from '../../core/tools/spendPlan';
 import { conditionModels } from '../../core/experiment';
 import { loadScenarioFile } from '../../core/format';
 import { confinedPath } from '../../core/files/confined';
+
+let held: AssistantBudget | undefined;
+
+/**
+ * The tools' budget for this window: the user's own `society.assistant.costLimit` (application
+ * scope: a workspace's settings cannot raise it), $1 when unset, none at 0. What was spent stays
+ * counted when the user changes the limit.
+ */
+function toolBudget(): AssistantBudget | undefined {
+  const limit =
+    vscode.workspace.getConfiguration('society').inspect<number>('assistant.costLimit')?.globalValue ??
+    ASSISTANT_COST_LIMIT_USD;
+  if (!(limit > 0)) return undefined;
+  if (held?.limitUsd !== limit) {
+    const spent = held?.spentUsd ?? 0;
+    held = assistantBudget(
+      limit,
+      `raise the user setting society.assistant.costLimit (now $${limit.toFixed(2)} for this window), or run it themselves`,
+    );
+    held.spentUsd = spent;
+  }
+  return held;
+}
 
 const workspaceDir = (): string => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
 
@@ -27,10 +50,12 @@ function editorHost(ctx: SocietyContext, allowKeys: readonly string[]): ToolHost
   const bin = path.join(ctx.extension.extensionPath, 'bin', 'society.js');
   const cwd = workspaceDir();
   const allowEnv = [process.env.SOCIETY_ALLOW_KEYS, ...allowKeys].filter((a) => a?.trim()).join(',');
+  const budget = toolBudget();
   return {
     cwd,
     trusted: vscode.workspace.isTrusted,
-    costLimitUsd: currentRunSettings().costLimitUsd ?? 0,
+    costLimitUsd: budget?.limitUsd ?? 0,
+    ...(budget ? { budget } : {}),
     // The CLI child reads keys from its environment; keys kept in SecretStorage are not passed on.
     hasKey: (env) => !!process.env[env],
     allowKeys,
@@ -63,6 +88,12 @@ async function runToolKeys(input: Record<string, unknown>): Promise<string[]> {
   return confirmKeyRoutes(s, conditionModels(s));
 }
 
+/** What the budget leaves, for the confirmation (0: no limit). */
+function allowanceLeft(): number {
+  const b = toolBudget();
+  return b ? Math.max(0, b.limitUsd - b.spentUsd) : 0;
+}
+
 function text(value: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
 }
@@ -82,7 +113,7 @@ function languageModelTool(t: SocietyTool, ctx: SocietyContext): vscode.Language
                 experiment: t.name === 'society_experiment',
               },
               workspaceDir(),
-              currentRunSettings().costLimitUsd ?? 0,
+              allowanceLeft(),
             )
           : [];
       return {

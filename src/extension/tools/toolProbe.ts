@@ -25,7 +25,9 @@ async function invoke(call: Call): Promise<{ name: string; result?: unknown; err
     );
     const text = answer.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
     try {
-      return { name: call.name, result: JSON.parse(text) as unknown };
+      // The answer's content, out of its `untrusted_data` envelope (core/tools/untrustedData.ts).
+      const parsed = JSON.parse(text) as { untrusted_data?: unknown };
+      return { name: call.name, result: 'untrusted_data' in parsed ? parsed.untrusted_data : parsed };
     } catch {
       return { name: call.name, result: text };
     }

@@ -69,7 +69,7 @@ describe("a branch's lineage and folder (issue 58: 4)", function () {
   const record = (out: string) => path.join(out, 'branch.json');
 
   for (const [what, spoil, problem] of [
-    ['missing', (out: string) => fs.rmSync(record(out)), /branch\.json is missing/],
+    ['missing', (out: string) => fs.rmSync(record(out)), /the folder has no branch\.json/],
     [
       'corrupt',
       (out: string) => fs.writeFileSync(record(out), '{"format": "society-br'),

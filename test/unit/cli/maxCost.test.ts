@@ -39,21 +39,20 @@ describe('society run --max-cost', function () {
     dir = scratchDir('society-maxcost-');
   });
 
-  it('stops at the end of the round whose reported usage passes the limit, checkpointed, and resumes', async () => {
+  it('refuses the call that would pass the limit (spent ≤ the limit plus one call), checkpointed, and resumes', async () => {
     const file = pricedScenario(dir, fake.server.url);
     const out = path.join(dir, 'out');
     // Each answer reports 20k prompt tokens: $0.20 a call at $10 per million.
     fake.server.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
     const first = await quietly(() => runCommand.run([file, '--out', out, '--quiet', '--max-cost', '0.5']));
     assert.equal(first.result, 4, first.errors);
-    assert.match(
-      first.errors,
-      /stopped after round 1: its model calls cost \$\d+\.\d\d .* past the cost limit of \$0\.50/,
-    );
+    assert.match(first.errors, /the cost limit of \$0\.50 is reached: the model calls so far cost \$\d+\.\d\d/);
     assert.match(first.errors, /continue with: .*--resume.* --max-cost USD/);
-    const cp = readCheckpoint(path.join(out, 'checkpoint.json'));
-    assert.equal(cp.completed, 1, 'checkpointed at the round it stopped after');
     const asked = fake.server.chatRequests().length;
+    // One model, calls one at a time or a few in flight: at most one call's worth past the limit.
+    assert.ok(asked * 0.2003 <= 0.5 + 0.2003 + 1e-9, `${asked} calls billed for a $0.50 limit`);
+    const cp = readCheckpoint(path.join(out, 'checkpoint.json'));
+    assert.ok(cp.completed < 4, 'checkpointed at a round before the limit');
 
     fake.server.script = undefined;
     const resumed = await quietly(() =>
@@ -84,19 +83,41 @@ describe('society experiment --max-cost', function () {
     dir = scratchDir('society-maxcost-exp-');
   });
 
-  it('starts no more runs once the finished ones cost more than the limit, and says so (exit 4)', async () => {
-    const file = pricedScenario(dir, fake.server.url);
-    fake.server.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
-    const r = await quietly(() =>
-      experimentCommand.run([file, '--out', path.join(dir, 'out'), '--seeds', '1-4', '--quiet', '--max-cost', '2.5']),
-    );
-    assert.equal(r.result, 4, r.errors);
-    assert.match(
-      r.errors,
-      /stopped starting runs: the finished runs' model calls cost \$\d+\.\d\d .* past the cost limit of \$2\.50/,
-    );
-    assert.match(r.errors, /1 of 4 runs/);
-  });
+  // Issue 87: 2. Before, the runs under way went on calling (48 of 48 calls, $384 under a $10 limit).
+  for (const jobs of [1, 2]) {
+    it(`meters every call of every run (${jobs === 1 ? 'in this thread' : 'on 2 worker threads'}): spent ≤ the limit plus one call per worker, partial and said (exit 4)`, async () => {
+      const file = pricedScenario(dir, fake.server.url);
+      const perCall = (20_000 * 10 + 10 * 30) / 1e6; // $0.2003 at $10 / $30 per million
+      fake.server.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
+      const r = await quietly(() =>
+        experimentCommand.run([
+          file,
+          '--seeds',
+          '1-4',
+          '--out',
+          path.join(dir, 'out'),
+          '--jobs',
+          String(jobs),
+          '--json',
+          '--quiet',
+          '--max-cost',
+          '2.5',
+        ]),
+      );
+      assert.equal(r.result, 4, r.errors);
+      const spent = fake.server.chatRequests().length * perCall;
+      assert.ok(spent <= 2.5 + jobs * perCall + 1e-9, `the endpoint billed $${spent.toFixed(4)} for a $2.50 limit`);
+      assert.ok(spent >= 2.5 - perCall, `stopped early: $${spent.toFixed(4)}`);
+      assert.match(
+        r.errors,
+        /stopped: its model calls cost \$\d+\.\d\d .* reaching the cost limit of \$2\.50; partial: \d of 4 runs finished/,
+      );
+      const summary = JSON.parse(r.out);
+      assert.equal(summary.partial, true);
+      assert.equal(summary.cost_limit_usd, 2.5);
+      assert.ok(Math.abs(summary.spent_usd - spent) < 1e-6, `said $${summary.spent_usd}, billed $${spent}`);
+    });
+  }
 
   it('refuses an experiment estimated above the limit, every condition at its own rounds', async () => {
     const file = pricedScenario(dir, fake.server.url);

@@ -38,7 +38,7 @@ describe("commands replace only their own files, never a user's (issue 41: 12)",
     assert.equal(r.result, 1);
     assert.match(
       r.errors,
-      /^society report: .*mine already holds metrics\.json and ties\.csv, which Society Studio did not write \(they are not listed in its \.society-files\.json\); move them away, choose another --out, or replace them with --overwrite\n$/,
+      /^society report: .*mine already holds metrics\.json and ties\.csv, which Society Studio did not write \(they are not signed as its own in \.society-files\.json by this machine\); move them away, choose another --out, or replace them with --overwrite\n$/,
     );
     assert.equal(read(out, 'metrics.json'), 'my own');
     assert.deepEqual(fs.readdirSync(out).sort(), ['metrics.json', 'ties.csv'], 'nothing written, nothing listed');

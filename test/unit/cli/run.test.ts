@@ -165,12 +165,12 @@ describe('society run', function () {
         .split('\n')
         .filter((l) => l.startsWith('society'))
         .join('\n'),
-      `society run: cannot write ${path.relative(repo, path.join(out, 'trace.jsonl'))}: it is a folder, not a file`,
+      `society run: cannot write ${path.relative(repo, path.join(out, 'trace.jsonl'))}: it is a folder, and Society Studio writes only regular files, never through a link: move it away or choose another output folder`,
     );
     assert.deepEqual(fs.readFileSync(path.join(out, 'checkpoint.json')), checkpoint, 'the checkpoint is kept');
     for (const f of REPORT_FILES) assert.ok(fs.existsSync(path.join(out, f)), `${f} is kept`);
     // The same order called directly: the trace is tried first.
-    assert.throws(() => clearForFreshRun(out, true), { code: 'EISDIR' });
+    assert.throws(() => clearForFreshRun(out, true), { code: 'EUNSAFE' });
     assert.ok(fs.existsSync(path.join(out, 'checkpoint.json')));
   });
 

@@ -206,7 +206,7 @@ describe('every path argument of every tool is confined (issue 70)', function ()
       assert.match((root.content as { text: string }[])[0].text, /^\/ is outside the working folder/);
       const ok = await client.callTool({ name: 'society_check', arguments: { paths: ['friends'] } });
       assert.ok(!ok.isError, JSON.stringify(ok.content));
-      assert.equal((ok.structuredContent as { errors: number }).errors, 0);
+      assert.equal((ok.structuredContent as { untrusted_data: { errors: number } }).untrusted_data.errors, 0);
     });
   });
 });

@@ -155,3 +155,96 @@ describe('hostile paths: a data path a user writes is confined and bounded', fun
     }
   });
 });
+
+describe('hostile paths: a local model file is confined like every data path (issue 87: 6)', function () {
+  let top: string, proj: string, cache: string;
+  const scenario = (model: string) =>
+    [
+      'kind: scenario',
+      'name: S',
+      'personas: [{ id: a, name: A }]',
+      'models:',
+      `  default: { provider: local, model: ${JSON.stringify(model)} }`,
+      '',
+    ].join('\n');
+  beforeEach(() => {
+    top = scratchDir('society-model-paths-');
+    proj = path.join(top, 'proj');
+    cache = path.join(top, 'cache');
+    fs.mkdirSync(path.join(top, 'outside'), { recursive: true });
+    fs.mkdirSync(path.join(cache, 'models'), { recursive: true });
+    fs.mkdirSync(proj);
+    fs.writeFileSync(path.join(top, 'outside/secret.gguf'), 'x');
+    fs.writeFileSync(path.join(cache, 'models/m.gguf'), 'x');
+    process.env.SOCIETY_CACHE = cache;
+  });
+  afterEach(() => delete process.env.SOCIETY_CACHE);
+
+  it('refuses an absolute path, `..` and a link out with SOC153 at the value; the models cache and the workspace are allowed', async function () {
+    if (process.platform === 'win32') this.skip();
+    fs.symlinkSync(path.join(top, 'outside/secret.gguf'), path.join(proj, 'out.gguf'));
+    fs.symlinkSync(path.join(cache, 'models/m.gguf'), path.join(proj, 'cached.gguf'));
+    const cases: [string, RegExp | undefined][] = [
+      [
+        path.join(top, 'outside/secret.gguf'),
+        /^5:38 SOC153 Model file '.*secret\.gguf' is an absolute path outside the models cache/,
+      ],
+      ['../outside/secret.gguf', /^5:38 SOC153 Model file '\.\.\/outside\/secret\.gguf' leaves the workspace folder/],
+      ['out.gguf', /^5:38 SOC153 Model file 'out\.gguf' leads outside the workspace folder .* through a symbolic link/],
+      ['cached.gguf', undefined],
+      [path.join(cache, 'models/m.gguf'), undefined],
+      ['models/absent.gguf', undefined],
+    ];
+    for (const [model, want] of cases) {
+      const file = path.join(proj, 's.society');
+      fs.writeFileSync(file, scenario(model));
+      const lines = (await said(file, proj)).filter((l) => l.includes('SOC153'));
+      if (want) {
+        assert.equal(lines.length, 1, `${model}: ${lines.join('\n')}`);
+        assert.match(lines[0], want);
+      } else assert.deepEqual(lines, [], model);
+    }
+  });
+  it('society check reads a confined model file: missing, not GGUF, alignment 0, each SOC155 at the value', async () => {
+    const u32 = (n: number) => {
+      const b = Buffer.alloc(4);
+      b.writeUInt32LE(n);
+      return b;
+    };
+    const u64 = (n: number) => {
+      const b = Buffer.alloc(8);
+      b.writeBigUInt64LE(BigInt(n));
+      return b;
+    };
+    const key = 'general.alignment';
+    fs.writeFileSync(
+      path.join(proj, 'align0.gguf'),
+      Buffer.concat([Buffer.from('GGUF'), u32(3), u64(0), u64(1), u64(key.length), Buffer.from(key), u32(4), u32(0)]),
+    );
+    fs.writeFileSync(path.join(proj, 'page.gguf'), '<html>not a model</html>');
+    for (const [model, want] of [
+      ['absent.gguf', /SOC155 Model file 'absent\.gguf': no such model file/],
+      ['page.gguf', /SOC155 Model file 'page\.gguf': not a GGUF model/],
+      ['align0.gguf', /SOC155 Model file 'align0\.gguf': the GGUF header is damaged \(general\.alignment is 0/],
+    ] as const) {
+      const file = path.join(proj, 's.society');
+      fs.writeFileSync(file, scenario(model));
+      const r = society(['check', file, '--root', proj], proj, { SOCIETY_CACHE: cache });
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, want);
+    }
+  });
+
+  it('a context_size no model has (1e308) is refused by the schema, at the value', async () => {
+    const file = path.join(proj, 's.society');
+    fs.writeFileSync(
+      file,
+      scenario('m.gguf').replace('provider: local,', 'provider: local, local: { context_size: 1e308 },'),
+    );
+    const lines = await said(file, proj);
+    assert.ok(
+      lines.some((l) => /context_size|1048576/.test(l)),
+      lines.join('\n'),
+    );
+  });
+});

@@ -23,7 +23,14 @@ describe('key route policy', () => {
   it('lets a conventional key go to its own provider host over https, and nowhere else without a word', () => {
     assert.equal(mayGo('OPENAI_API_KEY', 'https://api.openai.com/v1'), true);
     assert.equal(mayGo('OPENAI_API_KEY', 'https://API.OpenAI.com./v1'), true);
-    assert.equal(mayGo('AZURE_OPENAI_API_KEY', 'https://my-res.openai.azure.com'), true);
+    // Issue 87: an Azure key goes only to the resource the user named, not to any *.openai.azure.com.
+    assert.equal(mayGo('AZURE_OPENAI_API_KEY', 'https://someone-elses.openai.azure.com'), false);
+    assert.equal(
+      mayGo('AZURE_OPENAI_API_KEY', 'https://my-res.openai.azure.com', [
+        'AZURE_OPENAI_API_KEY@my-res.openai.azure.com',
+      ]),
+      true,
+    );
     assert.equal(mayGo('AZURE_OPENAI_API_KEY', 'https://openai.azure.com.evil.example'), false);
     assert.equal(mayGo('AZURE_OPENAI_API_KEY', 'https://evilopenai.azure.com'), false);
     assert.equal(mayGo('OPENAI_API_KEY', 'http://api.openai.com/v1'), false, 'not over plain http');
@@ -43,7 +50,10 @@ describe('key route policy', () => {
     assert.equal(mayGo('LAB_KEY', 'http://localhost:8080/v1', ['LAB_KEY@localhost:8080']), true);
     assert.equal(mayGo('LAB_KEY', 'http://LocalHost.:8080/v1', ['LAB_KEY@localhost:8080']), true);
     assert.equal(mayGo('LAB_KEY', 'http://localhost:8081/v1', ['LAB_KEY@localhost:8080']), false);
-    assert.equal(mayGo('LAB_KEY', 'http://localhost:8080/v1', ['LAB_KEY@localhost']), false, 'no port: the default');
+    assert.equal(mayGo('LAB_KEY', 'http://localhost:8080/v1', ['LAB_KEY@localhost']), false, 'no port: https on 443');
+    // Issue 87: a port-less allowance let the key go over plain http on 80, in clear text.
+    assert.equal(mayGo('LAB_KEY', 'http://llm.example.com/v1', ['LAB_KEY@llm.example.com']), false);
+    assert.equal(mayGo('LAB_KEY', 'http://llm.example.com/v1', ['LAB_KEY@llm.example.com:80']), true, 'said outright');
     assert.equal(mayGo('LAB_KEY', 'https://llm.example.com/v1', ['LAB_KEY@LLM.Example.com.']), true);
     assert.equal(mayGo('LAB_KEY', 'https://llm.example.com/v1', ['LAB_KEY@llm.example.com:443']), true);
     assert.equal(mayGo('LAB_KEY', 'http://[::1]:9000/v1', ['LAB_KEY@[0:0:0:0:0:0:0:1]:9000']), true);
@@ -67,10 +77,14 @@ describe('key route policy', () => {
       'K@host:70000',
       'K@user@host',
       'K@h/x',
+      'K@*',
+      'K@*:8080',
+      'K@*.openai.azure.com',
     ]) {
       assert.equal(typeof parseAllowance(bad), 'string', bad);
     }
     assert.throws(() => keyAllowances([], { SOCIETY_ALLOW_KEYS: 'A@x.com,oops' }), /'oops' is not VAR@HOST/);
+    assert.throws(() => keyAllowances(['K@*:8443']), /'K@\*:8443': no wildcards: name the one host/);
     const both: KeyAllowance[] = keyAllowances(['A@x.com'], { SOCIETY_ALLOW_KEYS: ' B@y.com:81 , C@[::1]' });
     assert.deepEqual(both, [
       { env: 'A', host: 'x.com' },

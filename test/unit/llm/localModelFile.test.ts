@@ -14,7 +14,11 @@ import { RuntimeMissingError } from '../../../src/core/llm/local/runtime';
 import { scratchDir } from '../../support/scratch';
 
 /** A GGUF v3 file: string metadata, and tensors of type F32 (4 bytes a value) with their data. */
-function gguf(meta: Record<string, string>, tensors: { name: string; values: number }[], dataBytes?: number): Buffer {
+function gguf(
+  meta: Record<string, string | number>,
+  tensors: { name: string; values: number }[],
+  dataBytes?: number,
+): Buffer {
   const parts: Buffer[] = [];
   const u32 = (n: number) => {
     const b = Buffer.alloc(4);
@@ -36,8 +40,14 @@ function gguf(meta: Record<string, string>, tensors: { name: string; values: num
   u64(Object.keys(meta).length);
   for (const [k, v] of Object.entries(meta)) {
     str(k);
-    u32(8);
-    str(v);
+    // A number as UINT32 (type 4), text as STRING (type 8).
+    if (typeof v === 'number') {
+      u32(4);
+      u32(v);
+    } else {
+      u32(8);
+      str(v);
+    }
   }
   let offset = 0;
   for (const t of tensors) {
@@ -127,6 +137,20 @@ describe('local model files', () => {
     assert.ok(err.message.startsWith(modelFile));
     assert.match(err.message, new RegExp(`cut short: ${whole.length - 100} bytes of the ${whole.length}`));
     assert.match(err.message, /download was interrupted/);
+  });
+
+  it('general.alignment 0 (or not a power of two): refused as damaged, not passed as NaN (issue 87)', () => {
+    const dir = scratchDir('society-gguf-align-');
+    for (const align of [0, 3]) {
+      const file = path.join(dir, `a${align}.gguf`);
+      // Cut short too: with alignment 0 the length check compared against NaN and let it pass.
+      const whole = gguf({ ...CHAT, 'general.alignment': align }, TENSORS);
+      fs.writeFileSync(file, whole.subarray(0, whole.length - 100));
+      assert.throws(
+        () => checkModelFile(file),
+        new RegExp(`header is damaged \\(general\\.alignment is ${align}, not a power of two\\)`),
+      );
+    }
   });
 
   it('a download cut inside the header', () => {

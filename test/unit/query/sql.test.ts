@@ -10,6 +10,7 @@ import { openRunDatabase, QueryError, queryRows, type RunDatabase } from '../../
 import { loadDuckDB } from '../../../src/core/query/duckdb';
 import { findRunFiles } from '../../../src/core/query/runFiles';
 import { quietly } from '../../support/quietly';
+import { csvLine } from '../../../src/core/text/csv';
 import { scratchDir } from '../../support/scratch';
 
 const root = path.resolve(__dirname, '../../..');
@@ -86,6 +87,38 @@ describe('society sql', function () {
         ['exp', 'uncoached', 0.25],
       ]);
       assert.ok(!db.views.includes('fit'), 'no fit.csv here, so no fit view');
+    } finally {
+      db.close();
+    }
+  });
+
+  it("gives back a condition's own name from a CSV that guarded it against spreadsheets (issue 87)", async () => {
+    const guarded = path.join(dir, 'guarded');
+    fs.mkdirSync(guarded);
+    const names = ["=cmd|' /C calc'!A0", "'=already quoted", "'plain", '+1', 'coached'];
+    fs.writeFileSync(
+      path.join(guarded, 'runs.csv'),
+      ['condition,seed', ...names.map((n, i) => csvLine([n, i + 1]))].join('\n') + '\n',
+    );
+    const db = await openRunDatabase(guarded);
+    try {
+      assert.deepEqual(
+        (await rows(db, 'SELECT condition FROM runs ORDER BY seed')).map((r) => r[0]),
+        names,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads a trace linked twice inside the folder once, under its first name (issue 87)', async () => {
+    const twice = path.join(dir, 'twice');
+    fs.mkdirSync(path.join(twice, 'traces'), { recursive: true });
+    fs.copyFileSync(trace, path.join(twice, 'traces', 'a-seed1.jsonl'));
+    fs.symlinkSync('a-seed1.jsonl', path.join(twice, 'traces', 'b-seed1.jsonl'));
+    const db = await openRunDatabase(twice);
+    try {
+      assert.deepEqual(await rows(db, 'SELECT run, count(*) FROM agents GROUP BY run'), [['a-seed1', 16]]);
     } finally {
       db.close();
     }

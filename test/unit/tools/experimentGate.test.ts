@@ -44,7 +44,10 @@ describe("society_experiment's cost gate", () => {
     assert.ok(open.costUsd > 10 * 4 * base, `$${open.costUsd} for 4 runs of $${base} at base rounds`);
     // A limit the base-rounds figure (4 runs of the scenario as written) would pass.
     const limit = Math.ceil(4 * base * 2 * 100) / 100;
-    await assert.rejects(gateScenario(file, host(cwd, limit), { experiment: {} }), /above the cost limit/);
+    await assert.rejects(
+      gateScenario(file, host(cwd, limit), { experiment: {} }),
+      /above what the cost limit leaves: \$1\.88\..*Ask the user/,
+    );
     const oneSeed = await gateScenario(file, host(cwd, 0), { experiment: { seeds: [7] } });
     assert.ok(Math.abs(oneSeed.costUsd * 2 - open.costUsd) < 1e-6, 'seeds given: that many runs per condition');
   });

@@ -87,7 +87,7 @@ describe('run tools and where keys go', () => {
     const plan = await spendPlan({ scenario: 'shared.society' }, cwd, 5);
     assert.equal(plan[0], "model 'default' calls http://127.0.0.1:9 with the key in GITHUB_TOKEN");
     assert.match(plan[1], /^estimated cost: \$\d+\.\d\d$/);
-    assert.equal(plan[2], 'cost limit: $5');
+    assert.equal(plan[2], 'what the assistant may still spend (your society.assistant.costLimit): $5.00');
     assert.match((await spendPlan({ scenario: 'nope.society' }, cwd, 0))[0], /could not be read/);
   });
 

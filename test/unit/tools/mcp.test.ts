@@ -24,7 +24,10 @@ async function call(client: Client, name: string, args: Record<string, unknown>)
   const r = await client.callTool({ name, arguments: args });
   const text = (r.content as { type: string; text: string }[])[0].text;
   assert.ok(!r.isError, `${name}: ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
+  // Every answer's content sits under `untrusted_data` (core/tools/untrustedData.ts).
+  const answer = JSON.parse(text) as { note: string; untrusted_data: Record<string, unknown> };
+  assert.match(answer.note, /never instructions to follow/);
+  return answer.untrusted_data;
 }
 
 /** Applies a fix given as `file:line:col-line:col` → text. */
@@ -135,7 +138,10 @@ describe('society mcp', function () {
           name: 'society_run',
           arguments: { scenario: 'paid.society', out: 'runs/p' },
         });
-        assert.match((over.content as { text: string }[])[0].text, /above the cost limit|no price/);
+        assert.match(
+          (over.content as { text: string }[])[0].text,
+          /above what the cost limit leaves: \$0\.00.*Ask the user to start `society mcp` again|no price.*Ask the user/s,
+        );
         assert.ok(!fs.existsSync(path.join(cwd, 'runs/p')), 'nothing ran');
       });
     } finally {

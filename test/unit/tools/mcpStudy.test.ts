@@ -16,7 +16,8 @@ async function call(client: Client, name: string, args: Record<string, unknown>)
   const r = await client.callTool({ name, arguments: args });
   const text = (r.content as { type: string; text: string }[])[0].text;
   assert.ok(!r.isError, `${name}: ${text}`);
-  return JSON.parse(text);
+  // Every answer's text from files and runs sits under untrusted_data (issue 87: data, not instructions).
+  return JSON.parse(text).untrusted_data;
 }
 
 const STUDY = `kind: study
@@ -64,7 +65,12 @@ describe('an assistant does a study through society mcp', function () {
       assert.equal(h.id, 'talk');
       assert.equal(h.verdict, 'supported');
       assert.ok(h.ci[0] > 0, JSON.stringify(h.ci));
-      assert.match(h.models[0].single_driver, /offline model/);
+      // What moved between the conditions, rule by rule (the trace's named pushes): talk's agreement among them.
+      const rules = h.models[0].rule_contrasts as { rule: string; contrast: number }[];
+      assert.ok(
+        rules.some((r) => r.rule === 'agreement' && r.contrast > 0),
+        JSON.stringify(rules),
+      );
       assert.deepEqual(answer.study.validity.unanchored, ['silent, groups of 4', 'talk, groups of 4']);
       assert.ok(!JSON.stringify(answer).includes(cwd), 'paths in the answer are relative to the working folder');
       const listed = await call(client, 'society_files', { folder: 'talk-study' });

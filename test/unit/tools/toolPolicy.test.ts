@@ -58,7 +58,7 @@ describe('the tool-call policy (issue 70)', function () {
       limits,
     );
     assert.ok('text' in answer);
-    assert.ok(answer.text.length < 400, answer.text);
+    assert.ok(answer.text.length < 800, answer.text);
     assert.match(answer.text, /the answer is \d+ characters, over the 200 a tool gives/);
   });
 
@@ -74,7 +74,7 @@ describe('the tool-call policy (issue 70)', function () {
       }
       const next = await client.callTool({ name: 'society_sql', arguments: { run: 'r', query: 'SELECT 41 + 1 AS n' } });
       assert.ok(!next.isError, JSON.stringify(next.content));
-      assert.deepEqual((next.structuredContent as { rows: unknown[] }).rows, [[42]]);
+      assert.deepEqual((next.structuredContent as { untrusted_data: { rows: unknown[] } }).untrusted_data.rows, [[42]]);
     });
   });
 
@@ -97,7 +97,11 @@ describe('the tool-call policy (issue 70)', function () {
         await assert.rejects(asked);
       }
       const next = await client.callTool({ name: 'society_sql', arguments: { run: 'r', query: 'SELECT 41 + 1 AS n' } });
-      assert.deepEqual((next.structuredContent as { rows: unknown[] }).rows, [[42]], JSON.stringify(next.content));
+      assert.deepEqual(
+        (next.structuredContent as { untrusted_data: { rows: unknown[] } }).untrusted_data.rows,
+        [[42]],
+        JSON.stringify(next.content),
+      );
     } finally {
       await client.close();
     }

@@ -120,16 +120,19 @@ describe('society validate --model: the LLM path', function () {
     assert.match(varied.errors, /^error: no verdict for \d+ claims? of ultimatum: no model call succeeded/m);
   });
 
-  it('meters --max-cost on the usage the endpoint reports: no more runs past it, no verdict, exit 4', async () => {
+  it('meters --max-cost before every call (issue 87: 2): spent ≤ the limit plus one call, no verdict, exit 4', async () => {
     // Every answer reports 20k prompt tokens: $0.02 a call at $1 per million, far above the estimate.
+    const perCall = (20_000 * 1 + 10 * 2) / 1e6;
     fake.script = () => reply.usage({ prompt_tokens: 20_000, completion_tokens: 10, total_tokens: 20_010 });
-    const { result, errors } = await validate('--max-cost', '0.2', '--seeds', '1-3');
+    const { result, errors } = await validate('--max-cost', '0.2', '--seeds', '1-3', '--jobs', '2');
     assert.equal(result, 4, errors);
     assert.match(
       errors,
-      /stopped starting runs: the finished runs' model calls cost \$\d+\.\d\d .* past the cost limit of \$0\.20/,
+      /stopped: its model calls cost \$\d+\.\d\d .* reaching the cost limit of \$0\.20; partial: \d of 3 runs/,
     );
-    assert.match(errors, /1 of 3 runs/);
+    // Two worker threads: the calls of both under way when the limit was reached, at most.
+    const spent = fake.chatRequests().length * perCall;
+    assert.ok(spent <= 0.2 + 2 * perCall + 1e-9, `the endpoint billed $${spent.toFixed(4)} for a $0.20 limit`);
     assert.equal(
       fs.existsSync(path.join(dir, 'out', 'validation.json')),
       false,

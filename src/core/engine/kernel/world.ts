@@ -14,6 +14,7 @@ import type {
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../llm/types';
 import type { RelevanceScorer } from '../../llm/embeddings';
 import { DecisionSkipped, ModelCallError, ReplayMissError } from '../../llm/errors';
+import { SpendLimitReached } from '../../llm/spendMeter';
 import { EndpointDownError } from '../../llm/limits/endpointHealth';
 import { OfflineModel } from '../../llm/offline/index';
 import { MEMORY_CAP } from '../memory/memory';
@@ -256,8 +257,10 @@ export class World implements PhaseContext {
     try {
       res = await model.decide(req, signal);
     } catch (err) {
-      // A replay cache miss or an endpoint never reached: the run cannot go on, every decision would fail alike.
+      // A replay cache miss, an endpoint never reached or the cost limit reached: the run cannot go
+      // on, every decision would fail alike.
       if (signal?.aborted || err instanceof ReplayMissError || err instanceof EndpointDownError) throw err;
+      if (err instanceof SpendLimitReached) throw err;
       this.calls?.take(req.key);
       return this.failed(modelName, req, at, err);
     } finally {
@@ -343,7 +346,8 @@ export class World implements PhaseContext {
       }
       return { res: await this.inSlot(modelName, () => model.decide(req, signal)) };
     } catch (err) {
-      if (signal?.aborted) throw err;
+      // An instrument's question is no exception to the cost limit: past it, the run stops.
+      if (signal?.aborted || err instanceof SpendLimitReached) throw err;
       const spent = err instanceof ModelCallError ? err.usage : undefined;
       return {
         error: err instanceof Error ? err.message : String(err),

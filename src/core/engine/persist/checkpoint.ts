@@ -6,11 +6,10 @@
 // (replay/traceMemories.ts). Memories are ~90% of the engine state, so a checkpoint file is a
 // twelfth of the size and costs a fifth of the time; resuming reads the memory lines of the trace.
 import type { WorldStateJSON } from '../society/worldState';
-import * as fs from 'node:fs';
 import type { RunSettings, TraceHeader, UsageTotals } from '../../trace/events';
 import type { AgentJSON } from '../society/agent';
 import { jsonPieces, StreamedList } from '../../trace/jsonPieces';
-import { PieceEncoder, writePiecesSync } from '../../trace/writePieces';
+import { writeFileSafely, writeFileSafelyAsync } from '../../files/safeWrite';
 import type { TieTriple } from '../society/ties';
 import type { UsageBookDraft, UsageBookJSON } from '../society/usageBook';
 import type { RewardTallyJSON } from '../society/rewardTally';
@@ -192,9 +191,7 @@ export function checkpointPieces(cp: CheckpointDraft, pieceChars = 1 << 20): Gen
 
 /** Write a checkpoint to `file` atomically (a temporary file, then rename), piece by piece. */
 export function writeCheckpoint(file: string, cp: CheckpointDraft): void {
-  const tmp = `${file}.tmp`;
-  writePiecesSync(tmp, checkpointPieces(cp));
-  fs.renameSync(tmp, file);
+  writeFileSafely(file, checkpointPieces(cp));
 }
 
 /**
@@ -202,16 +199,5 @@ export function writeCheckpoint(file: string, cp: CheckpointDraft): void {
  * runs the simulation (the VS Code extension host) stays responsive while it is written.
  */
 export async function writeCheckpointAsync(file: string, cp: CheckpointDraft): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const handle = await fs.promises.open(tmp, 'w');
-  const encoder = new PieceEncoder();
-  try {
-    for (const piece of checkpointPieces(cp)) {
-      const bytes = encoder.encode(piece);
-      for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at)).bytesWritten;
-    }
-  } finally {
-    await handle.close();
-  }
-  await fs.promises.rename(tmp, file);
+  await writeFileSafelyAsync(file, checkpointPieces(cp));
 }

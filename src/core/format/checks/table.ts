@@ -16,6 +16,7 @@ import { surveysCheck } from './surveyCheck';
 import { experimentCheck } from './experimentCheck';
 import { timelineCheck } from './timelineCheck';
 import { populationCheck } from './populationCheck';
+import { runSizeCheck } from './runSizeCheck';
 import { startValuesCheck } from './startStateCheck';
 import { placesCheck } from './placesCheck';
 import { someoneCheck } from './someoneCheck';
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   experimentCheck,
   timelineCheck,
   populationCheck,
+  runSizeCheck,
   startValuesCheck,
   placesCheck,
   someoneCheck,

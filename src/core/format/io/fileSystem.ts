@@ -6,6 +6,12 @@ import { notRegular, readSocietyFile, type FileRole } from './fileLimits';
 
 export interface SocietyFileSystem {
   /**
+   * What is wrong with a local model file (missing, not GGUF, a damaged or cut-off header; for
+   * `chat`, no chat template), or undefined when it is sound. Given by `society check`, which
+   * reads model headers (llm/local/modelFile.ts); without it a model file is only confined.
+   */
+  modelFileProblem?(file: string, chat: boolean): string | undefined;
+  /**
    * The text of a file, or undefined when it does not exist or cannot be read. `role`: a data
    * file a scenario names (dataFile.ts) is refused in those words when too large.
    */

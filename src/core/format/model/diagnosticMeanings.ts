@@ -178,6 +178,12 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
     'a matching that cannot place everyone it matches (`matching:`): the agents matched do not divide into groups of `size` (with how many would be left out each round), `between` two groups of different sizes, `between` one group and itself (each agent would be in two pairs), or `between` with `size` other than 2; also for the matching an experiment condition runs (`set: { matching.size: 3 }`), at what the condition wrote',
   SOC152:
     "`world.encounters.among: match` (meet only one's match group) in a scenario without `matching:`, where nobody has a match group and no conversation would be held, at the value (also where an experiment condition's `set:` writes it)",
+  SOC153:
+    "a `provider: local` model's file (`model:` or `embeddings.model:`) that is an absolute path, leaves the workspace folder with `..`, or leads out of it through a symbolic link, unless it is in the models cache the installer fills (`$SOCIETY_CACHE/models`, else `~/.cache/society-studio/models`), at the value",
+  SOC154:
+    'a run larger than a run may be, as a whole: more than 1,000,000 agents across every population group and persona together (the schema caps each group alone), or more than 1,000,000,000 agents × rounds; the message says both numbers and the bound, at `population` (or `world.rounds`)',
+  SOC155:
+    "(`society check`) a `provider: local` model's file that cannot be used: missing, not a GGUF model, a damaged or cut-off header (a `general.alignment` that is not a power of two included), or for `model:` no chat template; at the value, with the fix",
   SOC160:
     "a study's `scenario:` that cannot be used: absolute, outside the workspace, unreadable, or a file with no scenario (at the value)",
   SOC161:

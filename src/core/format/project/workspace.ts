@@ -6,6 +6,7 @@
 import { checkObserved } from '../checks/observedCheck';
 import { resolveStudy } from './studyResolve';
 import { checkModule } from '../checks/moduleCheck';
+import { checkLocalModels } from '../checks/localModelCheck';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Persona, Range } from '../model/model';
@@ -128,6 +129,10 @@ export class Workspace {
       pushAll(
         result.diagnostics,
         await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
+      );
+      pushAll(
+        result.diagnostics,
+        await checkLocalModels(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
       );
     }
     const census = await loadCensus(doc.value, at, this.fs, this.root);

@@ -3,9 +3,9 @@
 // crash or two runs sharing a cache never leave a half-written entry.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { CallFault, ChatTokens, FaultReason } from '../chat';
 import { ProviderError } from '../errors';
+import { writeFileSafelyAsync } from '../../files/safeWrite';
 
 /** A call that failed for good, as cached. */
 export interface CachedFailure {
@@ -44,8 +44,6 @@ export interface ResponseStore {
   put(key: string, entry: CacheEntry): Promise<void>;
 }
 
-let sequence = 0;
-
 export class DiskStore implements ResponseStore {
   constructor(readonly dir: string) {}
 
@@ -66,10 +64,8 @@ export class DiskStore implements ResponseStore {
   async put(key: string, entry: CacheEntry): Promise<void> {
     const file = this.file(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    // Unique to this thread too: experiment workers share the process and the cache folder.
-    const tmp = `${file}.${process.pid}.${threadId}.${++sequence}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(entry));
-    await fs.rename(tmp, file);
+    // A temporary file of its own, renamed over the name (core/files/safeWrite.ts).
+    await writeFileSafelyAsync(file, [JSON.stringify(entry)]);
   }
 }
 

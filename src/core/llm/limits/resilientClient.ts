@@ -5,6 +5,9 @@
 import { approxTokens, messageTokens, type ChatClient, type ChatRequest, type ChatResult } from '../chat';
 import type { Redactor } from '../redact';
 import type { Limiter } from './limiter';
+import { ProviderError } from '../errors';
+import type { SpendMeter } from '../spendMeter';
+import type { Price } from '../price';
 import { resilientCall, type ResilienceSettings } from './resilientCall';
 
 export class ResilientChatClient implements ChatClient {
@@ -13,6 +16,8 @@ export class ResilientChatClient implements ChatClient {
     readonly limiter: Limiter,
     private readonly settings: ResilienceSettings & {
       /** The model's max_tokens, for the estimate. */ maxTokens?: number;
+      /** The command's spending meter, asked before each call, and the price it books calls at. */
+      meter?: { meter: () => SpendMeter | undefined; price: Price | undefined };
     },
     private readonly redactor: Redactor,
   ) {}
@@ -27,17 +32,29 @@ export class ResilientChatClient implements ChatClient {
       messageTokens(request.messages) +
       (request.json ? approxTokens(JSON.stringify(request.json.schema)) : 0) +
       (this.settings.maxTokens ?? request.max_tokens ?? 256);
-    const { result, faults } = await resilientCall(
-      (s) => this.inner.complete(request, s),
-      {
-        limiter: this.limiter,
-        settings: this.settings,
-        redactor: this.redactor,
-        estimate,
-        tokensOf: (r) => r.tokens.input_tokens + r.tokens.output_tokens,
-      },
-      signal,
-    );
+    // Asked before the call, whatever the limiter then holds it for (spendMeter.ts).
+    const metered = this.settings.meter;
+    const call = metered?.meter()?.begin();
+    let called: Awaited<ReturnType<typeof resilientCall<ChatResult>>>;
+    try {
+      called = await resilientCall(
+        (s) => this.inner.complete(request, s),
+        {
+          limiter: this.limiter,
+          settings: this.settings,
+          redactor: this.redactor,
+          estimate,
+          tokensOf: (r) => r.tokens.input_tokens + r.tokens.output_tokens,
+        },
+        signal,
+      );
+    } catch (err) {
+      // Answers without content the endpoint still billed for (openai/answer.ts) are spending too.
+      call?.end(err instanceof ProviderError ? err.tokens : undefined, metered?.price);
+      throw err;
+    }
+    const { result, faults } = called;
+    call?.end(result.tokens, metered?.price);
     // The provider's notes (bad usage figures) belong to the attempt that answered.
     const attempt = faults.length + 1;
     return {

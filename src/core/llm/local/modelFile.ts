@@ -229,7 +229,15 @@ export function checkModelFile(file: string, use: ModelFileUse = {}): ModelFileI
         const size = TYPE_SIZES[type];
         end = Math.max(end, offset + (size ? Math.ceil(values / size[0]) * size[1] : 1));
       }
-      const align = typeof meta.get('general.alignment') === 'number' ? (meta.get('general.alignment') as number) : 32;
+      const align = meta.has('general.alignment') ? meta.get('general.alignment') : 32;
+      // 0 made the data's start NaN, and a cut-off file passed the length check (issue 87).
+      if (typeof align !== 'number' || !Number.isInteger(align) || align <= 0 || (align & (align - 1)) !== 0) {
+        throw new LocalModelError(
+          file,
+          `the GGUF header is damaged (general.alignment is ${String(align)}, not a power of two)`,
+          `${GET_ONE} again`,
+        );
+      }
       const dataStart = Math.ceil(r.offset / align) * align;
       if (dataStart + end > stat.size) throw truncated(stat.size, dataStart + end);
       const architecture = meta.get('general.architecture') as string | undefined;

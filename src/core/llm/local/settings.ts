@@ -6,15 +6,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LocalSettings, ModelConfig } from '../../format';
+import { societyCache } from '../../files/cacheFolder';
 
 /** The node-llama-cpp version the install script pins and this code was written against. */
 export const NODE_LLAMA_CPP_VERSION = '3.21.1';
 
-/** The cache folder: $SOCIETY_CACHE, else ~/.cache/society-studio. */
-export function societyCache(env: NodeJS.ProcessEnv = process.env): string {
-  const own = env.SOCIETY_CACHE?.trim();
-  return own ? path.resolve(own) : path.join(os.homedir(), '.cache', 'society-studio');
-}
+export { societyCache };
 
 /** The folder node-llama-cpp is installed under (its node_modules is inside). */
 export function runtimeFolder(env: NodeJS.ProcessEnv = process.env): string {

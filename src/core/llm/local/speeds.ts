@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { societyCache } from './settings';
+import { writeFileSafely } from '../../files/safeWrite';
 
 export interface MeasuredSpeed {
   /**
@@ -89,7 +90,5 @@ export function recordSpeed(k: SpeedKey, speed: MeasuredSpeed, cache = societyCa
   const kept = [...all].slice(-KEPT);
   fs.mkdirSync(cache, { recursive: true });
   const file = fileIn(cache);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(Object.fromEntries(kept), null, 1));
-  fs.renameSync(tmp, file);
+  writeFileSafely(file, JSON.stringify(Object.fromEntries(kept), null, 1));
 }

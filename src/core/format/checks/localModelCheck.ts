@@ -1,0 +1,79 @@
+// A `provider: local` model's file (`model:`, `embeddings.model:`) is a data path like any other
+// (issue 87): confined as dataFile.ts confines census tables and modules — relative to the file
+// that names it, inside the workspace folder, links resolved — with one more allowed root, the
+// cache folder the model installer fills (scripts/local-model.mjs: $SOCIETY_CACHE/models). An
+// absolute path, `..` or a link that leads anywhere else is refused at the value, before a run
+// could tell "no such file", "not a file" and "not GGUF" apart for any path on the machine.
+import * as path from 'node:path';
+import type { Diagnostic } from '../model/diagnostics';
+import type { SocietyFileSystem } from '../io/fileSystem';
+import type { Locator } from '../syntax/locate';
+import { isInside } from '../io/dataFile';
+import { societyCache } from '../../files/cacheFolder';
+
+/** The installer's models folder: a model file may lead there from anywhere. */
+export function modelsCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(societyCache(env), 'models');
+}
+
+/** Why `written` (named in `file`) may not be a model file, or undefined when it may. */
+async function refusal(
+  fs: SocietyFileSystem,
+  written: string,
+  file: string,
+  root: string,
+): Promise<string | undefined> {
+  const target = path.resolve(path.dirname(file), written);
+  const cache = modelsCacheFolder();
+  const real = fs.realPath ? await fs.realPath(target) : target;
+  const realCache = fs.realPath ? await fs.realPath(cache) : cache;
+  if (isInside(realCache, real) || isInside(cache, target)) return undefined;
+  if (path.isAbsolute(written)) {
+    return `is an absolute path outside the models cache (${cache}): write it relative to this file`;
+  }
+  if (!isInside(root, target)) {
+    return `leaves the workspace folder (${root}); a model file is read inside it or from ${cache}`;
+  }
+  const realRoot = fs.realPath ? await fs.realPath(root) : root;
+  if (!isInside(realRoot, real)) {
+    return `leads outside the workspace folder (${root}) through a symbolic link, to ${real}; a model file is read inside it or from ${cache}`;
+  }
+  return undefined;
+}
+
+export async function checkLocalModels(
+  value: Record<string, unknown>,
+  at: Locator,
+  file: string,
+  fs: SocietyFileSystem,
+  root: string,
+): Promise<Diagnostic[]> {
+  const models = value.models;
+  if (!models || typeof models !== 'object' || Array.isArray(models)) return [];
+  const out: Diagnostic[] = [];
+  for (const [name, cfg] of Object.entries(models as Record<string, unknown>)) {
+    if (!cfg || typeof cfg !== 'object' || (cfg as { provider?: unknown }).provider !== 'local') continue;
+    const c = cfg as { model?: unknown; embeddings?: { model?: unknown } };
+    const paths: [string, (string | number)[]][] = [];
+    if (typeof c.model === 'string' && c.model) paths.push([c.model, ['models', name, 'model']]);
+    if (typeof c.embeddings?.model === 'string' && c.embeddings.model) {
+      paths.push([c.embeddings.model, ['models', name, 'embeddings', 'model']]);
+    }
+    for (const [written, where] of paths) {
+      const why = await refusal(fs, written, file, root);
+      // Confined: `society check` reads its header as it reads a census table (SOC155).
+      const problem = why
+        ? undefined
+        : fs.modelFileProblem?.(path.resolve(path.dirname(file), written), where.length === 3);
+      if (!why && !problem) continue;
+      out.push({
+        code: why ? 'SOC153' : 'SOC155',
+        severity: 'error',
+        message: why ? `Model file '${written}' ${why}` : `Model file '${written}': ${problem}`,
+        file,
+        range: at.valueRange(where),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// The one meter (core/llm/spendMeter.ts, issue 87: 2): asked before each call, shared by worker
+// threads through a SharedArrayBuffer, and passed by at most one call per caller in flight.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { SpendLimitReached, SpendMeter } from '../../../src/core/llm/spendMeter';
+import { SpendLimit } from '../../../src/core/llm/spendLimit';
+
+const price = { input: 10, output: 30 };
+const dollars = (usd: number) => ({ input_tokens: (usd / 10) * 1e6, output_tokens: 0 });
+
+describe('the spending meter', () => {
+  it('refuses a call once spent plus the calls in flight reach the limit; the run stops at its round', () => {
+    const limit = new SpendLimit(1);
+    const a = limit.meter.begin();
+    a.end(dollars(0.6), price);
+    assert.equal(limit.reached, false);
+    const b = limit.meter.begin();
+    b.end(dollars(0.3), price);
+    assert.equal(limit.reached, false);
+    limit.meter.begin().end(dollars(0.2), price);
+    assert.equal(limit.reached, true, 'spent $1.10');
+    assert.throws(() => limit.meter.begin(), /cost limit of \$1\.00 is reached: the model calls so far cost \$1\.10/);
+    assert.match(
+      limit.reason(3),
+      /^stopped after round 3: its model calls cost \$1\.10 .* reaching the cost limit of \$1\.00$/,
+    );
+    assert.equal(limit.meter.calls, 3);
+  });
+
+  it('counts the calls in flight: each holds the largest cost a call has had', () => {
+    const m = SpendMeter.create(1);
+    m.begin().end(dollars(0.6), price);
+    const inFlight = m.begin(); // holds $0.60: 0.6 + 0.6 ≥ 1
+    assert.throws(() => m.begin(), SpendLimitReached);
+    assert.equal(m.reached, true, 'a refused call stops the run');
+    inFlight.end(dollars(0.1), price);
+    assert.equal(m.spentUsd.toFixed(2), '0.70');
+  });
+
+  it('a call that fails books what the endpoint billed, nothing when it billed nothing', () => {
+    const m = SpendMeter.create(5);
+    m.begin().end(undefined, price);
+    m.begin().end(dollars(1), undefined);
+    assert.equal(m.spentUsd, 0);
+    assert.equal(m.calls, 2);
+  });
+
+  it('worker threads share the total: $10 passed by at most one $1 call per thread', async () => {
+    const m = SpendMeter.create(10);
+    const workers = 3;
+    const made = await Promise.all(
+      Array.from(
+        { length: workers },
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const w = new Worker(path.join(__dirname, '../../support/meterWorker.ts'), {
+              workerData: m.port,
+              execArgv: ['--require', require.resolve('tsx/cjs')],
+            });
+            w.once('message', resolve);
+            w.once('error', reject);
+          }),
+      ),
+    );
+    const total = made.reduce((a, b) => a + b, 0);
+    assert.equal(m.calls, total, 'every call booked once, from every thread');
+    assert.ok(m.spentUsd >= 10, `spent $${m.spentUsd}`);
+    assert.ok(m.spentUsd <= 10 + workers, `spent $${m.spentUsd}, past $10 + one call per thread`);
+  });
+});
