@@ -64,7 +64,7 @@ export class DecisionTally {
   private of(kind: string): DecisionKindTally {
     let t = this.kinds.get(kind);
     if (!t)
-      this.kinds.set(kind, (t = { kind, asked: 0, answered: 0, reasked: 0, failed: 0, fell_back: 0, unasked: 0 }));
+      {this.kinds.set(kind, (t = { kind, asked: 0, answered: 0, reasked: 0, failed: 0, fell_back: 0, unasked: 0 }));}
     return t;
   }
 
