@@ -61,10 +61,23 @@ export class DecisionTally {
     this.of(kind).answered++;
   }
 
+  /** Adds another tally's counts (a later stretch of the same trace). */
+  merge(other: DecisionTally): void {
+    for (const o of other.kinds.values()) {
+      const t = this.of(o.kind);
+      t.answered += o.answered;
+      t.reasked += o.reasked;
+      t.failed += o.failed;
+      t.fell_back += o.fell_back;
+      t.unasked += o.unasked;
+    }
+  }
+
   private of(kind: string): DecisionKindTally {
     let t = this.kinds.get(kind);
-    if (!t)
-      {this.kinds.set(kind, (t = { kind, asked: 0, answered: 0, reasked: 0, failed: 0, fell_back: 0, unasked: 0 }));}
+    if (!t) {
+      this.kinds.set(kind, (t = { kind, asked: 0, answered: 0, reasked: 0, failed: 0, fell_back: 0, unasked: 0 }));
+    }
     return t;
   }
 

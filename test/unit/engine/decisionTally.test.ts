@@ -13,6 +13,12 @@ import { RESPONSE_FORMATS } from '../../../src/core/llm/types';
 import { reply, useFakeOpenAI, type FakeRequest } from '../../support/fakeOpenAI';
 import { allowKeyTo } from '../../support/llmFixtures';
 import { quietly } from '../../support/quietly';
+import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
+import { reportMetricsJson } from '../../../src/core/analysis/report/reportFiles';
+import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
+import { scenarioFromText, traceOf } from './traceHelpers';
+import { experimentCommand } from '../../../src/cli/commands/experiment';
+import { sumDecisions } from '../../../src/core/analysis/report/decisionsSection';
 
 function scenario(dir: string, url: string): string {
   const file = path.join(dir, 'tally.society');
@@ -132,5 +138,47 @@ describe('decision tally: every failure an event, every count agreeing', functio
     assert.equal(Number(line[3]), totals.reasked);
     assert.equal(Number(line[1]), Number(line[2]) + totals.reasked);
     assert.equal(Number(line[1]), fake.server.chatRequests().length, 'every call one request: no retries here');
+
+    // The report, metrics.json and the page say the same, from the same events.
+    const report = buildRunReport(trace.header!, trace.events);
+    assert.deepEqual(report.decisions, rows);
+    assert.deepEqual(JSON.parse(reportMetricsJson(report)).decisions, rows);
+    const html = renderReportHtml(report);
+    assert.match(html, /<h2>Model decisions<\/h2>/);
+    assert.match(
+      html,
+      /<tr><td>evaluate<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>\d+<\/td><\/tr>/,
+    );
+    assert.match(html, new RegExp(`<dt>Model calls</dt><dd>${line[1]} \\(${line[2]} decisions, ${line[3]} re-asked; `));
+  });
+
+  it("an experiment's runs carry their tallies; experiment.json sums them and its page shows the table", async () => {
+    process.env.SOCIETY_ALLOW_KEYS = allowKeyTo(fake.server.url, 'SOCIETY_TEST_FAKE_KEY').join(',');
+    fake.server.script = (req) => (kindOf(req) === 'speak' ? reply.content('hello there') : undefined);
+    const out = path.join(dir, 'exp');
+    const { result, errors } = await quietly(() =>
+      experimentCommand.run([scenario(dir, fake.server.url), '--seeds', '1,2', '--out', out, '--no-traces', '--quiet']),
+    );
+    assert.equal(result, 0, errors);
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'experiment.json'), 'utf8'));
+    const perRun = json.runs.map((r: { faults: { decisions: unknown[] } }) => r.faults.decisions);
+    assert.equal(perRun.length, 2);
+    assert.deepEqual(json.decisions, sumDecisions(perRun));
+    const speak = json.decisions.find((r: { kind: string }) => r.kind === 'speak');
+    assert.ok(speak.failed > 0 && speak.failed === speak.asked && speak.reasked === speak.asked);
+    const html = fs.readFileSync(path.join(out, 'experiment.html'), 'utf8');
+    assert.match(html, /<h2>Model decisions<\/h2>/);
+    assert.match(html, /Summed over the 2 runs/);
+  });
+
+  it('an offline run has no model decisions to lose: no table, no key in metrics.json', async () => {
+    const sc = await scenarioFromText(
+      fs.readFileSync(scenario(dir, 'http://127.0.0.1:9/v1'), 'utf8').replace(/^models:.*$/m, ''),
+    );
+    const trace = readTrace(await traceOf(sc));
+    assert.deepEqual(tallyDecisions(trace.events), []);
+    const report = buildRunReport(trace.header!, trace.events);
+    assert.equal(JSON.parse(reportMetricsJson(report)).decisions, undefined);
+    assert.doesNotMatch(renderReportHtml(report), /Model decisions/);
   });
 });
