@@ -34,6 +34,10 @@ const OPTIONS = [
     "every agent and the coach use this model config of the scenario (default: each persona's model, else default; the coach: coaching.model)",
   ],
   ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
+  [
+    '--no-prompts',
+    "leave out <out>/prompts.jsonl, the book of every model call's messages, schema, raw answer and parse result",
+  ],
   ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
   ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
   [

@@ -18,6 +18,7 @@ export interface RunValues {
   root?: string;
   model?: string;
   cache?: string;
+  'no-prompts'?: boolean;
   replay?: boolean;
   resume?: boolean;
   overwrite?: boolean;
