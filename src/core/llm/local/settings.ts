@@ -47,8 +47,17 @@ export function runSettings(cfg: Pick<ModelConfig, 'local'>): RunSettings {
   };
 }
 
-/** Tokens an answer may take when the config gives no `max_tokens`. */
+/** Tokens an answer may take when the config gives no `max_tokens` (more where the kind needs it). */
 export const DEFAULT_ANSWER_TOKENS = 256;
+
+/**
+ * The `max_tokens` a local call is given: the config's, else the default or the request's cap
+ * where that is larger (answerBudget.ts: a reflection's, and a survey's or judge's, which grow
+ * with their items), as an endpoint is sent. A 20-item survey no longer runs out at 256 (issue 86).
+ */
+export function localAnswerCap(configured: number | undefined, requestCap: number | undefined): number {
+  return configured ?? Math.max(DEFAULT_ANSWER_TOKENS, requestCap ?? 0);
+}
 
 /** Sampling temperature when the config gives none. */
 export const DEFAULT_TEMPERATURE = 0.7;
