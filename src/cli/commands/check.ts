@@ -5,6 +5,7 @@ import { command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
 import { counted } from '../../core/text/counted';
+import { localModelWarnings } from '../localModelWarnings';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
 const OPTIONS = [
@@ -25,6 +26,8 @@ export const checkCommand = command({
     const root = path.resolve(values.root ?? defaultRoot(targets));
     const workspace = new SocietyWorkspace(new NodeFileSystem(), root);
     const { files, diagnostics } = await workspace.check(targets);
+    // A local model's context against its file's header and this machine (not the editor's: it reads model files).
+    diagnostics.push(...(await localModelWarnings(files)));
     quietWhenStdoutCloses();
     // A named file that cannot be read was looked at too (its SOC004 says why): it counts.
     const looked = new Set([...files, ...diagnostics.map((d) => d.file)]).size;

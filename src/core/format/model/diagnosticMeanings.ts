@@ -178,4 +178,6 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
     'a matching that cannot place everyone it matches (`matching:`): the agents matched do not divide into groups of `size` (with how many would be left out each round), `between` two groups of different sizes, `between` one group and itself (each agent would be in two pairs), or `between` with `size` other than 2; also for the matching an experiment condition runs (`set: { matching.size: 3 }`), at what the condition wrote',
   SOC152:
     "`world.encounters.among: match` (meet only one's match group) in a scenario without `matching:`, where nobody has a match group and no conversation would be held, at the value (also where an experiment condition's `set:` writes it)",
+  SOC153:
+    "a `local` model's `local.context_size` past the tokens its model file was trained on (its GGUF header), or whose KV cache would take more than half this machine's memory; `society check` only (it reads the model file), at the model; `society run` stops before loading a cache larger than the machine's memory",
 };

@@ -145,6 +145,7 @@ export const CODES = {
   SOC150: 'Unknown group to match',
   SOC151: 'Matching that leaves agents unmatched',
   SOC152: 'Encounters within match groups without a matching',
+  SOC153: 'Local model context past what the model or the machine holds',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -9,6 +9,7 @@ import { historyOf, promptTokens } from './chatPrompt';
 import type { NodeLlamaCpp } from './llamaShapes';
 import { estimateRun } from '../estimate';
 import { localFit } from './localFit';
+import { localContextFit } from './contextFit';
 import { checkModelFile, modelPath } from './modelFile';
 import { findRuntime } from './runtime';
 import { runSettings } from './settings';
@@ -78,9 +79,13 @@ export async function localFitBeforeRun(
   o: { rounds?: number; model?: string },
 ): Promise<{ errors: string[]; warnings: string[] }> {
   if (!Object.values(s.models).some((m) => m?.provider === 'local')) return { errors: [], warnings: [] };
+  // A context the machine cannot hold stops the run before the model is loaded at all.
+  const context = localContextFit(s);
+  if (context.errors.length) return context;
   const local = await localEstimateInputs(s);
   try {
-    return localFit(estimateRun(s, { ...o, promptTokens: local.promptTokens, speeds: local.speeds }));
+    const fit = localFit(estimateRun(s, { ...o, promptTokens: local.promptTokens, speeds: local.speeds }));
+    return { errors: fit.errors, warnings: [...context.warnings, ...fit.warnings] };
   } finally {
     await local.close();
   }

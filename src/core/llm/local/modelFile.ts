@@ -26,6 +26,8 @@ export interface ModelFileInfo {
   name?: string;
   /** Tokens the model was trained on (`<architecture>.context_length`). */
   trainedContext?: number;
+  /** What a token of context costs in the KV cache: layers, and keys and values a layer keeps (from the header). */
+  kvCache?: { layers: number; kvWidth: number };
   chatTemplate: string;
 }
 
@@ -131,6 +133,24 @@ class Reader {
       this.at = 0;
     }
   }
+}
+
+/**
+ * The KV cache's shape from the header: its layers (`block_count`) and the width of a layer's keys
+ * (and of its values): the embedding over the heads, times the heads that keep keys (fewer with
+ * grouped-query attention). Undefined when the header does not say.
+ */
+function kvCacheOf(meta: Map<string, unknown>, arch: string): { layers: number; kvWidth: number } | undefined {
+  const n = (key: string): number | undefined => {
+    const v = meta.get(`${arch}.${key}`);
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  const layers = n('block_count'),
+    embedding = n('embedding_length'),
+    heads = n('attention.head_count');
+  if (!layers || !embedding || !heads) return undefined;
+  const kvHeads = n('attention.head_count_kv') ?? heads;
+  return { layers, kvWidth: (embedding / heads) * kvHeads };
 }
 
 // Metadata value types: fixed sizes, 8 = string, 9 = array.
@@ -242,6 +262,7 @@ export function checkModelFile(file: string, use: ModelFileUse = {}): ModelFileI
         );
       }
       const trained = architecture ? meta.get(`${architecture}.context_length`) : undefined;
+      const kvCache = architecture ? kvCacheOf(meta, architecture) : undefined;
       return {
         file,
         bytes: stat.size,
@@ -249,6 +270,7 @@ export function checkModelFile(file: string, use: ModelFileUse = {}): ModelFileI
         ...(architecture ? { architecture } : {}),
         ...(typeof meta.get('general.name') === 'string' ? { name: meta.get('general.name') as string } : {}),
         ...(typeof trained === 'number' ? { trainedContext: trained } : {}),
+        ...(kvCache ? { kvCache } : {}),
       };
     } catch (err) {
       if (err instanceof EndOfFile) throw truncated(stat.size);
