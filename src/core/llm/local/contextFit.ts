@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import type { ModelConfig, Scenario } from '../../format';
 import { checkModelFile, modelPath, type ModelFileInfo } from './modelFile';
 import { runSettings } from './settings';
+import { pushAll } from '../../text/pushAll';
 
 /** Bytes a key or value takes in the cache: node-llama-cpp keeps it as f16. */
 const KV_BYTES = 2;
@@ -68,8 +69,8 @@ export function localContextFit(s: Scenario, memory = os.totalmem()): { errors: 
       continue;
     }
     const fit = contextFit(cfg, info, memory);
-    out.errors.push(...fit.errors);
-    out.warnings.push(...fit.warnings);
+    pushAll(out.errors, fit.errors);
+    pushAll(out.warnings, fit.warnings);
   }
   return out;
 }
