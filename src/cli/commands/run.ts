@@ -16,7 +16,7 @@ import { estimateRun } from '../../core/llm/estimate';
 import { costLimitReason } from '../../core/llm/costLimit';
 import { agentCount, heapPlan, relaunches, relaunchWithHeap } from '../run/heapRoom';
 import { localFitBeforeRun } from '../../core/llm/local/localEstimate';
-import { recordLocalSpeeds } from '../../core/llm/local/localEngine';
+import { closeLocalEngines, recordLocalSpeeds } from '../../core/llm/local/localEngine';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
 const OPTIONS = [
@@ -161,6 +161,8 @@ export const runCommand = command({
       });
     } finally {
       recordLocalSpeeds();
+      // A local model's worker ends with the run, whatever stopped it (a model that failed to load left one holding the process).
+      await closeLocalEngines();
       lock.release();
       made.removeEmpty();
     }

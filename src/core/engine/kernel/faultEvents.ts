@@ -5,6 +5,13 @@
 import type { CallRecord } from '../../llm/callRecord';
 import type { ErrorEvent } from '../../trace/events';
 import { counted } from '../../text/counted';
+import { ModelLoadError, ReplayMissError } from '../../llm/errors';
+import { EndpointDownError } from '../../llm/limits/endpointHealth';
+
+/** What no decision can get past, so the run stops: a replay cache miss, an endpoint never reached, a model that cannot load. */
+export function endsRun(err: unknown): boolean {
+  return err instanceof ReplayMissError || err instanceof EndpointDownError || err instanceof ModelLoadError;
+}
 
 /** Where an error event happened: its round, agent, phase, kind and encounter. */
 export type ErrorSite = Pick<ErrorEvent, 'type' | 'round' | 'agent' | 'phase' | 'kind' | 'encounter'>;

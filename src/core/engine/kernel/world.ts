@@ -13,8 +13,7 @@ import type {
 } from '../../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../llm/types';
 import type { RelevanceScorer } from '../../llm/embeddings';
-import { DecisionSkipped, ModelCallError, ReplayMissError } from '../../llm/errors';
-import { EndpointDownError } from '../../llm/limits/endpointHealth';
+import { DecisionSkipped, ModelCallError } from '../../llm/errors';
 import { OfflineModel } from '../../llm/offline/index';
 import { MEMORY_CAP } from '../memory/memory';
 import type { CallLog } from '../../llm/callLog';
@@ -47,7 +46,7 @@ import { countEvent } from './roundCounters';
 import { isOfflineJudge } from '../../format';
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
 import { bookLater, type FailedCallChange, type ReaskChange } from './modelChanges';
-import { reaskedIn, recoveredEvent } from './faultEvents';
+import { endsRun, reaskedIn, recoveredEvent } from './faultEvents';
 import type { CallRecord } from '../../llm/callRecord';
 import type { WorldState } from '../society/worldState';
 import type { PlaceBook } from '../society/places';
@@ -258,7 +257,7 @@ export class World implements PhaseContext {
       res = await model.decide(req, signal);
     } catch (err) {
       // A replay cache miss or an endpoint never reached: the run cannot go on, every decision would fail alike.
-      if (signal?.aborted || err instanceof ReplayMissError || err instanceof EndpointDownError) throw err;
+      if (signal?.aborted || endsRun(err)) throw err;
       return this.failed(modelName, req, at, err, this.calls?.take(req.key));
     } finally {
       slot.release();
@@ -335,7 +334,8 @@ export class World implements PhaseContext {
       const res = await this.inSlot(modelName, () => model.decide(req, signal));
       return { res, asked, ...this.callOf(req.key) };
     } catch (err) {
-      if (signal?.aborted) throw err;
+      // An instrument's question meets what stops a run as a phase's decision does.
+      if (signal?.aborted || endsRun(err)) throw err;
       const spent = err instanceof ModelCallError ? err.usage : undefined;
       return {
         error: err instanceof Error ? err.message : String(err),

@@ -50,7 +50,16 @@ export async function localEstimateInputs(s: Scenario): Promise<LocalEstimateInp
       out.notes.push(`${(err as Error).message.split('\n')[0]}: its prompts are counted as characters / 4`);
       return undefined;
     }
-    const model = await llama.loadModel({ modelPath: file, vocabOnly: true });
+    let model: Awaited<ReturnType<typeof llama.loadModel>>;
+    try {
+      model = await llama.loadModel({ modelPath: file, vocabOnly: true });
+    } catch (err) {
+      // Said here as a note; a run then stops at its load with the file and why.
+      out.notes.push(
+        `${file}: node-llama-cpp could not load it (${(err as Error).message}): its prompts are counted as characters / 4`,
+      );
+      return undefined;
+    }
     disposers.push(() => model.dispose());
     const wrapper = lib.resolveChatWrapper(model);
     return (messages) => promptTokens(wrapper, model, historyOf(messages)).length;
