@@ -159,10 +159,16 @@ async function runWithModels(
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
 
+  // At a terminal a bar; in a log a line every few seconds; both from the first model call.
   const progress = new Progress(
     cp?.header.rounds ?? rounds ?? scenario.world.rounds,
-    !values.quiet && process.stderr.isTTY === true && !play?.interactive,
+    values.quiet || play?.interactive ? 'off' : process.stderr.isTTY === true ? 'bar' : 'lines',
   );
+  const onCall = models.options.onCall;
+  models.options.onCall = (r) => {
+    onCall?.(r);
+    progress.call(r);
+  };
   // Ctrl-C asks the harness whether the round has ended: it exists only once opened below.
   const held: { harness?: RunHarness } = {};
   const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
