@@ -22,8 +22,9 @@ const EXPLAINED =
 
 /** The table, with a total row when there are two kinds or more; a sentence when no model decided anything. */
 export function decisionsSection(rows: readonly DecisionKindTally[], runs?: number): string {
-  if (!rows.length)
-    {return '<p>No model decisions: every answer came from the offline rule-based model, which cannot fail.</p>';}
+  if (!rows.length) {
+    return '<p>No model decisions: every answer came from the offline rule-based model, which cannot fail.</p>';
+  }
   const shown = rows.length > 1 ? [...rows, decisionTotals(rows)] : rows;
   const body = shown
     .map(
