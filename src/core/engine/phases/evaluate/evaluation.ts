@@ -181,15 +181,14 @@ function spoke(transcript: readonly TranscriptLine[], who: string): boolean {
 export function evaluateConversation(world: PhaseContext, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   const total = messageCount(world.settings.world.conversation.turns, conv.members.length, !!conv.room);
   const pairs: [Agent, Agent][] = [];
-  conv.members.forEach((ratee, turn) => {
-    const spoken = spoke(conv.transcript, ratee.id);
-    for (const rater of conv.members) {
-      if (rater === ratee) continue;
-      if (spoken) pairs.push([rater, ratee]);
-      // The member's first turn is its index in the conversation: it had one and lost every line.
+  for (const rater of conv.members) {
+    conv.members.forEach((ratee, turn) => {
+      if (rater === ratee) return;
+      if (spoke(conv.transcript, ratee.id)) pairs.push([rater, ratee]);
+      // A member's first turn is its index in the conversation: it had one and lost every line.
       else if (turn < total) tape.say(unasked(world, rater, ratee, conv));
-    }
-  });
+    });
+  }
   if (!conv.transcript.length) return;
   return after(
     inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)),
