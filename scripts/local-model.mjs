@@ -17,12 +17,14 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 const NODE_LLAMA_CPP = '3.21.1'; // src/core/llm/local/settings.ts NODE_LLAMA_CPP_VERSION
 const MODEL = {
@@ -34,9 +36,25 @@ const MODEL = {
 };
 const ATTEMPTS = 3;
 
-const cache = process.env.SOCIETY_CACHE?.trim()
-  ? resolve(process.env.SOCIETY_CACHE)
-  : join(homedir(), '.cache', 'society-studio');
+// The cache: $SOCIETY_CACHE, noted in the default folder so later commands find it without the
+// variable (src/core/llm/local/settings.ts societyCache reads the note); else the noted one; else
+// the default.
+const defaultCache = join(homedir(), '.cache', 'society-studio');
+const note = join(defaultCache, 'cache-folder.txt');
+function noted() {
+  try {
+    const folder = readFileSync(note, 'utf8').trim();
+    return isAbsolute(folder) && statSync(folder).isDirectory() ? folder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const cache = process.env.SOCIETY_CACHE?.trim() ? resolve(process.env.SOCIETY_CACHE) : (noted() ?? defaultCache);
+if (process.env.SOCIETY_CACHE?.trim()) {
+  mkdirSync(cache, { recursive: true });
+  mkdirSync(defaultCache, { recursive: true });
+  writeFileSync(note, `${cache}\n`);
+}
 const runtimeDir = join(cache, `node-llama-cpp-${NODE_LLAMA_CPP}`);
 const modelsDir = join(cache, 'models');
 

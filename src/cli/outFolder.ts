@@ -12,6 +12,7 @@ import { traceEnds } from '../core/trace/traceEnds';
 import { ourFilesIn } from '../core/files/ourFiles';
 import { openForWriting } from '../core/files/safeWrite';
 import { forgetWritten, recordWritten } from './manifest';
+import { PROMPTS_FILE } from '../core/llm/promptBook';
 
 export const TRACE_FILE = 'trace.jsonl';
 export const CHECKPOINT_FILE = 'checkpoint.json';
@@ -19,8 +20,10 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
 export const TRACE_INDEX_FILE = 'trace.index.json';
 /** What `society report` derives from the trace (core/analysis/report/reportFiles.ts): stale once the trace is replaced. */
 export const DERIVED_FILES: readonly string[] = Object.values(REPORT_FILES);
+/** The book of the run's model calls beside its trace (core/llm/promptBook.ts). */
+export { PROMPTS_FILE };
 /** What a run itself writes into --out: checked as any output is before a fresh run writes them. */
-export const RUN_FILES: readonly string[] = [TRACE_FILE, TRACE_INDEX_FILE, CHECKPOINT_FILE];
+export const RUN_FILES: readonly string[] = [TRACE_FILE, TRACE_INDEX_FILE, CHECKPOINT_FILE, PROMPTS_FILE];
 
 /**
  * The run a folder's trace holds, in a few words (`a finished run (scenario 'Friends', seed 7, 3
@@ -55,7 +58,13 @@ export function clearForFreshRun(dir: string, derived: boolean): void {
   const ours = ourFiles(dir);
   const derivedOurs = derived ? DERIVED_FILES.filter(ours) : [];
   fs.closeSync(openForWriting(path.join(dir, TRACE_FILE), 'append'));
-  const stale = [...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []), `${CHECKPOINT_FILE}.tmp`, ...derivedOurs];
+  // The old run's prompt book goes too: with --no-prompts none is written to take its place.
+  const stale = [
+    ...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []),
+    `${CHECKPOINT_FILE}.tmp`,
+    ...(ours(PROMPTS_FILE) ? [PROMPTS_FILE] : []),
+    ...derivedOurs,
+  ];
   for (const name of stale) removeFile(path.join(dir, name));
   forgetWritten(dir, stale);
   recordWritten(dir, [TRACE_FILE, TRACE_INDEX_FILE, CHECKPOINT_FILE]);

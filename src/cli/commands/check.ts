@@ -6,6 +6,8 @@ import type { OptionRow } from '../optionRows';
 import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
 import { LocalModelError, checkModelFile } from '../../core/llm/local/modelFile';
 import { counted } from '../../core/text/counted';
+import { localModelWarnings } from '../localModelWarnings';
+import { pushAll } from '../../core/text/pushAll';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
 const OPTIONS = [
@@ -28,6 +30,8 @@ export const checkCommand = command({
     const fs = Object.assign(new NodeFileSystem(), { modelFileProblem });
     const workspace = new SocietyWorkspace(fs, root);
     const { files, diagnostics } = await workspace.check(targets);
+    // A local model's context against its file's header and this machine (not the editor's: it reads model files).
+    pushAll(diagnostics, await localModelWarnings(files));
     quietWhenStdoutCloses();
     // A named file that cannot be read was looked at too (its SOC004 says why): it counts.
     const looked = new Set([...files, ...diagnostics.map((d) => d.file)]).size;

@@ -16,7 +16,7 @@ import { estimateRun } from '../../core/llm/estimate';
 import { costLimitReason } from '../../core/llm/costLimit';
 import { agentCount, heapPlan, relaunches, relaunchWithHeap } from '../run/heapRoom';
 import { localFitBeforeRun } from '../../core/llm/local/localEstimate';
-import { recordLocalSpeeds } from '../../core/llm/local/localEngine';
+import { closeLocalEngines, recordLocalSpeeds } from '../../core/llm/local/localEngine';
 import { runTooLarge, scenarioAgents } from '../../core/format';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
@@ -35,6 +35,10 @@ const OPTIONS = [
     "every agent and the coach use this model config of the scenario (default: each persona's model, else default; the coach: coaching.model)",
   ],
   ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
+  [
+    '--no-prompts',
+    "leave out <out>/prompts.jsonl, the book of every model call's messages, schema, raw answer and parse result",
+  ],
   ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
   ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
   [
@@ -164,6 +168,8 @@ export const runCommand = command({
       });
     } finally {
       recordLocalSpeeds();
+      // A local model's worker ends with the run, whatever stopped it (a model that failed to load left one holding the process).
+      await closeLocalEngines();
       lock.release();
       made.removeEmpty();
     }

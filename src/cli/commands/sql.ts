@@ -6,7 +6,7 @@ import { integerOption } from '../options';
 import { openRunDatabase, QueryError } from '../../core/query/database';
 import { QUERY_TIME_LIMIT_MS } from '../../core/query/queryLimits';
 import { RESULT_FORMATS, writeResult, type ResultFormat } from '../../core/query/resultText';
-import { TABLE_ROWS, TRACE_VIEWS } from '../../core/query/views';
+import { PROMPT_VIEWS, TABLE_ROWS, TRACE_VIEWS } from '../../core/query/views';
 
 const USAGE = 'sql <run | experiment | folder | trace.jsonl> "<query>" [--format table|csv|json] [--time-limit S]';
 
@@ -39,6 +39,7 @@ export const sqlCommand = command({
     ...FLAGS,
     ['views', 'events (run, type, round, agent, event JSON): every trace line'],
     ...TRACE_VIEWS.map((v) => [v.name, v.rows] as const),
+    ...PROMPT_VIEWS.map((v) => [v.name, v.rows] as const),
     ...Object.entries(TABLE_ROWS).map(([name, rows]) => [name, rows] as const),
   ],
   async run({ values, positionals }): Promise<number> {

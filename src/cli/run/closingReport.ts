@@ -78,7 +78,7 @@ export function closingReport(f: ClosingFacts): number {
     if (usage.spent) console.log(usage.format(unpricedModels(scenario)));
     if (f.httpRequests) {
       console.log(
-        `  HTTP requests: ${f.httpRequests} (a call is one decision; retries and re-asks are requests too${cp ? '; this session only' : ''})`,
+        `  HTTP requests: ${f.httpRequests} (a call is one request; retries are requests too${cp ? '; this session only' : ''})`,
       );
     }
     if (embeddings.requests || embeddings.failed) {

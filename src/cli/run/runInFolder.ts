@@ -6,6 +6,11 @@ import { checkpointModel, type Checkpoint } from '../../core/engine';
 import { printable } from '../../core/text/printable';
 import { RunHarness } from '../../core/run/runHarness';
 import { clearForFreshRun, CHECKPOINT_FILE, RUN_FILES, TRACE_FILE } from '../outFolder';
+import { PromptBook, PROMPT_BOOK_MAX_BYTES, PROMPTS_FILE } from '../../core/llm/promptBook';
+import { usedModelNames } from '../../core/llm/registry';
+import { isInstant, modelNamed } from '../../core/format';
+import { counted } from '../../core/text/counted';
+import { recordWritten } from '../manifest';
 import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
 import { writeJudgementsFile } from './judgementsFile';
@@ -108,10 +113,8 @@ async function runPlayed(
     branch,
   }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup; branch?: BranchRecord },
 ): Promise<number> {
-  const { values, file, loaded, out, rounds, threads } = run;
+  const { values, loaded, out, threads } = run;
   const { scenario } = loaded;
-  const tracePath = path.join(out, TRACE_FILE);
-  const checkpointPath = path.join(out, CHECKPOINT_FILE);
   const request = {
     scenario,
     out,
@@ -125,11 +128,47 @@ async function runPlayed(
   const models = runModels(request);
   if (typeof models === 'number') return models;
   if (play) models.options.wrap = (factory) => play.session.wrap(factory);
+  // The book is opened once the harness has cleared the folder for a fresh run (an old book goes then).
+  const books: { book?: PromptBook; open: () => void } = {
+    open: () => (books.book = openPromptBook(run, model, cp)),
+  };
+  models.options.onPrompt = (c) => books.book?.listener(c);
+  try {
+    return await runWithModels(run, request, models, { cp, resumed, model, play, branch }, books.open);
+  } finally {
+    if (books.book) closePromptBook(books.book, run);
+  }
+}
 
+/** The run with its models built, to the closing report. */
+async function runWithModels(
+  run: RunRequest,
+  request: Parameters<typeof runModels>[0],
+  models: Exclude<ReturnType<typeof runModels>, number>,
+  {
+    cp,
+    resumed,
+    model,
+    play,
+    branch,
+  }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup; branch?: BranchRecord },
+  openBook: () => void,
+): Promise<number> {
+  const { values, file, loaded, out, rounds } = run;
+  const { scenario } = loaded;
+  const tracePath = path.join(out, TRACE_FILE);
+  const checkpointPath = path.join(out, CHECKPOINT_FILE);
+
+  // At a terminal a bar; in a log a line every few seconds; both from the first model call.
   const progress = new Progress(
     cp?.header.rounds ?? rounds ?? scenario.world.rounds,
-    !values.quiet && process.stderr.isTTY === true && !play?.interactive,
+    values.quiet || play?.interactive ? 'off' : process.stderr.isTTY === true ? 'bar' : 'lines',
   );
+  const onCall = models.options.onCall;
+  models.options.onCall = (r) => {
+    onCall?.(r);
+    progress.call(r);
+  };
   // Ctrl-C asks the harness whether the round has ended: it exists only once opened below.
   const held: { harness?: RunHarness } = {};
   const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
@@ -147,6 +186,7 @@ async function runPlayed(
   held.harness = harness;
   // The run's own files, as this run leaves them, are signed as ours (a checkpoint is renamed into
   // place each round, so it is signed once the run stops).
+  openBook();
   try {
     if (!values.quiet && cp) {
       console.error(
@@ -187,6 +227,33 @@ async function runPlayed(
   } finally {
     recordPresent(out, RUN_FILES);
   }
+}
+
+/**
+ * The book of the run's model calls (`prompts.jsonl`), unless --no-prompts or every model the
+ * run uses answers by rule (no call to keep). A resumed run keeps the calls of the rounds it does
+ * not ask again.
+ */
+function openPromptBook(
+  run: RunRequest,
+  model: string | undefined,
+  cp: Checkpoint | undefined,
+): PromptBook | undefined {
+  const { scenario } = run.loaded;
+  if (run.values['no-prompts']) return undefined;
+  if (usedModelNames(scenario, model).every((m) => isInstant(modelNamed(scenario.models, m)!))) return undefined;
+  const book = new PromptBook(path.join(run.out, PROMPTS_FILE), cp ? { resumeAfter: cp.completed } : {});
+  recordWritten(run.out, [PROMPTS_FILE]);
+  return book;
+}
+
+function closePromptBook(book: PromptBook, run: RunRequest): void {
+  book.close();
+  if (book.leftOut) {
+    console.error(
+      `warning: ${shown(book.file)} reached its cap (${PROMPT_BOOK_MAX_BYTES / 2 ** 20} MB): ${counted(book.leftOut, 'model call')} after it ${book.leftOut === 1 ? 'is' : 'are'} not in it`,
+    );
+  } else if (!run.values.quiet) console.error(`prompts: ${shown(book.file)} (${counted(book.calls, 'model call')})`);
 }
 
 /** The tables a run writes beside its trace once it ends (mayReplace checks them before it starts). */

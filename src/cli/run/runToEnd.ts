@@ -19,6 +19,7 @@ export interface RunValues {
   root?: string;
   model?: string;
   cache?: string;
+  'no-prompts'?: boolean;
   replay?: boolean;
   resume?: boolean;
   overwrite?: boolean;
@@ -109,9 +110,12 @@ export async function runToEnd(
   } else if (harness.sim.world.usage.spent) {
     console.error(harness.sim.world.usage.format(unpricedModels(s.loaded.scenario)));
   }
-  console.error(
-    `${signals.signal ? `stopped by ${signals.signal}` : 'interrupted'}: ${endsAfter(result.completed)}; ${resumeHint()}`,
-  );
+  // Stopped before setup (round 0) ended: no checkpoint, nothing to resume (it said "ends after round -1").
+  const where =
+    result.completed < 0
+      ? `stopped before its setup (round 0) ended, so ${s.tracePath} holds no round and there is nothing to resume: run it again`
+      : `${endsAfter(result.completed)}; ${resumeHint()}`;
+  console.error(`${signals.signal ? `stopped by ${signals.signal}` : 'interrupted'}: ${where}`);
   return signals.exitCode;
 }
 

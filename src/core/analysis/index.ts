@@ -44,6 +44,7 @@ export { formatOverTime } from './report/overTime';
 export { SURVEYS_CSV_HEADER, surveyCsvRows } from './export/surveysCsv';
 export { SurveyTally, keyed, scaleScore, type ScalePsychometrics } from './report/surveyPsychometrics';
 export { surveyLines } from './report/surveySection';
+export { decisionsSection, sumDecisions } from './report/decisionsSection';
 export { COMPARE_FILES, comparePage, u } from './compare/comparePage';
 export { NotComparable, checkHeaders } from './compare/headerCheck';
 export { fitTrace } from './calibration/runFit';

@@ -45,6 +45,7 @@ const HANDLED: Record<ErrorEvent['handling'], string> = {
   offline: 'answered by the offline rule-based model',
   recovered: 'answered past faults (retried, re-asked or repaired)',
   fatal: 'the run stopped',
+  unasked: 'never asked: an earlier decision failed',
 };
 
 /** A person as the stop's text names them: by name, else (no lookup, an unknown id) by id. */
@@ -85,7 +86,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     type: 'error',
     description:
       'Stop after a model call failed: skipped, or answered by the offline rule-based model (an `error` event in the trace)',
-    matches: (e) => e.type === 'error' && e.handling !== 'recovered',
+    matches: (e) => e.type === 'error' && e.handling !== 'recovered' && e.handling !== 'unasked',
     agentsOf: errorAgent,
     describe: failure,
   },

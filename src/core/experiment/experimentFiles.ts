@@ -2,6 +2,7 @@
 // series.csv, experiment.json and, with surveys or judges, instruments.csv. One writer for a run
 // on one machine (runExperiment) and for shards merged (`society experiment merge`), so the two
 // write the same bytes for the same runs.
+import { decisionsOver } from './runFaults';
 import * as path from 'node:path';
 import type { ExperimentResult } from './types';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
@@ -47,6 +48,8 @@ export function writeExperimentFiles(outDir: string, o: ExperimentFilesInput): s
           rounds_by_condition: rounds,
           model,
           wall_seconds: wallSeconds,
+          // Per decision kind, over every run: what the model answered, re-asked, failed and never asked.
+          ...(decisionsOver(result.runs).length ? { decisions: decisionsOver(result.runs) } : {}),
         },
         null,
         2,

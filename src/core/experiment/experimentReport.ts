@@ -16,7 +16,7 @@ import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
 import { seriesSummary } from './seriesSummary';
 import { seriesSection } from './seriesPlots';
-import { describeRunFaults } from './runFaults';
+import { decisionsHtml, describeRunFaults } from './runFaults';
 import { censoredText } from './censored';
 import { INSTRUMENTS_FILE, instrumentLines, instrumentRows, instrumentsSection } from './instrumentSummary';
 import { maxOf } from '../stats/extremes';
@@ -174,7 +174,7 @@ ${others.length ? `<p class="caption">${e(effectSizeNote(ruleBasedMadeBy(r.runs)
 ${againstRandom(baselineRows)}<h2>Charts</h2>
 <p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†).${baselineRows ? ' Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent\'s degrees kept) of each condition\'s runs.' : ''}</p>
 <div class="charts">${charts}</div>
-${seriesSection(r, seriesSummary(r))}${instrumentsSection(instrumentRows(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>`,
+${seriesSection(r, seriesSummary(r))}${instrumentsSection(instrumentRows(r))}${decisionsHtml(r.runs)}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>`,
   );
 }
 

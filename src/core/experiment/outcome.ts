@@ -1,6 +1,7 @@
 // The numbers one run contributes to an experiment: the final tie network's metrics, the same
 // metrics on density-matched random graphs (the null model the paper's claims are judged
 // against), rewards, and per-round series.
+import type { DecisionKindTally } from '../trace/decisionTally';
 import type { DriverWeights } from '../format';
 import type { RoundStats, UsageTotals } from '../trace/events';
 import { finalOutcomes, OUTCOME_METRICS, outcomeGraph } from '../analysis';
@@ -48,6 +49,8 @@ export interface RunOutcome {
 export interface RunFaults {
   failed_calls: number;
   no_model_answer: boolean;
+  /** Per decision kind, what the model answered, re-asked, failed and never asked (trace/decisionTally.ts); absent offline. */
+  decisions?: DecisionKindTally[];
 }
 
 export interface OutcomeInput {

@@ -3,6 +3,8 @@
 // "finishes" with `on_error: offline`, and its figures are then the offline model's.
 import { counted } from '../text/counted';
 import type { RunOutcome } from './outcome';
+import type { DecisionKindTally } from '../trace/decisionTally';
+import { decisionsSection, sumDecisions } from '../analysis';
 
 /** Undefined when no run had a failed call. */
 export function describeRunFaults(
@@ -21,4 +23,15 @@ export function describeRunFaults(
 /** Runs whose every model call failed. */
 export function runsWithoutAnswers(runs: readonly Pick<RunOutcome, 'faults'>[]): number {
   return runs.filter((r) => r.faults.no_model_answer).length;
+}
+
+/** The runs' decisions per kind, summed (empty: no run asked a model). */
+export function decisionsOver(runs: readonly Pick<RunOutcome, 'faults'>[]): DecisionKindTally[] {
+  return sumDecisions(runs.map((r) => r.faults.decisions ?? []));
+}
+
+/** The experiment page's "Model decisions" section; none when no run asked a model. */
+export function decisionsHtml(runs: readonly Pick<RunOutcome, 'faults'>[]): string {
+  const rows = decisionsOver(runs);
+  return rows.length ? `<h2>Model decisions</h2>\n${decisionsSection(rows, runs.length)}\n` : '';
 }

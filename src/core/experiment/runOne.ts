@@ -1,5 +1,6 @@
 // Runs one condition × seed in this thread and reduces it to a RunOutcome. Optionally writes the
 // run's trace, so any single run of an experiment can be opened and inspected later.
+import { DecisionTally } from '../trace/decisionTally';
 import { madeBy } from './madeBy';
 import { type Scenario, wantedTimeOutcomes } from '../format';
 import { RunHarness } from '../run/runHarness';
@@ -56,6 +57,8 @@ export async function runOne(
     surveys.add(e);
     judges.add(e);
   });
+  const decisions = new DecisionTally();
+  harness.sim.on(decisions.listener);
   const result = await harness.run(opts.signal);
   if (result.status !== 'completed') throw new Error('aborted');
   const w = harness.sim.world;
@@ -72,7 +75,11 @@ export async function runOne(
       rewardTotal: harness.rewards.meanTotal(),
       rounds: harness.rounds,
       usage: { ...w.totalUsage },
-      faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
+      faults: {
+        failed_calls: harness.faults.failed,
+        no_model_answer: harness.faults.nothingAnswered,
+        ...(decisions.rows().length ? { decisions: decisions.rows() } : {}),
+      },
       ...(state ? { state } : {}),
       series: tally.series(),
       timeOutcomes: wantedTimeOutcomes(conditioned.experiment),

@@ -58,6 +58,15 @@ export class RecordedAnswerError extends ReplayMissError {
   }
 }
 
+/**
+ * A local model that could not be loaded (issue 86): every call of the run would fail alike, so
+ * the run stops with the file and why, as when an endpoint is never reached, rather than failing
+ * each decision one by one with the process never ending.
+ */
+export class ModelLoadError extends Error {
+  override readonly name = 'ModelLoadError';
+}
+
 export class ModelCallError extends Error {
   override readonly name = 'ModelCallError';
   constructor(

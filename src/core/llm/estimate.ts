@@ -279,7 +279,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const messages = renderPrompt(req, s.prompts, { ...ctx, layout });
     const perCall = promptSize(cfg, messages, req, o);
     const input = llm ? Math.round(calls * perCall) : 0;
-    if (cfg.provider === 'local') noteLocal(m, cfg, kind, perCall, o);
+    if (cfg.provider === 'local') noteLocal(m, cfg, req, perCall, o);
     // An endpoint's prompt cache, as billed: a local model reuses a prefix per sequence and in
     // whole batches (promptSlot.ts), a figure of time, not of tokens served from a cache.
     const cached = traitsOf(cfg.provider).endpoint

@@ -3,7 +3,8 @@
 // (local/localFit.ts says what does not fit), and seconds at the speed runs measured.
 import type { ModelConfig } from '../format';
 import { approxTokens, messageTokens, type ChatMessage } from './chat';
-import { DEFAULT_ANSWER_TOKENS, runSettings } from './local/settings';
+import { localAnswerCap, runSettings } from './local/settings';
+import { answerCap } from './answerBudget';
 import type { MeasuredSpeed } from './local/speeds';
 import { responseSchema } from './parse/schemas';
 import type { DecisionKind, DecisionRequest } from './types';
@@ -26,7 +27,7 @@ interface Counted {
 export interface LocalFit {
   /** The context a sequence holds (`local.context_size`). */
   context: number;
-  /** The most tokens an answer is given. */
+  /** The most tokens an answer is given (the largest of its kinds': a long survey's grows). */
   answer: number;
   /** The largest typical prompt of any kind the model is asked. */
   largest: { kind: DecisionKind; tokens: number };
@@ -46,16 +47,19 @@ export function promptSize(cfg: ModelConfig, messages: ChatMessage[], req: Decis
 }
 
 /** A local model's largest typical prompt so far, against its context. */
-export function noteLocal(m: Counted, cfg: ModelConfig, kind: DecisionKind, tokens: number, o: LocalInputs): void {
+export function noteLocal(m: Counted, cfg: ModelConfig, req: DecisionRequest, tokens: number, o: LocalInputs): void {
   const settings = runSettings(cfg);
+  const kind = req.kind;
+  const cap = localAnswerCap(cfg.max_tokens, answerCap(req));
   const l = (m.local ??= {
     context: settings.contextSize,
-    answer: cfg.max_tokens ?? DEFAULT_ANSWER_TOKENS,
+    answer: cap,
     largest: { kind, tokens },
     counted: o.promptTokens?.has(cfg.name) ? 'tokenizer' : 'characters',
     ...(o.speeds?.get(cfg.name) ? { speed: o.speeds.get(cfg.name)! } : {}),
   });
   if (tokens > l.largest.tokens) l.largest = { kind, tokens };
+  l.answer = Math.max(l.answer, cap);
 }
 
 /** Expected seconds at the measured speed: prompts and answers, over the calls answered at once. */

@@ -16,6 +16,7 @@ import type { AgentModel, DecisionRequest, DecisionResponse } from './types';
 import { markCached, usageOf, type Price } from './usage';
 import { pushAll } from '../text/pushAll';
 import { answerCap } from './answerBudget';
+import type { PromptCall, PromptListener } from './promptRecord';
 
 export interface LlmAgentModelOptions {
   name: string;
@@ -27,6 +28,8 @@ export interface LlmAgentModelOptions {
   price?: Price;
   redactor: Redactor;
   onCall?: CallListener;
+  /** Told every chat call's messages, schema, raw answer and parse result (promptRecord.ts). */
+  onPrompt?: PromptListener;
 }
 
 /** The part of an unusable answer kept in the record: enough to see what went wrong (printable: it reaches terminals). */
@@ -64,14 +67,17 @@ export class LlmAgentModel implements AgentModel {
     const messages = renderPrompt(request, this.o.templates, this.o.context);
     const first = await this.ask(request, messages, tally, signal);
     let parsed = parseAnswer(request, first);
+    this.told(request, 1, messages, { answer: first, parse: parsed.ok ? 'ok' : parsed.error, repairs: parsed.repairs });
     if (!parsed.ok) {
       tally.faults.push({
         attempt: tally.attempts,
         reason: 'unparseable',
         message: `${parsed.error}; answer: "${excerpt(first, this.o.redactor)}"`,
       });
-      const second = await this.ask(request, reaskMessages(messages, first, parsed.error, request.kind), tally, signal);
+      const again = reaskMessages(messages, first, parsed.error, request.kind);
+      const second = await this.ask(request, again, tally, signal);
       parsed = parseAnswer(request, second);
+      this.told(request, 2, again, { answer: second, parse: parsed.ok ? 'ok' : parsed.error, repairs: parsed.repairs });
       if (!parsed.ok) {
         const detail = `${parsed.error}; answer: "${excerpt(second, this.o.redactor)}"`;
         tally.faults.push({ attempt: tally.attempts, reason: 'unparseable', message: detail });
@@ -105,6 +111,7 @@ export class LlmAgentModel implements AgentModel {
       return res.content;
     } catch (err) {
       if (err instanceof ProviderError) {
+        this.told(request, tally.calls + 1, messages, { error: this.o.redactor.message(err) });
         tally.calls++;
         tally.attempts += Math.max(1, err.faults.length);
         pushAll(tally.faults, err.faults);
@@ -116,6 +123,30 @@ export class LlmAgentModel implements AgentModel {
       if (err instanceof ReplayMissError) throw new ReplayMissError(this.name, err.cacheKey, request.key);
       throw err;
     }
+  }
+
+  /** One chat call as the prompt listener hears it (nothing is built without one). */
+  private told(
+    request: DecisionRequest,
+    call: number,
+    messages: ChatMessage[],
+    outcome: Pick<PromptCall, 'answer' | 'parse' | 'repairs' | 'error'>,
+  ): void {
+    if (!this.o.onPrompt) return;
+    const { repairs, ...rest } = outcome;
+    this.o.onPrompt({
+      key: request.key,
+      round: request.round,
+      kind: request.kind,
+      agent: request.persona.id,
+      model: this.name,
+      call,
+      messages,
+      schema: responseSchema(request, true),
+      max_tokens: answerCap(request),
+      ...rest,
+      ...(repairs?.length ? { repairs } : {}),
+    });
   }
 
   private fail(request: DecisionRequest, tally: Tally, reason: CallFault['reason'], detail: string): ModelCallError {

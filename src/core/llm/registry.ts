@@ -37,6 +37,7 @@ import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { billedPrice, priceOf } from './usage';
 import { CallLog } from './callLog';
+import type { PromptListener } from './promptRecord';
 import { KeyRouteError, configKeyRefusal, keyAllowances } from './keyRoute';
 import { pushAll } from '../text/pushAll';
 import { CLIENT_FACTORIES, type ClientContext } from './clientFactories';
@@ -66,6 +67,8 @@ export interface ModelOptions {
    * is refused (SpendLimitReached, which ends the run) once the limit is reached.
    */
   meter?: () => SpendMeter | undefined;
+  /** Told every chat call's messages, schema, raw answer and parse result (a run's prompts.jsonl: promptBook.ts). */
+  onPrompt?: PromptListener;
   /** Builds the chat client of a `vscode` model (extension side). */
   chatClientFactory?: (cfg: ModelConfig) => ChatClient;
   prices?: PriceTable;
@@ -320,6 +323,7 @@ export class ModelRegistry {
       price: billedPrice(cfg, this.options.prices),
       redactor: this.redactor,
       onCall: this.onCall,
+      ...(this.options.onPrompt ? { onPrompt: this.options.onPrompt } : {}),
     });
   }
 

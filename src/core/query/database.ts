@@ -11,7 +11,15 @@ import { budgetedRows, type Budgeted } from './answerBudget';
 import { loadDuckDB, type DuckDBApi } from './duckdb';
 import { DATABASE_LIMITS, QueryWatch, type QueryBounds } from './queryLimits';
 import { findRunFiles, TABLE_FILES, type RunFiles, type TableName } from './runFiles';
-import { eventsSelect, literalPath, sqlString, tableSelect, TRACE_VIEWS } from './views';
+import {
+  eventsSelect,
+  literalPath,
+  promptLinesSelect,
+  PROMPT_VIEWS,
+  sqlString,
+  tableSelect,
+  TRACE_VIEWS,
+} from './views';
 import { moveIntoPlace, writableTarget } from '../files/safeWrite';
 
 /** Bad SQL, a write, or a query DuckDB refused: the message is for the person who wrote it. */
@@ -61,6 +69,10 @@ async function makeViews(connection: DuckDBConnection, files: RunFiles): Promise
     await create('events', eventsSelect(files));
     for (const v of TRACE_VIEWS) await create(v.name, v.select);
   }
+  if (files.prompts.length) {
+    await connection.run(`CREATE VIEW prompt_lines AS ${promptLinesSelect(files)}`);
+    for (const v of PROMPT_VIEWS) await create(v.name, v.select);
+  }
   for (const name of Object.keys(TABLE_FILES) as TableName[]) {
     const select = tableSelect(files, name);
     if (select) await create(name, select);
@@ -71,7 +83,7 @@ async function makeViews(connection: DuckDBConnection, files: RunFiles): Promise
 /** Shuts the database in: only `files` (and `writable` folders) may be opened from here on. */
 async function confine(connection: DuckDBConnection, files: RunFiles, writable: string[]): Promise<void> {
   // The views name each file as a literal glob (views.ts literalPath), which DuckDB checks as given.
-  const read = [...files.traces, ...[...files.tables.values()].flat()].map((f) => f.file);
+  const read = [...files.traces, ...files.prompts, ...[...files.tables.values()].flat()].map((f) => f.file);
   const paths = [...new Set([...read, ...read.map(literalPath)])].map(sqlString);
   await connection.run('SET autoinstall_known_extensions = false');
   await connection.run('SET autoload_known_extensions = false');

@@ -3,6 +3,7 @@
 // regular files only): the database is then allowed to open exactly these files and nothing else.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROMPTS_FILE } from '../llm/promptBook';
 
 /** The CSV tables an experiment (or a calibrated run) writes, by the view that reads them. */
 export const TABLE_FILES = {
@@ -26,6 +27,8 @@ export interface RunFiles {
   /** The folder asked about (real path); a trace given alone: its folder. */
   root: string;
   traces: SourceFile[];
+  /** The runs' prompt books (`prompts.jsonl` beside a `trace.jsonl`: core/llm/promptBook.ts), owned by their run. */
+  prompts: SourceFile[];
   tables: Map<TableName, SourceFile[]>;
   /** Files left out, and why (a link leaving the folder, not a regular file). */
   skipped: string[];
@@ -74,11 +77,20 @@ export function findRunFiles(target: string): RunFiles {
     if (!target.endsWith('.jsonl')) throw new Error(`${target} is not a trace (.jsonl), a run or an experiment folder`);
     const real = fs.realpathSync(target);
     const owner = path.basename(path.dirname(real));
-    return { root: path.dirname(real), traces: [{ file: real, owner }], tables: new Map(), skipped: [] };
+    const book = path.join(path.dirname(real), PROMPTS_FILE);
+    const prompts =
+      path.basename(real) === 'trace.jsonl' && fs.existsSync(book) ? confined(book, path.dirname(real)) : undefined;
+    return {
+      root: path.dirname(real),
+      traces: [{ file: real, owner }],
+      prompts: prompts && 'real' in prompts ? [{ file: prompts.real, owner }] : [],
+      tables: new Map(),
+      skipped: [],
+    };
   }
   if (!stat.isDirectory()) throw new Error(`${target} is neither a file nor a folder`);
   const root = fs.realpathSync(target);
-  const found: RunFiles = { root, traces: [], tables: new Map(), skipped: [] };
+  const found: RunFiles = { root, traces: [], prompts: [], tables: new Map(), skipped: [] };
   walk(root, root, 0, found, new Map());
   found.traces.sort((a, b) => a.owner.localeCompare(b.owner));
   return found;
@@ -102,7 +114,8 @@ function walk(dir: string, root: string, depth: number, found: RunFiles, seen: M
     }
     const table = TABLE_BY_FILE.get(e.name);
     const isTrace = e.name === 'trace.jsonl' || (inTraces && e.name.endsWith('.jsonl'));
-    if (!table && !isTrace) continue;
+    const isBook = e.name === PROMPTS_FILE && !inTraces;
+    if (!table && !isTrace && !isBook) continue;
     const rel = path.relative(root, full);
     const ok = confined(full, root);
     if ('why' in ok) {
@@ -117,7 +130,12 @@ function walk(dir: string, root: string, depth: number, found: RunFiles, seen: M
       continue;
     }
     seen.set(ok.real, rel);
-    if (isTrace) {
+    if (isBook) {
+      found.prompts.push({
+        file: ok.real,
+        owner: runOf(path.join(path.dirname(rel), 'trace.jsonl'), path.basename(root)),
+      });
+    } else if (isTrace) {
       if (found.traces.length >= MAX_TRACES) {
         throw new Error(`more than ${MAX_TRACES} traces under ${root}: ask about a folder with fewer`);
       }

@@ -175,6 +175,39 @@ export function eventsSelect(files: RunFiles): string {
   );
 }
 
+/** The views over the runs' prompt books (core/llm/promptBook.ts), in the order they are made; none without a book. */
+export const PROMPT_VIEWS: readonly ViewDef[] = [
+  {
+    name: 'prompt_texts',
+    rows: "a text of a run's prompt book (a message, a schema), stored once: sha256, text, cut (characters not kept)",
+    select:
+      "SELECT run, json->>'sha256' AS sha256, json->>'text' AS text, TRY_CAST(json->>'cut' AS BIGINT) AS cut " +
+      "FROM prompt_lines WHERE (json->>'type') = 'text'",
+  },
+  {
+    name: 'prompts',
+    rows:
+      'a model call (prompts.jsonl): agent, kind, key (the decision), model, call (2: the re-ask), system, prompt ' +
+      "(the last message), answer (raw), parse ('ok' or why not), error, schema, messages (JSON: role, sha256 in prompt_texts)",
+    select:
+      "SELECT c.run, TRY_CAST(c.json->>'round' AS INTEGER) AS round, c.json->>'agent' AS agent, c.json->>'kind' AS kind, " +
+      "c.json->>'key' AS key, c.json->>'model' AS model, TRY_CAST(c.json->>'call' AS INTEGER) AS call, " +
+      's.text AS system, p.text AS prompt, ' +
+      "c.json->>'answer' AS answer, c.json->>'parse' AS parse, c.json->>'error' AS error, k.text AS schema, " +
+      "c.json->'messages' AS messages FROM prompt_lines c " +
+      "LEFT JOIN prompt_texts s ON s.run = c.run AND s.sha256 = json_extract_string(c.json, '$.messages[0].sha256') " +
+      "LEFT JOIN prompt_texts p ON p.run = c.run AND p.sha256 = json_extract_string(c.json, '$.messages[#-1].sha256') " +
+      "LEFT JOIN prompt_texts k ON k.run = c.run AND k.sha256 = (c.json->>'schema') " +
+      "WHERE (c.json->>'type') = 'call'",
+  },
+];
+
+/** The prompt books' lines: their run, and the line as JSON. */
+export function promptLinesSelect(files: RunFiles): string {
+  const paths = files.prompts.map((t) => sqlString(literalPath(t.file))).join(', ');
+  return `SELECT ${ownerOf(files.prompts)} AS run, json FROM read_ndjson_objects([${paths}], filename = true)`;
+}
+
 /** A CSV table's view: its rows with the folder it came from (`experiment`). */
 /** The tables whose rows carry a condition's name. */
 const NAMED_TABLES: ReadonlySet<TableName> = new Set(['series', 'summaries', 'runs']);

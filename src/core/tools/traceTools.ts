@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readLocatedTrace, explainAsked } from '../analysis';
 import { openRunDatabase, queryRows } from '../query/database';
 import { DUCKDB_MISSING } from '../query/duckdb';
-import { TABLE_ROWS, TRACE_VIEWS } from '../query/views';
+import { PROMPT_VIEWS, TABLE_ROWS, TRACE_VIEWS } from '../query/views';
 import { pathArg } from './pathArg';
 import { ToolRefusal, tool } from './tool';
 
@@ -33,6 +33,7 @@ export const explainTool = tool({
 const VIEW_LIST = [
   'events (run, type, round, agent, event JSON)',
   ...TRACE_VIEWS.map((v) => `${v.name}: ${v.rows}`),
+  ...PROMPT_VIEWS.map((v) => `${v.name}: ${v.rows}`),
   ...Object.entries(TABLE_ROWS).map(([name, rows]) => `${name}: ${rows}`),
 ].join('; ');
 

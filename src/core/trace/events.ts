@@ -259,9 +259,10 @@ export interface ErrorEvent extends Base {
    * with the offline model ('fallback'; earlier traces wrote 'offline'), or stopped the
    * run ('fatal', e.g. a replay cache miss). 'recovered': the decision succeeded after faults
    * the provider layer retried or re-asked, or its answer was repaired (reason 'repaired'; what was
-   * changed is in `message`); nothing was lost.
+   * changed is in `message`); nothing was lost. 'unasked': the decision was never put to the
+   * model because an earlier one failed (a partner's rating of someone whose every line failed).
    */
-  handling: 'skipped' | 'fallback' | 'offline' | 'recovered' | 'fatal';
+  handling: 'skipped' | 'fallback' | 'offline' | 'recovered' | 'fatal' | 'unasked';
   /** The failed decision's kind (choose_partner, speak, evaluate, advise, reflect). */
   kind?: string;
   /** The conversation the failed decision belonged to. */
@@ -270,6 +271,8 @@ export interface ErrorEvent extends Base {
   reason?: string;
   /** Tokens spent on the failed decision (answers that could not be used still cost). */
   usage?: Usage;
+  /** The decision was asked twice (its first answer was unusable): two model calls, one decision. */
+  reasked?: true;
 }
 /**
  * Something a researcher did to the running world, recorded where it happened: an interview from

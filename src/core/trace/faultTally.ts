@@ -21,6 +21,10 @@ export class FaultTally {
   /** Decisions that got their answer past faults (retried, re-asked, repaired, or unusable usage figures). */
   recovered = 0;
   fatal = 0;
+  /** Decisions never asked because an earlier one failed (a rating of someone whose every line failed). */
+  unasked = 0;
+  /** Decisions asked a second time after an unusable answer (each one more model call). */
+  reasked = 0;
   /** Model calls of the rounds (round_end usage): answered decisions, the offline model's included, and failed ones the provider layer made. */
   calls = 0;
   /** Failed decisions among `calls`: those the provider layer made and reported (they carry its `reason`). */
@@ -45,8 +49,13 @@ export class FaultTally {
       this.firstMechanics ??= e.message;
       return;
     }
+    if (e.reasked) this.reasked++;
     if (e.handling === 'recovered') {
       this.recovered++;
+      return;
+    }
+    if (e.handling === 'unasked') {
+      this.unasked++;
       return;
     }
     if (e.kind !== 'embed' && e.handling !== 'fatal' && e.reason !== undefined) this.failedCalls++;
@@ -96,6 +105,11 @@ export class FaultTally {
       const reasons = [...this.mechanicsReasons].map(([r, n]) => `${r} ${n}`).join(', ');
       parts.push(
         `${counted(this.mechanics, 'step')} of the scenario's mechanics failed and ${this.mechanics === 1 ? 'was' : 'were'} skipped (${reasons}); first: ${this.firstMechanics}`,
+      );
+    }
+    if (this.unasked) {
+      parts.push(
+        `${counted(this.unasked, 'decision')} ${this.unasked === 1 ? 'was' : 'were'} never asked because an earlier one failed`,
       );
     }
     if (this.recovered) {

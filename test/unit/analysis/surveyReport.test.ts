@@ -75,4 +75,39 @@ describe('survey psychometrics in the report', () => {
     assert.equal(t.finish()![0].administrations[0].n, 0);
     assert.equal(new SurveyTally().finish(), undefined);
   });
+
+  it('flags a score beside it: answers in a straight line, an α below 0 (issue 86)', () => {
+    // Four respondents gave both items one answer (b is reverse-keyed, so the keyed items disagree): α below 0.
+    const t = new SurveyTally();
+    const rows: [string, number, number][] = [
+      ['p1', 1, 1],
+      ['p2', 1, 1],
+      ['p3', 1, 1],
+      ['p4', 5, 5],
+      ['p5', 4, 3],
+    ];
+    for (const [agent, a, b] of rows) {
+      t.add({ type: 'survey', round: 0, agent, instrument: 'x', answers: { a, b }, scales } as TraceEvent);
+    }
+    const [s] = t.finish()!;
+    const at = s.administrations[0];
+    assert.equal(at.straight_lined, 4);
+    assert.ok(at.alpha !== null && at.alpha < 0, `alpha ${at.alpha}`);
+    assert.deepEqual(at.flags, [
+      '4 of 5 answered every item the same',
+      'α below 0: the items do not measure one thing here',
+    ]);
+    assert.match(surveySection([s]), /⚠ 4 of 5 answered every item the same; α below 0/);
+    // Varied answers with a positive α: only p4's 3, 3 is flagged.
+    const clean = new SurveyTally();
+    for (const e of events()) clean.add(e);
+    const ok = clean.finish()![0].administrations[0];
+    assert.equal(ok.straight_lined, 1);
+    assert.deepEqual(ok.flags, ['1 of 5 answered every item the same']);
+    assert.doesNotMatch(surveySection(clean.finish()!), /class="flag">[^<]*α below 0/);
+    const unflagged = new SurveyTally();
+    for (const e of events()) if (e.type !== 'survey' || e.agent !== 'p4') unflagged.add(e);
+    assert.equal(unflagged.finish()![0].administrations[0].flags, undefined);
+    assert.doesNotMatch(surveySection(unflagged.finish()!), /class="flag"/);
+  });
 });

@@ -58,9 +58,14 @@ const of = <T extends TraceEvent['type']>(events: TraceEvent[], type: T) =>
 describe('model failures (on_error)', function () {
   it("'skip': every failure is an error event and every agent turn still has its phases", async () => {
     const { events, model, sc } = await flakyRun('skip');
-    const errors = of(events, 'error');
+    const errors = of(events, 'error').filter((e) => e.handling !== 'unasked');
     assert.ok(model.failures > 20, `failures ${model.failures}`);
     assert.equal(errors.length, model.failures);
+    // A rating never asked (its partner lost every line) is said too, beside the lines that failed.
+    for (const u of of(events, 'error').filter((e) => e.handling === 'unasked')) {
+      assert.equal(u.kind, 'evaluate');
+      assert.ok(errors.some((e) => e.kind === 'speak' && e.encounter === u.encounter && e.agent !== u.agent));
+    }
     assert.ok(
       errors.every(
         (e) =>
@@ -93,16 +98,18 @@ describe('model failures (on_error)', function () {
         const said = of(inRound, 'message').filter((m) => m.encounter === enc.id);
         const lost = of(inRound, 'error').filter((e) => e.encounter === enc.id && e.phase === 'act');
         assert.equal(said.length + lost.length, turns, `encounter ${enc.id}: every message said or recorded as failed`);
-        if (!said.length) continue;
         const speakers = new Set(said.map((m) => m.from));
         const raters = [enc.from, enc.to].filter((r) => speakers.has(r === enc.from ? enc.to : enc.from));
         const rated = of(inRound, 'evaluation').filter((e) => e.encounter === enc.id);
-        const failed = of(inRound, 'error').filter((e) => e.encounter === enc.id && e.phase === 'evaluate');
+        const evaluateErrors = of(inRound, 'error').filter((e) => e.encounter === enc.id && e.phase === 'evaluate');
+        const failed = evaluateErrors.filter((e) => e.handling !== 'unasked');
         assert.equal(
           rated.length + failed.length,
           raters.length,
           `encounter ${enc.id}: every evaluation made or recorded as failed`,
         );
+        // Each side had a turn (turns >= 2): a rating of a side that said nothing is never asked, and said so.
+        assert.equal(evaluateErrors.length - failed.length, 2 - raters.length, `encounter ${enc.id}: never asked`);
       }
     }
   });

@@ -125,7 +125,7 @@ describe('society run', function () {
       const calls = server.count;
       assert.ok(calls > 10);
       // The requests the endpoint got, beside the decisions ("calls") — QA: they could not be reconciled.
-      assert.match(out, new RegExp(`HTTP requests: ${calls} \\(a call is one decision`));
+      assert.match(out, new RegExp(`HTTP requests: ${calls} \\(a call is one request; retries are requests too`));
       delete process.env.SOCIETY_TEST_FAKE_KEY;
       const replayed = await quietly(() => runCommand.run([file, '--out', again, '--cache', cache, '--replay']));
       assert.equal(replayed.result, 0);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { loadScenarioFile, type ModelConfig, type Scenario } from '../../../src/core/format';
 import { estimateRun } from '../../../src/core/llm/estimate';
 import { localFit } from '../../../src/core/llm/local/localFit';
+import { DEFAULT_ANSWER_TOKENS, localAnswerCap } from '../../../src/core/llm/local/settings';
 import { measuredSpeed, recordSpeed, speedOf, type MeasuredSpeed } from '../../../src/core/llm/local/speeds';
 import { scratchDir } from '../../support/scratch';
 import { modelConfig } from '../../support/llmFixtures';
@@ -34,6 +35,24 @@ describe('a local model in the estimate', () => {
     const guessed = estimateRun(s).models[0];
     assert.equal(guessed.local?.counted, 'characters');
     assert.deepEqual(localFit(counted), { errors: [], warnings: [] });
+  });
+
+  it("gives a long survey's answer room: the local cap grows with its items, unless the config sets one (issue 86)", async () => {
+    const { scenario } = await loadScenarioFile(path.join(repo, 'examples/friends/friends.society'));
+    assert.ok(scenario?.surveys);
+    const local = (max_tokens?: number): Scenario => ({
+      ...scenario,
+      models: {
+        default: modelConfig('default', { provider: 'local', model: 'm.gguf', ...(max_tokens ? { max_tokens } : {}) }),
+      },
+    });
+    // The largest cap of its kinds: a reflection's 150 × 4 = 600 (the Mini-IPIP survey's, 20 items,
+    // (10 + 6 × 20) × 4 = 520), both past the default 256, which cut them before.
+    assert.equal(estimateRun(local()).models[0].local?.answer, 600);
+    assert.equal(estimateRun(local(300)).models[0].local?.answer, 300);
+    assert.equal(localAnswerCap(undefined, 100), DEFAULT_ANSWER_TOKENS);
+    assert.equal(localAnswerCap(undefined, 520), 520);
+    assert.equal(localAnswerCap(64, 520), 64);
   });
 
   it('says which prompt does not fit which context, and when answers would be cut', async () => {

@@ -3,7 +3,7 @@
 // long `maxLength` out rule by rule. grammarSchema gives it what it reads; the parse path still
 // checks the answer against the schema as sent.
 import * as assert from 'node:assert/strict';
-import { grammarSchema, numberGrid } from '../../../src/core/llm/local/localWorker';
+import { grammarSchema, numberGrid } from '../../../src/core/llm/local/grammarSchema';
 
 /** As the worker posts it to node-llama-cpp: plain JSON (grammarSchema's records have no prototype). */
 const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
@@ -20,6 +20,27 @@ describe('local model grammars', () => {
       type: 'object',
       properties: {
         choice: { oneOf: [{ type: 'object', properties: { anyOf: { enum: ['anyOf'] } } }, { const: { anyOf: 1 } }] },
+      },
+    });
+  });
+
+  it('a nullable field is oneOf a branch a type, each holding its own bounds (issue 86)', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        topic: { type: ['string', 'null'], description: 'the topic', maxLength: 200 },
+        tells: { type: ['array', 'null'], items: { type: 'string', enum: ['a'] }, maxItems: 1 },
+        partner: { type: ['string', 'null'], enum: ['ali', null] },
+      },
+    };
+    assert.deepEqual(plain(grammarSchema(schema)), {
+      type: 'object',
+      properties: {
+        topic: { description: 'the topic', oneOf: [{ type: 'string', maxLength: 200 }, { type: 'null' }] },
+        tells: {
+          oneOf: [{ type: 'array', items: { type: 'string', enum: ['a'] }, maxItems: 1 }, { type: 'null' }],
+        },
+        partner: { type: ['string', 'null'], enum: ['ali', null] },
       },
     });
   });

@@ -41,6 +41,8 @@ export function reportMetricsJson(report: RunReport): string {
         ...(report.state ? { state: report.state } : {}),
         series: report.series,
         ...(report.surveys ? { surveys: report.surveys } : {}),
+        // What the model answered, re-asked, failed and never asked, per decision kind (none offline).
+        ...(report.decisions.length ? { decisions: report.decisions } : {}),
       },
       null,
       2,

@@ -28,6 +28,7 @@ import type { RunSeries } from '../metrics/runSeries';
 import { SurveyTally, type ScalePsychometrics } from './surveyPsychometrics';
 import { applying, TraceFacts } from '../metrics/table/applies';
 import type { WorldFacts } from '../metrics/table/metric';
+import { DecisionTally, type DecisionKindTally } from '../../trace/decisionTally';
 
 /** The network at the end of one round, and how it changed since the round before. */
 export interface RoundNetwork {
@@ -99,6 +100,8 @@ export interface RunReport {
   series: RunSeries;
   /** The surveys' psychometrics (scenarios with `surveys:`, surveyPsychometrics.ts). */
   surveys?: ScalePsychometrics[];
+  /** Per decision kind, what the model answered, re-asked, failed and never asked, up to the round shown (empty: no model decision). */
+  decisions: DecisionKindTally[];
 }
 
 /** The random baseline of the report's metrics, homophily included. */
@@ -183,6 +186,9 @@ export class RunReportBuilder {
   private readonly population = new PopulationCollector();
   private readonly tally: RunTally;
   private readonly facts = new TraceFacts();
+  /** The decisions of rounds measured, and of the round under way (added to them once it is measured). */
+  private decisions = new DecisionTally();
+  private decisionsOpen = new DecisionTally();
   private movesTies = false;
   private meets = false;
 
@@ -212,6 +218,7 @@ export class RunReportBuilder {
     this.judges.add(e);
     this.surveys.add(e);
     this.population.add(e);
+    this.decisionsOpen.add(e);
     this.tally.add(e);
     this.facts.add(e);
     if (e.type === 'tie' || e.type === 'evaluation') this.movesTies = true;
@@ -285,6 +292,7 @@ export class RunReportBuilder {
       ...(judges ? { judges } : {}),
       ...(this.surveys.finish(last) ? { surveys: this.surveys.finish(last) } : {}),
       ...(population ? { population } : {}),
+      decisions: this.decisions.rows(),
       ...this.outcomes(last, world),
     };
   }
@@ -307,5 +315,7 @@ export class RunReportBuilder {
     this.overRounds.push(roundNetwork(round, graph, this.previous));
     this.previous = graph;
     this.measured = round;
+    this.decisions.merge(this.decisionsOpen);
+    this.decisionsOpen = new DecisionTally();
   }
 }

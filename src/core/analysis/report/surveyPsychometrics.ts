@@ -16,6 +16,10 @@ export interface ScaleAdministration {
   mean: number | null;
   /** Score against the declared trait (`measures`), across agents. */
   adherence?: Correlation;
+  /** Of the `n`, respondents who gave every item of the instrument the same answer (a straight line). */
+  straight_lined: number;
+  /** What makes the score doubtful, said beside it: straight-lined answers, an α below 0. */
+  flags?: string[];
 }
 export interface ScalePsychometrics {
   instrument: string;
@@ -77,6 +81,12 @@ export class SurveyTally {
     const rows = [...byAgent.values()].map((a) => def.items.map((id) => keyed(a[id], id, def)));
     const alpha = cronbachAlpha(rows);
     const values = [...scores.values()];
+    let straight = 0;
+    for (const id of scores.keys()) if (straightLine(byAgent.get(id)!)) straight++;
+    const flags = [
+      ...(straight ? [`${straight} of ${values.length} answered every item the same`] : []),
+      ...(alpha !== undefined && alpha < 0 ? ['α below 0: the items do not measure one thing here'] : []),
+    ];
     const ids = [...scores.keys()];
     const adherence = def.measures
       ? pearson(
@@ -90,8 +100,16 @@ export class SurveyTally {
       alpha: alpha ?? null,
       mean: values.length ? values.reduce((s, x) => s + x, 0) / values.length : null,
       ...(adherence ? { adherence } : {}),
+      straight_lined: straight,
+      ...(flags.length ? { flags } : {}),
     };
   }
+}
+
+/** Every item of the instrument answered, and all alike (two items or more): a straight line. */
+export function straightLine(a: Answers): boolean {
+  const xs = Object.values(a);
+  return xs.length > 1 && xs.every((x) => x !== null && x === xs[0]);
 }
 
 /** An item's answer as the scale scores it: reversed (min + max − x) when reverse-keyed. */

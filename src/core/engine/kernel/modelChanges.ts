@@ -24,10 +24,16 @@ export interface FailedCallChange extends StateChange {
   spent?: Usage;
 }
 
+/** A decision asked a second time after an unusable answer: one more model call of its model. */
+export interface ReaskChange extends StateChange {
+  kind: 'reasked';
+  model: string;
+}
+
 /** Where the changes are booked (the world's usage books). */
 export interface ModelBooks {
   book(agent: string, phase: Phase, u: Usage, calls?: number): void;
-  readonly usage: { fail(model: string): void };
+  readonly usage: { fail(model: string): void; reask(model: string): void };
 }
 
 export const MODEL_CHANGES: ChangeKinds<ModelBooks> = {
@@ -36,6 +42,7 @@ export const MODEL_CHANGES: ChangeKinds<ModelBooks> = {
     books.usage.fail(c.model);
     if (c.spent) books.book(c.agent, c.phase, c.spent);
   },
+  reasked: (books, c: ReaskChange) => books.usage.reask(c.model),
 };
 
 /** How far back on a tape a call looks for its agent's booking (a unit's tape holds a handful). */

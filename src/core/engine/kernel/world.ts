@@ -13,9 +13,7 @@ import type {
 } from '../../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../llm/types';
 import type { RelevanceScorer } from '../../llm/embeddings';
-import { DecisionSkipped, ModelCallError, ReplayMissError } from '../../llm/errors';
-import { SpendLimitReached } from '../../llm/spendMeter';
-import { EndpointDownError } from '../../llm/limits/endpointHealth';
+import { DecisionSkipped, ModelCallError } from '../../llm/errors';
 import { OfflineModel } from '../../llm/offline/index';
 import { MEMORY_CAP } from '../memory/memory';
 import type { CallLog } from '../../llm/callLog';
@@ -25,7 +23,6 @@ import { TieTable } from '../society/ties';
 import { AgentIndex, PairNumbers } from '../society/pairTable';
 import { UsageBook, addUsage, emptyTotals, usageField } from '../society/usageBook';
 import type { Agent } from '../society/agent';
-import { counted } from '../../text/counted';
 
 export type Listener = (event: TraceEvent) => void;
 
@@ -48,7 +45,9 @@ import type { Asked, Decided, DecisionSite, PhaseContext, RoundCounters } from '
 import { countEvent } from './roundCounters';
 import { isOfflineJudge } from '../../format';
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
-import { bookLater, type FailedCallChange } from './modelChanges';
+import { bookLater, type FailedCallChange, type ReaskChange } from './modelChanges';
+import { endsRun, reaskedIn, recoveredEvent } from './faultEvents';
+import type { CallRecord } from '../../llm/callRecord';
 import type { WorldState } from '../society/worldState';
 import type { PlaceBook } from '../society/places';
 
@@ -257,12 +256,9 @@ export class World implements PhaseContext {
     try {
       res = await model.decide(req, signal);
     } catch (err) {
-      // A replay cache miss, an endpoint never reached or the cost limit reached: the run cannot go
-      // on, every decision would fail alike.
-      if (signal?.aborted || err instanceof ReplayMissError || err instanceof EndpointDownError) throw err;
-      if (err instanceof SpendLimitReached) throw err;
-      this.calls?.take(req.key);
-      return this.failed(modelName, req, at, err);
+      // A replay cache miss, an endpoint never reached, the cost limit reached: the run cannot go on (faultEvents.ts endsRun).
+      if (signal?.aborted || endsRun(err)) throw err;
+      return this.failed(modelName, req, at, err, this.calls?.take(req.key));
     } finally {
       slot.release();
     }
@@ -271,11 +267,6 @@ export class World implements PhaseContext {
     return res;
   }
 
-  /**
-   * Faults a decision got past (retried, re-asked) and repairs made to its answer (a code fence
-   * stripped, a candidate named instead of its id, evidence never shown dropped) become an `error`
-   * event with handling 'recovered': the answer was used, but not as the model first gave it.
-   */
   /** Where a decision's error event happened: its round, agent, phase, kind and encounter. */
   private errorSite(req: DecisionRequest, at: DecisionSite) {
     return {
@@ -290,19 +281,10 @@ export class World implements PhaseContext {
 
   private recovered(req: DecisionRequest, at: DecisionSite): void {
     const record = this.calls?.take(req.key);
-    const faults = record?.faults ?? [],
-      repairs = record?.repairs ?? [];
-    if (!faults.length && !repairs.length) return;
-    const last = faults[faults.length - 1];
-    const repaired = repairs.length ? `answer repaired: ${repairs.join(', ')}` : '';
-    at.tape.say({
-      ...this.errorSite(req, at),
-      message: last
-        ? `recovered after ${counted(faults.length, 'fault')}: ${faults.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${last.message})${repaired ? `; ${repaired}` : ''}`
-        : repaired,
-      handling: 'recovered',
-      reason: last ? last.reason : 'repaired',
-    });
+    const e = recoveredEvent(this.errorSite(req, at), record);
+    if (!e) return;
+    at.tape.say(e);
+    if (e.reasked) at.tape.later<ReaskChange>({ kind: 'reasked', model: record!.model });
   }
 
   private failed<R extends DecisionRequest>(
@@ -310,20 +292,24 @@ export class World implements PhaseContext {
     req: R,
     at: DecisionSite,
     err: unknown,
+    record?: CallRecord,
   ): DecisionResponse<R> | undefined {
     const cfg = this.config(modelName);
     const spent = err instanceof ModelCallError ? err.usage : undefined;
     // A decision skipped on purpose (a participant's timeout policy) is skipped whatever `on_error` says.
     const skipped = err instanceof DecisionSkipped;
     const fallback = cfg.on_error === 'offline' && !skipped;
+    const reasked = reaskedIn(record);
     at.tape.say({
       ...this.errorSite(req, at),
       message: err instanceof Error ? err.message : String(err),
       handling: fallback ? 'fallback' : 'skipped',
       ...(err instanceof ModelCallError || skipped ? { reason: err.reason } : {}),
       ...(spent ? usageField(spent) : {}),
+      ...(reasked ? { reasked } : {}),
     });
     if (skipped) return undefined;
+    if (reasked) at.tape.later<ReaskChange>({ kind: 'reasked', model: cfg.name });
     at.tape.later<FailedCallChange>({
       kind: 'failed_call',
       model: cfg.name,
@@ -338,27 +324,61 @@ export class World implements PhaseContext {
 
   async ask<R extends DecisionRequest>(modelName: string, req: R, signal?: AbortSignal): Promise<Asked<R>> {
     const rule = isOfflineJudge(modelName);
+    const asked = { kind: req.kind, key: req.key };
     try {
       const model = rule ? this.ruleJudge(modelName) : this.model(modelName);
       if (model.decideNow && !model.asks?.(req)) {
         signal?.throwIfAborted();
-        return { res: model.decideNow(req) };
+        return { res: model.decideNow(req), asked };
       }
-      return { res: await this.inSlot(modelName, () => model.decide(req, signal)) };
+      const res = await this.inSlot(modelName, () => model.decide(req, signal));
+      return { res, asked, ...this.callOf(req.key) };
     } catch (err) {
-      // An instrument's question is no exception to the cost limit: past it, the run stops.
-      if (signal?.aborted || err instanceof SpendLimitReached) throw err;
+      // An instrument's question meets what stops a run as a phase's decision does.
+      if (signal?.aborted || endsRun(err)) throw err;
       const spent = err instanceof ModelCallError ? err.usage : undefined;
       return {
         error: err instanceof Error ? err.message : String(err),
         failed: rule ? modelName : this.config(modelName).name,
         ...(spent ? { spent } : {}),
+        ...(err instanceof ModelCallError ? { reason: err.reason } : {}),
+        asked,
+        ...this.callOf(req.key),
       };
     }
   }
 
-  bookAsked(agent: string, phase: Phase, asked: Asked<DecisionRequest>): void {
-    if ('failed' in asked) this.usage.fail(asked.failed);
+  private callOf(key: string): { call?: CallRecord } {
+    const call = this.calls?.take(key);
+    return call ? { call } : {};
+  }
+
+  bookAsked(agent: string, phase: Phase, asked: Asked<DecisionRequest>, encounter?: string): void {
+    const site = {
+      type: 'error' as const,
+      round: this.round,
+      agent,
+      phase,
+      kind: asked.asked.kind,
+      ...(encounter ? { encounter } : {}),
+    };
+    const reasked = reaskedIn(asked.call);
+    if ('failed' in asked) {
+      // As a decision's failure: an `error` event (its answers are missing from the instrument's own event).
+      this.emit({
+        ...site,
+        message: asked.error,
+        handling: 'skipped',
+        ...(asked.reason !== undefined ? { reason: asked.reason } : {}),
+        ...(asked.spent ? usageField(asked.spent) : {}),
+        ...(reasked ? { reasked } : {}),
+      });
+      this.usage.fail(asked.failed);
+    } else {
+      const e = recoveredEvent(site, asked.call);
+      if (e) this.emit(e);
+    }
+    if (reasked && asked.call) this.usage.reask(asked.call.model);
     const spent = 'res' in asked ? asked.res.usage : asked.spent;
     if (spent) this.book(agent, phase, spent);
   }

@@ -2,7 +2,8 @@
 // (issue 43). The kernel's World implements it; phases import this interface, never the world,
 // so the world's bookkeeping (listeners, the model cache, usage books) stays the kernel's own.
 import type { Scenario } from '../../format';
-import type { DecisionRequest, DecisionResponse } from '../../llm/types';
+import type { DecisionKind, DecisionRequest, DecisionResponse } from '../../llm/types';
+import type { CallRecord } from '../../llm/callRecord';
 import type { RelevanceScorer } from '../../llm/embeddings';
 import type {
   MemoryCues,
@@ -46,8 +47,14 @@ export type Decided<R extends DecisionRequest> =
  * What an instrument's question (a survey's, a judge's) got: the answer, or why there is none, the
  * model config that failed and what the failed call spent.
  */
-export type Asked<R extends DecisionRequest> =
-  { res: DecisionResponse<R> } | { error: string; failed: string; spent?: Usage };
+export type Asked<R extends DecisionRequest> = (
+  { res: DecisionResponse<R> } | { error: string; failed: string; spent?: Usage; reason?: string }
+) & {
+  /** The question's kind and key, for its `error` event. */
+  asked: { kind: DecisionKind; key: string };
+  /** What the provider layer reported of it (faults got past, a re-ask, repairs); none offline. */
+  call?: CallRecord;
+};
 
 /**
  * Per-round counters for the round_end statistics. Encounters and messages are counted off the
@@ -111,8 +118,11 @@ export interface PhaseContext {
    * built-in rule-based judges.
    */
   ask<R extends DecisionRequest>(modelName: string, req: R, signal?: AbortSignal): Promise<Asked<R>>;
-  /** Books what an asked question spent to `agent` and `phase`, and a failure to its model: in the caller's order. */
-  bookAsked(agent: string, phase: Phase, asked: Asked<DecisionRequest>): void;
+  /**
+   * Books what an asked question spent to `agent` and `phase`, and a failure to its model, in the
+   * caller's order; a failure, a re-ask or a fault got past is an `error` event, as a decision's.
+   */
+  bookAsked(agent: string, phase: Phase, asked: Asked<DecisionRequest>, encounter?: string): void;
   /** The coach's model config name. */
   coachModel(): string;
   /** The relevance scorer for agents on `modelName`, or undefined for the lexical path. */

@@ -20,6 +20,11 @@ export interface UsageBookJSON {
   by_model: Record<string, UsageTotals>;
   /** Decisions that failed (and were skipped or answered offline), by model. */
   failed: Record<string, number>;
+  /**
+   * Decisions asked a second time after an unusable answer, by model: each one more model call
+   * than `calls` (which counts decisions). Absent when none was (and in books from before it).
+   */
+  reasked?: Record<string, number>;
   /** The part of the totals answered from the response cache (cost: what it saved), when any was. */
   cached?: { total: UsageTotals; by_model: Record<string, UsageTotals>; by_phase: Partial<Record<Phase, UsageTotals>> };
 }
@@ -42,6 +47,7 @@ export class UsageBook {
   byPhase = new Map<Phase, UsageTotals>();
   byModel = new Map<string, UsageTotals>();
   failed = new Map<string, number>();
+  reasked = new Map<string, number>();
   cached = emptyTotals();
   cachedByModel = new Map<string, UsageTotals>();
   cachedByPhase = new Map<Phase, UsageTotals>();
@@ -60,6 +66,17 @@ export class UsageBook {
 
   fail(model: string): void {
     this.failed.set(model, (this.failed.get(model) ?? 0) + 1);
+  }
+
+  reask(model: string): void {
+    this.reasked.set(model, (this.reasked.get(model) ?? 0) + 1);
+  }
+
+  /** Re-asks of every model: model calls made = decisions (`total.calls`) + re-asks. */
+  get reasks(): number {
+    let n = 0;
+    for (const v of this.reasked.values()) n += v;
+    return n;
   }
 
   toJSON(): UsageBookJSON {
@@ -87,7 +104,8 @@ export class UsageBook {
       by_agent: byAgent,
       by_phase: sorted(this.byPhase),
       by_model: sorted(this.byModel),
-      failed: Object.fromEntries([...this.failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      failed: Object.fromEntries([...this.failed].sort(([a], [b]) => byKey(a, b))),
+      ...(this.reasked.size ? { reasked: Object.fromEntries([...this.reasked].sort(([a], [b]) => byKey(a, b))) } : {}),
       ...(this.cached.calls
         ? {
             cached: {
@@ -107,6 +125,7 @@ export class UsageBook {
     for (const [k, v] of Object.entries(j.by_phase)) b.byPhase.set(k as Phase, { ...v! });
     for (const [k, v] of Object.entries(j.by_model)) b.byModel.set(k, { ...v });
     for (const [k, v] of Object.entries(j.failed)) b.failed.set(k, v);
+    for (const [k, v] of Object.entries(j.reasked ?? {})) b.reasked.set(k, v);
     if (j.cached) {
       b.cached = { ...j.cached.total };
       for (const [k, v] of Object.entries(j.cached.by_model)) b.cachedByModel.set(k, { ...v });
@@ -126,21 +145,37 @@ export class UsageBook {
   }
 
   format(unpriced: ReadonlySet<string> = new Set()): string {
-    const line = (label: string, t: UsageTotals, c: UsageTotals | undefined, noPrice = false): string => {
+    // With re-asks, a decision is not one call: the first line counts calls and says how many
+    // decisions they were; the lines per model and phase count decisions.
+    const reasks = this.reasks;
+    const unit = reasks ? 'decision' : 'call';
+    const line = (
+      label: string,
+      t: UsageTotals,
+      c: UsageTotals | undefined,
+      noPrice = false,
+      count = counted(t.calls, unit),
+    ): string => {
       const spent = Math.max(0, t.cost_usd - (c?.cost_usd ?? 0));
       const fromCache = c?.calls ? ` (${c.calls} from cache${noPrice ? '' : `, $${c.cost_usd.toFixed(4)} saved`})` : '';
-      return `  ${label}: ${counted(t.calls, 'call')}, ${t.input_tokens} in${t.cached_input_tokens ? ` (${t.cached_input_tokens} cached)` : ''} + ${t.output_tokens} out tokens, ${noPrice ? 'unpriced' : `$${spent.toFixed(4)}`}${fromCache}`;
+      return `  ${label}: ${count}, ${t.input_tokens} in${t.cached_input_tokens ? ` (${t.cached_input_tokens} cached)` : ''} + ${t.output_tokens} out tokens, ${noPrice ? 'unpriced' : `$${spent.toFixed(4)}`}${fromCache}`;
     };
     // A model without `price:` costs 0 in the totals: said, so $0 is not read as free.
     const unpricedUsed = [...this.byModel.keys()].filter((m) => unpriced.has(m)).sort();
+    const calls = reasks
+      ? `${counted(this.total.calls + reasks, 'call')} (${counted(this.total.calls, 'decision')}, ${reasks} re-asked)`
+      : counted(this.total.calls, 'call');
     const out = [
-      line('model calls', this.total, this.cached) +
+      line('model calls', this.total, this.cached, false, calls) +
         (unpricedUsed.length ? ` (not counting ${unpricedUsed.join(', ')}: no price)` : ''),
     ];
     for (const [m, t] of [...this.byModel].sort()) {
+      const failed = this.failed.get(m),
+        reasked = this.reasked.get(m);
       out.push(
         line(`  model ${m}`, t, this.cachedByModel.get(m), unpriced.has(m)) +
-          (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''),
+          (failed ? `, ${failed} failed` : '') +
+          (reasked ? `, ${reasked} re-asked` : ''),
       );
     }
     for (const [p, t] of [...this.byPhase].sort()) out.push(line(`  phase ${p}`, t, this.cachedByPhase.get(p)));

@@ -184,6 +184,8 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
     'a run larger than a run may be, as a whole: more than 1,000,000 agents across every population group and persona together (the schema caps each group alone), or more than 1,000,000,000 agents × rounds; the message says both numbers and the bound, at `population` (or `world.rounds`)',
   SOC155:
     "(`society check`) a `provider: local` model's file that cannot be used: missing, not a GGUF model, a damaged or cut-off header (a `general.alignment` that is not a power of two included), or for `model:` no chat template; at the value, with the fix",
+  SOC156:
+    "a `local` model's `local.context_size` past the tokens its model file was trained on (its GGUF header), or whose KV cache would take more than half this machine's memory; `society check` only (it reads the model file), at the model; `society run` stops before loading a cache larger than the machine's memory",
   SOC160:
     "a study's `scenario:` that cannot be used: absolute, outside the workspace, unreadable, or a file with no scenario (at the value)",
   SOC161:

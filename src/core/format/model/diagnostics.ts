@@ -148,6 +148,7 @@ export const CODES = {
   SOC153: 'Local model file outside the workspace and the models cache',
   SOC154: 'Run too large',
   SOC155: 'Local model file unusable',
+  SOC156: 'Local model context past what the model or the machine holds',
   SOC160: 'Study scenario unreadable',
   SOC161: 'Unknown condition or metric in a hypothesis',
   SOC162: 'Seed plan without a usable cap',

@@ -3,7 +3,7 @@
 // responses) are retried with backoff, a 429 after its Retry-After. Every failed attempt becomes
 // a CallFault, so nothing that went wrong is lost even when the call finally succeeds.
 import type { CallFault } from '../chat';
-import { ProviderError, isTransient } from '../errors';
+import { ModelLoadError, ProviderError, isTransient } from '../errors';
 import type { Redactor } from '../redact';
 import { attemptSignal, sleep } from './abortable';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffSettings } from './backoff';
@@ -59,6 +59,11 @@ export async function resilientCall<T>(
       if (signal?.aborted) {
         permit.release();
         throw signal.reason;
+      }
+      // A model that cannot be loaded is not a call to retry: the run stops.
+      if (err instanceof ModelLoadError) {
+        permit.release();
+        throw err;
       }
       failure = a.timedOut
         ? new ProviderError('timeout', `no answer within ${timeoutMs} ms`)

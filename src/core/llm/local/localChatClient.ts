@@ -13,7 +13,7 @@ import type { ChatClient, ChatIdentity, ChatRequest, ChatResult } from '../chat'
 import { localEngine, type LocalEngine } from './localEngine';
 import { checkModelFile, modelPath } from './modelFile';
 import { RuntimeMissingError, findRuntime } from './runtime';
-import { DEFAULT_ANSWER_TOKENS, DEFAULT_TEMPERATURE, runSettings } from './settings';
+import { DEFAULT_TEMPERATURE, localAnswerCap, runSettings } from './settings';
 
 /**
  * What a local model's cached answers are filed under: the file's name rather than its path, so a
@@ -65,7 +65,7 @@ export class LocalChatClient implements ChatClient {
         kind: request.json?.name ?? 'text',
         seed: callSeed(this.cfg.seed ?? 0, request),
         temperature: this.cfg.temperature ?? DEFAULT_TEMPERATURE,
-        maxTokens: this.cfg.max_tokens ?? DEFAULT_ANSWER_TOKENS,
+        maxTokens: localAnswerCap(this.cfg.max_tokens, request.max_tokens),
       },
       signal,
     );

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CallFault, ChatResult } from '../chat';
-import { ProviderError } from '../errors';
+import { ModelLoadError, ProviderError } from '../errors';
 import type { CallSpec, FromLocal, LoadSpec, Loaded } from './localWorker';
 import { recordSpeed, speedOf } from './speeds';
 
@@ -139,7 +139,7 @@ export class LocalEngine {
     try {
       await this.loaded;
     } catch (err) {
-      throw new ProviderError('rejected', (err as Error).message);
+      throw new ModelLoadError((err as Error).message);
     }
     if (signal?.aborted) throw signal.reason;
     const id = ++this.seq;

@@ -9,6 +9,7 @@ import { historyOf, promptTokens } from './chatPrompt';
 import type { NodeLlamaCpp } from './llamaShapes';
 import { estimateRun } from '../estimate';
 import { localFit } from './localFit';
+import { localContextFit } from './contextFit';
 import { checkModelFile, modelPath } from './modelFile';
 import { findRuntime } from './runtime';
 import { runSettings } from './settings';
@@ -49,7 +50,16 @@ export async function localEstimateInputs(s: Scenario): Promise<LocalEstimateInp
       out.notes.push(`${(err as Error).message.split('\n')[0]}: its prompts are counted as characters / 4`);
       return undefined;
     }
-    const model = await llama.loadModel({ modelPath: file, vocabOnly: true });
+    let model: Awaited<ReturnType<typeof llama.loadModel>>;
+    try {
+      model = await llama.loadModel({ modelPath: file, vocabOnly: true });
+    } catch (err) {
+      // Said here as a note; a run then stops at its load with the file and why.
+      out.notes.push(
+        `${file}: node-llama-cpp could not load it (${(err as Error).message}): its prompts are counted as characters / 4`,
+      );
+      return undefined;
+    }
     disposers.push(() => model.dispose());
     const wrapper = lib.resolveChatWrapper(model);
     return (messages) => promptTokens(wrapper, model, historyOf(messages)).length;
@@ -78,9 +88,13 @@ export async function localFitBeforeRun(
   o: { rounds?: number; model?: string },
 ): Promise<{ errors: string[]; warnings: string[] }> {
   if (!Object.values(s.models).some((m) => m?.provider === 'local')) return { errors: [], warnings: [] };
+  // A context the machine cannot hold stops the run before the model is loaded at all.
+  const context = localContextFit(s);
+  if (context.errors.length) return context;
   const local = await localEstimateInputs(s);
   try {
-    return localFit(estimateRun(s, { ...o, promptTokens: local.promptTokens, speeds: local.speeds }));
+    const fit = localFit(estimateRun(s, { ...o, promptTokens: local.promptTokens, speeds: local.speeds }));
+    return { errors: fit.errors, warnings: [...context.warnings, ...fit.warnings] };
   } finally {
     await local.close();
   }

@@ -10,11 +10,13 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ChatMessage, ChatTokens, FaultReason } from '../chat';
-import { nameRecord } from '../../text/nameRecord';
 import type { ChatWrapper, HistoryItem, Llama, Model, NodeLlamaCpp } from './llamaShapes';
 import { PromptSlot } from './promptSlot';
 import { historyOf, promptTokens } from './chatPrompt';
 import { Embedder } from './localEmbedder';
+import { grammarSchema } from './grammarSchema';
+
+export { grammarSchema, numberGrid } from './grammarSchema';
 
 export interface LoadSpec {
   /** The model file (checked on the main thread). */
@@ -79,72 +81,6 @@ export type FromLocal =
       cut: number;
     }
   | { op: 'failure'; id: number; reason: FaultReason; message: string };
-
-/**
- * A decision's schema as node-llama-cpp's grammar builder reads it. It knows a union as `oneOf`
- * (an `anyOf` it silently makes `null`, so every act answer was `"choice": null`), and it spells a
- * long `maxLength` out as thousands of grammar repetitions, which slows every sampled token; the
- * answer is capped by max_tokens anyway. Whatever is loosened here the parse path still checks.
- */
-export function grammarSchema(s: unknown): unknown {
-  if (Array.isArray(s)) return s.map(grammarSchema);
-  if (!s || typeof s !== 'object') return s;
-  const grid = numberGrid(s as Record<string, unknown>);
-  if (grid) return grid;
-  const out = nameRecord<unknown>();
-  for (const [k, v] of Object.entries(s)) {
-    if (k === 'maxLength' && typeof v === 'number' && v > LONGEST_SPELLED) continue;
-    if (k === 'enum' || k === 'const') out[k] = v;
-    // Maps of names to schemas: a property may be called `anyOf`.
-    else if ((k === 'properties' || k === '$defs') && v && typeof v === 'object') {
-      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, grammarSchema(sub)]));
-    } else out[k === 'anyOf' ? 'oneOf' : k] = grammarSchema(v);
-  }
-  return out;
-}
-
-/** The longest `maxLength` kept in a grammar. */
-const LONGEST_SPELLED = 256;
-
-/** The most values a bounded number's grammar lists. */
-const GRID_VALUES = 201;
-
-/**
- * A bounded number as the values a grammar can hold it to. node-llama-cpp's grammar has no numeric
- * bounds, and a small model wrote 22, -1 and 29.1428571429874385 for an amount of 0..10: a re-ask
- * each, then a failed decision. So a number with both bounds is sampled from a grid across them:
- * every whole number for an integer (when at most GRID_VALUES), else the finest power-of-ten step
- * that keeps at most GRID_VALUES values (0..10 in tenths, 0..1 in hundredths, 0..1000 in tens),
- * both bounds always among them. Stricter than the schema, never looser: every value passes it.
- */
-export function numberGrid(s: Record<string, unknown>): { enum: number[]; description?: unknown } | undefined {
-  const { type, minimum: lo, maximum: hi } = s;
-  if (type !== 'number' && type !== 'integer') return undefined;
-  if (typeof lo !== 'number' || typeof hi !== 'number' || !Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) {
-    return undefined;
-  }
-  if (Object.keys(s).some((k) => !['type', 'minimum', 'maximum', 'description'].includes(k))) return undefined;
-  if (type === 'integer') {
-    const first = Math.ceil(lo);
-    const last = Math.floor(hi);
-    if (last < first || last - first + 1 > GRID_VALUES) return undefined;
-    return withDescription(
-      Array.from({ length: last - first + 1 }, (_, i) => first + i),
-      s,
-    );
-  }
-  const step = 10 ** Math.ceil(Math.log10((hi - lo) / (GRID_VALUES - 1) || 1e-6));
-  const decimals = Math.max(0, -Math.round(Math.log10(step)));
-  const values = new Set<number>([lo]);
-  for (let k = Math.ceil(lo / step); k * step <= hi; k++) values.add(Number((k * step).toFixed(decimals)));
-  values.add(hi);
-  const listed = [...values].filter((v) => v >= lo && v <= hi).sort((a, b) => a - b);
-  return listed.length <= GRID_VALUES + 2 ? withDescription(listed, s) : undefined;
-}
-
-function withDescription(values: number[], s: Record<string, unknown>): { enum: number[]; description?: unknown } {
-  return { enum: values, ...(s.description !== undefined ? { description: s.description } : {}) };
-}
 
 interface Queued {
   id: number;

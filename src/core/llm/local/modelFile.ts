@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ModelConfig } from '../../format';
+import { cachedModelsFolder } from './modelFolders';
 
 /** A model file that cannot be used: the file, what is wrong, and what to do. */
 export class LocalModelError extends Error {
@@ -26,6 +27,8 @@ export interface ModelFileInfo {
   name?: string;
   /** Tokens the model was trained on (`<architecture>.context_length`). */
   trainedContext?: number;
+  /** What a token of context costs in the KV cache: layers, and keys and values a layer keeps (from the header). */
+  kvCache?: { layers: number; kvWidth: number };
   chatTemplate: string;
 }
 
@@ -40,7 +43,24 @@ export function modelPath(cfg: Pick<ModelConfig, 'name' | 'model' | 'source'>, c
     throw new Error(`model '${cfg.name}': provider 'local' needs \`model:\`, the path of a .gguf file`);
   }
   const base = cfg.source?.file ? path.dirname(cfg.source.file) : cwd;
-  return path.resolve(base, cfg.model);
+  const beside = path.resolve(base, cfg.model);
+  return fs.existsSync(beside) ? beside : (inCache(cfg.model) ?? beside);
+}
+
+/**
+ * A model named by its file name alone (`model: SmolLM2-135M-Instruct.Q4_1.gguf`) and not beside
+ * the scenario: the file of that name in the cache's models folder, where scripts/local-model.mjs
+ * puts it, so a scenario in any workspace names it without `..` or an absolute path (issue 86). A
+ * name with a folder in it is never looked up there.
+ */
+function inCache(name: string): string | undefined {
+  if (name !== path.basename(name) || name.includes('\\') || name === '.' || name === '..') return undefined;
+  const file = path.join(cachedModelsFolder(), name);
+  try {
+    return fs.lstatSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // ggml tensor types: [values per block, bytes per block]. Types not listed (the IQ quantisations)
@@ -131,6 +151,24 @@ class Reader {
       this.at = 0;
     }
   }
+}
+
+/**
+ * The KV cache's shape from the header: its layers (`block_count`) and the width of a layer's keys
+ * (and of its values): the embedding over the heads, times the heads that keep keys (fewer with
+ * grouped-query attention). Undefined when the header does not say.
+ */
+function kvCacheOf(meta: Map<string, unknown>, arch: string): { layers: number; kvWidth: number } | undefined {
+  const n = (key: string): number | undefined => {
+    const v = meta.get(`${arch}.${key}`);
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  const layers = n('block_count'),
+    embedding = n('embedding_length'),
+    heads = n('attention.head_count');
+  if (!layers || !embedding || !heads) return undefined;
+  const kvHeads = n('attention.head_count_kv') ?? heads;
+  return { layers, kvWidth: (embedding / heads) * kvHeads };
 }
 
 // Metadata value types: fixed sizes, 8 = string, 9 = array.
@@ -250,6 +288,7 @@ export function checkModelFile(file: string, use: ModelFileUse = {}): ModelFileI
         );
       }
       const trained = architecture ? meta.get(`${architecture}.context_length`) : undefined;
+      const kvCache = architecture ? kvCacheOf(meta, architecture) : undefined;
       return {
         file,
         bytes: stat.size,
@@ -257,6 +296,7 @@ export function checkModelFile(file: string, use: ModelFileUse = {}): ModelFileI
         ...(architecture ? { architecture } : {}),
         ...(typeof meta.get('general.name') === 'string' ? { name: meta.get('general.name') as string } : {}),
         ...(typeof trained === 'number' ? { trainedContext: trained } : {}),
+        ...(kvCache ? { kvCache } : {}),
       };
     } catch (err) {
       if (err instanceof EndOfFile) throw truncated(stat.size);

@@ -3,6 +3,7 @@
 // platform (and GPU builds of hundreds of MB), so the .vsix would carry every one of them or break
 // somewhere. It is installed on demand into a cache folder outside the repository by
 // scripts/local-model.mjs (pinned version, CPU build only), next to the models it fetches.
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LocalSettings, ModelConfig } from '../../format';
@@ -11,7 +12,7 @@ import { societyCache } from '../../files/cacheFolder';
 /** The node-llama-cpp version the install script pins and this code was written against. */
 export const NODE_LLAMA_CPP_VERSION = '3.21.1';
 
-export { societyCache };
+export { societyCache, defaultCache, rememberedCacheNote } from '../../files/cacheFolder';
 
 /** The folder node-llama-cpp is installed under (its node_modules is inside). */
 export function runtimeFolder(env: NodeJS.ProcessEnv = process.env): string {
@@ -44,8 +45,17 @@ export function runSettings(cfg: Pick<ModelConfig, 'local'>): RunSettings {
   };
 }
 
-/** Tokens an answer may take when the config gives no `max_tokens`. */
+/** Tokens an answer may take when the config gives no `max_tokens` (more where the kind needs it). */
 export const DEFAULT_ANSWER_TOKENS = 256;
+
+/**
+ * The `max_tokens` a local call is given: the config's, else the default or the request's cap
+ * where that is larger (answerBudget.ts: a reflection's, and a survey's or judge's, which grow
+ * with their items), as an endpoint is sent. A 20-item survey no longer runs out at 256 (issue 86).
+ */
+export function localAnswerCap(configured: number | undefined, requestCap: number | undefined): number {
+  return configured ?? Math.max(DEFAULT_ANSWER_TOKENS, requestCap ?? 0);
+}
 
 /** Sampling temperature when the config gives none. */
 export const DEFAULT_TEMPERATURE = 0.7;

@@ -13,6 +13,7 @@ import { shapeJudge } from './judgeAnswer';
 import { surveyProblem } from './surveyAnswer';
 import { inEnum, slotEnums } from './enumSlots';
 import { relaxed } from './relaxed';
+import { echoedPlaceholder } from './placeholders';
 
 export type Validated<K extends keyof ResponseByKind> =
   { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
@@ -180,6 +181,8 @@ export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown
   }
   const value = { ...(raw as Record<string, unknown>) }; // normalise rewrites top-level fields only
   const repairs: string[] = [];
+  const echoed = echoedPlaceholder(req, value);
+  if (echoed) return { ok: false, error: echoed };
   normalise(req, value, repairs);
   if (req.kind === 'act') return validateAct(req, value, repairs) as Validated<R['kind']>;
   const check = validator(req);

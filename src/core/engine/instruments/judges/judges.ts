@@ -66,7 +66,7 @@ class Judges {
         const scored = await Promise.all(targets.map((t) => this.score(j, judge, t, world, r, signal)));
         // Booked in the targets' order, as the events are: a judge's calls are in the run's totals.
         for (const { event, asked } of scored) {
-          this.w.bookAsked(event.agent, PHASE_OF.judge, asked);
+          this.w.bookAsked(event.agent, PHASE_OF.judge, asked, event.encounter);
           this.w.emit(event);
         }
       }

@@ -10,7 +10,8 @@ import type { StateChange } from '../../flow/stateChange';
 import { mutualTies } from '../../society/encounters';
 import { recordRating } from '../../society/rewards';
 import type { DecisionResponse, EvaluateRequest, TranscriptLine } from '../../../llm/types';
-import type { EvaluationEvent, EvaluationReasons } from '../../../trace/events';
+import type { ErrorEvent, EvaluationEvent, EvaluationReasons } from '../../../trace/events';
+import { messageCount } from '../../../format';
 import { after, type Step } from '../../flow/step';
 import { inOrder, type Tape } from '../../flow/tape';
 import { tieTarget, updatedStrength } from '../../society/ties';
@@ -173,20 +174,39 @@ function spoke(transcript: readonly TranscriptLine[], who: string): boolean {
 
 /**
  * Every member who was spoken to rates every member who spoke, concurrently; afterwards the
- * members count the meeting (`met`), which is what "first meeting" means next time.
+ * members count the meeting (`met`), which is what "first meeting" means next time. A member who
+ * had a turn and said nothing (every line of theirs failed) is not rated: each rating never asked
+ * is an `error` event (handling 'unasked'), so a failed line loses nothing without a word.
  */
 export function evaluateConversation(world: PhaseContext, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
-  if (!conv.transcript.length) return;
+  const total = messageCount(world.settings.world.conversation.turns, conv.members.length, !!conv.room);
   const pairs: [Agent, Agent][] = [];
   for (const rater of conv.members) {
-    for (const ratee of conv.members) {
-      if (rater !== ratee && spoke(conv.transcript, ratee.id)) pairs.push([rater, ratee]);
-    }
+    conv.members.forEach((ratee, turn) => {
+      if (rater === ratee) return;
+      if (spoke(conv.transcript, ratee.id)) pairs.push([rater, ratee]);
+      // A member's first turn is its index in the conversation: it had one and lost every line.
+      else if (turn < total) tape.say(unasked(world, rater, ratee, conv));
+    });
   }
+  if (!conv.transcript.length) return;
   return after(
     inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)),
     () => {
       tape.later<MetChange>({ kind: 'met', members: conv.members.map((m) => m.id) });
     },
   );
+}
+
+function unasked(world: PhaseContext, rater: Agent, ratee: Agent, conv: Conversation): ErrorEvent {
+  return {
+    type: 'error',
+    round: world.round,
+    agent: rater.id,
+    phase: 'evaluate',
+    kind: 'evaluate',
+    encounter: conv.id,
+    message: `not asked to rate ${ratee.id}: every line ${ratee.id} had to say in this conversation failed`,
+    handling: 'unasked',
+  };
 }

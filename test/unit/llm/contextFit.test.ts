@@ -1,0 +1,97 @@
+// A local model's context against its model file and this machine (issue 86): `context_size:
+// 100000000` passed `check`, then every decision failed at load (5.6 GB peak) and the process never
+// exited. Read from the GGUF header alone: a context past what the model was trained on is a
+// warning, a KV cache past the machine's memory an error before anything loads.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { contextFit, kvCacheBytes } from '../../../src/core/llm/local/contextFit';
+import { checkModelFile } from '../../../src/core/llm/local/modelFile';
+import { checkCommand } from '../../../src/cli/commands/check';
+import { runCommand } from '../../../src/cli/commands/run';
+import { ggufFile, SMOLLM2_META } from '../../support/ggufFile';
+import { scratchDir } from '../../support/scratch';
+import { quietly } from '../../support/quietly';
+
+const GB = 2 ** 30;
+
+function scenario(dir: string, contextSize: number): string {
+  fs.mkdirSync(path.join(dir, 'models'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'models', 'small.gguf'), ggufFile(SMOLLM2_META));
+  const file = path.join(dir, 'local.society');
+  fs.writeFileSync(
+    file,
+    [
+      'kind: scenario',
+      'name: Local',
+      'personas:',
+      '  - { id: maya, name: Maya, interests: [x] }',
+      '  - { id: tom, name: Tom, interests: [x] }',
+      'world: { rounds: 1 }',
+      'models:',
+      '  default:',
+      '    provider: local',
+      '    model: models/small.gguf',
+      `    local: { context_size: ${contextSize} }`,
+    ].join('\n') + '\n',
+  );
+  return file;
+}
+
+describe("a local model's context against its file and the machine", () => {
+  it("reads the KV cache's shape from the header and prices a context in bytes", () => {
+    const dir = scratchDir('ctx-');
+    fs.writeFileSync(path.join(dir, 'm.gguf'), ggufFile(SMOLLM2_META));
+    const info = checkModelFile(path.join(dir, 'm.gguf'));
+    assert.equal(info.trainedContext, 8192);
+    assert.deepEqual(info.kvCache, { layers: 30, kvWidth: 192 });
+    // K and V, 30 layers, 192 wide, 2 bytes each: 23,040 bytes a token.
+    assert.equal(kvCacheBytes(info, 1, 1), 23_040);
+    assert.equal(kvCacheBytes(info, 2048, 2), 23_040 * 2048 * 2);
+  });
+
+  it('a context past the trained one is a warning; a cache past the memory an error; a sane one nothing', () => {
+    const dir = scratchDir('ctx-');
+    fs.writeFileSync(path.join(dir, 'm.gguf'), ggufFile(SMOLLM2_META));
+    const info = checkModelFile(path.join(dir, 'm.gguf'));
+    const cfg = (context_size: number) => ({ name: 'default', local: { context_size } });
+    assert.deepEqual(contextFit(cfg(2048), info, 8 * GB), { errors: [], warnings: [] });
+    const past = contextFit(cfg(16_384), info, 8 * GB);
+    assert.deepEqual(past.errors, []);
+    assert.match(
+      past.warnings[0],
+      /local\.context_size 16,384 is past the 8,192 tokens the model was trained on .*set local\.context_size to 8,192 or less/,
+    );
+    const huge = contextFit(cfg(100_000_000), info, 8 * GB);
+    assert.match(
+      huge.errors[0],
+      /needs about 2,146 GB for its KV cache .*more than this machine's 8\.0 GB of memory; set local\.context_size to 8,192 or less/,
+    );
+    const big = contextFit(cfg(8192), info, 0.3 * GB);
+    assert.match(big.warnings[0], /over half this machine's/);
+  });
+
+  it('society check warns (SOC156) at the model; society run stops before loading anything', async () => {
+    const dir = scratchDir('ctx-');
+    const file = scenario(dir, 100_000_000);
+    const checked = await quietly(() => checkCommand.run([file]));
+    assert.equal(checked.result, 0, 'a warning');
+    assert.match(
+      checked.out,
+      /local\.society:\d+:\d+: warning SOC156 model 'default': local\.context_size 100,000,000 is past the 8,192 tokens/,
+    );
+    assert.match(checked.out, /warning SOC156 .*for its KV cache/);
+    const started = Date.now();
+    const run = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'out')]));
+    assert.equal(run.result, 1);
+    assert.match(
+      run.errors,
+      /society run: does not fit: model 'default': local\.context_size 100,000,000 needs about .* GB for its KV cache/,
+    );
+    assert.match(run.errors, /nothing was run/);
+    assert.ok(Date.now() - started < 10_000);
+    // A sane context says nothing.
+    const sane = await quietly(() => checkCommand.run([scenario(scratchDir('ctx-'), 2048)]));
+    assert.doesNotMatch(sane.out, /SOC156/);
+  });
+});
