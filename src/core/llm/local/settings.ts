@@ -3,7 +3,6 @@
 // platform (and GPU builds of hundreds of MB), so the .vsix would carry every one of them or break
 // somewhere. It is installed on demand into a cache folder outside the repository by
 // scripts/local-model.mjs (pinned version, CPU build only), next to the models it fetches.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LocalSettings, ModelConfig } from '../../format';
