@@ -10,7 +10,7 @@ void (async () => {
   for (;;) {
     let call;
     try {
-      call = meter.begin();
+      call = await meter.admit();
     } catch (err) {
       if (!(err instanceof SpendLimitReached)) throw err;
       break;

@@ -8,7 +8,7 @@ import type { OptionRow } from '../optionRows';
 import { formatDiagnostic, loadStudyFile, type Study, type Scenario } from '../../core/format';
 import { estimateExperiment, experimentCostReason } from '../../core/experiment';
 import { SpendMeter } from '../../core/llm/spendMeter';
-import { runStudy, STUDY_FILES } from '../../core/study/studyRun';
+import { runStudy, STUDY_FILES, type StudyOutcome } from '../../core/study/studyRun';
 import { scenarioFor, studyModels, STUDY_RUNS, type StudyProgress } from '../../core/study/runStudy';
 import { looksOf } from '../../core/study/seedPlan';
 import { checkModelFile, modelPath } from '../../core/llm/local/modelFile';
@@ -115,30 +115,8 @@ export const studyCommand: Command = command({
         console.error(`society study: ${printable(outcome.refused)}`);
         return 1;
       }
+      sayStudy(outcome, values.json === true, meter, rel);
       const r = outcome.result;
-      if (values.json) {
-        const slim = {
-          ...r,
-          hypotheses: r.hypotheses.map((h) => ({ ...h, models: h.models.map(({ by_seed: _s, ...m }) => m) })),
-        };
-        const spent = r.methods.models.reduce((s, m) => s + m.usage.cost_usd, 0);
-        // What the calls cost as metered, and the limit: what an assistant's budget is charged.
-        const money = meter
-          ? { spent_usd: Number(meter.spentUsd.toFixed(6)), cost_limit_usd: meter.limitUsd }
-          : { spent_usd: Number(spent.toFixed(6)) };
-        console.log(JSON.stringify({ files: outcome.files.map(rel), ...money, ...slim }, null, 2));
-      } else {
-        console.log(`${printable(r.name)}${r.partial ? ' (partial)' : ''}`);
-        for (const h of r.hypotheses) {
-          const per = h.models.map((m) => `${m.model}: ${verdictWords(m.verdict)}`).join('; ');
-          console.log(`  ${printable(h.id)}: ${verdictWords(h.verdict)} (${per})`);
-        }
-        if (r.validity.unanchored.length) {
-          console.log(`  unanchored (no human figure): ${r.validity.unanchored.map(printable).join(', ')}`);
-        }
-        for (const d of r.preregistration.deviations) console.log(`  deviation: ${printable(d.text)}`);
-        console.log(`\nwrite-up: ${rel(outcome.files[0])}`);
-      }
       if (meter?.reached) {
         console.error(
           `society study: stopped: ${meter.reason()}; the write-up covers the finished runs. Run it again with a higher --max-cost: finished looks are read back, not rerun`,
@@ -154,6 +132,39 @@ export const studyCommand: Command = command({
     }
   },
 });
+
+/** The verdicts at the terminal, or study.json (without per-seed values) with what was spent. */
+function sayStudy(
+  outcome: StudyOutcome,
+  json: boolean,
+  meter: SpendMeter | undefined,
+  rel: (p: string) => string,
+): void {
+  const r = outcome.result;
+  if (json) {
+    const slim = {
+      ...r,
+      hypotheses: r.hypotheses.map((h) => ({ ...h, models: h.models.map(({ by_seed: _s, ...m }) => m) })),
+    };
+    const spent = r.methods.models.reduce((s, m) => s + m.usage.cost_usd, 0);
+    // What the calls cost as metered, and the limit: what an assistant's budget is charged.
+    const money = meter
+      ? { spent_usd: Number(meter.spentUsd.toFixed(6)), cost_limit_usd: meter.limitUsd }
+      : { spent_usd: Number(spent.toFixed(6)) };
+    console.log(JSON.stringify({ files: outcome.files.map(rel), ...money, ...slim }, null, 2));
+    return;
+  }
+  console.log(`${printable(r.name)}${r.partial ? ' (partial)' : ''}`);
+  for (const h of r.hypotheses) {
+    const per = h.models.map((m) => `${m.model}: ${verdictWords(m.verdict)}`).join('; ');
+    console.log(`  ${printable(h.id)}: ${verdictWords(h.verdict)} (${per})`);
+  }
+  if (r.validity.unanchored.length) {
+    console.log(`  unanchored (no human figure): ${r.validity.unanchored.map(printable).join(', ')}`);
+  }
+  for (const d of r.preregistration.deviations) console.log(`  deviation: ${printable(d.text)}`);
+  console.log(`\nwrite-up: ${rel(outcome.files[0])}`);
+}
 
 /** A progress line on stderr for every finished run (a log, not only a terminal, sees it move). */
 function progressLine(): (p: StudyProgress) => void {

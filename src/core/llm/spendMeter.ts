@@ -30,8 +30,8 @@ export interface SpendMeterPort {
 
 /** Dollars are kept as integer picodollars: sums of tiny prices stay exact, $9M fits. */
 const PICO = 1e12;
-const [LOCK, SPENT, RESERVED, LARGEST, CALLS, REFUSED] = [0, 0, 1, 2, 3, 4];
-const SLOTS = 5;
+const [LOCK, SPENT, RESERVED, LARGEST, CALLS, REFUSED, INFLIGHT] = [0, 0, 1, 2, 3, 4, 5];
+const SLOTS = 6;
 
 /** One call under way: `end` books what it cost (its reserve given back). */
 export interface MeteredCall {
@@ -97,6 +97,26 @@ export class SpendMeter {
    * calls in flight).
    */
   begin(): MeteredCall {
+    const call = this.tryBegin();
+    if (call === 'wait') throw new Error('SpendMeter.begin: a call is in flight before any cost is known; use admit()');
+    return call;
+  }
+
+  /**
+   * Before a call, waiting where needed: until some call has ended no cost is known to reserve, so
+   * the first calls go one at a time (else a wave of them in flight, each of unknown cost, could
+   * pass the limit by as many calls: issue 87's bound is one call).
+   */
+  async admit(signal?: AbortSignal): Promise<MeteredCall> {
+    for (;;) {
+      const call = this.tryBegin();
+      if (call !== 'wait') return call;
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  private tryBegin(): MeteredCall | 'wait' {
     const reserve = this.locked(() => {
       const n = this.n;
       const r = n[LARGEST];
@@ -104,9 +124,13 @@ export class SpendMeter {
         n[REFUSED] = 1n;
         return undefined;
       }
+      // No call has ended, so none has a cost to reserve: one call at a time until one has.
+      if (n[CALLS] === 0n && n[INFLIGHT] > 0n) return 'wait' as const;
       n[RESERVED] += r;
+      n[INFLIGHT] += 1n;
       return r;
     });
+    if (reserve === 'wait') return 'wait';
     if (reserve === undefined) throw new SpendLimitReached(this.port.limitUsd, this.spentUsd);
     let ended = false;
     return {
@@ -117,6 +141,7 @@ export class SpendMeter {
         this.locked(() => {
           const n = this.n;
           n[RESERVED] -= reserve;
+          n[INFLIGHT] -= 1n;
           n[SPENT] += cost;
           n[CALLS] += 1n;
           if (cost > n[LARGEST]) n[LARGEST] = cost;

@@ -4,13 +4,27 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { estimateRun } from '../llm/estimate';
+import { estimateExperiment } from '../experiment';
+import { loadStudyFile } from '../format';
+import { scenarioFor, studyModels } from '../study/runStudy';
+import { looksOf } from '../study/seedPlan';
 import { pathArg } from './pathArg';
+import { bounded, type Cut } from './answerBound';
 import { gateScenario } from './scenarioGate';
 import { allowance, charge, spendingRefusal } from './assistantBudget';
 import { ToolRefusal, tool, type ToolHost } from './tool';
 
 /** The largest JSON answer given whole (characters); a larger one is summarised by its keys. */
 const MAX_JSON = 16_000;
+
+/** What a large summary loses first, in order (files written beside it keep everything). */
+const SUMMARY_CUTS: Cut[] = [
+  { what: 'series (per-round values: series.csv, society_sql)', cut: (v) => delete v.series },
+  { what: 'baselines (null-model comparisons: experiment.json)', cut: (v) => delete v.baselines },
+  { what: 'contrasts (every condition against the reference: summary.csv)', cut: (v) => delete v.contrasts },
+  { what: 'summaries (each metric per condition: summary.csv)', cut: (v) => delete v.summaries },
+  { what: 'files', cut: (v) => delete v.files },
+];
 
 /** Runs `society <args> --json` and gives its JSON (or why it failed). */
 async function societyJson(
@@ -30,8 +44,15 @@ async function societyJson(
   }
   if (value && typeof value === 'object') for (const key of drop) delete (value as Record<string, unknown>)[key];
   if (JSON.stringify(value).length <= MAX_JSON) return { exitCode: r.code, summary: value };
-  const keys = value && typeof value === 'object' ? Object.keys(value) : [];
-  return { exitCode: r.code, note: `the summary is ${r.stdout.length} characters; its keys: ${keys.join(', ')}` };
+  // Too large whole: the parts an assistant needs least go first; the claims and verdicts stay.
+  const { value: cutValue, cut } = bounded(value, MAX_JSON, SUMMARY_CUTS);
+  if (JSON.stringify(cutValue).length <= MAX_JSON) return { exitCode: r.code, cut, summary: cutValue };
+  const o = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return {
+    exitCode: r.code,
+    note: `the summary is ${r.stdout.length} characters; its keys: ${Object.keys(o).join(', ')}`,
+    ...('claims' in o ? { claims: o.claims } : {}),
+  };
 }
 
 /**
@@ -63,34 +84,97 @@ const roundsInput = z.number().int().min(1).max(100_000).optional().describe("ro
 
 export const estimateTool = tool({
   name: 'society_estimate',
-  title: 'Estimate a run',
-  description: 'Model calls, tokens and dollars a run of the scenario would spend, per model, before running it.',
-  input: { scenario: scenarioInput, rounds: roundsInput },
+  title: 'Estimate a run, an experiment or a study',
+  description:
+    "Model calls, tokens, dollars (and, for a local model with a measured speed, seconds) before anything runs, per model: one run of the scenario; with `experiment`, its every condition × seed; with `study`, a study's every model, condition and the most seeds its plan allows.",
+  input: {
+    scenario: scenarioInput.optional(),
+    study: pathArg('read', 'a study .society file (instead of scenario)').optional(),
+    experiment: z
+      .boolean()
+      .default(false)
+      .describe("estimate the scenario's experiment (conditions × seeds), not one run"),
+    seeds: z
+      .string()
+      .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/)
+      .optional()
+      .describe("with experiment: the seeds (default: the experiment's)"),
+    rounds: roundsInput,
+  },
   kind: 'read',
-  async invoke({ scenario, rounds }, host) {
+  async invoke({ scenario, study, experiment, seeds, rounds }, host) {
+    if ((scenario === undefined) === (study === undefined))
+      {throw new ToolRefusal('give `scenario` or `study`, one of the two');}
+    const costLimitUsd = allowance(host);
+    if (study !== undefined) return { ...(await estimateStudy(study, host)), costLimitUsd };
     const gate = await gateScenario(
-      scenario,
+      scenario!,
       { ...host, costLimitUsd: 0, budget: undefined },
-      { rounds, sends: false },
+      { rounds, sends: false, ...(experiment ? { experiment: seeds ? { seeds: seedList(seeds) } : {} } : {}) },
     );
-    const e = estimateRun(gate.scenario, { rounds });
+    const e = experiment
+      ? estimateExperiment(gate.scenario, { rounds, ...(seeds ? { seeds: seedList(seeds) } : {}) })
+      : undefined;
+    const run = e?.total ?? estimateRun(gate.scenario, { rounds });
     return {
-      agents: e.agents,
-      rounds: e.rounds,
-      total: e.total,
-      models: e.models.map((m) => ({
-        name: m.name,
-        provider: m.provider,
-        model: m.model,
-        calls: m.calls,
-        cost_usd: m.cost_usd,
-        priced: m.priced,
-      })),
+      agents: run.agents,
+      rounds: run.rounds,
+      ...(e ? { runs: e.runs, conditions: e.conditions, seeds: e.seeds } : {}),
+      total: run.total,
+      models: modelRows(run),
+      ...secondsOf(run),
       // What the user's limit leaves this session (assistantBudget.ts); absent: they lifted it.
-      costLimitUsd: allowance(host),
+      costLimitUsd,
     };
   },
 });
+
+function modelRows(run: ReturnType<typeof estimateRun>): object[] {
+  return run.models.map((m) => ({
+    name: m.name,
+    provider: m.provider,
+    model: m.model,
+    calls: m.calls,
+    cost_usd: m.cost_usd,
+    priced: m.priced,
+    ...(m.local?.seconds !== undefined ? { seconds: Math.round(m.local.seconds) } : {}),
+  }));
+}
+
+/** Expected seconds where every model that calls has a measured speed (a local one); else said unknown. */
+function secondsOf(run: ReturnType<typeof estimateRun>): { expected_seconds?: number; seconds_note?: string } {
+  const calling = run.models.filter((m) => m.calls > 0 && m.provider !== 'offline');
+  if (!calling.length)
+    {return { seconds_note: "the offline model: no model call; time is the engine's own (seconds for most examples)" };}
+  if (calling.every((m) => m.local?.seconds !== undefined)) {
+    return { expected_seconds: Math.round(calling.reduce((s, m) => s + m.local!.seconds!, 0)) };
+  }
+  return { seconds_note: 'no measured speed for an endpoint model: time depends on the endpoint' };
+}
+
+/** A study's estimate: each model's experiment over the most seeds the plan allows, summed. */
+async function estimateStudy(file: string, host: ToolHost): Promise<object> {
+  const loaded = await loadStudyFile(path.resolve(host.cwd, file), { root: host.cwd });
+  if (!loaded.study || !loaded.scenario) {
+    const first = loaded.diagnostics.find((d) => d.severity === 'error');
+    throw new ToolRefusal(`the study has errors (society_check lists them)${first ? `: ${first.message}` : ''}`);
+  }
+  const { study, scenario } = loaded;
+  const seeds = looksOf(study.seeds).looks.at(-1)!;
+  const models = studyModels(study, scenario).map((m) => {
+    const e = estimateExperiment(scenarioFor(scenario, study, m.config), {
+      seeds,
+      ...(study.rounds ? { rounds: study.rounds } : {}),
+    });
+    return { model: m.name, runs: e.runs, total: e.total.total, ...secondsOf(e.total) };
+  });
+  return {
+    study: study.name,
+    seeds_at_most: seeds.length,
+    models,
+    cost_usd: models.reduce((s, m) => s + m.total.cost_usd, 0),
+  };
+}
 
 export const runTool = tool({
   name: 'society_run',
@@ -172,12 +256,24 @@ function seedList(text: string): number[] {
 
 export const compareTool = tool({
   name: 'society_compare',
-  title: 'Compare runs',
+  title: 'Compare runs or conditions',
   description:
-    'Compare two runs (or two sets of runs paired by seed), as `society compare`: metrics side by side with the difference and its 95% CI.',
-  input: { a: pathArg('read', 'a run folder, trace or folder of runs'), b: pathArg('read', 'the other') },
+    "Compare two runs (or two sets of runs paired by seed), or two conditions of one experiment paired by seed (`conditions`), as `society compare`: metrics side by side with the difference, its 95% CI and Hedges' g. A contrast of contrasts is a study hypothesis (`effect: { of, minus }`, society_study).",
+  input: {
+    a: pathArg('read', 'a run folder, trace or folder of runs; with conditions, the experiment folder'),
+    b: pathArg('read', 'the other (not with conditions)').optional(),
+    conditions: z
+      .array(z.string().min(1).max(200))
+      .length(2)
+      .optional()
+      .describe('two conditions of the experiment in `a`, as the scenario names them: A then B'),
+  },
   kind: 'read',
-  async invoke({ a, b }, host, signal) {
-    return societyJson(host, ['compare', a, b], signal);
+  async invoke({ a, b, conditions }, host, signal) {
+    if ((b === undefined) === (conditions === undefined))
+      {throw new ToolRefusal("give `b` (another run) or `conditions` (two of an experiment's), one of the two");}
+    if (conditions)
+      {return societyJson(host, ['compare', a, '--conditions', `${conditions[0]},${conditions[1]}`], signal);}
+    return societyJson(host, ['compare', a, b!], signal);
   },
 });

@@ -151,7 +151,7 @@ describe('report, metrics and export on a damaged trace', function () {
     assert.equal(result.status, 1, result.stderr);
     assert.equal(
       result.stderr,
-      `society report: cannot write ${path.relative(root, path.join(out, 'report.html'))}: it is a folder, not a file\n`,
+      `society report: cannot write ${path.relative(root, path.join(out, 'report.html'))}: it is a folder, and Society Studio writes only regular files, never through a link: move it away or choose another output folder\n`,
     );
   });
 });

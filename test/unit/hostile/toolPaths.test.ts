@@ -103,6 +103,7 @@ describe('every path argument of every tool is confined (issue 70)', function ()
       'society_compare.a',
       'society_compare.b',
       'society_estimate.scenario',
+      'society_estimate.study',
       'society_experiment.out',
       'society_experiment.scenario',
       'society_explain.run',

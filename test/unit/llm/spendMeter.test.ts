@@ -28,6 +28,21 @@ describe('the spending meter', () => {
     assert.equal(limit.meter.calls, 3);
   });
 
+  it('lets the first calls go one at a time until one has a cost to reserve (no wave of unknown cost)', async () => {
+    const m = SpendMeter.create(1);
+    const first = await m.admit();
+    let second: { end: (t: ReturnType<typeof dollars>, p: typeof price) => void } | undefined;
+    const waiting = m.admit().then((c) => (second = c));
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal(second, undefined, 'held while no call has ended');
+    first.end(dollars(0.7), price);
+    await waiting;
+    // Now each call in flight holds $0.70: a third would pass the limit with the second under way.
+    assert.throws(() => m.begin(), SpendLimitReached);
+    second!.end(dollars(0.1), price);
+    assert.equal(m.spentUsd.toFixed(2), '0.80');
+  });
+
   it('counts the calls in flight: each holds the largest cost a call has had', () => {
     const m = SpendMeter.create(1);
     m.begin().end(dollars(0.6), price);

@@ -59,6 +59,13 @@ describe('an assistant does a study through society mcp', function () {
       assert.equal(good.errors, 0, JSON.stringify(good));
       const estimate = await call(client, 'society_estimate', { scenario: 'world.society', rounds: 4 });
       assert.equal(estimate.total.cost_usd, 0);
+      const planned = await call(client, 'society_estimate', { study: 'study.society' });
+      assert.equal(planned.seeds_at_most, 6);
+      assert.deepEqual(
+        planned.models.map((m: { model: string; runs: number }) => [m.model, m.runs]),
+        [['offline', 12]],
+      );
+      assert.equal(planned.cost_usd, 0);
       const answer = await call(client, 'society_study', { study: 'study.society', out: 'talk-study' });
       assert.equal(answer.folder, 'talk-study');
       const h = answer.study.hypotheses[0];
@@ -73,6 +80,12 @@ describe('an assistant does a study through society mcp', function () {
       );
       assert.deepEqual(answer.study.validity.unanchored, ['silent, groups of 4', 'talk, groups of 4']);
       assert.ok(!JSON.stringify(answer).includes(cwd), 'paths in the answer are relative to the working folder');
+      // Two conditions of one look's experiment, paired by seed, names with commas and all.
+      const compared = await call(client, 'society_compare', {
+        a: 'talk-study/runs/offline/seeds-1-3',
+        conditions: ['silent, groups of 4', 'talk, groups of 4'],
+      });
+      assert.ok(JSON.stringify(compared.summary).includes('agents.given.mean'), JSON.stringify(compared).slice(0, 400));
       const listed = await call(client, 'society_files', { folder: 'talk-study' });
       const paths = listed.entries.map((e: { path: string }) => e.path);
       for (const name of ['study.md', 'study.json', 'preregistration.json', 'runs/'])

@@ -34,7 +34,7 @@ export class ResilientChatClient implements ChatClient {
       (this.settings.maxTokens ?? request.max_tokens ?? 256);
     // Asked before the call, whatever the limiter then holds it for (spendMeter.ts).
     const metered = this.settings.meter;
-    const call = metered?.meter()?.begin();
+    const call = await metered?.meter()?.admit(signal);
     let called: Awaited<ReturnType<typeof resilientCall<ChatResult>>>;
     try {
       called = await resilientCall(
