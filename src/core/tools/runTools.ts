@@ -103,8 +103,9 @@ export const estimateTool = tool({
   },
   kind: 'read',
   async invoke({ scenario, study, experiment, seeds, rounds }, host) {
-    if ((scenario === undefined) === (study === undefined))
-      {throw new ToolRefusal('give `scenario` or `study`, one of the two');}
+    if ((scenario === undefined) === (study === undefined)) {
+      throw new ToolRefusal('give `scenario` or `study`, one of the two');
+    }
     const costLimitUsd = allowance(host);
     if (study !== undefined) return { ...(await estimateStudy(study, host)), costLimitUsd };
     const gate = await gateScenario(
@@ -144,8 +145,9 @@ function modelRows(run: ReturnType<typeof estimateRun>): object[] {
 /** Expected seconds where every model that calls has a measured speed (a local one); else said unknown. */
 function secondsOf(run: ReturnType<typeof estimateRun>): { expected_seconds?: number; seconds_note?: string } {
   const calling = run.models.filter((m) => m.calls > 0 && m.provider !== 'offline');
-  if (!calling.length)
-    {return { seconds_note: "the offline model: no model call; time is the engine's own (seconds for most examples)" };}
+  if (!calling.length) {
+    return { seconds_note: "the offline model: no model call; time is the engine's own (seconds for most examples)" };
+  }
   if (calling.every((m) => m.local?.seconds !== undefined)) {
     return { expected_seconds: Math.round(calling.reduce((s, m) => s + m.local!.seconds!, 0)) };
   }
@@ -270,10 +272,12 @@ export const compareTool = tool({
   },
   kind: 'read',
   async invoke({ a, b, conditions }, host, signal) {
-    if ((b === undefined) === (conditions === undefined))
-      {throw new ToolRefusal("give `b` (another run) or `conditions` (two of an experiment's), one of the two");}
-    if (conditions)
-      {return societyJson(host, ['compare', a, '--conditions', `${conditions[0]},${conditions[1]}`], signal);}
+    if ((b === undefined) === (conditions === undefined)) {
+      throw new ToolRefusal("give `b` (another run) or `conditions` (two of an experiment's), one of the two");
+    }
+    if (conditions) {
+      return societyJson(host, ['compare', a, '--conditions', `${conditions[0]},${conditions[1]}`], signal);
+    }
     return societyJson(host, ['compare', a, b!], signal);
   },
 });

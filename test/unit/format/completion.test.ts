@@ -69,11 +69,13 @@ describe('completion', () => {
 
   it("completes a study's keys and its hypotheses' from the schema", () => {
     const top = labels('kind: study\n|');
-    for (const key of ['name', 'question', 'scenario', 'hypotheses', 'models', 'seeds', 'validity'])
+    for (const key of ['name', 'question', 'scenario', 'hypotheses', 'models', 'seeds', 'validity']) {
       assert.ok(top.includes(key), key);
+    }
     const h = labels('kind: study\nhypotheses:\n  - id: h1\n    |');
-    for (const key of ['metric', 'higher', 'than', 'effect', 'expect', 'smallest_effect'])
+    for (const key of ['metric', 'higher', 'than', 'effect', 'expect', 'smallest_effect']) {
       assert.ok(h.includes(key), key);
+    }
     assert.deepEqual(labels('kind: study\nhypotheses:\n  - id: h1\n    expect: |'), ['higher', 'lower']);
   });
 

@@ -146,12 +146,12 @@ describe('society export', function () {
     assert.ok(existsSync(nested));
     const folder = society('export', traceFile, '--out', dir);
     assert.equal(folder.status, 1);
-    assert.match(folder.stderr, /^society export: cannot write .+: it is a folder, and Society Studio writes only regular files/m);
+    assert.match(
+      folder.stderr,
+      /^society export: cannot write .+: it is a folder, and Society Studio writes only regular files/m,
+    );
     const under = society('export', traceFile, '--out', path.join(traceFile, 'ties.csv'));
     assert.equal(under.status, 1);
-    assert.match(
-      under.stderr,
-      /^society export: cannot write .+trace\.jsonl\/ties\.csv: a file is in the way$/m,
-    );
+    assert.match(under.stderr, /^society export: cannot write .+trace\.jsonl\/ties\.csv: a file is in the way$/m);
   });
 });

@@ -88,8 +88,9 @@ describe('an assistant does a study through society mcp', function () {
       assert.ok(JSON.stringify(compared.summary).includes('agents.given.mean'), JSON.stringify(compared).slice(0, 400));
       const listed = await call(client, 'society_files', { folder: 'talk-study' });
       const paths = listed.entries.map((e: { path: string }) => e.path);
-      for (const name of ['study.md', 'study.json', 'preregistration.json', 'runs/'])
+      for (const name of ['study.md', 'study.json', 'preregistration.json', 'runs/']) {
         assert.ok(paths.includes(name), name);
+      }
       const validation = await call(client, 'society_validate', { out: 'people', only: 'dictator', seeds: '1-2' });
       assert.deepEqual(
         validation.validation.entries.map((e: { id: string }) => e.id),
