@@ -87,7 +87,7 @@ describe('a study on SmolLM2 beside the offline model', function () {
     assert.match(local.sha256 ?? '', /^[0-9a-f]{64}$/);
     assert.ok(local.usage.calls > 0);
     const md = fs.readFileSync(path.join(dir, 'out', 'study.md'), 'utf8');
-    assert.match(md, /\| smollm2 \| talk, groups of 4 \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.]+% \|/);
+    assert.match(md, /\| smollm2 \| talk, groups of 4 \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.]+% \|/);
     assert.match(md, /\| offline \| /);
     console.log(
       `      ${((performance.now() - started) / 1000).toFixed(1)} s; offline ${h.models[0].verdict} (${h.models[0].effect}), ` +

@@ -84,13 +84,13 @@ function qualityLines(h: HypothesisResult): string[] {
   const rows = asked.flatMap((m) =>
     m.data_quality.map(
       (d) =>
-        `| ${mdText(m.model)} | ${mdText(d.condition)} | ${d.model_decisions} | ${d.failed} | ${d.fell_back} | ${d.reasked} | ${d.fatal} | ${(100 * d.lost_share).toFixed(1)}% |`,
+        `| ${mdText(m.model)} | ${mdText(d.condition)} | ${d.model_decisions} | ${d.failed} | ${d.fell_back} | ${d.reasked} | ${d.unasked} | ${d.fatal} | ${(100 * d.lost_share).toFixed(1)}% |`,
     ),
   );
   return [
     ...said,
-    '| model | condition | model decisions | failed | fell back | re-asked | fatal | lost |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| model | condition | model decisions | failed | fell back | re-asked | never asked | fatal | lost |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ];
 }

@@ -8,6 +8,7 @@ import type { HypothesisTest, StudyVerdict } from './hypothesisTest';
 import type { ModelRuns } from './runStudy';
 import type { Looks } from './seedPlan';
 import type { RunTally } from './traceTally';
+import { decisionTotals } from '../trace/decisionTally';
 import type { Validity } from './validity';
 import type { Deviation } from './preregistration';
 
@@ -51,9 +52,12 @@ export interface DataQuality {
   failed: number;
   fell_back: number;
   reasked: number;
+  /** Never asked because an earlier decision failed (a rating of someone whose every line failed). */
+  unasked: number;
   fatal: number;
   lost_share: number;
-  by_kind: Record<string, number>;
+  /** Per decision kind (trace/decisionTally.ts). */
+  by_kind: Record<string, { asked: number; failed: number; fell_back: number; reasked: number; unasked: number }>;
 }
 
 export interface HypothesisResult {
@@ -175,18 +179,27 @@ function qualityOf(h: Study['hypotheses'][number], tallies: Record<string, RunTa
     .filter(([, w]) => w !== 0)
     .map(([condition]) => {
       const t = tallies[condition];
-      const lost = (t?.failed ?? 0) + (t?.fellBack ?? 0) + (t?.fatal ?? 0);
-      const asked = (t?.modelDecisions ?? 0) + lost;
+      const rows = t ? t.decisions.rows() : [];
+      const all = decisionTotals(rows);
+      const fatal = t?.fatal ?? 0;
+      const lost = all.failed + all.fell_back + all.unasked + fatal;
+      const asked = all.asked + all.unasked + fatal;
       return {
         condition,
-        model_decisions: t?.modelDecisions ?? 0,
+        model_decisions: all.asked,
         offline_decisions: t?.offlineDecisions ?? 0,
-        failed: t?.failed ?? 0,
-        fell_back: t?.fellBack ?? 0,
-        reasked: t?.reasked ?? 0,
-        fatal: t?.fatal ?? 0,
+        failed: all.failed,
+        fell_back: all.fell_back,
+        reasked: all.reasked,
+        unasked: all.unasked,
+        fatal,
         lost_share: asked ? lost / asked : 0,
-        by_kind: { ...(t?.failedByKind ?? {}) },
+        by_kind: Object.fromEntries(
+          rows.map((r) => [
+            r.kind,
+            { asked: r.asked, failed: r.failed, fell_back: r.fell_back, reasked: r.reasked, unasked: r.unasked },
+          ]),
+        ),
       };
     });
 }

@@ -26,6 +26,7 @@ import {
   type StudyResult,
 } from './studyResult';
 import { studyValidity } from './validity';
+import { sumUsage } from '../validation/validate';
 import { studyMarkdown } from './studyMarkdown';
 import { studyHtml } from './studyHtml';
 import { studyLatex } from './studyLatex';
@@ -105,15 +106,7 @@ export async function runStudy(
   );
   const rel = (f: string): string => path.relative(input.cwd, f).split(path.sep).join('/') || '.';
   const modelMethods: StudyModelMethods[] = models.map((m) => {
-    const usage = m.runs.reduce(
-      (s, r) => ({
-        calls: s.calls + r.usage.calls,
-        input_tokens: s.input_tokens + r.usage.input_tokens,
-        output_tokens: s.output_tokens + r.usage.output_tokens,
-        cost_usd: s.cost_usd + r.usage.cost_usd,
-      }),
-      { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-    );
+    const usage = sumUsage(m.runs);
     const c = m.config ?? scenario.models.default;
     // A local model's path is relative to the file that names it (modelPath).
     const weights = c?.provider === 'local' && c.model ? localSha(modelPath(c)) : undefined;

@@ -2,9 +2,10 @@
 // that moved the hypothesis' quantity and what drove each (the offline rule that pushed hardest,
 // named in the trace's `pushes`, else the reason given, its numbers masked so reasons of one kind
 // count together); how much of the talk was about the world's decision at all; and the model
-// decisions failed, fallen back, re-asked or fatal (data quality).
+// decisions failed, fallen back, re-asked or fatal (data quality: the trace's one DecisionTally).
 import { readTraceFile } from '../trace/reader';
 import type { TraceEvent } from '../trace/events';
+import { DecisionTally } from '../trace/decisionTally';
 
 export interface RunTally {
   /** Decisions of the focus (action events that changed the quantity; else evaluations): count by what drove them. */
@@ -17,15 +18,11 @@ export interface RunTally {
   messages: number;
   /** Messages that name an action, an argument or a quantity of the world. */
   messagesOnTheDecision: number;
-  /** Model decisions made (events that carry a model's usage), and those that failed or needed help. */
-  modelDecisions: number;
-  failed: number;
-  fellBack: number;
-  reasked: number;
+  /** The run's model decisions per kind, the one tally every report reads (trace/decisionTally.ts). */
+  decisions: DecisionTally;
+  /** Errors that ended a run (a replay miss, a model that cannot load, the cost limit). */
   fatal: number;
-  /** Failures by decision kind (speak, act, evaluate, survey …). */
-  failedByKind: Record<string, number>;
-  /** Offline-model decisions (events with no model usage that took a choice). */
+  /** Offline-model decisions (answers with no model usage). */
   offlineDecisions: number;
   models: string[];
 }
@@ -38,12 +35,8 @@ export function emptyTally(): RunTally {
     focusKinds: Object.create(null),
     messages: 0,
     messagesOnTheDecision: 0,
-    modelDecisions: 0,
-    failed: 0,
-    fellBack: 0,
-    reasked: 0,
+    decisions: new DecisionTally(),
     fatal: 0,
-    failedByKind: Object.create(null),
     offlineDecisions: 0,
     models: [],
   };
@@ -100,18 +93,14 @@ function touches(changes: unknown, quantity: string): boolean {
 }
 
 export function tallyEvent(t: RunTally, e: TraceEvent, focus: TallyFocus, wordTest: RegExp | undefined): void {
-  const usage = (e as { usage?: { model?: string } }).usage;
+  t.decisions.add(e);
   if (e.type === 'error') {
-    if (e.handling === 'skipped') t.failed++;
-    else if (e.handling === 'fallback' || e.handling === 'offline') t.fellBack++;
-    else if (e.handling === 'recovered') t.reasked++;
-    else if (e.handling === 'fatal') t.fatal++;
-    if (e.handling !== 'recovered') bump(t.failedByKind, e.kind ?? e.phase ?? 'decision');
+    if (e.handling === 'fatal') t.fatal++;
     return;
   }
+  const usage = (e as { usage?: { model?: string } }).usage;
   // A decision's own usage names its model; a round's or a run's totals (round_end, run_end) do not.
   if (typeof usage?.model === 'string') {
-    t.modelDecisions++;
     if (!t.models.includes(usage.model)) t.models.push(usage.model);
   } else if (e.type === 'action' || e.type === 'message' || e.type === 'evaluation') {
     t.offlineDecisions++;
@@ -151,15 +140,11 @@ export async function tallyTrace(file: string, focus: TallyFocus): Promise<RunTa
 export function addTally(into: RunTally, t: RunTally): void {
   for (const [k, n] of Object.entries(t.drivers)) bump(into.drivers, k, n);
   for (const [k, n] of Object.entries(t.focusKinds)) bump(into.focusKinds, k, n);
-  for (const [k, n] of Object.entries(t.failedByKind)) bump(into.failedByKind, k, n);
   for (const [k, n] of Object.entries(t.pushTotals)) bump(into.pushTotals, k, n);
   into.focusDecisions += t.focusDecisions;
   into.messages += t.messages;
   into.messagesOnTheDecision += t.messagesOnTheDecision;
-  into.modelDecisions += t.modelDecisions;
-  into.failed += t.failed;
-  into.fellBack += t.fellBack;
-  into.reasked += t.reasked;
+  into.decisions.merge(t.decisions);
   into.fatal += t.fatal;
   into.offlineDecisions += t.offlineDecisions;
   for (const m of t.models) if (!into.models.includes(m)) into.models.push(m);
