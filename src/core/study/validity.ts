@@ -52,24 +52,48 @@ async function scoredOn(
   model: ModelConfig | undefined,
   seeds: number[],
   jobs: number | undefined,
+  conditions: readonly string[],
 ): Promise<EntryResult> {
   const dir = path.join(outDir, entry.id);
   const file = path.join(dir, 'experiment.json');
   if (fs.existsSync(file)) {
     try {
       const r = JSON.parse(fs.readFileSync(file, 'utf8')) as ExperimentResult & { partial?: boolean };
-      if (!r.partial && JSON.stringify(r.seeds) === JSON.stringify(seeds)) return scoreEntry(entry, r);
+      const same = JSON.stringify(r.conditions.map((c) => c.name).sort()) === JSON.stringify([...conditions].sort());
+      if (!r.partial && same && JSON.stringify(r.seeds) === JSON.stringify(seeds)) return scoreEntry(entry, r);
     } catch {
       // Unreadable: run it again below.
     }
   }
   fs.mkdirSync(dir, { recursive: true });
-  const scenario = await entryScenario(libraryDir, entry, model);
+  const whole = await entryScenario(libraryDir, entry, model);
+  // Only the conditions the anchored figures read: an LLM's runs of the others would cost for nothing.
+  const scenario = {
+    ...whole,
+    experiment: whole.experiment && {
+      ...whole.experiment,
+      conditions: whole.experiment.conditions.filter((c) => conditions.includes(c.name)),
+      claims: [],
+    },
+  };
   const run = await runExperiment(
     scenario,
     entryRunOptions({ dir: libraryDir, outDir, seeds, ...(jobs ? { jobs } : {}) }, dir),
   );
   return scoreEntry(entry, run.result, run.files);
+}
+
+/** The entry's conditions its figures for `as` read: their own, a direction's other, a `vs` figure's; in the entry's order. */
+function entryConditionsRead(entry: LibraryEntry, as: readonly string[]): string[] {
+  const read = new Set<string>();
+  for (const f of entry.figures.filter((x) => as.includes(x.condition))) {
+    read.add(f.condition);
+    if (typeof f.direction?.than === 'string') read.add(f.direction.than);
+    const vs = f.vs !== undefined ? entry.figures.find((x) => x.id === f.vs) : undefined;
+    if (vs) read.add(vs.condition);
+  }
+  const order = [...new Set(entry.figures.map((f) => f.condition))];
+  return [...read].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 export async function studyValidity(
@@ -120,7 +144,11 @@ export async function studyValidity(
       const key = `${m.name}\u0000${entry.id}`;
       let scored = scoredBy.get(key);
       if (!scored) {
-        scored = await scoredOn(entry, o.libraryDir, path.join(o.outDir, m.name), m.config, seeds, o.jobs);
+        const read = entryConditionsRead(
+          entry,
+          study.anchors.filter((x) => x.entry === entry.id).map((x) => x.as),
+        );
+        scored = await scoredOn(entry, o.libraryDir, path.join(o.outDir, m.name), m.config, seeds, o.jobs, read);
         scoredBy.set(key, scored);
       }
       let inside = 0;
