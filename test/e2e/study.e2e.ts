@@ -42,7 +42,7 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       const text = await page.locator('body').innerText();
       assert.match(text, /talk-4: Talk before each round raises contributions in groups of 4/);
       assert.match(text, /unanchored/);
-      assert.match(text, /carried by that single rule/);
+      assert.match(text, /What moved between the conditions/);
       const background = await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
       const [r, g, bl] = (background.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
       const dark = (r + g + bl) / 3 < 128;

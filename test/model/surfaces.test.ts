@@ -51,7 +51,8 @@ async function callTool(client: Client, name: string, args: Record<string, unkno
   console.log(`      ${name}: ${beats} progress notifications`);
   const text = (r.content as { type: string; text: string }[])[0].text;
   assert.ok(!r.isError, `${name}: ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
+  // Text from files and runs sits under untrusted_data (issue 87: data, never instructions).
+  return (JSON.parse(text) as { untrusted_data: Record<string, unknown> }).untrusted_data;
 }
 
 describe('a real small instruct model through the run tool and validate', function () {

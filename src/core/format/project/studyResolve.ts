@@ -73,7 +73,13 @@ export async function resolveStudy(ws: StudyWorkspace, file: string, docIndex?: 
     const why = first
       ? `has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${path.basename(first.file)}:${first.range.start.line + 1}: ${first.message})`
       : 'holds no scenario';
-    mk('SOC160', `Scenario '${v.scenario}' ${why}`, scenarioRange);
+    // The scenario's own errors are shown in its files: here a warning, so none is counted twice.
+    mk(
+      'SOC160',
+      `Scenario '${v.scenario}' ${why}: the study runs once they are fixed`,
+      scenarioRange,
+      first ? 'warning' : 'error',
+    );
     return out;
   }
   const scenarioDoc = await scenarioValue(ws, where.file, resolved.docIndex);
