@@ -11,8 +11,9 @@ export interface ScopeValue {
 }
 
 export function scopesAt(run: DebugRun, p: StepPoint | undefined, frameId: number, on?: StoppedOn): ScopeValue[] {
+  // By name, as the call stack names people (issue 88), not by id.
   const agent = (id: string): ScopeValue => ({
-    name: `Agent ${id}`,
+    name: `Agent ${run.sim.agent(id)?.persona.name ?? id}`,
     value: agentState(run.sim, id, run.decisions, run.surveys),
   });
   const world: ScopeValue = { name: 'World', value: worldState(run.sim) };

@@ -59,7 +59,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await stack.getByText('round 1').first().waitFor();
     // The Variables view: the agent scope, with her memories.
     const vars = page.locator('.debug-variables');
-    await vars.getByText('Agent maya_chen').waitFor();
+    await vars.getByText('Agent Maya Chen').waitFor();
     // The society view, opened by this first stop's session, shows Maya highlighted in round 1
     // (the stop's highlight comes while the new panel is still loading, and used to be lost).
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');

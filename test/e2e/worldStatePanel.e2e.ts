@@ -213,7 +213,8 @@ describe('the World state panel: the paused moment, many quantities, categories 
       await agentPanelAgrees(view, agent, own);
     };
     // Round 1's contributions are in the pot; the trace's last state (round 0) had none.
-    let agent = frame.trim().split(/\s/)[0];
+    // The frame names the person ("Hugo 4 · punish"), as the scope and the agent panel do.
+    let agent = frame.trim().split(' · ')[0];
     await compare('stopped at the first punish choice', agent);
     assert.notEqual(await panelValue(view, 'pot'), '0', 'the pot holds round 1’s contributions');
     assert.equal(await view.locator('.world-state .moment').textContent(), 'Paused in round 1 (in progress)');
@@ -224,7 +225,7 @@ describe('the World state panel: the paused moment, many quantities, categories 
     // F5: the next player's punish choice, after the first one's.
     await page.keyboard.press('F5');
     frame = await topFrame(page, new RegExp(`^(?!${agent}\\b).*· punish`));
-    agent = frame.trim().split(/\s/)[0];
+    agent = frame.trim().split(' · ')[0];
     await compare('stopped at the next punish choice', agent);
     await markerOnLine(view, 'fines');
     // Step out (no breakpoint on the way): the end of round 1, after the pot was shared out.
@@ -315,7 +316,7 @@ describe('the World state panel: the paused moment, many quantities, categories 
       await page.keyboard.press('F5');
       frame = await topFrame(page, new RegExp(`^(?!${before}\\b).*· move`));
     }
-    const agent = frame.trim().split(/\s/)[0];
+    const agent = frame.trim().split(' · ')[0];
     const world = await scopeState(page, /^World$/, ['weather']);
     assert.match(world.get('weather')!, /^[0-2] \((sunny|cloudy|rainy)\)$/);
     const own = await scopeState(page, new RegExp(`^Agent ${agent}`), ['place']);

@@ -144,7 +144,7 @@ describe('society debug adapter (DAP)', function () {
     const scopes = (await dc.scopesRequest({ frameId: 3 })).body.scopes;
     assert.deepEqual(
       scopes.map((s) => s.name),
-      ['Agent maya_chen', 'World'],
+      ['Agent Maya Chen', 'World'],
     );
     const agent = await expand(dc, scopes[0].variablesReference);
     const memories = [...(await expand(dc, agent.get('memories')!.variablesReference)).values()];
@@ -376,7 +376,7 @@ describe('society debug adapter (DAP)', function () {
     const scopes = (await dc.scopesRequest({ frameId: frames[0].id })).body.scopes;
     assert.deepEqual(
       scopes.map((x) => x.name),
-      ['Event: Tie formed', `Agent ${from}`, 'World'],
+      ['Event: Tie formed', `Agent ${fromName}`, 'World'],
     );
     const event = await expand(dc, scopes[0].variablesReference);
     assert.deepEqual(
