@@ -111,7 +111,10 @@ async function panelAgrees(view: Frame, expected: Map<string, string>, what: str
 
 /** The stopped agent's quantities in the view's agent panel, once it is selected there. */
 async function agentPanelAgrees(view: Frame, agent: string, expected: Map<string, string>): Promise<void> {
-  await act.select(view.page(), `pick ${agent} in the agent panel`, view.locator('.panel.agent select').first(), agent);
+  // By its label, the person's name (its value is the agent's id).
+  await act.select(view.page(), `pick ${agent} in the agent panel`, view.locator('.panel.agent select').first(), {
+    label: agent,
+  });
   for (const [name, value] of expected) {
     const cell = view.locator(`.panel.agent .agent-quantity[data-name="${name}"] .num`);
     await cell.waitFor();
