@@ -115,7 +115,12 @@ describe('society experiment --max-cost', function () {
       const summary = JSON.parse(r.out);
       assert.equal(summary.partial, true);
       assert.equal(summary.cost_limit_usd, 2.5);
-      assert.ok(Math.abs(summary.spent_usd - spent) < 1e-6, `said $${summary.spent_usd}, billed $${spent}`);
+      // What the meter says is every answered call; a call a worker had in flight when the stop
+      // ended it was billed by the endpoint but never answered, so never metered: at most one a worker.
+      assert.ok(
+        summary.spent_usd <= spent + 1e-6 && summary.spent_usd >= spent - jobs * perCall - 1e-6,
+        `said $${summary.spent_usd}, billed $${spent}`,
+      );
     });
   }
 
