@@ -28,10 +28,15 @@ describe('playing an agent in VS Code (code-server + Chromium)', function () {
     await s.wb.open('friends.society');
     await s.wb.commandAsking('Society: Play an Agent…', 'Play an agent of');
     await page.keyboard.type('Maya Chen', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Maya Chen' }).waitFor();
-    await page.keyboard.press('Enter');
+    // Picked once the pick has closed (a click lost to a busy workbench is made again).
+    const maya = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Maya Chen' });
+    await maya.first().waitFor();
+    await act.click(page, 'pick Maya Chen', maya.first(), act.hidden(page.locator('.quick-input-widget')));
 
-    const panel = await playPanel(s.wb.page);
+    const panel = await playPanel(s.wb.page).catch(async (e: unknown) => {
+      await s.wb.screenshot('play-no-panel');
+      throw e;
+    });
     const asked = new Map<string, number>();
     const shot = new Set<string>();
     for (let i = 0; i < 80; i++) {
@@ -111,15 +116,32 @@ describe('playing an agent in VS Code (code-server + Chromium)', function () {
   });
 });
 
-/** The play panel's frame: the webview that holds its status or a question. */
+/**
+ * The play panel's frame: the webview that holds its status or a question, waited for as a state
+ * (a busy machine opens webviews slowly). Located by its iframe's own name, so the society view
+ * opening beside it later does not shift which webview the locator means.
+ */
 async function playPanel(page: import('playwright-core').Page): Promise<FrameLocator> {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const frames = await page.locator('iframe.webview.ready').count();
-    for (let n = 0; n < frames; n++) {
-      const f = page.frameLocator(`iframe.webview.ready >> nth=${n}`).frameLocator('#active-frame');
-      if ((await f.locator('#play-status, #play-answer').count()) > 0) return f;
+  const deadline = Date.now() + STEP_MS * 3;
+  while (Date.now() < deadline) {
+    const frames = page.locator('iframe.webview.ready');
+    for (let n = 0, count = await frames.count(); n < count; n++) {
+      const name = await frames
+        .nth(n)
+        .getAttribute('name', { timeout: 1000 })
+        .catch(() => null);
+      if (!name) continue;
+      const f = page.frameLocator(`iframe.webview.ready[name="${name}"]`).frameLocator('#active-frame');
+      if (
+        (await f
+          .locator('#play-status, #play-answer')
+          .count()
+          .catch(() => 0)) > 0
+      ) {
+        return f;
+      }
     }
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(250);
   }
   throw new Error('no play panel opened');
 }

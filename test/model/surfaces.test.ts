@@ -64,10 +64,10 @@ describe('a real small instruct model through the run tool and validate', functi
   });
   after(() => closeLocalEngines());
 
-  it("society_run (society mcp) on a public goods game, 4 × 3: the in-process run's trace, byte for byte", async () => {
+  it("society_run (society mcp) on a public goods game, 4 × 2: the in-process run's trace, byte for byte", async () => {
     const cwd = scratchDir('society-model-mcp-');
     const scenarioFile = path.join(cwd, 'public-goods.society');
-    cutFile(path.join(repo, 'examples/public-goods/public-goods.society'), scenarioFile, { count: 4, rounds: 3 });
+    cutFile(path.join(repo, 'examples/public-goods/public-goods.society'), scenarioFile, { count: 4, rounds: 2 });
     const { scenario, diagnostics } = await loadScenarioFile(scenarioFile);
     assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
     const inProcess = await runLocal(scenario);
