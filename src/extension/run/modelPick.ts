@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelChoice } from './modelChoice';
-import { MAX_LISTED, cachedModelsFolder, localModelFiles } from '../../core/llm/local/modelFolders';
+import { modelsCacheFolder } from '../../core/files/modelsCache';
+import { MAX_LISTED, localModelFiles } from '../../core/llm/local/modelFolders';
 
 /** GGUF files in the workspace, the `society.run.modelsFolder` folder and the project's model cache. */
 async function ggufFiles(): Promise<string[]> {
@@ -15,7 +16,7 @@ async function ggufFiles(): Promise<string[]> {
     // No folder open: only the named folder and the cache.
   }
   const named = vscode.workspace.getConfiguration('society').get<string>('run.modelsFolder', '').trim();
-  return localModelFiles(found, [...(named ? [named] : []), cachedModelsFolder()]);
+  return localModelFiles(found, [...(named ? [named] : []), modelsCacheFolder()]);
 }
 
 type Item = vscode.QuickPickItem & { choice: ModelChoice };

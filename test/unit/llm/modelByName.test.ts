@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { modelPath } from '../../../src/core/llm/local/modelFile';
 import { rememberedCacheNote, societyCache } from '../../../src/core/llm/local/settings';
+import { checkCommand } from '../../../src/cli/commands/check';
+import { ggufFile, SMOLLM2_META } from '../../support/ggufFile';
+import { quietly } from '../../support/quietly';
 import { scratchDir } from '../../support/scratch';
 
 describe('a local model by its file name, and the cache folder remembered', () => {
@@ -38,6 +41,41 @@ describe('a local model by its file name, and the cache folder remembered', () =
       path.join(workspace, 'sub', 'tiny.gguf'),
     );
     assert.equal(modelPath({ name: 'default', model: 'none.gguf', source }), path.join(workspace, 'none.gguf'));
+  });
+
+  it('society check resolves a bare file name as the run does: the cached file, read and judged', async () => {
+    // Before: check looked beside the scenario only and said "no such model file" (SOC155) of a
+    // model the run would load from the cache.
+    const models = path.join(societyCache(), 'models');
+    fs.mkdirSync(models, { recursive: true });
+    fs.writeFileSync(path.join(models, 'good.gguf'), ggufFile(SMOLLM2_META));
+    fs.writeFileSync(path.join(models, 'page.gguf'), '<html>not a model</html>');
+    const workspace = scratchDir('ws-');
+    const file = path.join(workspace, 'local.society');
+    const check = async (model: string) => {
+      fs.writeFileSync(
+        file,
+        [
+          'kind: scenario',
+          'name: Local',
+          'personas:',
+          '  - { id: maya, name: Maya, interests: [x] }',
+          '  - { id: tom, name: Tom, interests: [x] }',
+          'world: { rounds: 1 }',
+          `models: { default: { provider: local, model: ${model} } }`,
+        ].join('\n') + '\n',
+      );
+      const r = await quietly(() => checkCommand.run([file, '--root', workspace]));
+      return { code: r.result, said: r.out + r.errors };
+    };
+    const good = await check('good.gguf');
+    assert.equal(good.code, 0, good.said);
+    // The cached file is the one read: its problem is named, not "no such file".
+    const page = await check('page.gguf');
+    assert.equal(page.code, 1);
+    assert.match(page.said, /SOC155 Model file 'page\.gguf': not a GGUF model/);
+    const absent = await check('absent.gguf');
+    assert.match(absent.said, /SOC155 Model file 'absent\.gguf': no such model file/);
   });
 
   it('the folder the install script was given is the cache of later commands, without the variable', () => {

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MAX_LISTED, cachedModelsFolder, ggufIn, localModelFiles } from '../../../src/core/llm/local/modelFolders';
+import { modelsCacheFolder } from '../../../src/core/files/modelsCache';
+import { MAX_LISTED, ggufIn, localModelFiles } from '../../../src/core/llm/local/modelFolders';
 
 describe('local model files offered in the editor', () => {
   let dir: string;
@@ -38,6 +39,6 @@ describe('local model files offered in the editor', () => {
   });
 
   it('the cache folder follows SOCIETY_CACHE', () => {
-    assert.equal(cachedModelsFolder({ SOCIETY_CACHE: dir }), path.join(dir, 'models'));
+    assert.equal(modelsCacheFolder({ SOCIETY_CACHE: dir }), path.join(dir, 'models'));
   });
 });

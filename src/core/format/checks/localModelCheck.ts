@@ -9,11 +9,16 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { SocietyFileSystem } from '../io/fileSystem';
 import type { Locator } from '../syntax/locate';
 import { isInside } from '../io/dataFile';
-import { societyCache } from '../../files/cacheFolder';
+import { cachedModelNamed, modelsCacheFolder } from '../../files/modelsCache';
 
-/** The installer's models folder: a model file may lead there from anywhere. */
-export function modelsCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(societyCache(env), 'models');
+/**
+ * The file `written` (named in `file`) means, as the run resolves it (llm/local/modelFile.ts
+ * modelPath): beside the file, else a bare file name found in the installer's models folder.
+ */
+async function modelTarget(fs: SocietyFileSystem, written: string, file: string): Promise<string> {
+  const beside = path.resolve(path.dirname(file), written);
+  if ((await fs.kind(beside)) !== undefined) return beside;
+  return cachedModelNamed(written) ?? beside;
 }
 
 /** Why `written` (named in `file`) may not be a model file, or undefined when it may. */
@@ -23,7 +28,7 @@ async function refusal(
   file: string,
   root: string,
 ): Promise<string | undefined> {
-  const target = path.resolve(path.dirname(file), written);
+  const target = await modelTarget(fs, written, file);
   const cache = modelsCacheFolder();
   const real = fs.realPath ? await fs.realPath(target) : target;
   const realCache = fs.realPath ? await fs.realPath(cache) : cache;
@@ -62,9 +67,7 @@ export async function checkLocalModels(
     for (const [written, where] of paths) {
       const why = await refusal(fs, written, file, root);
       // Confined: `society check` reads its header as it reads a census table (SOC155).
-      const problem = why
-        ? undefined
-        : fs.modelFileProblem?.(path.resolve(path.dirname(file), written), where.length === 3);
+      const problem = why ? undefined : fs.modelFileProblem?.(await modelTarget(fs, written, file), where.length === 3);
       if (!why && !problem) continue;
       out.push({
         code: why ? 'SOC153' : 'SOC155',

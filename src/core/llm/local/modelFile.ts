@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ModelConfig } from '../../format';
-import { cachedModelsFolder } from './modelFolders';
+import { cachedModelNamed } from '../../files/modelsCache';
 
 /** A model file that cannot be used: the file, what is wrong, and what to do. */
 export class LocalModelError extends Error {
@@ -44,23 +44,7 @@ export function modelPath(cfg: Pick<ModelConfig, 'name' | 'model' | 'source'>, c
   }
   const base = cfg.source?.file ? path.dirname(cfg.source.file) : cwd;
   const beside = path.resolve(base, cfg.model);
-  return fs.existsSync(beside) ? beside : (inCache(cfg.model) ?? beside);
-}
-
-/**
- * A model named by its file name alone (`model: SmolLM2-135M-Instruct.Q4_1.gguf`) and not beside
- * the scenario: the file of that name in the cache's models folder, where scripts/local-model.mjs
- * puts it, so a scenario in any workspace names it without `..` or an absolute path (issue 86). A
- * name with a folder in it is never looked up there.
- */
-function inCache(name: string): string | undefined {
-  if (name !== path.basename(name) || name.includes('\\') || name === '.' || name === '..') return undefined;
-  const file = path.join(cachedModelsFolder(), name);
-  try {
-    return fs.lstatSync(file).isFile() ? file : undefined;
-  } catch {
-    return undefined;
-  }
+  return fs.existsSync(beside) ? beside : (cachedModelNamed(cfg.model) ?? beside);
 }
 
 // ggml tensor types: [values per block, bytes per block]. Types not listed (the IQ quantisations)

@@ -4,7 +4,6 @@
 // an unreadable one is no error: the pick just lists what there is.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { societyCache } from './settings';
 
 /** Files listed from one folder, at most. */
 export const MAX_LISTED = 50;
@@ -22,11 +21,6 @@ export function ggufIn(folder: string): string[] {
     .map((e) => path.resolve(folder, e.name))
     .sort()
     .slice(0, MAX_LISTED);
-}
-
-/** The models folder of the project's cache (scripts/local-model.mjs puts SmolLM2 there). */
-export function cachedModelsFolder(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(societyCache(env), 'models');
 }
 
 /** The files to offer, each once, in the order given: workspace finds, then the named folder, then the cache. */
