@@ -26,6 +26,7 @@ import type { SpendLimit } from '../../core/llm/spendLimit';
 import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
+import { closeLocalEngines } from '../../core/llm/local/localEngine';
 import { runOutcomes } from './runOutcomes';
 import { BRANCH_FILE, editsByRound, editsDigest, type BranchRecord } from '../../core/trace/branchRecord';
 import { branchLineage } from '../../core/branch/lineage';
@@ -172,6 +173,9 @@ async function runWithModels(
   // Ctrl-C asks the harness whether the round has ended: it exists only once opened below.
   const held: { harness?: RunHarness } = {};
   const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
+  // A stop at once ends local models' workers while the checkpoint is written, not after it: a
+  // worker aborts its calls, lets native work end and frees the model (localEngine.ts close).
+  signals.controller.signal.addEventListener('abort', () => void closeLocalEngines(), { once: true });
   const harness = openHarness(run, {
     model,
     models: models.options,

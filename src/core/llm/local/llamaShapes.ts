@@ -7,8 +7,19 @@ export interface Tokenizer {
 export interface Model {
   tokenizer: Tokenizer;
   trainContextSize: number;
-  createContext(o: { contextSize: number; threads: number; batchSize: number; sequences: number }): Promise<Context>;
-  createEmbeddingContext(o: { contextSize: number; threads: number; batchSize: number }): Promise<EmbeddingContext>;
+  createContext(o: {
+    contextSize: number;
+    threads: number;
+    batchSize: number;
+    sequences: number;
+    createSignal?: AbortSignal;
+  }): Promise<Context>;
+  createEmbeddingContext(o: {
+    contextSize: number;
+    threads: number;
+    batchSize: number;
+    createSignal?: AbortSignal;
+  }): Promise<EmbeddingContext>;
 }
 export interface EmbeddingContext {
   getEmbeddingFor(input: unknown[]): Promise<{ vector: readonly number[] }>;
@@ -43,8 +54,14 @@ export interface Chat {
   ): Promise<{ response: string; metadata: { stopReason: string } }>;
 }
 export interface Llama {
-  loadModel(o: { modelPath: string; vocabOnly?: boolean }): Promise<Model & { dispose(): Promise<void> }>;
+  loadModel(o: {
+    modelPath: string;
+    vocabOnly?: boolean;
+    loadSignal?: AbortSignal;
+  }): Promise<Model & { dispose(): Promise<void> }>;
   createGrammarForJsonSchema(schema: unknown): Promise<unknown>;
+  /** Frees the model, its contexts and the backend: after it, no native work is left to finish. */
+  dispose(): Promise<void>;
 }
 export interface NodeLlamaCpp {
   getLlama(o: { gpu: false; build: 'never'; logLevel: string; maxThreads?: number }): Promise<Llama>;

@@ -32,9 +32,18 @@ export class Embedder {
    * asked for the chat default of 2048 does not load) nor than EMBEDDED_TOKENS, in one batch:
    * llama.cpp pools a text's embedding from a single batch.
    */
-  static async load(model: Model, o: { contextSize: number; threads: number }): Promise<Embedder> {
+  static async load(
+    model: Model,
+    o: { contextSize: number; threads: number },
+    signal?: AbortSignal,
+  ): Promise<Embedder> {
     const contextSize = Math.min(o.contextSize, model.trainContextSize || o.contextSize, EMBEDDED_TOKENS);
-    const context = await model.createEmbeddingContext({ contextSize, threads: o.threads, batchSize: contextSize });
+    const context = await model.createEmbeddingContext({
+      contextSize,
+      threads: o.threads,
+      batchSize: contextSize,
+      createSignal: signal,
+    });
     // The begin and end tokens node-llama-cpp adds must fit beside the text, strictly inside the context.
     return new Embedder(model, context, contextSize - 3);
   }
@@ -54,5 +63,10 @@ export class Embedder {
     });
     this.queue = work.catch(() => undefined);
     return work;
+  }
+
+  /** Settles once every request sent so far has (aborted requests stop before their next text). */
+  async idle(): Promise<void> {
+    await this.queue;
   }
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CallFault, ChatResult } from '../chat';
 import { ModelLoadError, ProviderError } from '../errors';
-import type { CallSpec, FromLocal, LoadSpec, Loaded } from './localWorker';
+import type { CallSpec, FromLocal, LoadSpec, Loaded, ToLocal } from './localWorker';
 import { recordSpeed, speedOf } from './speeds';
 
 /** The worker: the bundle beside the bundled CLI/extension, else the TypeScript source through tsx. */
@@ -68,6 +68,7 @@ export class LocalEngine {
   /** Settles with the load's figures, or rejects with why the model could not be loaded. */
   readonly loaded: Promise<Loaded>;
   readonly figures: LocalFigures = noFigures();
+  private exited = false;
 
   constructor(readonly spec: LoadSpec) {
     this.worker = startWorker(spec);
@@ -94,7 +95,10 @@ export class LocalEngine {
       }
     };
     this.worker.on('error', (err) => died(err.message));
-    this.worker.on('exit', (code) => died(`exit code ${code}`));
+    this.worker.on('exit', (code) => {
+      this.exited = true;
+      died(`exit code ${code}`);
+    });
   }
 
   private count(m: {
@@ -166,11 +170,31 @@ export class LocalEngine {
     });
   }
 
-  /** Ends the worker; calls in flight fail. */
+  /**
+   * Ends the worker; calls in flight fail. Asked first (the worker aborts its calls, lets native work
+   * finish and frees the model: localWorker.ts), terminated only if it has not ended within
+   * CLOSE_GRACE_MS (a model still loading), so a stop mid-run prints nothing native.
+   */
   async close(): Promise<void> {
-    await this.worker.terminate();
+    if (this.exited) return;
+    const ended = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.ref();
+    this.worker.postMessage({ op: 'close' } satisfies ToLocal);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
+    const how = await Promise.race([ended, late]);
+    clearTimeout(timer);
+    if (how === 'late') await this.worker.terminate();
   }
 }
+
+/**
+ * How long a closing worker may take to end on its own before it is terminated (which a native
+ * call under way turns into an abort of the process). Ending takes well under a second on an idle
+ * machine (a call's current batch of prompt tokens, then freeing the model); the grace is for a
+ * machine many times oversubscribed.
+ */
+const CLOSE_GRACE_MS = 15_000;
 
 const engines = new Map<string, LocalEngine>();
 
@@ -208,9 +232,18 @@ export function recordLocalSpeeds(cache?: string): void {
   }
 }
 
-/** Ends every engine (tests, a host shutting down). */
+/** Closes under way: a second close (a stop, then the run's end) waits for the first's. */
+const closing = new Set<Promise<void>>();
+
+/** Ends every engine (tests, a host shutting down, a run stopped). */
 export async function closeLocalEngines(): Promise<void> {
   const all = [...engines.values()];
   engines.clear();
-  await Promise.all(all.map((e) => e.close()));
+  const done = Promise.all(all.map((e) => e.close())).then(() => undefined);
+  closing.add(done);
+  try {
+    await Promise.all(closing);
+  } finally {
+    closing.delete(done);
+  }
 }

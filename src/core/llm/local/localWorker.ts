@@ -48,7 +48,9 @@ export interface CallSpec {
 export type ToLocal =
   | { op: 'call'; id: number; call: CallSpec }
   | { op: 'embed'; id: number; texts: string[] }
-  | { op: 'abort'; id: number };
+  | { op: 'abort'; id: number }
+  /** End cleanly: abort what is in flight, let native work finish, free the model, exit (localEngine close). */
+  | { op: 'close' };
 
 export interface Loaded {
   op: 'loaded';
@@ -95,6 +97,8 @@ class Runner {
   /** Calls not yet started, in the order they came. */
   private readonly waiting: Queued[] = [];
   private calls = 0;
+  /** Calls being answered: a close waits for them, since native work ended by a thread's death aborts the process. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly llama: Llama,
@@ -104,7 +108,13 @@ class Runner {
     private readonly spec: LoadSpec,
   ) {}
 
-  static async load(spec: LoadSpec, lib: NodeLlamaCpp, llama: Llama, model: Model): Promise<Runner> {
+  static async load(
+    spec: LoadSpec,
+    lib: NodeLlamaCpp,
+    llama: Llama,
+    model: Model,
+    signal?: AbortSignal,
+  ): Promise<Runner> {
     const wrapper = lib.resolveChatWrapper(model);
     const slots: PromptSlot[] = [];
     for (let i = 0; i < spec.sequences; i++) {
@@ -113,6 +123,7 @@ class Runner {
         threads: spec.threads,
         batchSize: spec.batchSize,
         sequences: 1,
+        createSignal: signal,
       });
       const sequence = context.getSequence();
       const chat = new lib.LlamaChat({ contextSequence: sequence, chatWrapper: wrapper, autoDisposeSequence: false });
@@ -134,6 +145,13 @@ class Runner {
 
   abort(id: number): void {
     this.aborts.get(id)?.abort(new Error('aborted'));
+  }
+
+  /** Aborts every call, waiting or started, and settles once none is being answered. */
+  async stop(): Promise<void> {
+    this.waiting.length = 0;
+    for (const a of this.aborts.values()) a.abort(new Error('aborted'));
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   /** Starts waiting calls while sequences are free, each on the free one that holds most of its prompt. */
@@ -165,11 +183,13 @@ class Runner {
       }
       slot.busy = true;
       slot.lastUsed = ++this.calls;
-      void this.answer(next, slot, history, prompt).finally(() => {
+      const answering: Promise<void> = this.answer(next, slot, history, prompt).finally(() => {
+        this.inFlight.delete(answering);
         slot.busy = false;
         this.aborts.delete(next.id);
         this.startNext();
       });
+      this.inFlight.add(answering);
     }
   }
 
@@ -251,8 +271,11 @@ class Runner {
   }
 }
 
-/** The model file loaded, and what serves the worker's purpose on it. */
-async function load(spec: LoadSpec): Promise<{ served: Runner | Embedder; loaded: Loaded }> {
+/** The model file loaded, and what serves the worker's purpose on it; `signal` (a close) stops a load under way. */
+async function load(
+  spec: LoadSpec,
+  signal: AbortSignal,
+): Promise<{ served: Runner | Embedder; llama: Llama; loaded: Loaded }> {
   const t0 = performance.now();
   const lib = (await import(pathToFileURL(spec.runtime).href)) as NodeLlamaCpp;
   // CPU only, prebuilt only: never a compile at run time, never a GPU probe. node-llama-cpp
@@ -263,11 +286,21 @@ async function load(spec: LoadSpec): Promise<{ served: Runner | Embedder; loaded
     logLevel: 'error',
     maxThreads: spec.threads * (spec.purpose === 'chat' ? spec.sequences : 1),
   });
-  const model = await llama.loadModel({ modelPath: spec.file });
-  const served =
-    spec.purpose === 'chat' ? await Runner.load(spec, lib, llama, model) : await Embedder.load(model, spec);
+  let served: Runner | Embedder, model: Model;
+  try {
+    model = await llama.loadModel({ modelPath: spec.file, loadSignal: signal });
+    served =
+      spec.purpose === 'chat'
+        ? await Runner.load(spec, lib, llama, model, signal)
+        : await Embedder.load(model, spec, signal);
+  } catch (err) {
+    // Whatever was made before the failure (or the close) is freed before the thread ends.
+    await llama.dispose().catch(() => undefined);
+    throw err;
+  }
   return {
     served,
+    llama,
     loaded: {
       op: 'loaded',
       ms: performance.now() - t0,
@@ -296,19 +329,40 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   const send = (m: FromLocal): void => port.postMessage(m);
   const embedAborts = new Map<number, AbortController>();
-  const started = load(workerData as LoadSpec).then(
-    ({ served, loaded }) => {
+  const closing = new AbortController();
+  const started = load(workerData as LoadSpec, closing.signal).then(
+    ({ served, llama, loaded }) => {
       send(loaded);
-      return served;
+      return { served, llama };
     },
     (err: unknown) => {
       send({ op: 'load-failed', message: err instanceof Error ? err.message : String(err) });
       return undefined;
     },
   );
+  // A close after the load (or its failure): calls aborted and finished, the model freed, then the
+  // thread ends on its own; a thread terminated mid-evaluation ends the whole process with a native
+  // "terminate called after throwing an instance of 'Napi::Error'" (issue 86).
+  const close = async (): Promise<void> => {
+    closing.abort(new Error('the run stopped'));
+    const up = await started;
+    if (up) {
+      for (const a of embedAborts.values()) a.abort(new Error('aborted'));
+      if (up.served instanceof Runner) await up.served.stop();
+      else await up.served.idle();
+      await up.llama.dispose().catch(() => undefined);
+    }
+    port.close();
+    process.exit(0);
+  };
   port.on('message', (m: ToLocal) => {
-    void started.then((served) => {
-      if (!served) return;
+    if (m.op === 'close') {
+      void close();
+      return;
+    }
+    void started.then((up) => {
+      if (!up) return;
+      const served = up.served;
       if (m.op === 'abort') {
         embedAborts.get(m.id)?.abort(new Error('aborted'));
         embedAborts.delete(m.id);
