@@ -96,6 +96,32 @@ describe('matching: checks (issue 62)', () => {
     assert.match(between.join('\n'), /SOC151 <<4>> `matching.between` makes pairs/);
   });
 
+  it('sizes are checked at each moment events change who is there, not over everyone ever there (issue 87)', async () => {
+    const withEvents = (events: string[]): string[] => [...TRUST, 'events:', ...events];
+    // One trustee leaves and another joins at round 2: four with four throughout (it said "(4) with (5)").
+    const swapped = await marks(
+      withEvents(['  - { at: 2, remove: [t1] }', '  - { at: 2, add: [{ id: tara, name: Tara, group: trustees }] }']),
+    );
+    assert.deepEqual(
+      swapped.filter((l) => / SOC151 /.test(l)),
+      [],
+      swapped.join('\n'),
+    );
+    // A trustee who leaves and is not replaced: told with the round it starts at.
+    const left = await marks(withEvents(['  - { at: 2, remove: [t1] }']));
+    assert.match(
+      left.join('\n'),
+      /SOC151 .*pairs 'investors' \(4\) with 'trustees' \(3\) from round 2 on \(after its events\): 1 of 'investors'/,
+    );
+    // Uneven at the start, evened by a later join: the start is what is told.
+    const joined = await marks(
+      withEvents(['  - { at: 2, add: [{ id: tara, name: Tara, group: trustees }] }']).map((l) =>
+        l.replace('count: 4, id_prefix: t', 'count: 3, id_prefix: t'),
+      ),
+    );
+    assert.match(joined.join('\n'), /SOC151 .*pairs 'investors' \(4\) with 'trustees' \(3\): 1 of 'investors'/);
+  });
+
   it('`between` one group and itself is refused at the second name, also in a condition (issue 70)', async () => {
     const same = await marks(edit(TRUST, 'between: [investors, trustees]', 'between: [investors, investors]'));
     const errors = same.filter((l) => / SOC151 /.test(l));

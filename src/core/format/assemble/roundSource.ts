@@ -81,7 +81,7 @@ export interface PersonaLike {
 }
 
 /** The personas written in the scenario itself (its inline ones and those its events add). */
-function ownPersonas(v: Obj): PersonaLike[] {
+export function ownPersonas(v: Obj): PersonaLike[] {
   const inline = (Array.isArray(v.personas) ? v.personas : []).filter((p) => isObj(p) && !('include' in p));
   const added = (Array.isArray(v.events) ? v.events : []).flatMap((e: unknown) =>
     isObj(e) && Array.isArray(e.add) ? e.add.map((raw: unknown) => ({ raw, addedAt: Number(e.at) })) : [],

@@ -8,6 +8,7 @@
 import type { Range } from '../model/model';
 import type { Matching } from '../model/matching';
 import type { PathSegment } from '../syntax/parse';
+import type { Moment } from '../assemble/membership';
 import { report, unknownName, type Report } from './mechanicsReport';
 import { type Obj, isObj } from './checkKit';
 
@@ -16,7 +17,21 @@ interface MatchingReport extends Report {
   groups?: Map<string, number>;
   /** How many agents the run starts with, when known. */
   agentCount?: number;
+  /**
+   * Who is there at the start and after each round's events that add or remove agents: sizes are
+   * checked at each (an agent removed and another added leaves the groups as they were).
+   */
+  moments?: Moment[];
 }
+
+/** The moments to check sizes at: those given, else the start as `groups` and `agentCount` say. */
+function momentsOf(c: MatchingReport): Moment[] {
+  if (c.moments?.length) return c.moments;
+  return [{ from: 0, total: c.agentCount ?? 0, groups: c.groups ?? new Map<string, number>() }];
+}
+
+/** ` from round R on` for a moment after the start (its events changed who is there). */
+const fromRound = (m: Moment): string => (m.from > 0 ? ` from round ${m.from} on (after its events)` : '');
 
 /** A matching to check, the fields written for it, and where each field (or a `between` item) is written. */
 interface Design {
@@ -117,28 +132,34 @@ function checkDesign(c: MatchingReport, d: Design): void {
       );
       return;
     }
-    const [na, nb] = [groups.get(a)!, groups.get(b)!];
-    if (na !== nb) {
+    // The first moment the two roles differ in size (a group no agent is in yet counts 0).
+    for (const at of momentsOf(c)) {
+      const [na, nb] = [at.groups.get(a) ?? 0, at.groups.get(b) ?? 0];
+      if (na === nb) continue;
       report(
         c,
         'SOC151',
         'error',
-        `\`matching.between\` pairs '${a}' (${na}) with '${b}' (${nb})${d.where}: ${Math.abs(na - nb)} of '${na > nb ? a : b}' would have no partner each round; make the groups as large as each other`,
+        `\`matching.between\` pairs '${a}' (${na}) with '${b}' (${nb})${d.where}${fromRound(at)}: ${Math.abs(na - nb)} of '${na > nb ? a : b}' would have no partner each round; make the groups as large as each other`,
         d.at('between'),
       );
+      return;
     }
     return;
   }
-  const count = m.within !== undefined ? groups.get(m.within) : c.agentCount;
-  if (count === undefined || count === 0) return;
-  const left = count % m.size;
-  if (left === 0) return;
-  const who = m.within !== undefined ? `the ${count} of '${m.within}'` : `the ${count} agents`;
-  report(
-    c,
-    'SOC151',
-    'error',
-    `Groups of ${m.size} cannot hold ${who}${d.where}: ${left} would be left unmatched every round. Change \`size\` or the number of agents`,
-    d.at(d.written('size') ? 'size' : m.within !== undefined ? 'within' : 'design'),
-  );
+  for (const at of momentsOf(c)) {
+    const count = m.within !== undefined ? at.groups.get(m.within) : at.total;
+    if (count === undefined || count === 0) continue;
+    const left = count % m.size;
+    if (left === 0) continue;
+    const who = m.within !== undefined ? `the ${count} of '${m.within}'` : `the ${count} agents`;
+    report(
+      c,
+      'SOC151',
+      'error',
+      `Groups of ${m.size} cannot hold ${who}${d.where}${fromRound(at)}: ${left} would be left unmatched every round. Change \`size\` or the number of agents`,
+      d.at(d.written('size') ? 'size' : m.within !== undefined ? 'within' : 'design'),
+    );
+    return;
+  }
 }

@@ -26,6 +26,7 @@ import { checkConditionValues } from './conditionState';
 import { checkLabels } from './labelsCheck';
 import { hasPartner } from '../model/matching';
 import { checkMatching } from './matchingCheck';
+import { membershipMoments } from '../assemble/membership';
 import type { Check } from './checkContext';
 import { type Obj, type Checker, raw, diag } from './mechanicsChecker';
 import { environment, checkExpressions } from './expressionChecks';
@@ -61,6 +62,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     const size = populationSize(v, personas);
     const groups = scenarioGroups(v, personas);
     const c: Checker = { m, v, at, unsure, out, phases, groups, ...(size > 0 ? { agentCount: size } : {}) };
+    const moments = membershipMoments(v, personas);
     checkNames(c);
     checkBounds(c);
     checkLabels(c);
@@ -70,7 +72,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
     if (!unsure) checkFitness(c);
     checkFeeds(c);
-    checkMatching(c);
+    checkMatching({ ...c, moments });
     if (phases) {
       const round = { ...c, phases, groups };
       checkRound(round);
