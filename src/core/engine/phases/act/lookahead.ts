@@ -21,6 +21,7 @@ import type { PhaseContext } from '../context';
 import { changesOf, contextOf, movesOf, optionsFor, type ActionOption } from './actionOptions';
 import { argKey, qualifies } from './candidates';
 import { nameRecord } from '../../../text/nameRecord';
+import { divisionOf, type Division } from '../../society/division';
 
 /** The act phase after `phase` in the round's plan, if one follows it. */
 export function laterPhase(world: PhaseContext, phase: ActPhase | undefined): ActPhase | undefined {
@@ -112,7 +113,11 @@ export function anticipate(
       .join(';')}`;
     let responses = cache.get(key);
     if (!responses) {
-      responses = state.trial(movesOf(raw, a.id), () => partnerResponses(world, state, a, partner, next));
+      // What the option divides, as the partner will judge it (a third party holding the norm: norm.ts).
+      const division = divisionOf(a.id, o.compiled.spec.args, o.args, (at) =>
+        rawChanges(state, a, { ...o, args: at }, n, world.round),
+      );
+      responses = state.trial(movesOf(raw, a.id), () => partnerResponses(world, state, a, partner, next, division));
       cache.set(key, responses);
     }
     if (responses.length) o.responses = responses.map((r) => ({ p: r.p, changes: fromSide(r.changes, partner, a.id) }));
@@ -156,6 +161,7 @@ function partnerResponses(
   decider: Agent,
   id: string,
   next: ActPhase,
+  division: Division | undefined,
 ): Response[] {
   const partner = world.agents.get(id)!;
   const offered = phaseActionsFor(next, partner.persona.group);
@@ -176,7 +182,12 @@ function partnerResponses(
     quiet,
   );
   if (!options.length) return [];
-  return believedResponses(requestOf(world, state, partner, next, others, options));
+  const req = requestOf(world, state, partner, next, others, options);
+  if (division && !division.parties.includes(id)) {
+    const { amount, fair, breach } = division;
+    req.others[0] = { ...req.others[0], division: { amount, fair, breach } };
+  }
+  return believedResponses(req);
 }
 
 /** The candidates of the partner's conditioned agent arguments among `others`: those meeting each `where`. */

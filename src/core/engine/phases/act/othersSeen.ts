@@ -67,7 +67,19 @@ function otherSeen(
     ...pressureOn(state, id),
     ...lastAndAhead(state, me, id, others),
     ...(talked?.has(id) ? { talked: talked.get(id)! } : {}),
+    ...divisionSeen(state, me, id),
   };
+}
+
+/** Another's latest division, as a third party sees it: not shown to those it was divided among. */
+export function divisionSeen(
+  state: WorldState,
+  me: string,
+  id: string,
+): { division?: { amount: number; fair: number; breach: number } } {
+  const d = state.conduct.divisionOf(id);
+  if (!d || d.parties.includes(me)) return {};
+  return { division: { amount: d.amount, fair: d.fair, breach: d.breach } };
 }
 
 /**
