@@ -107,9 +107,11 @@ export interface ActRequest extends RequestBase {
     talked?: number;
     /**
      * Their latest division (engine/society/division.ts), shown only to an agent it was not divided
-     * among (a third party): what they handed over, what an equal split hands over, and the breach 0..1.
+     * among (a third party): what they handed over, what an equal split hands over, and the breach 0..1;
+     * or (`effort`) their latest contribution to a common effort the agent took no part in, against
+     * the mean of the others who contributed (`fair`).
      */
-    division?: { amount: number; fair: number; breach: number };
+    division?: { amount: number; fair: number; breach: number; effort?: true };
   }[];
   /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
   pressure?: number;

@@ -1,7 +1,7 @@
 // What an action divides (engine/society/division.ts, issue 85): read from its declared number
 // range and the direction of its effects, never from a game's name.
 import * as assert from 'node:assert/strict';
-import { divisionOf } from '../../../src/core/engine/society/division';
+import { divisionOf, effortOf } from '../../../src/core/engine/society/division';
 import type { ActionArg } from '../../../src/core/format/model/mechanics';
 
 const give: ActionArg[] = [
@@ -54,5 +54,25 @@ describe('divisionOf (issue 85)', () => {
       'r1.tokens': -(args.amount as number),
     });
     assert.equal(divisionOf('d1', give, { to: 'r1', amount: 0 }, take), undefined);
+  });
+
+  it('a contribution to a pot is a common effort; a transfer to another agent or a take is none', () => {
+    const amount: ActionArg[] = [{ name: 'amount', type: 'number', min: 0, max: 20 }];
+    const pot = (args: Record<string, number | string>) => ({
+      'me.tokens': -(args.amount as number),
+      'world.pot': args.amount as number,
+    });
+    assert.deepEqual(effortOf('p1', 'contribute', amount, { amount: 4 }, 3, pot), {
+      action: 'contribute',
+      amount: 4,
+      min: 0,
+      round: 3,
+    });
+    assert.equal(effortOf('d1', 'give', give, { to: 'r1', amount: 0 }, 1, transfer), undefined);
+    const fish = (args: Record<string, number | string>) => ({
+      'me.catch': args.amount as number,
+      'world.fish': -(args.amount as number),
+    });
+    assert.equal(effortOf('f1', 'fish', amount, { amount: 4 }, 1, fish), undefined);
   });
 });

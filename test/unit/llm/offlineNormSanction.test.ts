@@ -109,4 +109,40 @@ describe('offline norms that observers enforce (issue 85)', function () {
     assert.ok(observed.punishedEqual / observed.equal < 0.12);
     assert.ok(observed.normReasons > 0);
   });
+
+  it("an outsider holds a contributor to a common effort to the others' mean", async () => {
+    // test/fixtures/norms/third-party-effort.society: eight contributors to a linear project, eight
+    // observers the project pays nothing. Before: 18 of 68 contributors below half the others' mean
+    // punished (0.26), 7 of 28 at or above it (0.25), 12 seeds.
+    const { scenario } = await loadScenarioFile(path.join(FIXTURES, 'third-party-effort.society'));
+    assert.ok(scenario);
+    const tally = { low: 0, lowPunished: 0, fair: 0, fairPunished: 0, clauses: 0 };
+    for (const seed of seeds(12)) {
+      const events = traceLines((await runToText({ ...scenario, seed })).trace).filter((e) => e.type === 'action');
+      const put = new Map(
+        events.filter((e) => e.action === 'contribute').map((e) => [e.agent, e.args.amount as number]),
+      );
+      for (const e of events) {
+        if (e.action !== 'punish' && e.action !== 'pass') continue;
+        const target = e.args.target as string;
+        const others = [...put].filter(([id]) => id !== target).map(([, x]) => x);
+        const mean = others.reduce((a, b) => a + b, 0) / others.length;
+        const x = put.get(target)!;
+        const punished = e.action === 'punish' ? 1 : 0;
+        if (x <= mean / 2) {
+          tally.low++;
+          tally.lowPunished += punished;
+        } else if (x >= mean) {
+          tally.fair++;
+          tally.fairPunished += punished;
+        }
+        if (/ put in [\d.]+ where the others put in [\d.]+ on average$/.test(e.reason)) tally.clauses++;
+      }
+    }
+    console.log(`      ${JSON.stringify(tally)}`);
+    assert.ok(tally.low >= 20 && tally.fair >= 10, JSON.stringify(tally));
+    assert.ok(tally.lowPunished / tally.low > 0.5);
+    assert.ok(tally.fairPunished / tally.fair < 0.15);
+    assert.ok(tally.clauses > 0);
+  });
 });

@@ -9,7 +9,7 @@
 // sanction) does not count against the one who takes.
 import type { ActionEvent } from '../../trace/events';
 import { maxOf } from '../../stats/extremes';
-import type { Division } from './division';
+import type { Division, Effort } from './division';
 
 export interface ConductJSON {
   conduct: Record<string, number>;
@@ -21,6 +21,8 @@ export interface ConductJSON {
   acted_in?: Record<string, number>;
   /** Per agent, its latest division (division.ts): what third parties hold to an equal split. */
   divisions?: Record<string, Division>;
+  /** Per agent, its latest contribution to a common effort (division.ts). */
+  efforts?: Record<string, Effort>;
 }
 
 export class ConductBook {
@@ -40,6 +42,7 @@ export class ConductBook {
   private doingArgs = new Map<string, Record<string, Record<string, number>>>();
   private actedIn = new Map<string, number>();
   private divisions = new Map<string, Division>();
+  private efforts = new Map<string, Effort>();
 
   /**
    * Notes one applied action of this round. `valued` says which changes count: a tally or a
@@ -84,6 +87,21 @@ export class ConductBook {
   /** Notes an agent's division (division.ts): its latest, judged by those it was not divided among. */
   divided(id: string, division: Division): void {
     this.divisions.set(id, division);
+  }
+
+  /** Notes an agent's contribution to a common effort (division.ts). */
+  contributed(id: string, effort: Effort): void {
+    this.efforts.set(id, effort);
+  }
+
+  /** An agent's latest contribution to a common effort, if it made one. */
+  effortOf(id: string): Effort | undefined {
+    return this.efforts.get(id);
+  }
+
+  /** Every agent's latest contribution to a common effort. */
+  allEfforts(): ReadonlyMap<string, Effort> {
+    return this.efforts;
   }
 
   /** An agent's latest division, if it made one. */
@@ -198,6 +216,7 @@ export class ConductBook {
       ...(this.lastArgs.size ? { last_args: Object.fromEntries(this.lastArgs) } : {}),
       ...(this.actedIn.size ? { acted_in: Object.fromEntries(this.actedIn) } : {}),
       ...(this.divisions.size ? { divisions: Object.fromEntries(this.divisions) } : {}),
+      ...(this.efforts.size ? { efforts: Object.fromEntries(this.efforts) } : {}),
     };
   }
 
@@ -210,6 +229,7 @@ export class ConductBook {
       book.lastArgs = new Map(Object.entries(json.last_args ?? {}));
       book.actedIn = new Map(Object.entries(json.acted_in ?? {}));
       book.divisions = new Map(Object.entries(json.divisions ?? {}));
+      book.efforts = new Map(Object.entries(json.efforts ?? {}));
     }
     return book;
   }

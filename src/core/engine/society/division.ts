@@ -6,8 +6,11 @@
 // those others. The equal split hands each of them the same share of the range, so the actor keeps
 // 1/(k + 1) of it with k recipients; the breach is how far the amount fell below that, 0 at the
 // equal split or above, 1 at nothing (Fehr & Fischbacher 2004: third parties sanction a dictator
-// the more the further its transfer falls below half). No game is named: a contribution to a world
-// pot, a bound written as an expression or an action of two amounts declares no division.
+// the more the further its transfer falls below half). No game is named: a bound written as an
+// expression or an action of two amounts declares no division. A common effort is declared alike:
+// one number argument whose most lowers the actor's valued quantity and raises a world quantity (a
+// pot) and no other agent's; its fair share is what the others who took the same action in that
+// round (of the actor's match group, with one) put in on average (effortSeen).
 import type { ActionArg } from '../../format/model/mechanics';
 
 export interface Division {
@@ -19,6 +22,14 @@ export interface Division {
   breach: number;
   /** Who it was divided among: the actor, then the recipients. */
   parties: string[];
+}
+
+/** A contribution to a common effort: its action, amount and the least it could have been, in its round. */
+export interface Effort {
+  action: string;
+  amount: number;
+  min: number;
+  round: number;
 }
 
 /** The one number argument with a declared numeric range, if the action has exactly one. */
@@ -64,4 +75,34 @@ export function divisionOf(
   const fair = arg.min! + (span * recipients.length) / (recipients.length + 1);
   const breach = Math.min(1, Math.max(0, (fair - amount) / (fair - arg.min!)));
   return { amount, fair, breach, parties: [actor, ...recipients] };
+}
+
+/**
+ * The contribution to a common effort an action of `actor` makes with `args`, or undefined: one
+ * number argument with a declared numeric range whose most lowers the actor's own valued quantity
+ * and raises a world quantity, raising no other agent's (that would be a division). `changesAt`
+ * gives its changes to valued quantities (`me.q`, `<id>.q`, `world.q`).
+ */
+export function effortOf(
+  actor: string,
+  action: string,
+  specArgs: readonly ActionArg[],
+  args: Readonly<Record<string, number | string>>,
+  round: number,
+  changesAt: (args: Record<string, number | string>) => Readonly<Record<string, number>> | undefined,
+): Effort | undefined {
+  const arg = dividedArg(specArgs);
+  const amount = arg ? args[arg.name] : undefined;
+  if (!arg || typeof amount !== 'number') return undefined;
+  const most = changesAt({ ...args, [arg.name]: arg.max! });
+  if (!most) return undefined;
+  let lost = false,
+    pooled = false;
+  for (const [key, x] of Object.entries(most)) {
+    const owner = key.slice(0, key.indexOf('.'));
+    if (owner === 'world') pooled ||= x > 0;
+    else if (owner === 'me' || owner === actor) lost ||= x < 0;
+    else if (x > 0) return undefined;
+  }
+  return lost && pooled ? { action, amount, min: arg.min!, round } : undefined;
 }

@@ -1,5 +1,6 @@
 // Norms that observers enforce (docs/model.md; issue 85). A share of agents holds a distribution
-// norm: what a world declares being divided (engine/society/division.ts) ought to be split equally.
+// norm: what a world declares being divided (engine/society/division.ts) ought to be split equally,
+// and a common effort ought to get from each its fair share (what the others put in on average).
 // Holding it, an agent weighs what its option takes from another who divided something among others
 // (not among the agent: a third party, unharmed by the split) by how far that division fell short:
 // taking from one who gave nothing is worth paying for, the more the larger the breach, and taking
@@ -38,10 +39,15 @@ export function normWeight(req: ActRequest, other: Other | undefined): number {
   return -NORM_SANCTION * (2 * other.division.breach - 1);
 }
 
-/** The reason's clause for a sanction or reward the norm moved: the division's own numbers. */
+/** The reason's clause for a sanction the norm moved: the division's (or contribution's) own numbers. */
 export function normClause(other: Other): string {
   const d = other.division!;
   const round = (x: number) => Math.round(x * 100) / 100;
+  if (d.effort) {
+    return d.breach > 0
+      ? `; ${other.name} put in ${round(d.amount)} where the others put in ${round(d.fair)} on average`
+      : `; ${other.name} put in ${round(d.amount)}, a fair share (the others ${round(d.fair)} on average)`;
+  }
   return d.breach > 0
     ? `; ${other.name} handed over ${round(d.amount)} where an equal split hands over ${round(d.fair)}`
     : `; ${other.name} split equally (${round(d.amount)} of an equal ${round(d.fair)})`;

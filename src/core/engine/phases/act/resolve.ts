@@ -15,7 +15,7 @@ import type { PhaseContext } from '../context';
 import { own } from '../slot';
 import type { Turn } from '../turn';
 import { boundedArgs, changesOf, contextOf, movesOf } from './actionOptions';
-import { divisionOf } from '../../society/division';
+import { divisionOf, effortOf } from '../../society/division';
 import { ExpressionFailure } from '../../society/compiledMechanics';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { ExpressionContext } from '../../../format';
@@ -38,24 +38,31 @@ function argMin(compiled: CompiledAction, context: ExpressionContext, name: stri
   return args.find((x) => x.name === name)?.min ?? 0;
 }
 
-/** Notes what the action divided, if it divides (division.ts): third parties judge it against an equal split. */
+/** Notes what the action divided or put into a common effort, if it does (division.ts): third parties judge it. */
 function noteDivision(
   state: WorldState,
   a: Agent,
   compiled: CompiledAction,
   args: Record<string, number | string>,
+  round: number,
   context: (args: Record<string, number | string>) => ExpressionContext,
 ): void {
   if (compiled.spec.args.filter((x) => x.type === 'number').length !== 1) return;
-  const division = divisionOf(a.id, compiled.spec.args, args, (at) => {
+  const at = (x: Record<string, number | string>): Record<string, number> | undefined => {
     try {
-      return changesOf(state, a, compiled, at, context(at), true);
+      const all: Record<string, number> = nameRecord();
+      changesOf(state, a, compiled, x, context(x), false, all);
+      for (const key of Object.keys(all)) if (!state.valuedKey(key)) delete all[key];
+      return all;
     } catch (err) {
       if (err instanceof ExpressionFailure) return undefined;
       throw err;
     }
-  });
-  if (division) state.conduct.divided(a.id, division);
+  };
+  const division = divisionOf(a.id, compiled.spec.args, args, at);
+  if (division) return state.conduct.divided(a.id, division);
+  const effort = effortOf(a.id, compiled.spec.name, compiled.spec.args, args, round, at);
+  if (effort) state.conduct.contributed(a.id, effort);
 }
 
 /** Writes an action's changes (`me.q`, `<id>.q`, `world.q`) into the state: each `<owner>.q` → [before, after]. */
@@ -157,7 +164,9 @@ function apply(
   const went = able ? applyMove(world, a, compiled.spec, args) : undefined;
   if (went) platform.account.push(went);
   state.conduct.add(event, (key) => state.valuedKey(key));
-  if (able) noteDivision(state, a, compiled, args, (x) => contextOf(state, a, n, world.round, x, compiled));
+  if (able) {
+    noteDivision(state, a, compiled, args, world.round, (x) => contextOf(state, a, n, world.round, x, compiled));
+  }
   if (world.learning) {
     state.experience.chose(
       a.id,
