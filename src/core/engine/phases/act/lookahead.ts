@@ -156,6 +156,9 @@ function valuedChangesAt(
   }
 }
 
+/** How many agents acting in the next phase are looked over for a third party, at most, per option. */
+export const WATCHERS_SCANNED = 64;
+
 /**
  * A third party who may sanction a division in `next`: the first agent, not among its parties, who
  * acts then and is offered an action naming another agent that may name the divider (its `where`
@@ -169,8 +172,11 @@ function watcherFor(
   next: ActPhase,
   division: Division,
 ): string | undefined {
+  let scanned = 0;
   for (const [id, agent] of world.agents) {
     if (division.parties.includes(id) || !actsIn(world, id, next)) continue;
+    // Bounded: in a large world the first WATCHERS_SCANNED who act then stand for the rest.
+    if (++scanned > WATCHERS_SCANNED) return undefined;
     const offered = phaseActionsFor(next, agent.persona.group);
     for (const c of state.compiled.actions) {
       if (!offered.includes(c.spec.name)) continue;
