@@ -7,7 +7,10 @@ import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { applyWorldOverrides } from '../../../src/core/experiment/worldOverrides';
 import type { Scenario } from '../../../src/core/format/model/model';
 import { runToText } from '../../support/runToText';
-import { traceLines } from '../engine/traceHelpers';
+import * as fs from 'node:fs';
+import { scenarioFromText, traceLines } from '../engine/traceHelpers';
+import { runInto } from '../engine/resumeHelper';
+import { scratchDir } from '../../support/scratch';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/norms');
 const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -144,5 +147,31 @@ describe('offline norms that observers enforce (issue 85)', function () {
     assert.ok(tally.lowPunished / tally.low > 0.5);
     assert.ok(tally.fairPunished / tally.fair < 0.15);
     assert.ok(tally.clauses > 0);
+  });
+
+  it('a run resumed from its checkpoint judges as the uninterrupted one (the contributions kept with conduct)', async () => {
+    // The common effort over four rounds, judged at the start of the next round: after the resume,
+    // round 3's observers judge round 2's contributions, which only the checkpoint holds.
+    const text = fs
+      .readFileSync(path.join(FIXTURES, 'third-party-effort.society'), 'utf8')
+      .replace('rounds: 1', 'rounds: 4')
+      .replace(
+        'description: 1 once an observer judged this contributor.',
+        'description: 1 once judged this round.\n      update: "0.0"',
+      )
+      .replace(
+        /round:\n(  - phase: give\n(?:    .*\n)+)(  - phase: judge\n(?:    .*\n)+)/,
+        (_, give: string, judge: string) => `round:\n${judge}${give}`,
+      );
+    assert.match(text, /round:\n  - phase: judge/);
+    const sc = await scenarioFromText(text);
+    const whole = await runInto(scratchDir('norm-whole-'), sc);
+    const dir = scratchDir('norm-resumed-');
+    await runInto(dir, sc, { stopAfter: 2 });
+    assert.equal(await runInto(dir, sc, { resume: true }), whole);
+    const sanctions = traceLines(whole).filter(
+      (e) => e.type === 'action' && e.round === 3 && e.pushes?.[0]?.rule === 'norm_sanction',
+    );
+    assert.ok(sanctions.length > 0);
   });
 });
