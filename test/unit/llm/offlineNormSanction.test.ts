@@ -160,10 +160,10 @@ describe('offline norms that observers enforce (issue 85)', function () {
         'description: 1 once judged this round.\n      update: "0.0"',
       )
       .replace(
-        /round:\n(  - phase: give\n(?:    .*\n)+)(  - phase: judge\n(?:    .*\n)+)/,
+        /round:\n( {2}- phase: give\n(?: {4}.*\n)+)( {2}- phase: judge\n(?: {4}.*\n)+)/,
         (_, give: string, judge: string) => `round:\n${judge}${give}`,
       );
-    assert.match(text, /round:\n  - phase: judge/);
+    assert.match(text, /round:\n {2}- phase: judge/);
     const sc = await scenarioFromText(text);
     const whole = await runInto(scratchDir('norm-whole-'), sc);
     const dir = scratchDir('norm-resumed-');
