@@ -105,13 +105,20 @@ export interface ActRequest extends RequestBase {
      * the last dozen rounds (engine/phases/act/talkedWith.ts). Offline deciders, in worlds with an amount to agree on.
      */
     talked?: number;
+    /**
+     * Their latest division (engine/society/division.ts), shown only to an agent it was not divided
+     * among (a third party): what they handed over, what an equal split hands over, and the breach 0..1;
+     * or (`effort`) their latest contribution to a common effort the agent took no part in, against
+     * the mean of the others who contributed (`fair`).
+     */
+    division?: { amount: number; fair: number; breach: number; effort?: true };
   }[];
   /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
   pressure?: number;
   /** The agent's own draw of the run, uniform 0..1: how its concern for others differs from its trait's (offline model). */
   disposition?: number;
   /** The agent's own draw of the run, uniform 0..1: how much it minds being behind the others (envy; offline model). */
-  fairness?: { envy: number };
+  fairness?: { envy: number; norm?: number };
   /**
    * What the round's close is expected to bring each valued quantity without this agent's choice
    * (`me.q`, `<id>.q`): the declared updates, with what the others are expected to do this phase.

@@ -9,6 +9,7 @@
 // sanction) does not count against the one who takes.
 import type { ActionEvent } from '../../trace/events';
 import { maxOf } from '../../stats/extremes';
+import type { Division, Effort } from './division';
 
 export interface ConductJSON {
   conduct: Record<string, number>;
@@ -18,6 +19,10 @@ export interface ConductJSON {
   last_args?: Record<string, Record<string, Record<string, number>>>;
   /** Per agent, the round of its latest action (whether a kindness is of this round, not yet answered). */
   acted_in?: Record<string, number>;
+  /** Per agent, its latest division (division.ts): what third parties hold to an equal split. */
+  divisions?: Record<string, Division>;
+  /** Per agent, its latest contribution to a common effort (division.ts). */
+  efforts?: Record<string, Effort>;
 }
 
 export class ConductBook {
@@ -36,6 +41,8 @@ export class ConductBook {
   private lastArgs = new Map<string, Record<string, Record<string, number>>>();
   private doingArgs = new Map<string, Record<string, Record<string, number>>>();
   private actedIn = new Map<string, number>();
+  private divisions = new Map<string, Division>();
+  private efforts = new Map<string, Effort>();
 
   /**
    * Notes one applied action of this round. `valued` says which changes count: a tally or a
@@ -75,6 +82,31 @@ export class ConductBook {
       byAction[e.action] = numbers;
       this.doingArgs.set(e.agent, byAction);
     }
+  }
+
+  /** Notes an agent's division (division.ts): its latest, judged by those it was not divided among. */
+  divided(id: string, division: Division): void {
+    this.divisions.set(id, division);
+  }
+
+  /** Notes an agent's contribution to a common effort (division.ts). */
+  contributed(id: string, effort: Effort): void {
+    this.efforts.set(id, effort);
+  }
+
+  /** An agent's latest contribution to a common effort, if it made one. */
+  effortOf(id: string): Effort | undefined {
+    return this.efforts.get(id);
+  }
+
+  /** Every agent's latest contribution to a common effort. */
+  allEfforts(): ReadonlyMap<string, Effort> {
+    return this.efforts;
+  }
+
+  /** An agent's latest division, if it made one. */
+  divisionOf(id: string): Division | undefined {
+    return this.divisions.get(id);
   }
 
   /** Each agent's changes in the phase under way, `<owner>.<q>` → [before, after]. */
@@ -183,6 +215,8 @@ export class ConductBook {
       last: Object.fromEntries(this.last),
       ...(this.lastArgs.size ? { last_args: Object.fromEntries(this.lastArgs) } : {}),
       ...(this.actedIn.size ? { acted_in: Object.fromEntries(this.actedIn) } : {}),
+      ...(this.divisions.size ? { divisions: Object.fromEntries(this.divisions) } : {}),
+      ...(this.efforts.size ? { efforts: Object.fromEntries(this.efforts) } : {}),
     };
   }
 
@@ -194,6 +228,8 @@ export class ConductBook {
       book.last = new Map(Object.entries(json.last ?? {}));
       book.lastArgs = new Map(Object.entries(json.last_args ?? {}));
       book.actedIn = new Map(Object.entries(json.acted_in ?? {}));
+      book.divisions = new Map(Object.entries(json.divisions ?? {}));
+      book.efforts = new Map(Object.entries(json.efforts ?? {}));
     }
     return book;
   }

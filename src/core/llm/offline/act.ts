@@ -43,6 +43,7 @@ import { AT, noParts, type Parts } from './pushRules';
 import { foreseenUnit, unitsOf } from './units';
 import { pushesOf } from './pushes';
 import { reasonFor } from './actReason';
+import { normWeight } from './norm';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -120,6 +121,8 @@ interface Weights {
   world: Map<string, SeenQuantity>;
   others: Map<string, ActRequest['others'][number]>;
   care: Map<string, number>;
+  /** What a unit change to each other's quantities is worth under the norm the agent holds (norm.ts). */
+  norm: Map<string, number>;
 }
 const weights = new WeakMap<ActRequest, Weights>();
 
@@ -133,6 +136,7 @@ function weightsOf(req: ActRequest): Weights {
       p,
       world: new Map(req.world.map((q) => [q.name, q])),
       others: new Map(req.others.map((o) => [o.id, o])),
+      norm: new Map(req.others.map((o) => [o.id, normWeight(req, o)])),
       care: new Map(
         req.others.map((o) => [
           o.id,
@@ -153,7 +157,7 @@ export function utility(
   parts?: Parts,
   weight = 1,
 ): number {
-  const { p, world, others, care } = weightsOf(req);
+  const { p, world, others, care, norm } = weightsOf(req);
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
     // One unit per agent quantity, whoever holds it: a point to me and a point to my partner are
@@ -175,8 +179,11 @@ export function utility(
       if (parts) parts[AT.concern] += weight * v;
     } else {
       const c = care.get(owner) ?? p * 0.5;
-      u += c * x;
+      // The norm judges sanctions only (what is taken from another), not gifts (norm.ts).
+      const held = x < 0 ? (norm.get(owner) ?? 0) * x : 0;
+      u += c * x + held;
       if (parts) {
+        parts[AT.norm_sanction] += weight * held;
         // care = concern p·(0.5 + tie) + reciprocity (weightsOf): the rest of it is reciprocity.
         const kind = p * (0.5 + (others.get(owner)?.tie ?? 0));
         parts[AT.concern] += weight * kind * x;

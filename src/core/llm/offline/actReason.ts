@@ -6,6 +6,7 @@ import type { ActOption, ActRequest, ActResponse } from '../types';
 import { platformReason } from './platform';
 import { moveReason } from './move';
 import { agreedAmount, agreedChoice } from './agreed';
+import { normClause, normWeight } from './norm';
 
 /** What its group agreed in talk, when the amount was held to it (continuum.ts agreedAmount). */
 function agreedReason(req: ActRequest, action: string, arg: string | undefined): string {
@@ -18,6 +19,16 @@ function agreedReason(req: ActRequest, action: string, arg: string | undefined):
     : `; though my group agreed to ${choice.action}`;
 }
 
+/** Whose division the norm the agent holds judged in this option, by taking from them (norm.ts), with that division's numbers. */
+function normReason(req: ActRequest, o: ActOption): string {
+  let out = '';
+  for (const other of req.others) {
+    if (!normWeight(req, other)) continue;
+    if (Object.entries(o.changes).some(([k, x]) => x < 0 && k.startsWith(`${other.id}.`))) out += normClause(other);
+  }
+  return out;
+}
+
 /**
  * The reason: the largest consequence the agent weighed (`about`, a key of its changes, which the
  * engine words from the change made) or the social one, then what its group agreed.
@@ -27,7 +38,7 @@ export function reasonFor(
   o: ActOption,
   numberArg: string | undefined,
 ): Pick<ActResponse, 'reason' | 'about'> {
-  const agreed = agreedReason(req, o.action, numberArg);
+  const agreed = agreedReason(req, o.action, numberArg) + normReason(req, o);
   const entries = Object.entries(o.changes).filter(([, x]) => x !== 0);
   const social = platformReason(req, o) ?? moveReason(o);
   if (social && !entries.length) return { reason: social + agreed };

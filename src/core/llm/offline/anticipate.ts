@@ -11,6 +11,7 @@ import { anticipated, betaOf, envyTerms, optionUtilities } from './act';
 import { candidates, changesOf } from './continuum';
 import { wayChances } from './nested';
 import { envyKinds } from './inequity';
+import { NORM_HELD } from './norm';
 
 /** A response and its chance: what it changes, keyed from the responder's side (`me.q`, `<id>.q`). */
 export interface Response {
@@ -47,27 +48,39 @@ export function responsesOf(given: ActRequest): Response[] {
 export function believedResponses(given: ActRequest): Response[] {
   if (!given.options.length) return [];
   const kinds = envyKinds();
-  const at = (alpha: number): ActRequest =>
-    anticipated({ ...given, disposition: 0.5, fairness: { envy: kinds.find((k) => k.alpha === alpha)!.draw } });
-  const calm = at(0);
+  // Whether it holds the distribution norm is unseen too: u without it, and what holding it adds
+  // (norm.ts, linear in holding), mixed at the population's share NORM_HELD.
+  const at = (alpha: number, norm: number): ActRequest =>
+    anticipated({ ...given, disposition: 0.5, fairness: { envy: kinds.find((k) => k.alpha === alpha)!.draw, norm } });
+  const calm = at(0, 1);
   const u0 = optionUtilities(calm);
   // Only the envy term differs at α = 1: it alone is worked out again (act.ts `envyTerms`).
-  const envious = at(1);
+  const envious = at(1, 1);
   const envy = envyTerms(envious) ?? optionUtilities(envious).map((x, i) => x - u0[i]);
-  // Envy that changes nothing (the partner cannot fall behind): one kind stands for all.
-  if (envy.every((x) => x === 0)) return responsesAt(calm, u0);
+  const judged = given.others.some((o) => o.division);
+  const norm = judged ? optionUtilities(at(0, 0)).map((x, i) => x - u0[i]) : undefined;
+  const holds = norm?.some((x) => x !== 0)
+    ? [
+        { h: 1, share: NORM_HELD },
+        { h: 0, share: 1 - NORM_HELD },
+      ]
+    : [{ h: 0, share: 1 }];
+  // Envy that changes nothing (the partner cannot fall behind), no norm: one kind stands for all.
+  if (envy.every((x) => x === 0) && holds.length === 1) return responsesAt(calm, u0);
   const merged = new Map<string, Response>();
   for (const kind of kinds) {
-    const u = u0.map((x, i) => x + kind.alpha * envy[i]);
-    for (const r of responsesAt(calm, u)) {
-      const key = Object.entries(r.changes)
-        .filter(([, x]) => x !== 0)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, x]) => `${k}=${x}`)
-        .join(';');
-      const had = merged.get(key);
-      if (had) had.p += kind.share * r.p;
-      else merged.set(key, { p: kind.share * r.p, changes: r.changes });
+    for (const { h, share } of holds) {
+      const u = u0.map((x, i) => x + kind.alpha * envy[i] + h * (norm?.[i] ?? 0));
+      for (const r of responsesAt(calm, u)) {
+        const key = Object.entries(r.changes)
+          .filter(([, x]) => x !== 0)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, x]) => `${k}=${x}`)
+          .join(';');
+        const had = merged.get(key);
+        if (had) had.p += kind.share * share * r.p;
+        else merged.set(key, { p: kind.share * share * r.p, changes: r.changes });
+      }
     }
   }
   return [...merged.values()];

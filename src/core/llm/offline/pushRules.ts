@@ -7,6 +7,7 @@ export const PUSH_RULES = {
   self_interest: "what the option brings the agent's own quantities, at once and at the round's close",
   concern: 'concern for the others and for what is shared (agreeableness, ties, scarcity)',
   reciprocity: "rewarding or sanctioning another's conduct against the group's (conscientiousness)",
+  norm_sanction: 'sanctioning (or sparing) another by how far its division, among others, fell short of an equal split',
   expected_return: 'what the others are expected to give back for it in the rounds to come',
   envy: 'aversion to ending behind (or ahead of) the others compared with',
   imitation: 'copying what those doing better than the agent did last round',

@@ -41,20 +41,23 @@ function laterTurns(world: PhaseContext, phase: ActPhase | undefined): number {
   return rounds + (later ? 1 : 0);
 }
 
-const dispositions = new Map<string, { disposition: number; fairness: { envy: number } }>();
+type Draws = { disposition: number; fairness: { envy: number; norm: number } };
+const dispositions = new Map<string, Draws>();
 
 /**
  * An agent's draws in a run: its disposition (its own stream's first draw, so no other draw
- * moves it), then its envy draw; kept per seed and id.
+ * moves it), then its envy draw, then whether it holds a distribution norm (llm/offline/norm.ts);
+ * kept per seed and id.
  */
-function dispositionOf(seed: number, id: string): { disposition: number; fairness: { envy: number } } {
+function dispositionOf(seed: number, id: string): Draws {
   const key = `${seed}\u0000${id}`;
   let d = dispositions.get(key);
   if (d === undefined) {
     if (dispositions.size > 100_000) dispositions.clear();
     const rng = stream(seed, 'agent', id, 'disposition');
     const disposition = rng.next();
-    d = { disposition, fairness: { envy: rng.next() } };
+    const envy = rng.next();
+    d = { disposition, fairness: { envy, norm: rng.next() } };
     dispositions.set(key, d);
   }
   return d;

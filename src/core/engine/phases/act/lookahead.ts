@@ -21,6 +21,7 @@ import type { PhaseContext } from '../context';
 import { changesOf, contextOf, movesOf, optionsFor, type ActionOption } from './actionOptions';
 import { argKey, qualifies } from './candidates';
 import { nameRecord } from '../../../text/nameRecord';
+import { divisionOf, type Division } from '../../society/division';
 
 /** The act phase after `phase` in the round's plan, if one follows it. */
 export function laterPhase(world: PhaseContext, phase: ActPhase | undefined): ActPhase | undefined {
@@ -73,10 +74,13 @@ function partnerFor(
   return [...changed, ...matched].find((id) => actsIn(world, id, next));
 }
 
-const answers = new WeakMap<WorldState, { revision: number; round: number; byKey: Map<string, Response[]> }>();
+/** A partner's answer to one option: who answers and how (null: nobody answers it). */
+type Answer = { partner: string; responses: Response[] } | null;
+
+const answers = new WeakMap<WorldState, { revision: number; round: number; byKey: Map<string, Answer> }>();
 
 /** The cache of partners' answers for the state as it stands (emptied when it changes). */
-function answersNow(state: WorldState, round: number): Map<string, Response[]> {
+function answersNow(state: WorldState, round: number): Map<string, Answer> {
   let c = answers.get(state);
   if (!c || c.revision !== state.revision || c.round !== round) {
     c = { revision: state.revision, round, byKey: new Map() };
@@ -106,16 +110,103 @@ export function anticipate(
     const raw = o.raw ?? rawChanges(state, a, o, n, world.round);
     if (!raw) continue;
     const partner = partnerFor(world, state, a.id, raw, next);
-    if (!partner) continue;
-    const key = `${a.id}\u0000${partner}\u0000${Object.entries(raw)
+    // What the option divides, as a third party will judge it (norm.ts); only an action of one amount can divide.
+    const division = oneAmount(o.compiled)
+      ? divisionOf(a.id, o.compiled.spec.args, o.args, (at) => valuedChangesAt(state, a, o, at, n, world.round))
+      : undefined;
+    if (!partner && !division) continue;
+    const key = `${a.id}\u0000${partner ?? ''}\u0000${Object.entries(raw)
       .map(([k, x]) => `${k}=${x}`)
       .join(';')}`;
-    let responses = cache.get(key);
-    if (!responses) {
-      responses = state.trial(movesOf(raw, a.id), () => partnerResponses(world, state, a, partner, next));
-      cache.set(key, responses);
+    let answer = cache.get(key);
+    if (answer === undefined) {
+      answer = state.trial(movesOf(raw, a.id), () => {
+        // Without a partner its changes bear on, a third party who may sanction the division then.
+        const who = partner ?? watcherFor(world, state, a, next, division!);
+        return who ? { partner: who, responses: partnerResponses(world, state, a, who, next, division) } : null;
+      });
+      cache.set(key, answer);
     }
-    if (responses.length) o.responses = responses.map((r) => ({ p: r.p, changes: fromSide(r.changes, partner, a.id) }));
+    if (answer?.responses.length) {
+      const who = answer.partner;
+      o.responses = answer.responses.map((r) => ({ p: r.p, changes: fromSide(r.changes, who, a.id) }));
+    }
+  }
+}
+
+/** Whether an action has exactly one number argument (only such an action can divide: division.ts). */
+function oneAmount(c: CompiledAction): boolean {
+  return c.spec.args.filter((x) => x.type === 'number').length === 1;
+}
+
+/** An option's changes to valued quantities at other arguments; undefined when an effect fails. */
+function valuedChangesAt(
+  state: WorldState,
+  a: Agent,
+  o: ActionOption,
+  args: Record<string, number | string>,
+  n: number,
+  round: number,
+): Record<string, number> | undefined {
+  try {
+    return changesOf(state, a, o.compiled, args, contextOf(state, a, n, round, args, o.compiled), true);
+  } catch (err) {
+    if (err instanceof ExpressionFailure) return undefined;
+    throw err;
+  }
+}
+
+/** How many agents acting in the next phase are looked over for a third party, at most, per option. */
+export const WATCHERS_SCANNED = 64;
+
+/**
+ * A third party who may sanction a division in `next`: the first agent, not among its parties, who
+ * acts then and is offered an action naming another agent that may name the divider (its `where`
+ * holds for it on the state the option leaves) and changes a valued quantity of the one it names.
+ * An agent who may be sanctioned foresees it (docs/model.md, "Norms that observers enforce").
+ */
+function watcherFor(
+  world: PhaseContext,
+  state: WorldState,
+  a: Agent,
+  next: ActPhase,
+  division: Division,
+): string | undefined {
+  let scanned = 0;
+  for (const [id, agent] of world.agents) {
+    if (division.parties.includes(id) || !actsIn(world, id, next)) continue;
+    // Bounded: in a large world the first WATCHERS_SCANNED who act then stand for the rest.
+    if (++scanned > WATCHERS_SCANNED) return undefined;
+    const offered = phaseActionsFor(next, agent.persona.group);
+    for (const c of state.compiled.actions) {
+      if (!offered.includes(c.spec.name)) continue;
+      const named = c.spec.args.filter(
+        (x) =>
+          x.type === 'agent' &&
+          c.effects.some(
+            (e) => e.owner.kind === 'arg' && e.owner.arg === x.name && state.valuedKey(`${a.id}.${e.quantity}`),
+          ),
+      );
+      if (named.some((x) => nameable(world, state, agent, c, x, a.id))) return id;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `actor` may name `id` in `arg` of `c` now (its `where` holds; a failing one does not). */
+function nameable(
+  world: PhaseContext,
+  state: WorldState,
+  actor: Agent,
+  c: CompiledAction,
+  arg: CompiledAction['spec']['args'][number],
+  id: string,
+): boolean {
+  try {
+    return qualifies(world, state, actor, c, arg, id);
+  } catch (err) {
+    if (err instanceof ExpressionFailure) return false;
+    throw err;
   }
 }
 
@@ -156,6 +247,7 @@ function partnerResponses(
   decider: Agent,
   id: string,
   next: ActPhase,
+  division: Division | undefined,
 ): Response[] {
   const partner = world.agents.get(id)!;
   const offered = phaseActionsFor(next, partner.persona.group);
@@ -176,7 +268,12 @@ function partnerResponses(
     quiet,
   );
   if (!options.length) return [];
-  return believedResponses(requestOf(world, state, partner, next, others, options));
+  const req = requestOf(world, state, partner, next, others, options);
+  if (division && !division.parties.includes(id)) {
+    const { amount, fair, breach } = division;
+    req.others[0] = { ...req.others[0], division: { amount, fair, breach } };
+  }
+  return believedResponses(req);
 }
 
 /** The candidates of the partner's conditioned agent arguments among `others`: those meeting each `where`. */

@@ -2,6 +2,8 @@
 // conduct, the sanctions they took, their last action and amounts, how far ahead they are, and
 // for offline deciders how long ago it talked with them (agreement.ts).
 import type { ActRequest } from '../../../llm/types';
+
+type ActDivision = NonNullable<ActRequest['others'][number]['division']>;
 import { valued, type WorldState } from '../../society/worldState';
 import type { PhaseContext } from '../context';
 import { nameRecord } from '../../../text/nameRecord';
@@ -67,7 +69,31 @@ function otherSeen(
     ...pressureOn(state, id),
     ...lastAndAhead(state, me, id, others),
     ...(talked?.has(id) ? { talked: talked.get(id)! } : {}),
+    ...divisionSeen(state, me, id),
   };
+}
+
+/** Another's latest division, or contribution to a common effort, as a third party sees it. */
+export function divisionSeen(state: WorldState, me: string, id: string): { division?: ActDivision } {
+  const d = state.conduct.divisionOf(id);
+  if (d) return d.parties.includes(me) ? {} : { division: { amount: d.amount, fair: d.fair, breach: d.breach } };
+  const e = state.conduct.effortOf(id);
+  if (!e) return {};
+  // Who took the same action in that round took part in the effort: no third party to it.
+  const mine = state.conduct.effortOf(me);
+  if (mine && mine.action === e.action && mine.round === e.round) return {};
+  const group = state.matches?.groupOf(id);
+  let sum = 0,
+    n = 0;
+  for (const [other, f] of state.conduct.allEfforts()) {
+    if (other === id || f.action !== e.action || f.round !== e.round || (group && !group.includes(other))) continue;
+    sum += f.amount;
+    n++;
+  }
+  if (!n) return {};
+  const fair = sum / n;
+  const breach = fair > e.min ? Math.min(1, Math.max(0, (fair - e.amount) / (fair - e.min))) : 0;
+  return { division: { amount: e.amount, fair, breach, effort: true } };
 }
 
 /**

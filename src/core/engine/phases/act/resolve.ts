@@ -14,7 +14,9 @@ import { Pacer } from '../../flow/step';
 import type { PhaseContext } from '../context';
 import { own } from '../slot';
 import type { Turn } from '../turn';
-import { boundedArgs, contextOf, movesOf } from './actionOptions';
+import { boundedArgs, changesOf, contextOf, movesOf } from './actionOptions';
+import { divisionOf, effortOf } from '../../society/division';
+import { ExpressionFailure } from '../../society/compiledMechanics';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { ExpressionContext } from '../../../format';
 import { ACT_TURN } from './actState';
@@ -34,6 +36,33 @@ import { consequenceSaid } from './consequenceSaid';
 function argMin(compiled: CompiledAction, context: ExpressionContext, name: string): number {
   const args = (compiled.bounds ? boundedArgs(compiled, context) : undefined) ?? compiled.spec.args;
   return args.find((x) => x.name === name)?.min ?? 0;
+}
+
+/** Notes what the action divided or put into a common effort, if it does (division.ts): third parties judge it. */
+function noteDivision(
+  state: WorldState,
+  a: Agent,
+  compiled: CompiledAction,
+  args: Record<string, number | string>,
+  round: number,
+  context: (args: Record<string, number | string>) => ExpressionContext,
+): void {
+  if (compiled.spec.args.filter((x) => x.type === 'number').length !== 1) return;
+  const at = (x: Record<string, number | string>): Record<string, number> | undefined => {
+    try {
+      const all: Record<string, number> = nameRecord();
+      changesOf(state, a, compiled, x, context(x), false, all);
+      for (const key of Object.keys(all)) if (!state.valuedKey(key)) delete all[key];
+      return all;
+    } catch (err) {
+      if (err instanceof ExpressionFailure) return undefined;
+      throw err;
+    }
+  };
+  const division = divisionOf(a.id, compiled.spec.args, args, at);
+  if (division) return state.conduct.divided(a.id, division);
+  const effort = effortOf(a.id, compiled.spec.name, compiled.spec.args, args, round, at);
+  if (effort) state.conduct.contributed(a.id, effort);
 }
 
 /** Writes an action's changes (`me.q`, `<id>.q`, `world.q`) into the state: each `<owner>.q` → [before, after]. */
@@ -135,6 +164,9 @@ function apply(
   const went = able ? applyMove(world, a, compiled.spec, args) : undefined;
   if (went) platform.account.push(went);
   state.conduct.add(event, (key) => state.valuedKey(key));
+  if (able) {
+    noteDivision(state, a, compiled, args, world.round, (x) => contextOf(state, a, n, world.round, x, compiled));
+  }
   if (world.learning) {
     state.experience.chose(
       a.id,
