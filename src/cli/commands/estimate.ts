@@ -63,7 +63,7 @@ export function formatEstimate(e: RunEstimate): string {
     if (m.local) lines.push(localLine(m.name, m.local));
     if (m.embeddings) {
       lines.push(
-        `  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`,
+        `  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens, ${m.embeddings.cost_usd !== undefined ? `$${m.embeddings.cost_usd.toFixed(4)} (in the cost above)` : 'unpriced (set `embeddings.price`)'}`,
       );
     }
   }

@@ -83,7 +83,7 @@ export function closingReport(f: ClosingFacts): number {
     }
     if (embeddings.requests || embeddings.failed) {
       console.log(
-        `  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens${embeddings.failed ? `; ${embeddings.failed} failed (lexical relevance instead)` : ''}${cp ? ' (this session; the run before --resume is not counted)' : ''}`,
+        `  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens, ${embeddings.cost_usd === undefined ? 'unpriced (no price known for the embedding model)' : `$${embeddings.cost_usd.toFixed(4)}`}${embeddings.failed ? `; ${embeddings.failed} failed (lexical relevance instead)` : ''}${cp ? ' (this session; the run before --resume is not counted)' : ''}`,
       );
     }
     // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.

@@ -20,7 +20,8 @@ import { renderPrompt } from './prompts/render';
 import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
 import type { DecisionKind, DecisionRequest, EvaluateRequest } from './types';
-import { billedPrice, costUsd, priceOf, type PriceTable } from './usage';
+import { billedPrice, costUsd, embeddingPrice, priceOf, type PriceTable } from './usage';
+import type { Price } from './price';
 import { agentsByModel, instrumentBatches } from './estimateInstruments';
 import {
   ANSWER_HEADROOM,
@@ -64,8 +65,11 @@ export interface ModelEstimate extends CallsAndTokens {
   by_kind: Partial<Record<DecisionKind, CallsAndTokens>>;
   /** A local model: its context against the largest typical prompt, and the time at its measured speed. */
   local?: LocalFit;
-  /** Memory relevance by endpoint embeddings (models with `embeddings`): texts embedded, requests, tokens. Not priced. */
-  embeddings?: { model: string; texts: number; requests: number; input_tokens: number };
+  /**
+   * Memory relevance by endpoint embeddings (models with `embeddings`): texts embedded, requests,
+   * tokens, and their cost where the embedding model's price is known (counted in `cost_usd` too).
+   */
+  embeddings?: { model: string; texts: number; requests: number; input_tokens: number; cost_usd?: number };
 }
 
 export interface RunEstimate {
@@ -232,14 +236,19 @@ function addEmbeddings(
   model: string,
   e: { retrievals: number; memories: number },
   agents: number,
+  price: Price | undefined,
 ): void {
   const texts = Math.round(agents * (e.retrievals + e.memories));
-  m.embeddings = {
-    model,
-    texts,
-    requests: Math.round(agents * e.retrievals),
-    input_tokens: Math.round(agents * (e.retrievals * QUERY_TOKENS + e.memories * MEMORY_TOKENS)),
-  };
+  const input_tokens = Math.round(agents * (e.retrievals * QUERY_TOKENS + e.memories * MEMORY_TOKENS));
+  m.embeddings = { model, texts, requests: Math.round(agents * e.retrievals), input_tokens };
+  // Priced where a price is known: in the model's cost, so a cost limit's check counts it too.
+  if (price) {
+    const cost = costUsd({ input_tokens, output_tokens: 0 }, price);
+    m.embeddings.cost_usd = cost;
+    m.cost_usd += cost;
+    m.cost_usd_ceiling += cost;
+    if (m.cost_usd_cached !== undefined) m.cost_usd_cached += cost;
+  }
 }
 
 /** A model's estimate before any call is counted. */
@@ -317,7 +326,14 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     const m = models.get(cfg.name);
     if (m && cfg.embeddings && traitsOf(cfg.provider).embeddings) {
-      addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
+      addEmbeddings(
+        m,
+        cfg.embeddings.model,
+        embeddingsPerAgent(s, rounds, per, agents),
+        n,
+        // A provider that bills nothing (a local model) embeds for nothing.
+        traitsOf(cfg.provider).priced ? embeddingPrice(cfg, o.prices) : { input: 0, output: 0 },
+      );
     }
   }
   add(coachModel, requests.advise, agents * per.advise, agents);
@@ -352,7 +368,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       ...setEventsIgnored(s, rounds),
       ...(list.some((m) => m.embeddings)
         ? [
-            `embeddings: at most one request per retrieval; every situation (≈ ${QUERY_TOKENS} tokens) and memory (≈ ${MEMORY_TOKENS} tokens) embedded once, repeated texts counted as new; not priced`,
+            `embeddings: at most one request per retrieval; every situation (≈ ${QUERY_TOKENS} tokens) and memory (≈ ${MEMORY_TOKENS} tokens) embedded once, repeated texts counted as new; priced at \`embeddings.price\` or a known model's list price on its own host, else unpriced`,
           ]
         : []),
     ],

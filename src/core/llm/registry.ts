@@ -35,7 +35,8 @@ import { EndpointHealth } from './limits/endpointHealth';
 import type { ResilienceSettings } from './limits/resilientCall';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
-import { billedPrice, priceOf } from './usage';
+import { billedPrice, costUsd, embeddingPrice, priceOf } from './usage';
+import { MeteredEmbeddingClient } from './limits/meteredEmbeddings';
 import { CallLog } from './callLog';
 import type { PromptListener } from './promptRecord';
 import { KeyRouteError, configKeyRefusal, keyAllowances } from './keyRoute';
@@ -212,12 +213,17 @@ export class ModelRegistry {
     if (!cfg?.embeddings || factory === undefined || factory === 'in-process' || !factory.embeddings) return undefined;
     let r = this.engineScorers.get(cfg.name);
     if (!r) {
-      const client = this.options.replay
+      const endpoint = this.options.replay
         ? undefined
         : factory.embeddings.client(
             { ...this.clientContext(false), limiter: this.limiter(cfg), resilience: this.resilience(cfg) },
             cfg,
           );
+      // Metered as chat calls are: the command's limit bounds what embeddings spend too.
+      const client =
+        endpoint && this.options.meter
+          ? new MeteredEmbeddingClient(endpoint, this.options.meter, embeddingPrice(cfg, this.options.prices))
+          : endpoint;
       r = new EmbeddingRelevance(factory.embeddings.identity(cfg), client, this.store);
       this.engineScorers.set(cfg.name, r);
     }
@@ -229,18 +235,31 @@ export class ModelRegistry {
    * (retried 5xx, unusable usage figures), for run summaries: which retrieval a request served
    * depends on how a stage interleaved, so these are not in the trace.
    */
-  embeddingUsage(): { requests: number; tokens: number; failed: number; faults: CallFault[] } {
+  embeddingUsage(): {
+    requests: number;
+    tokens: number;
+    failed: number;
+    faults: CallFault[];
+    /** At each embedding model's price; undefined when some model's price is unknown (unpriced, not $0). */
+    cost_usd?: number;
+  } {
     let requests = 0,
       tokens = 0,
-      failed = 0;
+      failed = 0,
+      cost: number | undefined = 0;
     const faults: CallFault[] = [];
-    for (const r of this.engineScorers.values()) {
+    for (const [name, r] of this.engineScorers) {
       requests += r.requests;
       tokens += r.tokens;
       failed += r.failedRequests;
       pushAll(faults, r.faults);
+      const cfg = modelNamed(this.scenario.models, name);
+      const price = cfg ? embeddingPrice(cfg, this.options.prices) : undefined;
+      const priced = price !== undefined || (cfg !== undefined && !traitsOf(cfg.provider).priced);
+      cost =
+        cost === undefined || !priced ? undefined : cost + costUsd({ input_tokens: r.tokens, output_tokens: 0 }, price);
     }
-    return { requests, tokens, failed, faults };
+    return { requests, tokens, failed, faults, ...(cost !== undefined ? { cost_usd: cost } : {}) };
   }
 
   /**

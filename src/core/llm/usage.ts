@@ -26,6 +26,22 @@ export function billedPrice(cfg: ModelConfig, table: PriceTable = {}): Price | u
   return atLeast(priceOf(cfg, table), hostedPrice(cfg));
 }
 
+/**
+ * What a config's embeddings requests are billed at: `embeddings.price` (else the price table's
+ * entry for the embedding model), raised to its list price where the host is the provider's own (text-embedding-3-small on
+ * api.openai.com: $0.02 per million tokens); undefined when neither is known.
+ */
+export function embeddingPrice(cfg: ModelConfig, table: PriceTable = {}): Price | undefined {
+  const model = cfg.embeddings?.model;
+  if (model === undefined) return undefined;
+  const own = cfg.embeddings?.price
+    ? { input: cfg.embeddings.price.input, output: 0 }
+    : Object.hasOwn(table, model)
+      ? table[model]
+      : undefined;
+  return atLeast(own, hostedPrice({ ...cfg, model }));
+}
+
 /** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced, not as $0). */
 export function unpricedModels(scenario: Scenario): Set<string> {
   return new Set(

@@ -63,6 +63,30 @@ describe('society run --max-cost', function () {
     assert.equal(readCheckpoint(path.join(out, 'checkpoint.json')).completed, 4);
   });
 
+  it('meters embeddings requests too: a paid embeddings model is stopped at the limit (issue 87)', async () => {
+    // Chat is free here; memory relevance comes from an embeddings model at $10 per million, and
+    // each request reports 20k tokens: $0.20 a request. Before, embeddings went unmetered (exit 0).
+    const file = path.join(dir, 'embed.society');
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(pricedScenario(dir, fake.server.url), 'utf8')
+        .replace(
+          'price: { input: 10, output: 30 } }',
+          'price: { input: 0, output: 0 }, embeddings: { model: fake-embed, price: { input: 10 } } }',
+        ),
+    );
+    fake.server.script = (r) =>
+      r.path.endsWith('/embeddings') ? reply.usage({ prompt_tokens: 20_000, total_tokens: 20_000 }) : undefined;
+    const r = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'out'), '--max-cost', '0.5']));
+    assert.equal(r.result, 4, r.errors);
+    assert.match(r.errors, /the cost limit of \$0\.50 is reached/);
+    const requests = fake.server.requests.filter((q) => q.path.endsWith('/embeddings')).length;
+    assert.ok(requests > 0, 'embeddings were asked');
+    // Spent ≤ the limit plus one request in flight.
+    assert.ok(requests * 0.2 <= 0.5 + 0.2 + 1e-9, `${requests} embeddings requests billed for a $0.50 limit`);
+  });
+
   it('refuses a run estimated above the limit before sending anything, and a limit that is not dollars', async () => {
     const file = pricedScenario(dir, fake.server.url);
     const over = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'a'), '--max-cost', '0.0001']));

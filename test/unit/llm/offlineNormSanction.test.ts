@@ -75,7 +75,6 @@ async function measure(file: string, punishment: 0 | 1, runs: number): Promise<F
 }
 
 describe('offline norms that observers enforce (issue 85)', function () {
-  this.timeout(120_000);
   let withObserver: Figures, without: Figures;
   before(async () => {
     withObserver = await measure('third-party-punishment.society', 1, 20);

@@ -171,7 +171,7 @@ export interface ModelConfig {
   price?: { input: number; output: number; cached_input?: number };
   /** What opens every prompt (llm/prompts/layout.ts); `auto` when absent. */
   prompt_layout?: 'auto' | 'handbook' | 'per_kind';
-  embeddings?: { model: string };
+  embeddings?: { model: string; price?: { input: number } };
   /** How a `local` model file is run (llm/local/settings.ts gives the defaults). */
   local?: LocalSettings;
   source?: SourceLocation;
