@@ -20,8 +20,8 @@ import { renderPrompt } from './prompts/render';
 import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
 import type { DecisionKind, DecisionRequest, EvaluateRequest } from './types';
-import { billedPrice, costUsd, embeddingPrice, priceOf, type PriceTable } from './usage';
-import type { Price } from './price';
+import { billedPrice, costUsd, priceOf, type PriceTable } from './usage';
+import { addEmbeddings, MEMORY_TOKENS, QUERY_TOKENS } from './estimateEmbeddings';
 import { agentsByModel, instrumentBatches } from './estimateInstruments';
 import {
   ANSWER_HEADROOM,
@@ -203,10 +203,6 @@ export function reflections(rounds: number, importancePerRound: number, reflectA
   return Math.floor(rounds / every);
 }
 
-/** Typical lengths, in tokens, of a retrieval's situation text and of a memory's text. */
-const QUERY_TOKENS = 20;
-const MEMORY_TOKENS = 28;
-
 /**
  * Per agent over the run: retrievals (each one request at most: its situation plus any memory not
  * yet embedded) and memories embedded: the seeds and what was written before the last round's
@@ -229,26 +225,6 @@ function embeddingsPerAgent(
     : 0;
   const seeds = s.personas.length ? s.personas.reduce((n, p) => n + p.memories.length, 0) / s.personas.length : 0;
   return { retrievals, memories: seeds + written * Math.max(0, rounds - 1) };
-}
-
-function addEmbeddings(
-  m: ModelEstimate,
-  model: string,
-  e: { retrievals: number; memories: number },
-  agents: number,
-  price: Price | undefined,
-): void {
-  const texts = Math.round(agents * (e.retrievals + e.memories));
-  const input_tokens = Math.round(agents * (e.retrievals * QUERY_TOKENS + e.memories * MEMORY_TOKENS));
-  m.embeddings = { model, texts, requests: Math.round(agents * e.retrievals), input_tokens };
-  // Priced where a price is known: in the model's cost, so a cost limit's check counts it too.
-  if (price) {
-    const cost = costUsd({ input_tokens, output_tokens: 0 }, price);
-    m.embeddings.cost_usd = cost;
-    m.cost_usd += cost;
-    m.cost_usd_ceiling += cost;
-    if (m.cost_usd_cached !== undefined) m.cost_usd_cached += cost;
-  }
 }
 
 /** A model's estimate before any call is counted. */
@@ -326,14 +302,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     const m = models.get(cfg.name);
     if (m && cfg.embeddings && traitsOf(cfg.provider).embeddings) {
-      addEmbeddings(
-        m,
-        cfg.embeddings.model,
-        embeddingsPerAgent(s, rounds, per, agents),
-        n,
-        // A provider that bills nothing (a local model) embeds for nothing.
-        traitsOf(cfg.provider).priced ? embeddingPrice(cfg, o.prices) : { input: 0, output: 0 },
-      );
+      addEmbeddings(m, cfg, embeddingsPerAgent(s, rounds, per, agents), n, o.prices);
     }
   }
   add(coachModel, requests.advise, agents * per.advise, agents);

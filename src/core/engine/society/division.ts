@@ -11,7 +11,7 @@
 // one number argument whose most lowers the actor's valued quantity and raises a world quantity (a
 // pot) and no other agent's; its fair share is what the others who took the same action in that
 // round (of the actor's match group, with one) put in on average (effortSeen).
-import type { ActionArg } from '../../format/model/mechanics';
+import type { ActionArg } from '../../format';
 
 export interface Division {
   /** The amount handed over, in the argument's units. */

@@ -33,6 +33,13 @@ function momentsOf(c: MatchingReport): Moment[] {
 /** ` from round R on` for a moment after the start (its events changed who is there). */
 const fromRound = (m: Moment): string => (m.from > 0 ? ` from round ${m.from} on (after its events)` : '');
 
+/**
+ * Uneven at the start is an error (the design cannot hold its agents); made uneven by the events
+ * that add or remove agents later is a warning: attrition with partners is a design people study
+ * (issue 70), and the run leaves the unmatched out, but the writer should know it does.
+ */
+const severityAt = (m: Moment): 'error' | 'warning' => (m.from > 0 ? 'warning' : 'error');
+
 /** A matching to check, the fields written for it, and where each field (or a `between` item) is written. */
 interface Design {
   m: Matching;
@@ -139,7 +146,7 @@ function checkDesign(c: MatchingReport, d: Design): void {
       report(
         c,
         'SOC151',
-        'error',
+        severityAt(at),
         `\`matching.between\` pairs '${a}' (${na}) with '${b}' (${nb})${d.where}${fromRound(at)}: ${Math.abs(na - nb)} of '${na > nb ? a : b}' would have no partner each round; make the groups as large as each other`,
         d.at('between'),
       );
@@ -156,7 +163,7 @@ function checkDesign(c: MatchingReport, d: Design): void {
     report(
       c,
       'SOC151',
-      'error',
+      severityAt(at),
       `Groups of ${m.size} cannot hold ${who}${d.where}${fromRound(at)}: ${left} would be left unmatched every round. Change \`size\` or the number of agents`,
       d.at(d.written('size') ? 'size' : m.within !== undefined ? 'within' : 'design'),
     );

@@ -175,7 +175,7 @@ export const DIAGNOSTIC_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   SOC150:
     "a group `matching.within` or `matching.between` names that no population group or persona has (in the scenario, or in an experiment condition's `set:`), at the name, with did-you-mean and a quick fix",
   SOC151:
-    'a matching that cannot place everyone it matches (`matching:`): the agents matched do not divide into groups of `size` (with how many would be left out each round), `between` two groups of different sizes, `between` one group and itself (each agent would be in two pairs), or `between` with `size` other than 2; also for the matching an experiment condition runs (`set: { matching.size: 3 }`), at what the condition wrote',
+    'a matching that cannot place everyone it matches (`matching:`): the agents matched do not divide into groups of `size` (with how many would be left out each round; checked at the start and after the events of each round that add or remove agents, a warning where only those events make it so), `between` two groups of different sizes, `between` one group and itself (each agent would be in two pairs), or `between` with `size` other than 2; also for the matching an experiment condition runs (`set: { matching.size: 3 }`), at what the condition wrote',
   SOC152:
     "`world.encounters.among: match` (meet only one's match group) in a scenario without `matching:`, where nobody has a match group and no conversation would be held, at the value (also where an experiment condition's `set:` writes it)",
   SOC153:
