@@ -15,7 +15,8 @@ import type { ModelChoice } from './modelChoice';
 import { RunProgress } from './runProgress';
 import { longWaitSayer } from '../../core/llm/limits/longWait';
 import { prepareRun, ScenarioProblems, type PreparedRun, type RunSetup } from './runSession';
-import { confirmCost, currentRunSettings } from './costLimit';
+import { confirmCost, confirmForecast, currentRunSettings } from './costLimit';
+import { runForecast } from '../../core/llm/runForecast';
 import { costLimitReason } from '../../core/llm/costLimit';
 import { SpendLimit } from '../../core/llm/spendLimit';
 import { scenarioFile, scenarioToRun } from './scenarioTarget';
@@ -136,6 +137,11 @@ export class RunController implements vscode.Disposable {
     for (const w of prepared.warnings ?? []) {
       this.log.warn(w);
       void vscode.window.showWarningMessage(w);
+    }
+    for (const line of prepared.checks ?? []) this.log.info(line);
+    if (!(await confirmForecast(runForecast(prepared.estimate, { costLimitUsd }), this.log))) {
+      this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at its estimate`);
+      return;
     }
     if (!(await confirmCost(prepared.estimate, costLimitUsd))) {
       this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at the cost-limit check`);
