@@ -1,12 +1,10 @@
 // The cost limit (setting society.run.costLimit): before a run, a debug session or an experiment
 // whose estimate is above it, or whose cost cannot be estimated, a modal asks — Run Anyway or
 // Cancel. Nothing is spent before. The reasons are worded in runSettings / experimentCost.
-// Before a run, its estimate is logged and a long one asked about first (core/llm/runForecast.ts).
 import * as vscode from 'vscode';
 import type { RunEstimate } from '../../core/llm/estimate';
 import { runSettingsFrom, type RunSettings } from './runSettings';
 import { costLimitReason, type CostSubject } from '../../core/llm/costLimit';
-import type { RunForecast } from '../../core/llm/runForecast';
 
 /** The Society Studio settings as they are now (read at each start, so a change applies to the next one). */
 export function currentRunSettings(): RunSettings {
@@ -30,17 +28,4 @@ export async function confirmCostReason(reason: string | undefined): Promise<boo
     'The estimate assumes typical prompt and answer lengths and no retries (`society estimate` shows its details). ' +
     'Change the limit in Settings › Society Studio › Run: Cost Limit; 0 turns the check off.';
   return (await vscode.window.showWarningMessage(reason, { modal: true, detail }, 'Run Anyway')) === 'Run Anyway';
-}
-
-/**
- * The run's estimate in the log, and its question when it has one (runForecast.ts: a long or
- * untimed local run, a cost past a small amount with no limit set). True when it may go ahead.
- */
-export async function confirmForecast(forecast: RunForecast, log: vscode.LogOutputChannel): Promise<boolean> {
-  for (const line of forecast.lines) log.info(line);
-  const ask = forecast.ask;
-  if (!ask) return true;
-  const detail =
-    'From the estimate (typical prompts and answers, no retries) and, for a local model, the speed earlier runs measured on this machine. The log shows the details.';
-  return (await vscode.window.showWarningMessage(ask.message, { modal: true, detail }, ask.button)) === ask.button;
 }
