@@ -7,7 +7,6 @@
 import * as path from 'node:path';
 import type { ModelEstimate, RunEstimate } from './estimate';
 import { traitsOf } from '../format';
-import { counted } from '../text/counted';
 import { printable } from '../text/printable';
 import { pushAll } from '../text/pushAll';
 
@@ -33,7 +32,7 @@ export interface RunForecast {
 }
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
-/** "1 call", "3,200 calls". */
+/** "1 call", "3,200 calls", "100,000 rounds". */
 const calls = (n: number, noun = 'call'): string => `${int(n)} ${n === 1 ? noun : `${noun}s`}`;
 
 /** "45 s", "35 min", "2 h 10 min". */
@@ -85,7 +84,7 @@ function promptOf(m: ModelEstimate): string[] {
 /** The lines to log and the question to ask, if any, before a run with this estimate starts. */
 export function runForecast(e: RunEstimate, o: { costLimitUsd?: number } = {}): RunForecast {
   const used = e.models.filter((m) => m.calls > 0 && !traitsOf(m.provider).instant);
-  const head = `Estimate for "${printable(e.scenario)}" (${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')})`;
+  const head = `Estimate for "${printable(e.scenario)}" (${calls(e.agents, 'agent')} × ${calls(e.rounds, 'round')})`;
   if (!used.length) return { lines: [`${head}: the offline rule-based model only, no LLM calls, nothing spent`] };
   const lines = [
     `${head}: ${calls(e.total.calls, 'model call')}, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens`,
@@ -105,7 +104,7 @@ function question(e: RunEstimate, used: ModelEstimate[], costLimitUsd: number | 
   const timed = local.filter((m) => m.local?.seconds !== undefined);
   const untimed = local.filter((m) => m.local?.seconds === undefined && m.calls > UNTIMED_CALLS);
   const seconds = timed.reduce((sum, m) => sum + (m.local?.seconds ?? 0), 0);
-  const what = `This run of ${printable(e.scenario)} (${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')}, ${calls(e.total.calls, 'model call')})`;
+  const what = `This run of ${printable(e.scenario)} (${calls(e.agents, 'agent')} × ${calls(e.rounds, 'round')}, ${calls(e.total.calls, 'model call')})`;
   if (seconds > LONG_RUN_SECONDS) {
     const slowest = timed.reduce((a, b) => ((b.local?.seconds ?? 0) > (a.local?.seconds ?? 0) ? b : a));
     const more = untimed.length

@@ -92,7 +92,7 @@ describe('the estimate before a run in the editor (issue 88)', () => {
     const f = runForecast(await estimateFor({ kind: 'offline' }, 100_000), { costLimitUsd: undefined });
     assert.equal(f.ask, undefined);
     assert.deepEqual(f.lines, [
-      'Estimate for "Linear public goods (Fehr & Gächter 2000)" (4 agents × 100000 rounds): the offline rule-based model only, no LLM calls, nothing spent',
+      'Estimate for "Linear public goods (Fehr & Gächter 2000)" (4 agents × 100,000 rounds): the offline rule-based model only, no LLM calls, nothing spent',
     ]);
   });
 
