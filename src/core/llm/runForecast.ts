@@ -102,27 +102,30 @@ export function runForecast(e: RunEstimate, o: { costLimitUsd?: number } = {}): 
 function question(e: RunEstimate, used: ModelEstimate[], costLimitUsd: number | undefined): RunQuestion | undefined {
   const local = used.filter((m) => m.local);
   const timed = local.filter((m) => m.local?.seconds !== undefined);
-  const untimed = local.filter((m) => m.local?.seconds === undefined && m.calls > UNTIMED_CALLS);
+  const untimed = local.filter((m) => m.local?.seconds === undefined);
   const seconds = timed.reduce((sum, m) => sum + (m.local?.seconds ?? 0), 0);
   const what = `This run of ${printable(e.scenario)} (${calls(e.agents, 'agent')} × ${calls(e.rounds, 'round')}, ${calls(e.total.calls, 'model call')})`;
+  // A cost past the small amount is said with the time too, not only when it is the one reason.
+  const costly = costLimitUsd === undefined && e.total.cost_usd > SMALL_COST_USD;
+  const cost = costly ? ` It is estimated to cost $${e.total.cost_usd.toFixed(2)} (no cost limit is set).` : '';
   if (seconds > LONG_RUN_SECONDS) {
     const slowest = timed.reduce((a, b) => ((b.local?.seconds ?? 0) > (a.local?.seconds ?? 0) ? b : a));
     const more = untimed.length
-      ? ', and longer: no speed is measured yet for ' + untimed.map(shortLabel).join(', ')
+      ? `, and longer: no speed is measured yet for ${untimed.map(shortLabel).join(', ')}`
       : '';
     return {
-      message: `${what} is expected to take about ${duration(seconds)} on ${modelLabel(slowest)}${more}.`,
+      message: `${what} is expected to take about ${duration(seconds)} on ${modelLabel(slowest)}${more}.${cost}`,
       button: `Run — about ${duration(seconds)} on ${shortLabel(slowest)}`,
     };
   }
-  if (untimed.length) {
-    const m = untimed[0];
+  const many = untimed.find((m) => m.calls > UNTIMED_CALLS);
+  if (many) {
     return {
-      message: `${what} makes ${calls(m.calls)} to ${modelLabel(m)}, a local model with no speed measured on this machine yet: at a few seconds a call on a CPU it may take many minutes.`,
-      button: `Run — time unknown on ${shortLabel(m)}`,
+      message: `${what} makes ${calls(many.calls)} to ${modelLabel(many)}, a local model with no speed measured on this machine yet: at a few seconds a call on a CPU it may take many minutes.${cost}`,
+      button: `Run — time unknown on ${shortLabel(many)}`,
     };
   }
-  if (costLimitUsd === undefined && e.total.cost_usd > SMALL_COST_USD) {
+  if (costly) {
     return {
       message: `${what} is estimated to cost $${e.total.cost_usd.toFixed(2)} (no cost limit is set: Settings › Society Studio › Run: Cost Limit).`,
       button: `Run — about $${e.total.cost_usd.toFixed(2)}`,

@@ -112,6 +112,34 @@ describe('the estimate before a run in the editor (issue 88)', () => {
     assert.equal(runForecast(cheap).ask, undefined);
   });
 
+  it('a long local run beside a costly one says both; an untimed local model beside a timed one makes it "longer"', async () => {
+    const timed = await estimateFor(local, 20, slow);
+    const untimed = await estimateFor({ kind: 'local', file: '/models/Other-1B.gguf' }, 1);
+    const s = await publicGoods();
+    const priced = estimateRun(
+      { ...s, models: { paid: modelConfig('paid', { price: { input: 50, output: 150 } }) } },
+      { rounds: 20, model: 'paid' },
+    );
+    // One run's estimate with the three models, as a scenario naming them gives it.
+    const both = (extra: typeof timed) => ({
+      ...timed,
+      models: [...timed.models, ...extra.models.map((m) => ({ ...m, name: `${m.name}-2` }))],
+      total: {
+        ...timed.total,
+        calls: timed.total.calls + extra.total.calls,
+        cost_usd: timed.total.cost_usd + extra.total.cost_usd,
+      },
+    });
+    const costly = runForecast(both(priced)).ask;
+    assert.match(
+      costly?.message ?? '',
+      /expected to take about \d+ min on SmolLM2.* It is estimated to cost \$\d+\.\d\d \(no cost limit is set\)\.$/,
+    );
+    assert.doesNotMatch(runForecast(both(priced), { costLimitUsd: 1000 }).ask?.message ?? '', /cost/);
+    const longer = runForecast(both(untimed)).ask;
+    assert.match(longer?.message ?? '', /, and longer: no speed is measured yet for Other-1B\.$/);
+  });
+
   it('durations read as people say them', () => {
     assert.deepEqual([0.2, 45, 89, 90, 2100, 5340, 7800].map(duration), [
       '1 s',
