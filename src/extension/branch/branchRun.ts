@@ -11,6 +11,7 @@ import { branchTitle } from '../../core/branch/branchName';
 import type { WorldEdit } from '../../core/trace/edits';
 import { SessionSpend } from '../../core/engine';
 import { estimateRun } from '../../core/llm/estimate';
+import { localFitBeforeRun } from '../../core/llm/local/localEstimate';
 import { unpricedModels } from '../../core/llm/usage';
 import { societyDesign, stateDeclarations } from '../../core/protocol/viewMessages';
 import { loadKeys } from '../run/apiKeys';
@@ -42,6 +43,13 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
   const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.scenario || problems.length) throw new ScenarioProblems(problems);
   const scenario = loaded.scenario;
+  // Rounds before the branch are answered from the parent's cache: only the rest can cost.
+  const sized = { model: parent.model ?? undefined, rounds: parent.header.rounds - setup.round + 1 };
+  // A local model's estimate as Run makes it (prompts by its tokenizer, seconds at its measured
+  // speed), and its fit checked before any model is built, as Run checks it.
+  const fit = await localFitBeforeRun(scenario, sized);
+  if (fit.errors.length) throw new Error(`The run does not fit its model: ${fit.errors.join('; ')}. Nothing was run.`);
+  const estimate = fit.estimate ?? estimateRun(scenario, sized);
   const keys = await loadKeys(setup.secrets, scenario);
   const allowKeys = await confirmKeyRoutes(scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
@@ -64,11 +72,6 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
     allowModule: vscode.workspace.isTrusted,
     asyncCheckpoints: true,
   });
-  // Rounds before the branch are answered from the parent's cache: only the rest can cost.
-  const estimate = estimateRun(scenario, {
-    model: parent.model ?? undefined,
-    rounds: parent.header.rounds - setup.round + 1,
-  });
   let outcome: ForkOutcome | undefined;
   return {
     simulation: branch.sim,
@@ -81,6 +84,8 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
     state: stateDeclarations(scenario.mechanics),
     design: societyDesign(scenario),
     estimate,
+    warnings: fit.warnings,
+    checks: fit.lines,
     spend,
     async run(signal, onEvent, pace) {
       fs.mkdirSync(out, { recursive: true });

@@ -16,6 +16,8 @@ import { RunProgress } from './runProgress';
 import { longWaitSayer } from '../../core/llm/limits/longWait';
 import { prepareRun, ScenarioProblems, type PreparedRun, type RunSetup } from './runSession';
 import { confirmCost, currentRunSettings } from './costLimit';
+import { confirmForecast } from './confirmForecast';
+import { runForecast } from '../../core/llm/runForecast';
 import { costLimitReason } from '../../core/llm/costLimit';
 import { SpendLimit } from '../../core/llm/spendLimit';
 import { scenarioFile, scenarioToRun } from './scenarioTarget';
@@ -133,9 +135,15 @@ export class RunController implements vscode.Disposable {
   }
 
   private async start(prepared: PreparedRun, file: string, costLimitUsd: number | undefined): Promise<void> {
+    // The context check's result first, then what it warns of, then the estimate and its question.
+    for (const line of prepared.checks ?? []) this.log.info(line);
     for (const w of prepared.warnings ?? []) {
       this.log.warn(w);
       void vscode.window.showWarningMessage(w);
+    }
+    if (!(await confirmForecast(runForecast(prepared.estimate, { costLimitUsd }), this.log))) {
+      this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at its estimate`);
+      return;
     }
     if (!(await confirmCost(prepared.estimate, costLimitUsd))) {
       this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at the cost-limit check`);

@@ -73,6 +73,8 @@ export interface PreparedRun {
   estimate: RunEstimate;
   /** Said before the run starts (a local model's answers that may be cut by its context). */
   warnings?: string[];
+  /** Logged before the run starts: each local model's context check, also when nothing is wrong. */
+  checks?: string[];
   /** What this run's model calls were billed for, a stopped round's included (the trace drops it). */
   spend: SessionSpend;
   /**
@@ -153,8 +155,10 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     tracePath,
     state: stateDeclarations(scenario.mechanics),
     design: societyDesign(scenario),
-    estimate: estimateRun(scenario, { model }),
+    // A local model's: prompts by its tokenizer and seconds at its measured speed (runForecast.ts says them).
+    estimate: fit.estimate ?? estimateRun(scenario, { model }),
     warnings: fit.warnings,
+    checks: fit.lines,
     spend,
     ...(play ? { played: true } : {}),
     async run(signal, onEvent, pace) {

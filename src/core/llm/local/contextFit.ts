@@ -55,20 +55,50 @@ export function contextFit(
 }
 
 /**
+ * The check's result when nothing is wrong too (issue 88: the editor printed nothing, so a person
+ * could not tell a checked context from an unchecked one): the context against the trained one
+ * and the KV cache against this machine's memory, as far as the header says.
+ */
+export function contextSummary(
+  cfg: Pick<ModelConfig, 'name' | 'local'>,
+  info: ModelFileInfo,
+  memory = os.totalmem(),
+): string {
+  const { contextSize, sequences } = runSettings(cfg);
+  const trained = info.trainedContext
+    ? `of the ${info.trainedContext.toLocaleString('en-US')} tokens the model was trained on`
+    : '(the header does not say what the model was trained on)';
+  const cache = kvCacheBytes(info, contextSize, sequences);
+  const memorySaid =
+    cache === undefined
+      ? `the header does not give the KV cache's shape; the ${gb(info.bytes)} model of this machine's ${gb(memory)} of memory`
+      : `KV cache about ${gb(cache)}${sequences > 1 ? ` (${sequences} sequences)` : ''} beside the ${gb(info.bytes)} model, of this machine's ${gb(memory)} of memory`;
+  return `model '${cfg.name}': local.context_size ${contextSize.toLocaleString('en-US')} ${trained}; ${memorySaid}`;
+}
+
+/**
  * Every local model of the scenario, against its file's header and this machine (a model whose
  * file cannot be read is left to the check that loads it, which names the file and the fix).
+ * `lines`: each model's result, said whether or not anything is wrong.
  */
-export function localContextFit(s: Scenario, memory = os.totalmem()): { errors: string[]; warnings: string[] } {
-  const out = { errors: [] as string[], warnings: [] as string[] };
+export function localContextFit(
+  s: Scenario,
+  memory = os.totalmem(),
+): { errors: string[]; warnings: string[]; lines: string[] } {
+  const out = { errors: [] as string[], warnings: [] as string[], lines: [] as string[] };
   for (const cfg of Object.values(s.models)) {
     if (cfg?.provider !== 'local') continue;
     let info: ModelFileInfo;
     try {
       info = checkModelFile(modelPath(cfg));
-    } catch {
+    } catch (err) {
+      out.lines.push(
+        `model '${cfg.name}': context not checked: ${(err as Error).message.split('\n')[0]} (the run's load says why)`,
+      );
       continue;
     }
     const fit = contextFit(cfg, info, memory);
+    out.lines.push(contextSummary(cfg, info, memory));
     pushAll(out.errors, fit.errors);
     pushAll(out.warnings, fit.warnings);
   }

@@ -7,7 +7,8 @@ import type { ModelConfig, Scenario } from '../../format';
 import type { ChatMessage } from '../chat';
 import { historyOf, promptTokens } from './chatPrompt';
 import type { NodeLlamaCpp } from './llamaShapes';
-import { estimateRun } from '../estimate';
+import { estimateRun, type RunEstimate } from '../estimate';
+import { pushAll } from '../../text/pushAll';
 import { localFit } from './localFit';
 import { localContextFit } from './contextFit';
 import { checkModelFile, modelPath } from './modelFile';
@@ -79,22 +80,36 @@ export async function localEstimateInputs(s: Scenario): Promise<LocalEstimateInp
   return out;
 }
 
+/** What a run's start knows of its local models (localFitBeforeRun). */
+export interface LocalRunCheck {
+  /** A prompt or a context that cannot fit: the run does not start. */
+  errors: string[];
+  warnings: string[];
+  /** Each local model's context check, said even when nothing is wrong (contextFit.ts). */
+  lines: string[];
+  /**
+   * The run's estimate with prompts counted by the tokenizers and the measured speeds (expected
+   * seconds), and its notes in `assumptions`; absent without a local model, or when a context
+   * stopped the run first.
+   */
+  estimate?: RunEstimate;
+}
+
 /**
  * Before a run: whether the local models' typical prompts fit their contexts, counted by their
  * tokenizers (nothing is loaded for a scenario without a local model).
  */
-export async function localFitBeforeRun(
-  s: Scenario,
-  o: { rounds?: number; model?: string },
-): Promise<{ errors: string[]; warnings: string[] }> {
-  if (!Object.values(s.models).some((m) => m?.provider === 'local')) return { errors: [], warnings: [] };
+export async function localFitBeforeRun(s: Scenario, o: { rounds?: number; model?: string }): Promise<LocalRunCheck> {
+  if (!Object.values(s.models).some((m) => m?.provider === 'local')) return { errors: [], warnings: [], lines: [] };
   // A context the machine cannot hold stops the run before the model is loaded at all.
   const context = localContextFit(s);
   if (context.errors.length) return context;
   const local = await localEstimateInputs(s);
   try {
-    const fit = localFit(estimateRun(s, { ...o, promptTokens: local.promptTokens, speeds: local.speeds }));
-    return { errors: fit.errors, warnings: [...context.warnings, ...fit.warnings] };
+    const estimate = estimateRun(s, { ...o, promptTokens: local.promptTokens, speeds: local.speeds });
+    pushAll(estimate.assumptions, local.notes);
+    const fit = localFit(estimate);
+    return { errors: fit.errors, warnings: [...context.warnings, ...fit.warnings], lines: context.lines, estimate };
   } finally {
     await local.close();
   }
