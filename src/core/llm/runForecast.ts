@@ -14,6 +14,8 @@ import { pushAll } from '../text/pushAll';
 export const LONG_RUN_SECONDS = 60;
 /** A local model with no measured speed asks past this many calls (at a few seconds a call on a CPU, minutes). */
 export const UNTIMED_CALLS = 30;
+/** What an untimed local call is taken to need at least, to say a floor (SmolLM2-135M on 2 busy cores: 3–10 s). */
+export const UNTIMED_SECONDS_A_CALL = 2;
 /** With no cost limit set, a run estimated past this many dollars asks. */
 export const SMALL_COST_USD = 1;
 
@@ -121,7 +123,7 @@ function question(e: RunEstimate, used: ModelEstimate[], costLimitUsd: number | 
   const many = untimed.find((m) => m.calls > UNTIMED_CALLS);
   if (many) {
     return {
-      message: `${what} makes ${calls(many.calls)} to ${modelLabel(many)}, a local model with no speed measured on this machine yet: at a few seconds a call on a CPU it may take many minutes.${cost}`,
+      message: `This run of ${printable(e.scenario)} (${calls(e.agents, 'agent')} × ${calls(e.rounds, 'round')}) makes ${calls(many.calls)} to ${modelLabel(many)}, a local model with no speed measured on this machine yet: at ${UNTIMED_SECONDS_A_CALL} s a call or more on a CPU, about ${duration(many.calls * UNTIMED_SECONDS_A_CALL)} or more.${cost}`,
       button: `Run — time unknown on ${shortLabel(many)}`,
     };
   }
