@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bundledCliPath } from './bundledCli';
 import { launchers } from './launchers';
+import { writeFileSafely } from '../../core/files/safeWrite';
 
 export function registerTerminalCli(ctx: { extension: vscode.ExtensionContext }): vscode.Disposable[] {
   const dir = path.join(ctx.extension.globalStorageUri.fsPath, 'bin');
@@ -19,7 +20,7 @@ export function registerTerminalCli(ctx: { extension: vscode.ExtensionContext })
     )) {
       const file = path.join(dir, name);
       // Rewritten only when it changed (a new VS Code or extension version moves the paths).
-      if (fs.readFileSync(file, { encoding: 'utf8', flag: 'a+' }) !== text) fs.writeFileSync(file, text);
+      if (fs.readFileSync(file, { encoding: 'utf8', flag: 'a+' }) !== text) writeFileSafely(file, text);
       fs.chmodSync(file, 0o755);
     }
   } catch {

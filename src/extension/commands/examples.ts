@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exampleCopy, shippedExamples, type ShippedExample } from '../../core/format';
 import type { SocietyContext } from '../context';
+import { writeEditorFile } from '../writeFile';
 
 export function examplesFolder(ctx: SocietyContext): string {
   return path.join(ctx.extension.extensionPath, 'examples');
@@ -49,7 +50,7 @@ export async function freeFolder(base: vscode.Uri, name: string): Promise<vscode
  */
 export async function copyExample(example: ShippedExample, folder: vscode.Uri, title?: string): Promise<vscode.Uri> {
   for (const f of exampleCopy(example, { folder: vscode.workspace.asRelativePath(folder, false), title })) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), f.bytes);
+    await writeEditorFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), f.bytes, folder);
   }
   return vscode.Uri.joinPath(folder, path.basename(example.scenario));
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { exportTraceTies, TIE_FORMAT_EXTENSIONS, type TieFormat, loadTrace } from '../../core/analysis';
 import type { SocietyContext } from '../context';
+import { writeEditorFile } from '../writeFile';
 
 const FORMATS: { label: string; description: string; format: TieFormat; dynamic: boolean }[] = [
   { label: 'GEXF', description: 'Gephi, NetworkX — the final ties', format: 'gexf', dynamic: false },
@@ -75,7 +76,7 @@ export function exportTiesCommand(_ctx: SocietyContext) {
     if (!target) return undefined;
     try {
       const text = exportTraceTies(loaded, choice.format, { dynamic: choice.dynamic });
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      await writeEditorFile(target, new TextEncoder().encode(text));
     } catch (err) {
       void vscode.window.showErrorMessage(
         `Could not export the ties: ${err instanceof Error ? err.message : String(err)}`,

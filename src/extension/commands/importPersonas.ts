@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { detectImportSource, formatImportWarning, importPersonas, type ImportSource } from '../../core/interop';
 import { counted } from '../../core/text/counted';
 import type { SocietyContext } from '../context';
+import { writeEditorFile } from '../writeFile';
 
 const KINDS: { label: string; source: ImportSource; description: string }[] = [
   { label: 'TinyTroupe', source: 'tinytroupe', description: 'agent specs (*.agent.json) and fragments' },
@@ -110,10 +111,7 @@ export function importPersonasCommand(ctx: SocietyContext) {
         .replace(/^-+|-+$/g, '') || 'imported',
     );
     for (const f of result.files) {
-      await vscode.workspace.fs.writeFile(
-        vscode.Uri.joinPath(folder, ...f.path.split('/')),
-        new TextEncoder().encode(f.text),
-      );
+      await writeEditorFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), new TextEncoder().encode(f.text), base);
     }
     const scenario = vscode.Uri.joinPath(folder, result.files[result.files.length - 1].path);
     await vscode.window.showTextDocument(scenario);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { scaffoldSociety, shippedExamples, slug } from '../../core/format';
 import type { SocietyContext } from '../context';
 import { copyExample, examplesFolder, freeFolder, pickExample } from './examples';
+import { writeEditorFile } from '../writeFile';
 
 const STARTER: vscode.QuickPickItem = {
   label: 'Friendship starter',
@@ -52,10 +53,7 @@ export function newSociety(ctx: SocietyContext) {
     }
     const files = scaffoldSociety(title.trim());
     for (const f of files) {
-      await vscode.workspace.fs.writeFile(
-        vscode.Uri.joinPath(folder, ...f.path.split('/')),
-        new TextEncoder().encode(f.text),
-      );
+      await writeEditorFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), new TextEncoder().encode(f.text), base);
     }
     const scenario = vscode.Uri.joinPath(folder, files[0].path);
     await vscode.window.showTextDocument(scenario);

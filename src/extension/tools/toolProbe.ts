@@ -5,6 +5,7 @@
 // .e2e/tool-results.json and opens that file in an editor. It starts once the extension is
 // active (the end-to-end test answers the tools' confirmations as they come); no person has it.
 import * as vscode from 'vscode';
+import { writeEditorFile } from '../writeFile';
 
 export const TOOL_PROBE_ENV = 'SOCIETY_E2E_TOOL_PROBE';
 export const TOOL_PROBE_COMMAND = 'society.e2e.invokeTools';
@@ -48,7 +49,7 @@ async function invokeTools(): Promise<void> {
   const results = [];
   for (const call of calls) results.push(await invoke(call));
   const file = vscode.Uri.joinPath(dir, 'tool-results.json');
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(results, null, 2)));
+  await writeEditorFile(file, new TextEncoder().encode(JSON.stringify(results, null, 2)));
   // Shown for the person watching (and the test's screenshot): the answers, the first call's on top.
   await vscode.window.showTextDocument(file, { preview: false });
 }

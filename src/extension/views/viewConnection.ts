@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { batches, isViewMessage, type HostMessage, type ViewMessage } from '../../core/protocol/viewMessages';
 import type { TraceFeed } from './traceFeed';
 import { MAX_EVENTS_PER_MESSAGE, ViewOutbox } from './viewOutbox';
+import { writeEditorFile } from '../writeFile';
 
 export class ViewConnection implements vscode.Disposable {
   private loaded = false;
@@ -141,7 +142,14 @@ export class ViewConnection implements vscode.Disposable {
     });
     if (!target) return;
     const bytes = m.format === 'png' ? Buffer.from(m.data, 'base64') : Buffer.from(m.data, 'utf8');
-    await vscode.workspace.fs.writeFile(target, bytes);
+    try {
+      await writeEditorFile(target, bytes);
+    } catch (err) {
+      void vscode.window.showErrorMessage(
+        `Could not save ${path.basename(target.fsPath)}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return;
+    }
     this.log.info(`exported ${m.format} to ${target.fsPath}`);
     const open = await vscode.window.showInformationMessage(`Saved ${path.basename(target.fsPath)}`, 'Open');
     if (open) await vscode.commands.executeCommand('vscode.open', target);
