@@ -36,8 +36,8 @@ export function designSection(d: RunDesign): string {
 
 /**
  * Each agent by name: its declared quantities at the last round reported and how often it took
- * each action, sorted by the first quantity, most first (the page runs no script: the order is
- * fixed, and metrics.json's `state` has the outcomes).
+ * each action, sorted by the first quantity, most first; a reader sorts by any column where the
+ * page runs its script (sortableTables.ts), and without it the written order stands.
  */
 export function agentSection(rows: readonly AgentRow[], round: number): string {
   if (!rows.length) return '<p>No agent was present at the end.</p>';
@@ -47,12 +47,18 @@ export function agentSection(rows: readonly AgentRow[], round: number): string {
   const sorted = [...rows].sort(
     (a, b) => (b.quantities[first] ?? -Infinity) - (a.quantities[first] ?? -Infinity) || a.name.localeCompare(b.name),
   );
-  const head = `<tr><th>agent</th>${quantities.map((q) => `<th>${u(q)}</th>`).join('')}${actions.map((a) => `<th>${u(a)} <span class="caption">(times)</span></th>`).join('')}</tr>`;
+  // The order written is marked on its heading; a click on any heading sorts by it (sortableTables.ts).
+  const mark = (i: number): string => (i === 0 ? ' aria-sort="descending"' : '');
+  const head = `<tr><th${first ? '' : ' aria-sort="ascending"'}>agent</th>${quantities.map((q, i) => `<th${mark(i)}>${u(q)}</th>`).join('')}${actions.map((a) => `<th>${u(a)} <span class="caption">(times)</span></th>`).join('')}</tr>`;
+  const num = (v: number | undefined, digits?: number): string =>
+    v === undefined
+      ? '<td class="num" data-v="">—</td>'
+      : `<td class="num" data-v="${v}">${digits === undefined ? v : formatReal(v, digits)}</td>`;
   const body = sorted
     .map(
       (r) =>
-        `<tr><td>${u(r.name)}</td>${quantities.map((q) => `<td class="num">${r.quantities[q] === undefined ? '—' : formatReal(r.quantities[q], 2)}</td>`).join('')}${actions.map((a) => `<td class="num">${r.actions[a] ?? 0}</td>`).join('')}</tr>`,
+        `<tr><td>${u(r.name)}</td>${quantities.map((q) => num(r.quantities[q], 2)).join('')}${actions.map((a) => num(r.actions[a] ?? 0)).join('')}</tr>`,
     )
     .join('');
-  return `<p>Each agent's quantities after round ${round}${actions.length ? ' and the actions it took' : ''}, ${first ? `most ${e(first)} first` : 'by name'}.</p>${scrollable('Agents table', `<table><thead>${head}</thead><tbody>${body}</tbody></table>`)}`;
+  return `<p>Each agent's quantities after round ${round}${actions.length ? ' and the actions it took' : ''}, ${first ? `most ${e(first)} first` : 'by name'} (in a browser, click a column's heading to sort by it).</p>${scrollable('Agents table', `<table class="sortable"><thead>${head}</thead><tbody>${body}</tbody></table>`)}`;
 }

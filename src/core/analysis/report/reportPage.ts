@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../../text/markup';
 import { themeCss, themed } from './reportTheme';
+import { SORT_SCRIPT_HASH, SORT_STYLE } from './sortableTables';
 
 /** An interactive view embedded in the page (protocol/viewPage.ts): its script and style by hash. */
 export interface EmbeddedViewHead {
@@ -25,6 +26,8 @@ export interface ReportPageHead {
   /** In the editor's webview: the style allowed by this nonce instead of its hash. */
   nonce?: string;
   view?: EmbeddedViewHead;
+  /** The page has tables a reader sorts (sortableTables.ts): its script is allowed by hash, and must end the body. */
+  sortable?: boolean;
 }
 
 /** What every report shares: the theme, the type, tables, notes, code and charts that fit. */
@@ -43,11 +46,13 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
 
 /** The page up to and including `<body>` and a line break. */
 export function reportPageHead(head: ReportPageHead): string {
-  const style = `${KIT_STYLE}body { max-width: ${head.width}px; }\n${head.style}`;
+  const style = `${KIT_STYLE}body { max-width: ${head.width}px; }\n${head.sortable ? SORT_STYLE : ''}${head.style}`;
   const styleSource = head.nonce ? `'nonce-${head.nonce}'` : sha256(style);
+  const scripts = [...(head.view ? [head.view.scriptHash] : []), ...(head.sortable ? [SORT_SCRIPT_HASH] : [])];
+  const scriptSrc = scripts.length ? ` script-src ${scripts.join(' ')};` : '';
   const csp = head.view
-    ? `default-src 'none'; script-src ${head.view.scriptHash}; style-src ${styleSource} ${head.view.styleHash}; img-src data: blob:`
-    : `default-src 'none'; style-src ${styleSource}; img-src data:`;
+    ? `default-src 'none';${scriptSrc} style-src ${styleSource} ${head.view.styleHash}; img-src data: blob:`
+    : `default-src 'none';${scriptSrc} style-src ${styleSource}; img-src data:`;
   return `<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
 <head>
