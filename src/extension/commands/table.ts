@@ -12,7 +12,7 @@ import { compareRunsCommand } from './compareRuns';
 import { writeReportCommand } from './writeReport';
 import { openExampleCommand } from './examples';
 import { compareConditionsCommand } from './compareConditions';
-import { runExperimentCommand } from '../experiment/runExperiment';
+import { revealExperimentFiles, runExperimentCommand } from '../experiment/runExperiment';
 import { runStudyCommand } from '../study/runStudy';
 import { openTrace } from '../run/register';
 import type { RunServices } from '../run/runServices';
@@ -161,4 +161,12 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     internal: true,
   },
   'society.memory.reveal': { make: () => (file: string, line: number) => revealInTrace(file, line), internal: true },
+  // The experiment outcome's tooltip link (runOutcome.ts experimentTooltip): its report's files.
+  'society.revealExperimentFiles': {
+    make: () => (files: unknown) =>
+      Array.isArray(files) && files.every((f) => typeof f === 'string') && files.length
+        ? revealExperimentFiles(files)
+        : undefined,
+    internal: true,
+  },
 };

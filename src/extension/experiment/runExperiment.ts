@@ -28,6 +28,7 @@ import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
 import { counted } from '../../core/text/counted';
 import type { ActivityStatus } from '../run/activityStatus';
+import { experimentTooltip, needsNotification, type OutcomeLevel } from '../run/runOutcome';
 
 /**
  * `secrets`: where Set API Key keeps keys; the experiment's runs read them there first, then the
@@ -118,7 +119,7 @@ export async function runExperimentCommand(
   await showExperimentResult(run, scenario.name, status, owner);
 }
 
-/** The experiment's report in a webview, its claims counted in the status bar and a notification. */
+/** The experiment's report in a webview, its claims counted in the status bar (a notification only for failed calls). */
 async function showExperimentResult(
   run: ExperimentRun,
   name: string,
@@ -151,10 +152,14 @@ async function showExperimentResult(
   status.ended(
     owner,
     `${faults ? '$(warning)' : run.partial ? '$(debug-stop)' : '$(beaker)'} Society: experiment, ${run.partial ? `${run.partial.finished} of ${run.partial.planned} runs (partial)` : counted(run.result.runs.length, 'run')}, ${held} of ${testable} claims hold`,
+    experimentTooltip(faults ? `${text} ${faults}` : text, run.files),
   );
-  const choice = !faults
-    ? await vscode.window.showInformationMessage(text, 'Reveal Files')
-    : runsWithoutAnswers(run.result.runs)
+  // The report beside is the answer: a plain success is said in the status bar only, so no
+  // notification sits over its claims table (issue 88); failed model calls still notify.
+  const level: OutcomeLevel = !faults ? 'info' : runsWithoutAnswers(run.result.runs) ? 'error' : 'warning';
+  if (!needsNotification(level, true)) return;
+  const choice =
+    level === 'error'
       ? await vscode.window.showErrorMessage(`${text} ${faults}`, 'Reveal Files')
       : await vscode.window.showWarningMessage(`${text} ${faults}`, 'Reveal Files');
   if (choice) await revealExperimentFiles(run.files);

@@ -13,7 +13,7 @@ export function needsNotification(level: OutcomeLevel, viewInSight: boolean): bo
 }
 
 /** The commands the tooltip's links may run (a trusted Markdown tooltip runs only these). */
-export const OUTCOME_COMMANDS = ['society.openTrace', 'society.showLog'] as const;
+export const OUTCOME_COMMANDS = ['society.openTrace', 'society.showLog', 'society.revealExperimentFiles'] as const;
 
 /** A `command:` link opening `file` in the trace editor (its argument a marshalled file URI). */
 function openTraceLink(file: string): string {
@@ -31,4 +31,14 @@ export function outcomeTooltip(outcome: string, tracePath: string): string {
     plainMarkdown(tracePath),
     `[Open Trace](${openTraceLink(tracePath)}) · [Show Log](command:society.showLog)`,
   ].join('\n\n');
+}
+
+/**
+ * The status bar item's tooltip after an experiment: what happened, and Reveal Files (the report in
+ * the OS file manager, or selected in the Explorer). The report beside is the answer, so a plain
+ * success is said here and not in a notification over its claims table (issue 88).
+ */
+export function experimentTooltip(outcome: string, files: readonly string[]): string {
+  const link = `command:society.revealExperimentFiles?${encodeURIComponent(JSON.stringify([files]))}`;
+  return [plainMarkdown(outcome), `[Reveal Files](${link}) · [Show Log](command:society.showLog)`].join('\n\n');
 }

@@ -1,7 +1,12 @@
 // How a finished run says how it went (issue 42: 8c): no notification over the society view for a
 // clean run it shows; the status bar item's tooltip offers Open Trace and Show Log instead.
 import * as assert from 'node:assert/strict';
-import { needsNotification, OUTCOME_COMMANDS, outcomeTooltip } from '../../../src/extension/run/runOutcome';
+import {
+  experimentTooltip,
+  needsNotification,
+  OUTCOME_COMMANDS,
+  outcomeTooltip,
+} from '../../../src/extension/run/runOutcome';
 import { StatusOwners } from '../../../src/extension/run/statusOwners';
 
 describe('the outcome of a finished run', () => {
@@ -21,6 +26,17 @@ describe('the outcome of a finished run', () => {
       { $mid: 1, scheme: 'file', path: '/work/runs/market [1]/trace.jsonl' },
     ]);
     assert.match(md, /\[Show Log\]\(command:society\.showLog\)/);
+    for (const command of md.matchAll(/command:([\w.]+)/g)) {
+      assert.ok((OUTCOME_COMMANDS as readonly string[]).includes(command[1]), command[1]);
+    }
+  });
+
+  it("offers an experiment's Reveal Files in the tooltip, so no notification covers its report (issue 88)", () => {
+    const files = ['/work/runs/exp [2]/experiment.html', '/work/runs/exp [2]/summary.csv'];
+    const md = experimentTooltip('Experiment of Pot: 40 runs in 3.2 s; 14 of 14 claims hold.', files);
+    assert.match(md, /^Experiment of Pot: 40 runs in 3\\\.2 s; 14 of 14 claims hold\\\./);
+    const reveal = /\[Reveal Files\]\(command:society\.revealExperimentFiles\?([^)]*)\)/.exec(md)!;
+    assert.deepEqual(JSON.parse(decodeURIComponent(reveal[1])), [files]);
     for (const command of md.matchAll(/command:([\w.]+)/g)) {
       assert.ok((OUTCOME_COMMANDS as readonly string[]).includes(command[1]), command[1]);
     }
