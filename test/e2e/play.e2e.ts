@@ -76,6 +76,9 @@ describe('playing an agent in VS Code (code-server + Chromium)', function () {
       } else throw new Error(`a question of kind ${kind} in the friends society`);
     }
     for (const kind of ['choose_partner', 'speak', 'evaluate']) assert.ok(asked.get(kind), `asked to ${kind}`);
+    // The panel says the run ended (after the run's outcome was given): no notification sits over it (issue 88).
+    assert.equal(await page.locator('.notification-toast', { hasText: /Learning to make friends/ }).count(), 0);
+    await s.wb.screenshot('play-ended-no-toast');
 
     const runs = s.ws('runs');
     const [folder] = fs.readdirSync(runs);

@@ -285,7 +285,9 @@ export class RunController implements vscode.Disposable {
     this.status.ended(owner, `$(check) Society: ${progress.statusText()}`, outcomeTooltip(text, run.tracePath));
     const f = progress.faults;
     const level: OutcomeLevel = f.nothingAnswered ? 'error' : f.failed ? 'warning' : 'info';
-    if (!needsNotification(level, this.panels.inSight(feed))) return;
+    // A played run ends in its Play panel, which says so ("The run has ended…"): that panel is
+    // the answer in sight, and a toast would sit over it (issue 88).
+    if (!needsNotification(level, run.played === true || this.panels.inSight(feed))) return;
     const shown =
       level === 'error'
         ? vscode.window.showErrorMessage(text, 'Open Trace', 'Show Log')
