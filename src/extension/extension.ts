@@ -24,6 +24,8 @@ import { registerLanguageModelTools } from './tools/register';
 import { MemorySources } from '../core/memory/memorySources';
 import { ActivityStatus } from './run/activityStatus';
 import { pushAll } from '../core/text/pushAll';
+import { registerCompareRestore } from './commands/comparePanels';
+import { comparisonPage } from './commands/compareRuns';
 
 /** A feature registers providers or listeners and returns what to dispose on deactivation. */
 export type Feature = (ctx: SocietyContext) => vscode.Disposable | vscode.Disposable[];
@@ -43,6 +45,8 @@ const features: Record<string, Feature> = {
   memory: registerMemory,
   trust: registerTrust,
   languageModelTools: registerLanguageModelTools,
+  // Comparison tabs come back after Reload Window, compared again from what they compared.
+  compareRestore: (ctx) => registerCompareRestore(ctx, comparisonPage),
 };
 
 export function activate(extension: vscode.ExtensionContext): SocietyContext {

@@ -140,5 +140,13 @@ describe('views show only what applies to the world (code-server + Chromium)', f
       [],
     );
     await s.wb.screenshot('applies-compare-public-goods');
+    // Issue 88: Reload Window brings the Compare tab back, compared again from the same runs.
+    await s.wb.command('Developer: Reload Window');
+    await page.locator('[id="status.problems"]').waitFor();
+    const tab = page.locator('.tab', { hasText: /^Compare: / });
+    await act.click(page, 'the restored Compare tab', tab, page.locator('.tab.active', { hasText: /^Compare: / }));
+    const again = await frameWith(s.wb, 'h1:has-text("two runs compared")');
+    await again.locator('h2', { hasText: 'Outcomes at the end' }).waitFor({ timeout: STEP_MS * 2 });
+    await s.wb.screenshot('applies-compare-restored');
   });
 });

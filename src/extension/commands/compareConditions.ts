@@ -111,6 +111,10 @@ export function compareConditionsCommand(_ctx: SocietyContext) {
       void vscode.window.showErrorMessage(`Could not compare the conditions: ${(err as Error).message}`);
       return undefined;
     }
-    return showComparison(() => made.sides, made.labels, `Compare: ${name} · ${made.labels.join(' ↔ ')}`);
+    return showComparison(() => made.sides, made.labels, `Compare: ${name} · ${made.labels.join(' ↔ ')}`, {
+      kind: 'conditions',
+      dir,
+      ...(wanted ? { wanted } : {}),
+    });
   };
 }

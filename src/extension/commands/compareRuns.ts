@@ -10,6 +10,7 @@ import { messageHtml } from '../views/pageShell';
 import type { SocietyContext } from '../context';
 import { runChoices } from './compareChoices';
 import { runsFolderOf } from './runsFolder';
+import { COMPARE_VIEW, rememberComparison, type CompareRecipe } from './comparePanels';
 
 type Pick = vscode.QuickPickItem & { uri?: vscode.Uri };
 
@@ -65,22 +66,21 @@ export function compareRunsCommand(_ctx: SocietyContext) {
       () => [compareSide(first.fsPath, shown), compareSide(second.fsPath, shown)],
       [shown(first.fsPath), shown(second.fsPath)],
       `Compare: ${path.basename(first.fsPath)} ↔ ${path.basename(second.fsPath)}`,
+      { kind: 'runs', a: first.fsPath, b: second.fsPath },
     );
   };
 }
 
 /**
- * Compares two sides (made inside the progress, so a refusal is its error message) and shows the
- * page in a webview: no script, its style allowed by a fresh nonce.
+ * The comparison's page (sides made inside the progress, so a refusal is its error message): no
+ * script, its style allowed by a fresh nonce; undefined after saying why it could not be made.
  */
-export async function showComparison(
+export async function comparisonPage(
   sides: () => [CompareSide, CompareSide],
   labels: [string, string],
-  title: string,
-): Promise<vscode.WebviewPanel | undefined> {
+): Promise<string | undefined> {
   const shown = (p: string) => vscode.workspace.asRelativePath(p);
   const nonce = randomBytes(18).toString('base64');
-  let html: string;
   try {
     const output = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Comparing runs…' },
@@ -95,17 +95,29 @@ export async function showComparison(
         });
       },
     );
-    html = output.html;
+    return output.html || messageHtml('Nothing to compare.');
   } catch (err) {
     void vscode.window.showErrorMessage(
       `Could not compare the runs: ${err instanceof Error ? err.message : String(err)}`,
     );
     return undefined;
   }
-  const panel = vscode.window.createWebviewPanel('society.compare', title, vscode.ViewColumn.Active, {
+}
+
+/** Compares two sides and shows the page in a tab that Reload Window restores (comparePanels.ts). */
+export async function showComparison(
+  sides: () => [CompareSide, CompareSide],
+  labels: [string, string],
+  title: string,
+  recipe: CompareRecipe,
+): Promise<vscode.WebviewPanel | undefined> {
+  const html = await comparisonPage(sides, labels);
+  if (html === undefined) return undefined;
+  const panel = vscode.window.createWebviewPanel(COMPARE_VIEW, title, vscode.ViewColumn.Active, {
     enableScripts: false,
     localResourceRoots: [],
   });
-  panel.webview.html = html || messageHtml('Nothing to compare.');
+  panel.webview.html = html;
+  rememberComparison(title, recipe);
   return panel;
 }
