@@ -3,16 +3,23 @@
 // known and counted in the model's cost, so a cost limit's check before a run counts them too.
 import type { ModelConfig } from '../format';
 import { traitsOf } from '../format';
-import type { ModelEstimate } from './estimate';
 import { costUsd, embeddingPrice, type PriceTable } from './usage';
 
 /** Typical lengths, in tokens, of a retrieval's situation text and of a memory's text. */
 export const QUERY_TOKENS = 20;
 export const MEMORY_TOKENS = 28;
 
+/** What of a model's estimate (estimate.ts ModelEstimate) the embeddings add to. */
+export interface EmbeddingsTarget {
+  embeddings?: { model: string; texts: number; requests: number; input_tokens: number; cost_usd?: number };
+  cost_usd: number;
+  cost_usd_ceiling: number;
+  cost_usd_cached?: number;
+}
+
 /** Adds `cfg`'s embeddings to its estimate `m`, for `agents` agents with per-agent counts `e`. */
 export function addEmbeddings(
-  m: ModelEstimate,
+  m: EmbeddingsTarget,
   cfg: ModelConfig,
   e: { retrievals: number; memories: number },
   agents: number,
