@@ -11,6 +11,7 @@ import { checkCommand } from '../../../src/cli/commands/check';
 import { runCommand } from '../../../src/cli/commands/run';
 import { ggufFile, SMOLLM2_META } from '../../support/ggufFile';
 import { scratchDir } from '../../support/scratch';
+import { localScenarioText } from '../../support/localScenario';
 import { quietly } from '../../support/quietly';
 
 const GB = 2 ** 30;
@@ -19,22 +20,7 @@ function scenario(dir: string, contextSize: number): string {
   fs.mkdirSync(path.join(dir, 'models'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'models', 'small.gguf'), ggufFile(SMOLLM2_META));
   const file = path.join(dir, 'local.society');
-  fs.writeFileSync(
-    file,
-    [
-      'kind: scenario',
-      'name: Local',
-      'personas:',
-      '  - { id: maya, name: Maya, interests: [x] }',
-      '  - { id: tom, name: Tom, interests: [x] }',
-      'world: { rounds: 1 }',
-      'models:',
-      '  default:',
-      '    provider: local',
-      '    model: models/small.gguf',
-      `    local: { context_size: ${contextSize} }`,
-    ].join('\n') + '\n',
-  );
+  fs.writeFileSync(file, localScenarioText('models/small.gguf', { local: `{ context_size: ${contextSize} }` }));
   return file;
 }
 

@@ -9,6 +9,7 @@ import { modelPath } from '../../../src/core/llm/local/modelFile';
 import { rememberedCacheNote, societyCache } from '../../../src/core/llm/local/settings';
 import { checkCommand } from '../../../src/cli/commands/check';
 import { ggufFile, SMOLLM2_META } from '../../support/ggufFile';
+import { localScenarioText } from '../../support/localScenario';
 import { quietly } from '../../support/quietly';
 import { scratchDir } from '../../support/scratch';
 
@@ -53,18 +54,7 @@ describe('a local model by its file name, and the cache folder remembered', () =
     const workspace = scratchDir('ws-');
     const file = path.join(workspace, 'local.society');
     const check = async (model: string) => {
-      fs.writeFileSync(
-        file,
-        [
-          'kind: scenario',
-          'name: Local',
-          'personas:',
-          '  - { id: maya, name: Maya, interests: [x] }',
-          '  - { id: tom, name: Tom, interests: [x] }',
-          'world: { rounds: 1 }',
-          `models: { default: { provider: local, model: ${model} } }`,
-        ].join('\n') + '\n',
-      );
+      fs.writeFileSync(file, localScenarioText(model));
       const r = await quietly(() => checkCommand.run([file, '--root', workspace]));
       return { code: r.result, said: r.out + r.errors };
     };
