@@ -337,6 +337,8 @@ function sayExperiment(
           runs_finished: r.runs.length,
           // What the calls cost as metered (the tokens reported, at the billed price), and the limit.
           ...(o.meter ? { spent_usd: Number(o.meter.spentUsd.toFixed(6)), cost_limit_usd: o.meter.limitUsd } : {}),
+          // Calls a stop cut off under way: billed perhaps, reported by nobody (spendMeter.ts).
+          ...(o.meter?.cutOff ? { cut_off_calls: o.meter.cutOff } : {}),
           claims: r.claims,
           summaries: r.summaries,
           contrasts: r.contrasts,

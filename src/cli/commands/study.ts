@@ -149,7 +149,11 @@ function sayStudy(
     const spent = r.methods.models.reduce((s, m) => s + m.usage.cost_usd, 0);
     // What the calls cost as metered, and the limit: what an assistant's budget is charged.
     const money = meter
-      ? { spent_usd: Number(meter.spentUsd.toFixed(6)), cost_limit_usd: meter.limitUsd }
+      ? {
+          spent_usd: Number(meter.spentUsd.toFixed(6)),
+          cost_limit_usd: meter.limitUsd,
+          ...(meter.cutOff ? { cut_off_calls: meter.cutOff } : {}),
+        }
       : { spent_usd: Number(spent.toFixed(6)) };
     console.log(JSON.stringify({ files: outcome.files.map(rel), ...money, ...slim }, null, 2));
     return;

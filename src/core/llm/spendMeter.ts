@@ -30,12 +30,16 @@ export interface SpendMeterPort {
 
 /** Dollars are kept as integer picodollars: sums of tiny prices stay exact, $9M fits. */
 const PICO = 1e12;
-const [LOCK, SPENT, RESERVED, LARGEST, CALLS, REFUSED, INFLIGHT] = [0, 0, 1, 2, 3, 4, 5];
-const SLOTS = 6;
+const [LOCK, SPENT, RESERVED, LARGEST, CALLS, REFUSED, INFLIGHT, CUT_OFF] = [0, 0, 1, 2, 3, 4, 5, 6];
+const SLOTS = 7;
 
 /** One call under way: `end` books what it cost (its reserve given back). */
 export interface MeteredCall {
-  end(tokens: ChatTokens | undefined, price: Price | undefined): void;
+  /**
+   * `cutOff`: the call was aborted by a stop while under way. The endpoint may bill it, but reported
+   * nothing: it is counted apart, so the stop says so instead of leaving it out.
+   */
+  end(tokens: ChatTokens | undefined, price: Price | undefined, cutOff?: boolean): void;
 }
 
 export class SpendMeter {
@@ -134,7 +138,7 @@ export class SpendMeter {
     if (reserve === undefined) throw new SpendLimitReached(this.port.limitUsd, this.spentUsd);
     let ended = false;
     return {
-      end: (tokens, price) => {
+      end: (tokens, price, cutOff) => {
         if (ended) return;
         ended = true;
         const cost = BigInt(Math.round((tokens ? costUsd(tokens, price) : 0) * PICO));
@@ -143,15 +147,30 @@ export class SpendMeter {
           n[RESERVED] -= reserve;
           n[INFLIGHT] -= 1n;
           n[SPENT] += cost;
-          n[CALLS] += 1n;
+          if (cutOff && !tokens) n[CUT_OFF] += 1n;
+          else n[CALLS] += 1n;
           if (cost > n[LARGEST]) n[LARGEST] = cost;
         });
       },
     };
   }
 
-  /** Why the command stopped, for the person who set the limit. */
+  /** Calls a stop cut off while under way: the endpoint may bill them, though it reported nothing. */
+  get cutOff(): number {
+    return Number(Atomics.load(this.n, CUT_OFF));
+  }
+
+  /** The most one call has cost so far. */
+  get largestUsd(): number {
+    return Number(Atomics.load(this.n, LARGEST)) / PICO;
+  }
+
+  /** Why the command stopped, for the person who set the limit; calls cut off by the stop are said, not left out. */
   reason(): string {
-    return `its model calls cost $${this.spentUsd.toFixed(2)} (the tokens the endpoint reported, at the model's price), reaching the cost limit of $${this.limitUsd.toFixed(2)}`;
+    const cut = this.cutOff;
+    const apart = cut
+      ? `; ${cut} call${cut === 1 ? ' was' : 's were'} cut off under way by the stop and may be billed too (at most about $${this.largestUsd.toFixed(2)} each, the costliest call so far)`
+      : '';
+    return `its model calls cost $${this.spentUsd.toFixed(2)} (the tokens the endpoint reported, at the model's price), reaching the cost limit of $${this.limitUsd.toFixed(2)}${apart}`;
   }
 }

@@ -26,8 +26,8 @@ export class MeteredEmbeddingClient implements EmbeddingClient {
       call?.end({ input_tokens: answer.tokens, output_tokens: 0 }, this.price);
       return answer;
     } catch (err) {
-      // A request that failed for good reported no tokens to bill.
-      call?.end(undefined, this.price);
+      // A request that failed for good reported no tokens to bill; one a stop cut off may be billed.
+      call?.end(undefined, this.price, signal?.aborted === true);
       throw err;
     }
   }

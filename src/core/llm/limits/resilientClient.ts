@@ -50,7 +50,8 @@ export class ResilientChatClient implements ChatClient {
       );
     } catch (err) {
       // Answers without content the endpoint still billed for (openai/answer.ts) are spending too.
-      call?.end(err instanceof ProviderError ? err.tokens : undefined, metered?.price);
+      // Aborted by a stop while under way: counted apart (the endpoint may bill it: spendMeter.ts).
+      call?.end(err instanceof ProviderError ? err.tokens : undefined, metered?.price, signal?.aborted === true);
       throw err;
     }
     const { result, faults } = called;
