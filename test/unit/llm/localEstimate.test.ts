@@ -104,6 +104,31 @@ describe('measured local speeds', () => {
     assert.equal(speedOf({ ...figures, promptMs: 70_000 }), undefined, 'no time left for the answers');
   });
 
+  it('average a run with the earlier runs, weighted by calls (the earlier ones at most 200), not only the last (issue 86)', () => {
+    const cache = scratchDir('society-speeds-');
+    const key = { file: '/models/a.gguf', threads: 1, batchSize: 128 };
+    const run = (prompt: number, answer: number, calls: number, day: string): MeasuredSpeed => ({
+      prompt_per_s: prompt,
+      answer_per_s: answer,
+      calls,
+      measured: day,
+    });
+    recordSpeed(key, run(100, 20, 10, '2026-11-27'), cache);
+    recordSpeed(key, run(50, 10, 10, '2026-11-28'), cache);
+    // Equal calls: time a token averaged, so the rate is the harmonic mean (2 / (1/100 + 1/50)).
+    const two = measuredSpeed(key, cache)!;
+    assert.ok(Math.abs(two.prompt_per_s - 200 / 3) < 1e-9, String(two.prompt_per_s));
+    assert.ok(Math.abs(two.answer_per_s - 40 / 3) < 1e-9);
+    assert.deepEqual([two.calls, two.runs, two.measured], [20, 2, '2026-11-28']);
+    // A long history weighs at most 200 calls: a new run of 200 calls moves it halfway (in time a token).
+    recordSpeed(key, run(50, 10, 1000, '2026-11-28'), cache);
+    recordSpeed(key, run(100, 20, 200, '2026-11-29'), cache);
+    const later = measuredSpeed(key, cache)!;
+    const before = 1 / ((20 / two.prompt_per_s + 1000 / 50) / 1020);
+    assert.ok(Math.abs(later.prompt_per_s - 400 / (200 / before + 200 / 100)) < 1e-9, String(later.prompt_per_s));
+    assert.equal(later.runs, 4);
+  });
+
   it('are kept per model file, threads and batch, in the cache folder; what is not ours is not read', () => {
     const cache = scratchDir('society-speeds-');
     const key = { file: '/models/a.gguf', threads: 1, batchSize: 128 };

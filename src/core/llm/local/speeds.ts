@@ -16,10 +16,34 @@ export interface MeasuredSpeed {
   prompt_per_s: number;
   /** Answer tokens generated a second. */
   answer_per_s: number;
-  /** Calls the figures come from. */
+  /** Calls the figures come from (of earlier runs, at most REMEMBERED_CALLS). */
   calls: number;
-  /** When (ISO date). */
+  /** When (ISO date): the latest run's. */
   measured: string;
+  /** Runs averaged into the figures, when more than one (issue 86: not only the last run's). */
+  runs?: number;
+}
+
+/** Calls of earlier runs a new run is averaged with, at most: a machine's older speeds fade. */
+export const REMEMBERED_CALLS = 200;
+
+/**
+ * A new run's speed averaged with what earlier runs measured: as time a token (a harmonic mean of
+ * the rates), each side weighted by its calls, the earlier side by at most REMEMBERED_CALLS. One
+ * run on a busy machine then moves the estimate without replacing it.
+ */
+export function averagedSpeed(before: MeasuredSpeed | undefined, now: MeasuredSpeed): MeasuredSpeed {
+  if (!before) return now;
+  const w0 = Math.min(before.calls, REMEMBERED_CALLS);
+  const w1 = now.calls;
+  const rate = (a: number, b: number): number => (w0 + w1) / (w0 / a + w1 / b);
+  return {
+    prompt_per_s: rate(before.prompt_per_s, now.prompt_per_s),
+    answer_per_s: rate(before.answer_per_s, now.answer_per_s),
+    calls: w0 + w1,
+    measured: now.measured,
+    runs: (before.runs ?? 1) + (now.runs ?? 1),
+  };
 }
 
 /** What a local model's calls took (localEngine.ts's figures; its own shape, so neither imports the other). */
@@ -82,11 +106,15 @@ export function speedOf(f: RunFigures, now = new Date()): MeasuredSpeed | undefi
   };
 }
 
-/** Keeps a run's speed for its settings (written whole, then renamed: a reader never sees half). */
+/**
+ * Keeps a run's speed for its settings, averaged with the earlier runs' (averagedSpeed); written
+ * whole, then renamed: a reader never sees half.
+ */
 export function recordSpeed(k: SpeedKey, speed: MeasuredSpeed, cache = societyCache()): void {
   const all = readAll(cache);
+  const before = all.get(keyOf(k));
   all.delete(keyOf(k));
-  all.set(keyOf(k), speed);
+  all.set(keyOf(k), averagedSpeed(before, speed));
   const kept = [...all].slice(-KEPT);
   fs.mkdirSync(cache, { recursive: true });
   const file = fileIn(cache);
