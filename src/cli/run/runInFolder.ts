@@ -103,17 +103,18 @@ export async function runInFolder(request: RunRequest): Promise<number> {
   }
 }
 
+/** Where a run starts and with what: a checkpoint to resume, the model forced, a player, a branch. */
+interface RunStart {
+  cp?: Checkpoint;
+  resumed?: ResumePoint;
+  model?: string;
+  play?: PlaySetup;
+  branch?: BranchRecord;
+}
+
 /** The run with its models (and the person playing an agent, if one does), to the closing report. */
-async function runPlayed(
-  run: RunRequest,
-  {
-    cp,
-    resumed,
-    model,
-    play,
-    branch,
-  }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup; branch?: BranchRecord },
-): Promise<number> {
+async function runPlayed(run: RunRequest, start: RunStart): Promise<number> {
+  const { cp, model, play } = start;
   const { values, loaded, out, threads } = run;
   const { scenario } = loaded;
   const request = {
@@ -135,7 +136,7 @@ async function runPlayed(
   };
   models.options.onPrompt = (c) => books.book?.listener(c);
   try {
-    return await runWithModels(run, request, models, { cp, resumed, model, play, branch }, books.open);
+    return await runWithModels(run, request, models, start, books.open);
   } finally {
     if (books.book) closePromptBook(books.book, run);
   }
@@ -146,13 +147,7 @@ async function runWithModels(
   run: RunRequest,
   request: Parameters<typeof runModels>[0],
   models: Exclude<ReturnType<typeof runModels>, number>,
-  {
-    cp,
-    resumed,
-    model,
-    play,
-    branch,
-  }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup; branch?: BranchRecord },
+  { cp, resumed, model, play, branch }: RunStart,
   openBook: () => void,
 ): Promise<number> {
   const { values, file, loaded, out, rounds } = run;

@@ -11,57 +11,8 @@ import { ModelRegistry } from '../../../src/core/llm/registry';
 import { runModels } from '../../../src/core/run/runModels';
 import { LocalModelError, checkModelFile } from '../../../src/core/llm/local/modelFile';
 import { RuntimeMissingError } from '../../../src/core/llm/local/runtime';
+import { ggufFile } from '../../support/ggufFile';
 import { scratchDir } from '../../support/scratch';
-
-/** A GGUF v3 file: string metadata, and tensors of type F32 (4 bytes a value) with their data. */
-function gguf(
-  meta: Record<string, string | number>,
-  tensors: { name: string; values: number }[],
-  dataBytes?: number,
-): Buffer {
-  const parts: Buffer[] = [];
-  const u32 = (n: number) => {
-    const b = Buffer.alloc(4);
-    b.writeUInt32LE(n);
-    parts.push(b);
-  };
-  const u64 = (n: number) => {
-    const b = Buffer.alloc(8);
-    b.writeBigUInt64LE(BigInt(n));
-    parts.push(b);
-  };
-  const str = (s: string) => {
-    u64(Buffer.byteLength(s));
-    parts.push(Buffer.from(s));
-  };
-  parts.push(Buffer.from('GGUF'));
-  u32(3);
-  u64(tensors.length);
-  u64(Object.keys(meta).length);
-  for (const [k, v] of Object.entries(meta)) {
-    str(k);
-    // A number as UINT32 (type 4), text as STRING (type 8).
-    if (typeof v === 'number') {
-      u32(4);
-      u32(v);
-    } else {
-      u32(8);
-      str(v);
-    }
-  }
-  let offset = 0;
-  for (const t of tensors) {
-    str(t.name);
-    u32(1);
-    u64(t.values);
-    u32(0);
-    u64(offset);
-    offset += t.values * 4;
-  }
-  const header = Buffer.concat(parts);
-  const start = Math.ceil(header.length / 32) * 32;
-  return Buffer.concat([header, Buffer.alloc(start - header.length + (dataBytes ?? offset))]);
-}
 
 const CHAT = { 'general.architecture': 'llama', 'tokenizer.chat_template': '{{ messages }}' };
 const TENSORS = [
@@ -115,7 +66,7 @@ function buildError(scenario: NonNullable<Awaited<ReturnType<typeof scenarioWith
 describe('local model files', () => {
   it('reads a whole model: its size agrees with the header, its chat template is there', () => {
     const file = path.join(scratchDir('society-gguf-'), 'ok.gguf');
-    fs.writeFileSync(file, gguf(CHAT, TENSORS));
+    fs.writeFileSync(file, ggufFile(CHAT, TENSORS));
     const info = checkModelFile(file);
     assert.equal(info.architecture, 'llama');
     assert.equal(info.chatTemplate, '{{ messages }}');
@@ -130,7 +81,7 @@ describe('local model files', () => {
   });
 
   it('a download cut short: how many bytes of how many, and to download again', async () => {
-    const whole = gguf(CHAT, TENSORS);
+    const whole = ggufFile(CHAT, TENSORS);
     const { scenario, modelFile } = await scenarioWithModel(whole.subarray(0, whole.length - 100));
     const err = buildError(scenario);
     assert.ok(err instanceof LocalModelError, err.message);
@@ -144,7 +95,7 @@ describe('local model files', () => {
     for (const align of [0, 3]) {
       const file = path.join(dir, `a${align}.gguf`);
       // Cut short too: with alignment 0 the length check compared against NaN and let it pass.
-      const whole = gguf({ ...CHAT, 'general.alignment': align }, TENSORS);
+      const whole = ggufFile({ ...CHAT, 'general.alignment': align }, TENSORS);
       fs.writeFileSync(file, whole.subarray(0, whole.length - 100));
       assert.throws(
         () => checkModelFile(file),
@@ -155,7 +106,7 @@ describe('local model files', () => {
 
   it('a download cut inside the header', () => {
     const file = path.join(scratchDir('society-gguf-'), 'cut.gguf');
-    fs.writeFileSync(file, gguf(CHAT, TENSORS).subarray(0, 40));
+    fs.writeFileSync(file, ggufFile(CHAT, TENSORS).subarray(0, 40));
     assert.throws(
       () => checkModelFile(file),
       /cut.gguf: the file is cut short: it ends \(at 40 bytes\) inside its own header/,
@@ -174,7 +125,7 @@ describe('local model files', () => {
 
   it('a header string longer than any real one: refused as damaged, without reading it into memory', () => {
     const file = path.join(scratchDir('society-gguf-'), 'huge.gguf');
-    const head = gguf(CHAT, TENSORS).subarray(0, 24); // magic, version, tensor and entry counts
+    const head = ggufFile(CHAT, TENSORS).subarray(0, 24); // magic, version, tensor and entry counts
     const length = Buffer.alloc(8);
     length.writeBigUInt64LE(3n * 1024n * 1024n * 1024n);
     fs.writeFileSync(file, Buffer.concat([head, length]));
@@ -188,7 +139,7 @@ describe('local model files', () => {
 
   it('a model without a chat template: refused, with the fix', () => {
     const file = path.join(scratchDir('society-gguf-'), 'base.gguf');
-    fs.writeFileSync(file, gguf({ 'general.architecture': 'llama' }, TENSORS));
+    fs.writeFileSync(file, ggufFile({ 'general.architecture': 'llama' }, TENSORS));
     assert.throws(
       () => checkModelFile(file),
       /base.gguf: the model has no chat template.*use an instruct \(chat\) model file/,
@@ -196,7 +147,7 @@ describe('local model files', () => {
   });
 
   it('a sound file without node-llama-cpp: how to install it, before the run starts', async () => {
-    const { scenario } = await scenarioWithModel(gguf(CHAT, TENSORS));
+    const { scenario } = await scenarioWithModel(ggufFile(CHAT, TENSORS));
     const was = process.env.SOCIETY_CACHE;
     process.env.SOCIETY_CACHE = scratchDir('society-empty-cache-');
     try {
@@ -236,7 +187,7 @@ describe('local model files', () => {
     }
 
     it('a missing file: the path beside the scenario, the setting to fix, before the run starts', async () => {
-      const { scenario, embedFile } = await scenarioWithModel(gguf(CHAT, TENSORS), { file: undefined });
+      const { scenario, embedFile } = await scenarioWithModel(ggufFile(CHAT, TENSORS), { file: undefined });
       // Without node-llama-cpp here, the file is still checked first (no model is ever loaded in this file).
       const thrown = withoutRuntime(() => runBuildError(scenario));
       assert.ok(thrown instanceof LocalModelError, thrown.message);
@@ -245,13 +196,13 @@ describe('local model files', () => {
     });
 
     it('an embedding model needs no chat template; a foreign file is refused; both before the run', async () => {
-      const noTemplate = await scenarioWithModel(gguf(CHAT, TENSORS), {
-        file: gguf({ 'general.architecture': 'bert' }, TENSORS),
+      const noTemplate = await scenarioWithModel(ggufFile(CHAT, TENSORS), {
+        file: ggufFile({ 'general.architecture': 'bert' }, TENSORS),
       });
       // Past the file check, the run stops at the missing runtime: the file itself was accepted.
       const err = withoutRuntime(() => runBuildError(noTemplate.scenario));
       assert.ok(err instanceof RuntimeMissingError, err.message);
-      const foreign = await scenarioWithModel(gguf(CHAT, TENSORS), { file: Buffer.from('not a model') });
+      const foreign = await scenarioWithModel(ggufFile(CHAT, TENSORS), { file: Buffer.from('not a model') });
       const err2 = withoutRuntime(() => runBuildError(foreign.scenario));
       assert.ok(err2 instanceof LocalModelError, err2.message);
       assert.ok(err2.message.startsWith(`${foreign.embedFile}: not a GGUF model`), err2.message);
