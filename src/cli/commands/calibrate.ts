@@ -133,7 +133,7 @@ export const calibrateCommand = command({
       }
       if (err instanceof ExperimentCancelled && meter?.reached) {
         console.error(
-          `society calibrate: stopped: ${meter.reason()}; ${partialText(err.run.partial)}, and no fit is given. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
+          `society calibrate: stopped: ${meter.reason()}; ${partialText(err.run.partial)}, and no fit is given. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost${meter.cutOffNote()}`,
         );
         return COST_LIMIT_EXIT;
       }

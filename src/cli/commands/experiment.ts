@@ -172,7 +172,7 @@ export const experimentCommand: Command = command({
       say(err.run);
       if (meter?.reached && !stops.signal) {
         console.error(
-          `society experiment: stopped: ${meter.reason()}; ${partialText(err.run.partial)}. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost`,
+          `society experiment: stopped: ${meter.reason()}; ${partialText(err.run.partial)}. Run it again with a higher --max-cost (and --overwrite): the cache answers the finished runs at no cost${meter.cutOffNote()}`,
         );
         return COST_LIMIT_EXIT;
       }

@@ -119,7 +119,7 @@ export const studyCommand: Command = command({
       const r = outcome.result;
       if (meter?.reached) {
         console.error(
-          `society study: stopped: ${meter.reason()}; the write-up covers the finished runs. Run it again with a higher --max-cost: finished looks are read back, not rerun`,
+          `society study: stopped: ${meter.reason()}; the write-up covers the finished runs. Run it again with a higher --max-cost: finished looks are read back, not rerun${meter.cutOffNote()}`,
         );
         return COST_LIMIT_EXIT;
       }

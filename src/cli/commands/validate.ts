@@ -305,7 +305,7 @@ export const validateCommand = command({
     } catch (err) {
       if (!(err instanceof ExperimentCancelled && options.meter?.reached)) throw err;
       console.error(
-        `society validate: stopped: ${options.meter.reason()}; ${partialText(err.run.partial)} in the entry under way, and no verdict is given. Run it again with a higher --max-cost: the cache answers the finished runs at no cost`,
+        `society validate: stopped: ${options.meter.reason()}; ${partialText(err.run.partial)} in the entry under way, and no verdict is given. Run it again with a higher --max-cost: the cache answers the finished runs at no cost${options.meter.cutOffNote()}`,
       );
       return COST_LIMIT_EXIT;
     }

@@ -155,9 +155,13 @@ export class SpendMeter {
     };
   }
 
-  /** Calls a stop cut off while under way: the endpoint may bill them, though it reported nothing. */
+  /**
+   * Calls a stop cut off while under way: the endpoint may bill them, though it reported nothing.
+   * Those aborted in this process ended as cut off; those still in flight never ended (a worker
+   * thread ended with its call under way): read after the command stopped, both are counted.
+   */
   get cutOff(): number {
-    return Number(Atomics.load(this.n, CUT_OFF));
+    return Number(Atomics.load(this.n, CUT_OFF) + Atomics.load(this.n, INFLIGHT));
   }
 
   /** The most one call has cost so far. */
@@ -165,12 +169,18 @@ export class SpendMeter {
     return Number(Atomics.load(this.n, LARGEST)) / PICO;
   }
 
-  /** Why the command stopped, for the person who set the limit; calls cut off by the stop are said, not left out. */
+  /** Why the command stopped, for the person who set the limit. */
   reason(): string {
+    return `its model calls cost $${this.spentUsd.toFixed(2)} (the tokens the endpoint reported, at the model's price), reaching the cost limit of $${this.limitUsd.toFixed(2)}`;
+  }
+
+  /**
+   * The calls a stop cut off, said at the end of a stopped command's message (after a `; `), so
+   * they are not left out of what was spent; empty when there were none.
+   */
+  cutOffNote(): string {
     const cut = this.cutOff;
-    const apart = cut
-      ? `; ${cut} call${cut === 1 ? ' was' : 's were'} cut off under way by the stop and may be billed too (at most about $${this.largestUsd.toFixed(2)} each, the costliest call so far)`
-      : '';
-    return `its model calls cost $${this.spentUsd.toFixed(2)} (the tokens the endpoint reported, at the model's price), reaching the cost limit of $${this.limitUsd.toFixed(2)}${apart}`;
+    if (!cut) return '';
+    return `; ${cut} call${cut === 1 ? ' was' : 's were'} cut off under way by the stop and may be billed too (at most about $${this.largestUsd.toFixed(2)} each, the costliest call so far)`;
   }
 }

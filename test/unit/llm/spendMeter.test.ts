@@ -61,19 +61,24 @@ describe('the spending meter', () => {
     assert.equal(m.calls, 2);
   });
 
-  it('a call a stop cut off is counted apart and said with the reason, not left out (issue 87)', () => {
+  it('a call a stop cut off is counted apart and said after the reason, not left out (issue 87)', () => {
     const m = SpendMeter.create(1);
+    assert.equal(m.cutOffNote(), '', 'none cut off: nothing said');
     m.begin().end(dollars(0.6), price);
     m.begin().end(undefined, price, true);
     assert.equal(m.calls, 1, 'the answered call');
     assert.equal(m.cutOff, 1);
     assert.match(
-      m.reason(),
-      /1 call was cut off under way by the stop and may be billed too \(at most about \$0\.60 each/,
+      m.cutOffNote(),
+      /^; 1 call was cut off under way by the stop and may be billed too \(at most about \$0\.60 each/,
     );
     // A call that failed on its own (no stop) reported nothing and is not billed: not cut off.
     m.begin().end(undefined, price, false);
     assert.equal(m.cutOff, 1);
+    // One begun and never ended (its worker thread ended under it) is cut off too.
+    m.begin();
+    assert.equal(m.cutOff, 2);
+    assert.match(m.cutOffNote(), /^; 2 calls were cut off/);
   });
 
   it('worker threads share the total: $10 passed by at most one $1 call per thread', async () => {
