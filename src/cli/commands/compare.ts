@@ -9,8 +9,10 @@ import { mayReplace, recordPresent } from '../ownFiles';
 import { compareSide, type CompareSide, compareSides, conditionSides, experimentTraces } from '../../core/experiment';
 import { COMPARE_FILES, NotComparable } from '../../core/analysis';
 import { writeFileSafely } from '../../core/files/safeWrite';
+import { experimentContrast, experimentContrastText } from '../../core/study/experimentContrast';
+import { printable } from '../../core/text/printable';
 
-const USAGE = 'compare <A> <B> | <experiment> [--conditions A,B] [--json] [--out DIR] [--overwrite]';
+const USAGE = 'compare <A> <B> | <experiment> [--conditions A,B [--minus C,D]] [--json] [--out DIR] [--overwrite]';
 const NAMES: readonly string[] = Object.values(COMPARE_FILES);
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
@@ -24,6 +26,10 @@ const OPTIONS = [
     "an experiment's folder (or its traces/): two of its conditions, their runs paired by seed (the only two, or --conditions)",
   ],
   ['--conditions A,B', 'with <experiment>: the conditions compared, A then B (as the scenario names them)'],
+  [
+    '--minus C,D',
+    'with --conditions A,B: a contrast of contrasts, (B − A) − (D − C) for each outcome, paired by seed, with its 95% CI (e.g. the talk effect in groups of 8 minus in groups of 4)',
+  ],
   ['--json', 'print the comparison as JSON (what compare.json holds)'],
   ['--out DIR', 'write compare.json, series.csv (a row per series and round) and compare.html there'],
   ['--overwrite', 'replace files of those names in --out that Society Studio did not write'],
@@ -35,6 +41,7 @@ export const compareCommand = command({
   summary: 'Two runs side by side (where they part, outcomes, series, ties), or run sets by seed',
   options: OPTIONS,
   async run({ values, positionals }): Promise<number> {
+    if (values.minus !== undefined) return contrast(values, positionals);
     let sides: [CompareSide, CompareSide];
     let labels: [string, string];
     try {
@@ -95,5 +102,29 @@ function writeOut(dir: string, output: { json: string; csv: string; html: string
     return 1;
   }
   for (const [name] of files) console.error(`wrote ${shown(path.join(dir, name))}`);
+  return 0;
+}
+
+/** `--conditions A,B --minus C,D`: the contrast of contrasts per outcome (study/experimentContrast.ts). */
+function contrast(
+  values: { conditions?: string; minus?: string; json?: boolean; out?: string },
+  positionals: string[],
+): number {
+  if (positionals.length !== 1 || values.conditions === undefined) {
+    console.error('society compare: --minus C,D takes one experiment folder and --conditions A,B');
+    return 2;
+  }
+  if (values.out !== undefined) {
+    console.error('society compare: --out is not written for a contrast of contrasts; use --json for its figures');
+    return 2;
+  }
+  let x;
+  try {
+    x = experimentContrast(positionals[0], values.conditions, values.minus!);
+  } catch (err) {
+    console.error(`society compare: ${printable((err as Error).message)}`);
+    return 1;
+  }
+  console.log(values.json ? JSON.stringify({ contrast: x }, null, 2) : printable(experimentContrastText(x).trimEnd()));
   return 0;
 }

@@ -36,6 +36,7 @@ import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import { experimentMergeCommand, MERGE_USAGE, sayShard } from './experimentMerge';
 import { mayStartOver, recordPresent, removeOurs } from '../ownFiles';
+import { sayToolProgress } from '../toolProgress';
 
 /** EndpointDownError's message, as a worker thread passes it on. */
 const ENDPOINT_DOWN = /connections in a row and has not answered once/;
@@ -155,7 +156,7 @@ export const experimentCommand: Command = command({
         traces: !values['no-traces'],
         signal: stops.stopNow.signal,
         stopStarting: stops.stopStarting.signal,
-        onProgress: tty ? progressBar(Date.now()) : undefined,
+        onProgress: withToolProgress(tty ? progressBar(Date.now()) : undefined),
         ...(meter ? { meter } : {}),
       });
       if (tty) process.stderr.write('\n');
@@ -301,6 +302,17 @@ function listenForStops(quiet: boolean | undefined): Stops {
       process.off('SIGTERM', onSigterm);
       process.off('SIGHUP', onSighup);
     },
+  };
+}
+
+/** The terminal's bar (if any), and a progress line for a tool's host as each run ends. */
+function withToolProgress(bar?: (p: ExperimentProgress) => void): (p: ExperimentProgress) => void {
+  let said = -1;
+  return (p) => {
+    bar?.(p);
+    if (p.done === said) return;
+    said = p.done;
+    sayToolProgress({ done: p.done, total: p.total, of: 'runs' });
   };
 }
 

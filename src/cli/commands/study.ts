@@ -20,6 +20,7 @@ import { missingExperimentKey } from '../experimentKeys';
 import { COST_LIMIT_EXIT } from '../run/runToEnd';
 import { libraryDir } from './validate';
 import { verdictWords } from '../../core/study/studyMarkdown';
+import { sayToolProgress } from '../toolProgress';
 
 const OPTIONS = [
   ['<study>', 'a .society file holding a `kind: study` document'],
@@ -108,7 +109,7 @@ export const studyCommand: Command = command({
           allowModule: values['allow-module'] === true,
           signal: stopNow.signal,
           ...(meter ? { meter } : {}),
-          ...(values.quiet ? {} : { onProgress: progressLine() }),
+          onProgress: progressLine(values.quiet === true),
         },
       );
       if ('refused' in outcome) {
@@ -171,9 +172,11 @@ function sayStudy(
 }
 
 /** A progress line on stderr for every finished run (a log, not only a terminal, sees it move). */
-function progressLine(): (p: StudyProgress) => void {
+function progressLine(quiet: boolean): (p: StudyProgress) => void {
   const started = Date.now();
   return (p) => {
+    sayToolProgress({ done: p.runsDone, total: p.runsPlanned, of: 'runs' });
+    if (quiet) return;
     const s = ((Date.now() - started) / 1000).toFixed(0);
     process.stderr.write(
       `study: ${p.model}, look ${p.look}/${p.looks}: ${p.runsDone} of ${p.runsPlanned} runs planned so far (${s} s)\n`,

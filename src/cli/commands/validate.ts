@@ -38,6 +38,7 @@ import {
 import { chooseModel } from '../modelChoice';
 import { mayReplace, recordPresent, removeOurs } from '../ownFiles';
 import { writeFileSafely } from '../../core/files/safeWrite';
+import { sayToolProgress } from '../toolProgress';
 
 /** The shipped library: beside the bundle (dist/../validation) or the sources (src/cli/commands/../../../validation). */
 export function libraryDir(from = __dirname): string | undefined {
@@ -332,10 +333,16 @@ async function validateInto(
     console.error(`claims: ${where('varied.csv')}`);
     return failedFor(variedUnansweredText(results));
   }
+  let started = 0;
   const results = await validateLibrary(entries, {
     ...options,
-    onEntry: (e) => console.error(`validating ${e.id} …`),
+    onEntry: (e) => {
+      // Entries run one after another: the one starting now follows those done.
+      sayToolProgress({ done: started++, total: entries.length, of: 'entries' });
+      console.error(`validating ${e.id} …`);
+    },
   });
+  sayToolProgress({ done: entries.length, total: entries.length, of: 'entries' });
   for (const r of results) out.keepEntry(r.entry.id, r.files);
   out.write('validation.csv', validationCsv(results));
   out.write('validation.json', validationJson(results, label));

@@ -24,6 +24,6 @@ export function cliHost(cwd: string, costLimitUsd: number): ToolHost {
         }
       : {}),
     hasKey: (env) => !!process.env[env],
-    society: (args, signal) => runSociety(bin, args, { cwd, signal }),
+    society: (args, signal, onProgress) => runSociety(bin, args, { cwd, signal, onProgress }),
   };
 }

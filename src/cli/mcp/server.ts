@@ -41,7 +41,7 @@ export function societyMcpServer(host: ToolHost, version: string, limits?: ToolL
         annotations: { readOnlyHint: t.kind === 'read', openWorldHint: t.kind === 'run' },
       },
       (args: unknown, extra: { signal: AbortSignal } & ProgressExtra) =>
-        withHeartbeat(extra, t.name, () => callTool(t, args, host, extra.signal, limits)),
+        withHeartbeat(extra, t.name, host, (h) => callTool(t, args, h, extra.signal, limits)),
     );
   }
   registerResources(server, host.cwd);

@@ -5,6 +5,7 @@
 import type { CallRecord } from '../../core/llm/callRecord';
 import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
+import { sayToolProgress } from '../toolProgress';
 
 /** How often a progress line is written where the bar cannot be redrawn. */
 export const LINE_EVERY_MS = 10_000;
@@ -36,6 +37,10 @@ export class Progress {
   }
 
   readonly listener = (e: TraceEvent): void => {
+    // A tool's host (an assistant's `society mcp`) hears each round end, even with --quiet.
+    if (e.type === 'round_end' && e.round <= this.rounds) {
+      sayToolProgress({ done: e.round, total: this.rounds, of: 'rounds' });
+    }
     if (this.mode === 'off') return;
     if (e.type === 'reward') this.turns++;
     else if (e.type === 'round_start') this.current = e.round;

@@ -9,6 +9,9 @@ import { effectWeights, type StudyHypothesis } from '../format';
 import type { RunOutcome } from '../experiment';
 import { maxOf } from '../stats/extremes';
 
+/** What a test reads of a run: its condition, seed and outcomes. */
+export type SeedRun = Pick<RunOutcome, 'condition' | 'seed' | 'metrics'>;
+
 /** supported: the CI excludes 0 the expected way (and Holm's p < α); contradicted: the other way; negligible: the CI lies within ± the smallest effect. */
 export type StudyVerdict = 'supported' | 'contradicted' | 'negligible' | 'inconclusive' | 'untested';
 
@@ -34,7 +37,7 @@ export interface HypothesisTest {
 }
 
 /** Each seed's value of `metric` in `condition` (null where the run has none). */
-function valuesBySeed(runs: readonly RunOutcome[], metric: string, condition: string): Map<number, number> {
+function valuesBySeed(runs: readonly SeedRun[], metric: string, condition: string): Map<number, number> {
   const out = new Map<number, number>();
   for (const r of runs) {
     if (r.condition !== condition) continue;
@@ -45,7 +48,7 @@ function valuesBySeed(runs: readonly RunOutcome[], metric: string, condition: st
 }
 
 /** The hypothesis' effect in each seed that has every condition it reads. */
-export function seedEffects(h: StudyHypothesis, runs: readonly RunOutcome[]): { seed: number; effect: number }[] {
+export function seedEffects(h: StudyHypothesis, runs: readonly SeedRun[]): { seed: number; effect: number }[] {
   const weights = [...effectWeights(h.effect)].filter(([, w]) => w !== 0);
   const columns = weights.map(([c, w]) => [valuesBySeed(runs, h.metric, c), w] as const);
   const seeds = [...new Set(runs.map((r) => r.seed))].sort((a, b) => a - b);
@@ -60,7 +63,7 @@ export function seedEffects(h: StudyHypothesis, runs: readonly RunOutcome[]): { 
 /** Differences this small against the values' scale are rounding (two sums in another order), not data. */
 const NOISE = 1e-9;
 
-export function testHypothesis(h: StudyHypothesis, runs: readonly RunOutcome[], alpha: number): HypothesisTest {
+export function testHypothesis(h: StudyHypothesis, runs: readonly SeedRun[], alpha: number): HypothesisTest {
   const bySeed = seedEffects(h, runs);
   const level = 1 - alpha;
   const base = { n: bySeed.length, level, by_seed: bySeed };

@@ -138,8 +138,13 @@ export async function runStudyModels(
   const out: ModelRuns[] = [];
   let runsDone = 0;
   let stopped = false;
-  const planned = (lookIndex: number): number => models.length * conditions.length * looks.looks[lookIndex].length;
-  for (const m of models) {
+  // Runs planned so far: the earlier models' runs as they ended, this model's up to its look, and
+  // the first look of each model still to come (a sequential plan may plan more as it goes).
+  const planned = (modelIndex: number, lookIndex: number): number =>
+    out.slice(0, modelIndex).reduce((n, r) => n + r.runs.length, 0) +
+    conditions.length * looks.looks[lookIndex].length +
+    (models.length - modelIndex - 1) * conditions.length * looks.looks[0].length;
+  for (const [mi, m] of models.entries()) {
     const runs: RunOutcome[] = [];
     const mr: ModelRuns = {
       name: m.name,
@@ -159,6 +164,8 @@ export async function runStudyModels(
       continue;
     }
     const s = scenarioFor(scenario, study, m.config);
+    const say = (k: number): void =>
+      o.onProgress?.({ model: m.name, look: k + 1, looks: looks.looks.length, runsDone, runsPlanned: planned(mi, k) });
     for (let k = 0; k < looks.looks.length; k++) {
       const before = k === 0 ? [] : looks.looks[k - 1];
       const seeds = looks.looks[k].filter((x) => !before.includes(x));
@@ -168,6 +175,7 @@ export async function runStudyModels(
         pushAll(runs, earlier.runs);
         mr.looksReused++;
         runsDone += earlier.runs.length;
+        say(k);
       } else {
         if (o.stopStarting?.aborted || o.signal?.aborted || o.meter?.reached) {
           stopped = true;
@@ -190,13 +198,7 @@ export async function runStudyModels(
             onOutcome: (outcome) => {
               runsDone++;
               o.onOutcome?.(outcome);
-              o.onProgress?.({
-                model: m.name,
-                look: k + 1,
-                looks: looks.looks.length,
-                runsDone,
-                runsPlanned: planned(k),
-              });
+              say(k);
             },
           });
           pushAll(runs, run.result.runs);

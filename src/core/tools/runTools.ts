@@ -260,7 +260,7 @@ export const compareTool = tool({
   name: 'society_compare',
   title: 'Compare runs or conditions',
   description:
-    "Compare two runs (or two sets of runs paired by seed), or two conditions of one experiment paired by seed (`conditions`), as `society compare`: metrics side by side with the difference, its 95% CI and Hedges' g. A contrast of contrasts is a study hypothesis (`effect: { of, minus }`, society_study).",
+    "Compare two runs (or two sets of runs paired by seed), or two conditions of one experiment paired by seed (`conditions`), as `society compare`: metrics side by side with the difference, its 95% CI and Hedges' g. With `minus` (two more conditions C, D) a contrast of contrasts instead: (B − A) − (D − C) for each outcome, paired by seed, with its 95% CI and p (e.g. whether the talk effect differs between group sizes).",
   input: {
     a: pathArg('read', 'a run folder, trace or folder of runs; with conditions, the experiment folder'),
     b: pathArg('read', 'the other (not with conditions)').optional(),
@@ -269,11 +269,21 @@ export const compareTool = tool({
       .length(2)
       .optional()
       .describe('two conditions of the experiment in `a`, as the scenario names them: A then B'),
+    minus: z
+      .array(z.string().min(1).max(200))
+      .length(2)
+      .optional()
+      .describe('with `conditions`: two more of its conditions, C then D, for the contrast (B − A) − (D − C)'),
   },
   kind: 'read',
-  async invoke({ a, b, conditions }, host, signal) {
+  async invoke({ a, b, conditions, minus }, host, signal) {
     if ((b === undefined) === (conditions === undefined)) {
       throw new ToolRefusal("give `b` (another run) or `conditions` (two of an experiment's), one of the two");
+    }
+    if (minus && !conditions) throw new ToolRefusal('`minus` needs `conditions`: the contrast is (B − A) − (D − C)');
+    if (conditions && minus) {
+      const pair = (p: readonly string[]) => `${p[0]},${p[1]}`;
+      return societyJson(host, ['compare', a, '--conditions', pair(conditions), '--minus', pair(minus)], signal);
     }
     if (conditions) {
       return societyJson(host, ['compare', a, '--conditions', `${conditions[0]},${conditions[1]}`], signal);

@@ -2,6 +2,7 @@
 // and what it does with it. The MCP server (`society mcp`) and the editor's language-model tools
 // are built from the one table of them (tools.ts); neither adds tools of its own.
 import type { z } from 'zod';
+import type { ToolProgress } from './progressLines';
 
 /** What an assistant's session may spend: the user's limit, what its tools spent (assistantBudget.ts). */
 export interface AssistantBudget {
@@ -30,8 +31,12 @@ export interface ToolHost {
    * environment's SOCIETY_ALLOW_KEYS; the host passes them to the `society` it runs.
    */
   allowKeys?: readonly string[];
-  /** Runs `society <args>` (the same CLI), giving its exit code and output. */
-  society(args: string[], signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs `society <args>` (the same CLI), giving its exit code and output; `onProgress` hears its runs end. */
+  society(
+    args: string[],
+    signal?: AbortSignal,
+    onProgress?: (p: ToolProgress) => void,
+  ): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
 export interface SocietyTool<S extends z.ZodRawShape = z.ZodRawShape> {

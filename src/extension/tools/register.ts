@@ -59,10 +59,11 @@ function editorHost(ctx: SocietyContext, allowKeys: readonly string[]): ToolHost
     // The CLI child reads keys from its environment; keys kept in SecretStorage are not passed on.
     hasKey: (env) => !!process.env[env],
     allowKeys,
-    society: (args, signal) =>
+    society: (args, signal, onProgress) =>
       runSociety(bin, args, {
         cwd,
         signal,
+        onProgress,
         env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', SOCIETY_ALLOW_KEYS: allowEnv },
       }),
   };

@@ -6,6 +6,14 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { withHeartbeat, type ProgressExtra } from '../../../src/cli/mcp/heartbeat';
+import type { ToolHost } from '../../../src/core/tools/tool';
+
+const host: ToolHost = {
+  cwd: '.',
+  costLimitUsd: 0,
+  hasKey: () => false,
+  society: async () => ({ code: 0, stdout: '', stderr: '' }),
+};
 
 describe('society mcp: progress while a tool works', () => {
   it('a call with a progress token is told it is under way, beat by beat, until it ends', async () => {
@@ -18,6 +26,7 @@ describe('society mcp: progress while a tool works', () => {
       withHeartbeat(
         extra,
         'slow',
+        host,
         async () => {
           await twoBeats;
           return { content: [{ type: 'text' as const, text: 'done' }] };
@@ -53,7 +62,7 @@ describe('society mcp: progress while a tool works', () => {
   it('a call without a progress token gets no notification', async () => {
     let sent = 0;
     const extra: ProgressExtra = { sendNotification: async () => void sent++ };
-    assert.equal(await withHeartbeat(extra, 'quick', async () => 7, 1), 7);
+    assert.equal(await withHeartbeat(extra, 'quick', host, async () => 7, 1), 7);
     assert.equal(sent, 0);
   });
 });

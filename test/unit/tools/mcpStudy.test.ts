@@ -12,8 +12,13 @@ import { withMcpClient } from '../../support/mcpSession';
 
 const repo = path.resolve(__dirname, '../../..');
 
-async function call(client: Client, name: string, args: Record<string, unknown>): Promise<any> {
-  const r = await client.callTool({ name, arguments: args });
+async function call(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+  onprogress?: (p: { message?: string }) => void,
+): Promise<any> {
+  const r = await client.callTool({ name, arguments: args }, undefined, onprogress ? { onprogress } : {});
   const text = (r.content as { type: string; text: string }[])[0].text;
   assert.ok(!r.isError, `${name}: ${text}`);
   // Every answer's text from files and runs sits under untrusted_data (issue 87: data, not instructions).
@@ -66,7 +71,13 @@ describe('an assistant does a study through society mcp', function () {
         [['offline', 12]],
       );
       assert.equal(planned.cost_usd, 0);
-      const answer = await call(client, 'society_study', { study: 'study.society', out: 'talk-study' });
+      // A long call tells the client what is done of what is planned, as each run ends.
+      const told: string[] = [];
+      const answer = await call(client, 'society_study', { study: 'study.society', out: 'talk-study' }, (p) =>
+        told.push(p.message ?? ''),
+      );
+      assert.match(told[0] ?? '', /^society_study: 1 of 6 runs done, under way for \d+ s$/, told.join('\n'));
+      assert.match(told.at(-1) ?? '', /: (\d+) of \1 runs done/, told.join('\n'));
       assert.equal(answer.folder, 'talk-study');
       const h = answer.study.hypotheses[0];
       assert.equal(h.id, 'talk');

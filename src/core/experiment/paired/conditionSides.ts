@@ -27,7 +27,7 @@ export function conditionRuns(traces: string): Map<string, string[]> {
 /** Largest experiment.json read for its conditions' names and order (it also holds every run's figures). */
 const MAX_EXPERIMENT_JSON = 64 * 1024 * 1024;
 
-interface ExperimentRecord {
+export interface ExperimentRecord {
   /** Condition stems in the scenario's order, with the names it writes. */
   names: Map<string, string>;
   /** Each run's recorded outcomes, by its trace file. */
@@ -101,21 +101,27 @@ export function splitConditionPair(text: string, known: (name: string) => boolea
   return splits.length === 1 ? splits[0] : undefined;
 }
 
+/** Two conditions of an experiment, resolved: their file stems, with what the experiment says of them. */
+export interface ConditionPair {
+  traces: string;
+  record: ExperimentRecord;
+  runs: Map<string, string[]>;
+  pair: [string, string];
+  nameOf: (stem: string) => string;
+}
+
 /**
- * Two conditions of the experiment in `dir` as sides A and B: those named (a pair, or `A,B` as
- * written, names with commas included), or the only two it has. Throws a sentence naming the
- * experiment's conditions when that cannot be.
+ * Two conditions of the experiment in `dir`: those named (a pair, or `A,B` as written, names with
+ * commas included), or the only two it has. Throws a sentence naming the experiment's conditions
+ * when that cannot be.
  */
-export function conditionSides(
-  dir: string,
-  asked?: readonly [string, string] | string,
-): { sides: [CompareSide, CompareSide]; labels: [string, string] } {
+export function conditionPair(dir: string, asked?: readonly [string, string] | string): ConditionPair {
   const traces = experimentTraces(dir);
   if (!traces) throw new Error(`${dir} is not an experiment's folder: it has no traces/<condition>-seed<n>.jsonl`);
   const runs = conditionRuns(traces);
   // In the scenario's order (its first condition is A), named as it names them, where it says.
-  const recordOf = experimentRecord(traces);
-  const declared = recordOf.names;
+  const record = experimentRecord(traces);
+  const declared = record.names;
   const order = [...declared.keys()];
   const rank = (stem: string) => (order.includes(stem) ? order.indexOf(stem) : order.length);
   const stems = [...runs.keys()].sort((a, b) => rank(a) - rank(b));
@@ -131,25 +137,34 @@ export function conditionSides(
   if (typeof asked === 'string' && !wanted) {
     throw new Error(`'${asked}' does not name two of the experiment's conditions as A,B (${listed})`);
   }
-  let pair: string[];
+  let pair: [string, string];
   if (wanted) {
     pair = wanted.map((w) => {
       const stem = stemOf(w, stems);
       if (!stem) throw new Error(`the experiment has no condition '${w}' (${listed})`);
       return stem;
-    });
+    }) as [string, string];
     if (pair[0] === pair[1]) throw new Error(`condition '${wanted[0]}' is compared with itself: name two (${listed})`);
   } else if (stems.length === 2) {
-    pair = stems;
+    pair = [stems[0], stems[1]];
   } else {
     throw new Error(`the experiment has ${stems.length} conditions: name two with --conditions A,B (${listed})`);
   }
+  return { traces, record, runs, pair, nameOf };
+}
+
+/** Two conditions of the experiment in `dir` (conditionPair) as sides A and B, their runs paired by seed. */
+export function conditionSides(
+  dir: string,
+  asked?: readonly [string, string] | string,
+): { sides: [CompareSide, CompareSide]; labels: [string, string] } {
+  const { record, runs, pair, nameOf } = conditionPair(dir, asked);
   const side = (stem: string): CompareSide => ({
     kind: 'runs',
     files: runs.get(stem)!,
-    recorded: recordOf.outcomes,
+    recorded: record.outcomes,
     condition: true,
-    outcomes: recordOf.metrics,
+    outcomes: record.metrics,
   });
   return { sides: [side(pair[0]), side(pair[1])], labels: [nameOf(pair[0]), nameOf(pair[1])] };
 }
