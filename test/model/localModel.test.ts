@@ -124,5 +124,5 @@ describe('a real small instruct model (SmolLM2-135M-Instruct, in-process) drives
       'no memory holds what the model wrote',
     );
   });
-  // The public goods game (4 × 2), its contributions and its rerun in another process: surfaces.test.ts.
+  // The public goods game (4 × 1), its contributions and its rerun in another process: surfaces.test.ts.
 });

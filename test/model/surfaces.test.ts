@@ -64,10 +64,12 @@ describe('a real small instruct model through the run tool and validate', functi
   });
   after(() => closeLocalEngines());
 
-  it("society_run (society mcp) on a public goods game, 4 × 2: the in-process run's trace, byte for byte", async () => {
+  // One round: the same bytes in two processes is shown by every call of it; a second round only
+  // doubled the stage's time on the critical path of the suite (issue 88).
+  it("society_run (society mcp) on a public goods game, 4 × 1: the in-process run's trace, byte for byte", async () => {
     const cwd = scratchDir('society-model-mcp-');
     const scenarioFile = path.join(cwd, 'public-goods.society');
-    cutFile(path.join(repo, 'examples/public-goods/public-goods.society'), scenarioFile, { count: 4, rounds: 2 });
+    cutFile(path.join(repo, 'examples/public-goods/public-goods.society'), scenarioFile, { count: 4, rounds: 1 });
     const { scenario, diagnostics } = await loadScenarioFile(scenarioFile);
     assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
     const inProcess = await runLocal(scenario);
