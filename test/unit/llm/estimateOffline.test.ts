@@ -13,6 +13,8 @@ import { OFFLINE_SECONDS, UNMATCHED_WIDTH } from '../../../src/core/llm/estimate
 import { LONG_RUN_SECONDS, runForecast } from '../../../src/core/llm/runForecast';
 import { TARGETS_OFFERED } from '../../../src/core/engine/phases/act/targets';
 import { scratchDir } from '../../support/scratch';
+import { withMcpClient } from '../../support/mcpSession';
+import { estimateExperiment } from '../../../src/core/experiment/experimentCost';
 
 const repo = path.resolve(__dirname, '../../..');
 const EXAMPLE = path.join(repo, 'examples/public-goods-matching/public-goods-matching.society');
@@ -102,5 +104,30 @@ describe('the estimate gives an offline run its time (issue 87)', () => {
       r.stderr,
       /society estimate: the run's default model is expected to take about \d+ min of CPU on the offline model/,
     );
+  });
+
+  it('an experiment sums its runs’ offline time, and society_estimate gives the seconds', async function () {
+    this.timeout(60_000);
+    const s = await grouped(2000, 1000);
+    const one = offlineOf(s).seconds;
+    // Two conditions (partners, strangers) × two seeds: four runs of the same size.
+    const e = estimateExperiment(s, { seeds: [1, 2] });
+    const o = e.total.models.find((m) => m.provider === 'offline')?.offline;
+    assert.ok(o && Math.abs(o.seconds - 4 * one) < 1e-6, `${o?.seconds} against 4 × ${one}`);
+    assert.equal(o.acts, 4 * 4000);
+
+    const cwd = scratchDir('offline-estimate-tool-');
+    const text = fs.readFileSync(EXAMPLE, 'utf8').replace('count: 16', 'count: 2000').replace('size: 4', 'size: 1000');
+    fs.writeFileSync(path.join(cwd, 'world.society'), text);
+    await withMcpClient(cwd, async (client) => {
+      const r = await client.callTool({
+        name: 'society_estimate',
+        arguments: { scenario: 'world.society', rounds: 2 },
+      });
+      const answer = JSON.parse((r.content as { text: string }[])[0].text).untrusted_data;
+      assert.equal(answer.expected_seconds, Math.round(one));
+      assert.equal(answer.models[0].seconds, Math.round(one));
+      assert.match(answer.seconds_note, /CPU time of its action decisions/);
+    });
   });
 });
