@@ -85,7 +85,7 @@ export function closedAgent(
     return m ? { ...r, ...shifted(r as Values, m) } : r;
   };
   lazyAgents(context, () => (moves?.size ? state.rows().map(row) : state.rows()));
-  readMatch(context, state, id, (rid) => row(matchRow(state, rid)));
+  readMatch(context, state, id, (rid) => row(matchRow(state, rid, round)));
   const out: Values = {};
   for (const u of state.compiled.agentUpdates) {
     if (!valued(u.quantity)) continue;
@@ -99,13 +99,16 @@ export function closedAgent(
 /**
  * A group member's row as `matched` reads it, built once per state revision: every closing of every
  * option of every decider in a group reads the same rows (issue 87), and the rows are not written
- * (an option's changes are applied to a copy, `row` above).
+ * (an option's changes are applied to a copy, `row` above). Only the values are keyed by the revision.
  */
-const matchRows = new WeakMap<WorldState, { revision: number; rows: Map<string, AgentRow> }>();
-function matchRow(state: WorldState, id: string): AgentRow {
+const matchRows = new WeakMap<WorldState, { revision: number; round: number; rows: Map<string, AgentRow> }>();
+function matchRow(state: WorldState, id: string, round: number): AgentRow {
+  // Places and knowledge change without a revision (a move, a fact told): their rows are built fresh.
+  if (state.knowledge || state.placeOf) return agentRow(id, state.matches?.groupNameOf(id), state.view(id));
   let c = matchRows.get(state);
-  if (!c || c.revision !== state.revision) {
-    c = { revision: state.revision, rows: new Map() };
+  // Groups are drawn at a round's opening (kernel/roundOpen.ts): a row's group holds for the round.
+  if (!c || c.revision !== state.revision || c.round !== round) {
+    c = { revision: state.revision, round, rows: new Map() };
     matchRows.set(state, c);
   }
   let r = c.rows.get(id);
