@@ -5,6 +5,8 @@ import type { OptionRow } from '../optionRows';
 import { integerOption, knownModel, loadRunnableScenario, onePositional } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import type { LocalFit } from '../../core/llm/estimateLocal';
+import { offlineLine, offlineWarning } from '../../core/llm/estimateOffline';
+import { LONG_RUN_SECONDS } from '../../core/llm/runForecast';
 import { localEstimateInputs } from '../../core/llm/local/localEstimate';
 import { localFit } from '../../core/llm/local/localFit';
 import { counted } from '../../core/text/counted';
@@ -61,6 +63,7 @@ export function formatEstimate(e: RunEstimate): string {
       );
     }
     if (m.local) lines.push(localLine(m.name, m.local));
+    if (m.offline?.acts) lines.push(offlineLine(printable(m.name), m.offline));
     if (m.embeddings) {
       lines.push(
         `  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens, ${m.embeddings.cost_usd !== undefined ? `$${m.embeddings.cost_usd.toFixed(4)} (in the cost above)` : 'unpriced (set `embeddings.price`)'}`,
@@ -96,6 +99,16 @@ function localLine(name: string, l: LocalFit): string {
     ? `≈ ${int(l.seconds ?? 0)} s at ${int(l.speed.prompt_per_s)} prompt and ${l.speed.answer_per_s.toFixed(1)} answer tokens a second (measured ${l.speed.measured} over ${counted_(l.speed.calls)})`
     : 'time: no speed measured yet for this file, threads and batch (a run measures it)';
   return `  ${name} (local): largest typical prompt ${l.largest.kind} ${int(l.largest.tokens)} tokens (${counted}) of a ${int(l.context)}-token context; ${time}`;
+}
+
+/** A long offline run, said past a minute as a long local run is asked in the editor (runForecast.ts). */
+function offlineWarnings(e: RunEstimate): string[] {
+  const out: string[] = [];
+  for (const m of e.models) {
+    const w = m.offline && offlineWarning(m.offline, `the run's ${printable(m.name)} model`, LONG_RUN_SECONDS);
+    if (w) out.push(w);
+  }
+  return out;
 }
 
 const counted_ = (n: number): string => counted(n, 'call');
@@ -138,6 +151,7 @@ export const estimateCommand = command({
       pushAll(estimate.assumptions, local.notes);
       console.log(values.json ? JSON.stringify(estimate, null, 2) : formatEstimate(estimate));
       for (const w of fit.warnings) console.error(`society estimate: ${w}`);
+      for (const w of offlineWarnings(estimate)) console.error(`society estimate: ${w}`);
       for (const e of fit.errors) console.error(`society estimate: does not fit: ${e}`);
       return fit.errors.length ? 1 : 0;
     } finally {

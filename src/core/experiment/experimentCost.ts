@@ -65,6 +65,7 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
             cost_usd_ceiling: 0,
             by_kind: {},
             embeddings: undefined,
+            offline: undefined,
           }),
         );
       }
@@ -75,6 +76,14 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
       for (const [kind, k] of Object.entries(m.by_kind) as [keyof ModelEstimate['by_kind'], CallsAndTokens][]) {
         addCalls((sum.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 }), k, seeds);
       }
+      if (m.offline) {
+        // Every run's offline decisions, at the widest group a condition reads (issue 87).
+        const o = (sum.offline ??= { ...m.offline, seconds: 0, acts: 0 });
+        o.seconds += m.offline.seconds * seeds;
+        o.acts += m.offline.acts * seeds;
+        o.width = Math.max(o.width, m.offline.width);
+        o.everyone = Math.max(o.everyone, m.offline.everyone);
+      }
       if (m.embeddings) {
         const e = (sum.embeddings ??= { model: m.embeddings.model, texts: 0, requests: 0, input_tokens: 0 });
         e.texts += m.embeddings.texts * seeds;
@@ -83,7 +92,10 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
       }
     }
   }
-  for (const m of models.values()) if (!m.embeddings) delete m.embeddings;
+  for (const m of models.values()) {
+    if (!m.embeddings) delete m.embeddings;
+    if (!m.offline) delete m.offline;
+  }
   return {
     conditions: plan.conditions.length,
     seeds,

@@ -33,6 +33,7 @@ import {
   typicalAnswerTokens,
 } from './answerBudget';
 import { typicalRequests } from './estimateRequests';
+import { isOffline, offlineAssumptions, offlineTime, type OfflineTime } from './estimateOffline';
 
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
@@ -65,6 +66,8 @@ export interface ModelEstimate extends CallsAndTokens {
   by_kind: Partial<Record<DecisionKind, CallsAndTokens>>;
   /** A local model: its context against the largest typical prompt, and the time at its measured speed. */
   local?: LocalFit;
+  /** The offline model: expected CPU seconds of its decisions (estimateOffline.ts). */
+  offline?: OfflineTime;
   /**
    * Memory relevance by endpoint embeddings (models with `embeddings`): texts embedded, requests,
    * tokens, and their cost where the embedding model's price is known (counted in `cost_usd` too).
@@ -313,10 +316,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   for (const b of instrumentBatches(s, { ...sizes, ...who })) add(b.model, b.req, b.calls, b.callers);
 
   const list = [...models.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const m of list) if (m.local) localSeconds(m, modelNamed(s.models, m.name) ?? s.models.default);
-  for (const m of list) {
-    m.by_kind = Object.fromEntries(KINDS.filter((k) => m.by_kind[k]).map((k) => [k, m.by_kind[k]!]));
-  }
+  for (const m of list) finish(m, s, agents);
   const total = totalOf(list);
   return {
     scenario: s.name,
@@ -333,6 +333,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       'surveys: every agent a survey goes to, at each round it is due; judges that are models: every agent judged, on its round or once per conversation it was in (conversations per agent as the encounters and rooms give them); offline judges cost nothing',
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
+      ...offlineAssumptions(list),
       "cached input: in whole 64-character blocks, the handbook of every task and shape on every call but the first, the rest of each kind's system message (the setting, the persona) on every call but each agent's first of that kind; the per-call part never (a floor)",
       ...setEventsIgnored(s, rounds),
       ...(list.some((m) => m.embeddings)
@@ -342,6 +343,13 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
         : []),
     ],
   };
+}
+
+/** A model's estimate completed: its time (a local model's at its speed, the offline model's), its kinds in order. */
+function finish(m: ModelEstimate, s: Scenario, agents: number): void {
+  if (m.local) localSeconds(m, modelNamed(s.models, m.name) ?? s.models.default);
+  if (isOffline(m)) m.offline = offlineTime(s, agents, m.by_kind.act?.calls ?? 0);
+  m.by_kind = Object.fromEntries(KINDS.filter((k) => m.by_kind[k]).map((k) => [k, m.by_kind[k]!]));
 }
 
 type Total = RunEstimate['total'];

@@ -9,6 +9,7 @@ import type { ModelEstimate, RunEstimate } from './estimate';
 import { traitsOf } from '../format';
 import { printable } from '../text/printable';
 import { pushAll } from '../text/pushAll';
+import { clock, offlineLine, offlineWarning } from './estimateOffline';
 
 /** Past this many expected seconds a run asks before it starts. */
 export const LONG_RUN_SECONDS = 60;
@@ -31,6 +32,8 @@ export interface RunForecast {
   lines: string[];
   /** Asked before the run starts; absent: it starts. */
   ask?: RunQuestion;
+  /** Said, not asked, as the run starts: a long offline run (it spends nothing; Stop ends it). */
+  warning?: string;
 }
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -38,12 +41,7 @@ const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const calls = (n: number, noun = 'call'): string => `${int(n)} ${n === 1 ? noun : `${noun}s`}`;
 
 /** "45 s", "35 min", "2 h 10 min". */
-export function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-}
+export const duration = clock;
 
 /** How a model is named to a person: a local model by its file, else by what it calls. */
 export function modelLabel(m: ModelEstimate): string {
@@ -87,7 +85,7 @@ function promptOf(m: ModelEstimate): string[] {
 export function runForecast(e: RunEstimate, o: { costLimitUsd?: number } = {}): RunForecast {
   const used = e.models.filter((m) => m.calls > 0 && !traitsOf(m.provider).instant);
   const head = `Estimate for "${printable(e.scenario)}" (${calls(e.agents, 'agent')} × ${calls(e.rounds, 'round')})`;
-  if (!used.length) return { lines: [`${head}: the offline rule-based model only, no LLM calls, nothing spent`] };
+  if (!used.length) return offlineOnly(e, head);
   const lines = [
     `${head}: ${calls(e.total.calls, 'model call')}, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens`,
   ];
@@ -97,8 +95,27 @@ export function runForecast(e: RunEstimate, o: { costLimitUsd?: number } = {}): 
     );
     pushAll(lines, promptOf(m));
   }
+  // Agents on the offline model beside a language model: their time said too.
+  for (const m of e.models) if (m.offline?.acts) lines.push(offlineLine(printable(m.name), m.offline));
   const ask = question(e, used, o.costLimitUsd);
   return ask ? { lines, ask } : { lines };
+}
+
+/** A run on the offline model only: nothing spent and nothing asked, but its time said, and warned of past a minute (issue 87). */
+function offlineOnly(e: RunEstimate, head: string): RunForecast {
+  const lines = [`${head}: the offline rule-based model only, no LLM calls, nothing spent`];
+  const timed = e.models.filter((m) => m.offline?.acts);
+  for (const m of timed) lines.push(offlineLine(printable(m.name), m.offline!));
+  if (!timed.length) return { lines };
+  // Several offline configs read the same groups: their decisions and seconds add up.
+  const all = { ...timed[0].offline! };
+  for (const m of timed.slice(1)) {
+    all.seconds += m.offline!.seconds;
+    all.acts += m.offline!.acts;
+  }
+  const what = `This run of ${printable(e.scenario)} (${calls(e.agents, 'agent')} × ${calls(e.rounds, 'round')})`;
+  const warning = offlineWarning(all, what, LONG_RUN_SECONDS);
+  return warning ? { lines, warning: `${warning}.` } : { lines };
 }
 
 function question(e: RunEstimate, used: ModelEstimate[], costLimitUsd: number | undefined): RunQuestion | undefined {

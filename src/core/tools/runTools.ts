@@ -86,7 +86,7 @@ export const estimateTool = tool({
   name: 'society_estimate',
   title: 'Estimate a run, an experiment or a study',
   description:
-    "Model calls, tokens, dollars (and, for a local model with a measured speed, seconds) before anything runs, per model: one run of the scenario; with `experiment`, its every condition × seed; with `study`, a study's every model, condition and the most seeds its plan allows.",
+    "Model calls, tokens, dollars (and seconds: for a local model with a measured speed, and the offline model's CPU time) before anything runs, per model: one run of the scenario; with `experiment`, its every condition × seed; with `study`, a study's every model, condition and the most seeds its plan allows.",
   input: {
     scenario: scenarioInput.optional(),
     study: pathArg('read', 'a study .society file (instead of scenario)').optional(),
@@ -139,17 +139,26 @@ function modelRows(run: ReturnType<typeof estimateRun>): object[] {
     cost_usd: m.cost_usd,
     priced: m.priced,
     ...(m.local?.seconds !== undefined ? { seconds: Math.round(m.local.seconds) } : {}),
+    ...(m.offline?.acts ? { seconds: Math.round(m.offline.seconds) } : {}),
   }));
 }
 
-/** Expected seconds where every model that calls has a measured speed (a local one); else said unknown. */
+/**
+ * Expected seconds where every model that calls has a measured speed (a local one) and the offline
+ * model's CPU time (issue 87: estimateOffline.ts); else said unknown.
+ */
 function secondsOf(run: ReturnType<typeof estimateRun>): { expected_seconds?: number; seconds_note?: string } {
   const calling = run.models.filter((m) => m.calls > 0 && m.provider !== 'offline');
-  if (!calling.length) {
-    return { seconds_note: "the offline model: no model call; time is the engine's own (seconds for most examples)" };
-  }
+  const offline = run.models.reduce((s, m) => s + (m.offline?.seconds ?? 0), 0);
+  const note = run.models.some((m) => m.offline && m.calls > 0)
+    ? {
+        seconds_note:
+          "the offline model's seconds are the CPU time of its action decisions only: conversations, ratings and reflection are not timed",
+      }
+    : {};
+  if (!calling.length) return { expected_seconds: Math.round(offline), ...note };
   if (calling.every((m) => m.local?.seconds !== undefined)) {
-    return { expected_seconds: Math.round(calling.reduce((s, m) => s + m.local!.seconds!, 0)) };
+    return { expected_seconds: Math.round(offline + calling.reduce((s, m) => s + m.local!.seconds!, 0)), ...note };
   }
   return { seconds_note: 'no measured speed for an endpoint model: time depends on the endpoint' };
 }

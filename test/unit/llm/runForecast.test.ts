@@ -88,12 +88,23 @@ describe('the estimate before a run in the editor (issue 88)', () => {
     assert.equal(runForecast(few).ask, undefined);
   });
 
-  it('an offline run never asks, however long', async () => {
+  it('an offline run never asks, however long; it says its time and warns past a minute (issue 87)', async () => {
     const f = runForecast(await estimateFor({ kind: 'offline' }, 100_000), { costLimitUsd: undefined });
     assert.equal(f.ask, undefined);
-    assert.deepEqual(f.lines, [
+    assert.equal(f.lines.length, 2);
+    assert.equal(
+      f.lines[0],
       'Estimate for "Linear public goods (Fehr & Gächter 2000)" (4 agents × 100,000 rounds): the offline rule-based model only, no LLM calls, nothing spent',
-    ]);
+    );
+    assert.match(
+      f.lines[1],
+      /^ {2}editor-choice \(offline\): ≈ \d+ min of CPU \(400,000 action decisions, each reading 3 others offered; measured /,
+    );
+    assert.match(
+      f.warning ?? '',
+      /^This run of Linear public goods .* is expected to take about \d+ min of CPU on the offline model/,
+    );
+    assert.equal(runForecast(await estimateFor({ kind: 'offline' }, 10)).warning, undefined);
   });
 
   it('a priced run past a small cost asks when no cost limit is set; a set limit is the cost check’s', async () => {

@@ -17,6 +17,7 @@ import type { Agent } from '../../society/agent';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import { bounded, valued, type WorldState } from '../../society/worldState';
 import { actorView } from './actorView';
+import { decisionWork } from './decisionWork';
 
 /** Agents whose return is worked out per option (the first ones shown): beyond, the model sees no more. */
 export const FORESEEN_AGENTS = 32;
@@ -38,6 +39,7 @@ const keepCache = new WeakMap<object, Set<string>>();
 const readCache = new WeakMap<object, Set<string>>();
 const concernCache = new WeakMap<CompiledAction, boolean>();
 const othersCache = new WeakMap<object, { yes: boolean }>();
+const allCache = new WeakMap<object, { yes: boolean }>();
 
 /** The world after the round's world updates, from `world`. Throws when an update fails. */
 export function closedWorld(state: WorldState, world: Values, n: number, round: number): Values {
@@ -66,6 +68,7 @@ export function closedAgent(
   round: number,
   moves?: ReadonlyMap<string, Values>,
 ): Values {
+  decisionWork.closings++;
   const me = id === agent.id ? actorView(state, agent) : state.view(id);
   const moved = moves?.get(id);
   const context: ExpressionContext = {
@@ -82,10 +85,7 @@ export function closedAgent(
     return m ? { ...r, ...shifted(r as Values, m) } : r;
   };
   lazyAgents(context, () => (moves?.size ? state.rows().map(row) : state.rows()));
-  readMatch(context, state, id, (rid) => {
-    const base = agentRow(rid, state.matches?.groupNameOf(rid), state.view(rid));
-    return row(base);
-  });
+  readMatch(context, state, id, (rid) => row(matchRow(state, rid, round)));
   const out: Values = {};
   for (const u of state.compiled.agentUpdates) {
     if (!valued(u.quantity)) continue;
@@ -94,6 +94,29 @@ export function closedAgent(
     out[u.quantity.name] = bounded(u.quantity, x);
   }
   return out;
+}
+
+/**
+ * A group member's row as `matched` reads it, built once per state revision: every closing of every
+ * option of every decider in a group reads the same rows (issue 87), and the rows are not written
+ * (an option's changes are applied to a copy, `row` above). Only the values are keyed by the revision.
+ */
+const matchRows = new WeakMap<WorldState, { revision: number; round: number; rows: Map<string, AgentRow> }>();
+function matchRow(state: WorldState, id: string, round: number): AgentRow {
+  // Places and knowledge change without a revision (a move, a fact told): their rows are built fresh.
+  if (state.knowledge || state.placeOf) return agentRow(id, state.matches?.groupNameOf(id), state.view(id));
+  let c = matchRows.get(state);
+  // Groups are drawn at a round's opening (kernel/roundOpen.ts): a row's group holds for the round.
+  if (!c || c.revision !== state.revision || c.round !== round) {
+    c = { revision: state.revision, round, rows: new Map() };
+    matchRows.set(state, c);
+  }
+  let r = c.rows.get(id);
+  if (!r) {
+    r = agentRow(id, state.matches?.groupNameOf(id), state.view(id));
+    c.rows.set(id, r);
+  }
+  return r;
 }
 
 function shifted(values: Readonly<Values>, moved: Readonly<Values>): Values {
@@ -242,6 +265,25 @@ export class Foresight {
     })).yes;
   }
 
+  /** Whether any agent update reads `agents`, every agent's row (not only its match's). */
+  static readsAll(state: WorldState): boolean {
+    return memo(allCache, state.compiled, () => ({
+      yes: state.compiled.agentUpdates.some((u) => /\bagents\b/.test(u.expression)),
+    })).yes;
+  }
+
+  /**
+   * Whether `id`'s close may read an agent `moves` moved: updates over `agents` read everyone, over
+   * `matched`/`partner` only its group. An agent in another group closes as before, exactly, and is
+   * not worked out again (issue 87: in groups of 4 most of the foreseen agents play elsewhere).
+   */
+  private readsMoved(id: string, moves: Moves): boolean {
+    if (!Foresight.readsOthers(this.state)) return false;
+    if (Foresight.readsAll(this.state)) return true;
+    const group = this.state.matches?.groupOf(id);
+    return !!group && [...moves.agents.keys()].some((m) => group.includes(m));
+  }
+
   /** Whether an action writes anything an update other than its own reads (else it needs no foresight). */
   static concerns(state: WorldState, action: CompiledAction): boolean {
     return memo(concernCache, action, () => {
@@ -307,7 +349,7 @@ export class Foresight {
         const moved = moves.agents.get(id);
         // Unmoved and in an unchanged world, an agent closes as before — unless its updates read
         // the other agents (an aggregate over `agents`, its `matched` or `partner`), which moved.
-        if (world === baseWorld && !moved && !(moves.agents.size && Foresight.readsOthers(this.state))) continue;
+        if (world === baseWorld && !moved && !(moves.agents.size && this.readsMoved(id, moves))) continue;
         let before = this.closing.agents.get(id);
         if (!before) {
           before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round, expectedBefore);

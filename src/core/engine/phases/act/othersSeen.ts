@@ -7,7 +7,7 @@ type ActDivision = NonNullable<ActRequest['others'][number]['division']>;
 import { valued, type WorldState } from '../../society/worldState';
 import type { PhaseContext } from '../context';
 import { nameRecord } from '../../../text/nameRecord';
-import { maxOf } from '../../../stats/extremes';
+import { decisionWork } from './decisionWork';
 
 /** How much was taken from another agent last round, when anything was. */
 function pressureOn(state: WorldState, id: string): { pressure?: number } {
@@ -24,24 +24,40 @@ function visible(state: WorldState, id: string): Record<string, number> {
 
 /** What agents want more of, summed: the valued agent quantities (tallies and categories left out). */
 function holdings(state: WorldState, id: string): number {
+  decisionWork.holdings++;
   const values = state.of(id);
   let sum = 0;
   for (const [name, q] of state.agentQuantities) if (valued(q)) sum += values[name];
   return sum;
 }
 
-/** Another agent's last action and how far ahead of `me` it is, relative to the widest gap among `others` (−1..1). */
+/**
+ * How far ahead of `me` the others are measured against: its holdings and the widest gap to any of
+ * `others`. Worked out once per decider, not once per other seen — per other it made a decision
+ * cost grow with the square of its group (issue 87).
+ */
+interface Yardstick {
+  mine: number;
+  widest: number;
+}
+
+function yardstickOf(state: WorldState, me: string, others: readonly string[]): Yardstick {
+  const mine = holdings(state, me);
+  let widest = 0;
+  for (const o of others) widest = Math.max(widest, Math.abs(holdings(state, o) - mine));
+  return { mine, widest };
+}
+
+/** Another agent's last action and how far ahead of `me` it is, relative to the widest gap among the others (−1..1). */
 function lastAndAhead(
   state: WorldState,
-  me: string,
   id: string,
-  others: readonly string[],
+  yardstick: Yardstick,
 ): { last?: string; last_args?: Record<string, Record<string, number>>; ahead?: number } {
   const last = state.conduct.lastActionOf(id);
   if (!last) return {};
   const numbers = state.conduct.lastArgsOf(id);
-  const mine = holdings(state, me);
-  const widest = Math.max(0, maxOf(others.map((o) => Math.abs(holdings(state, o) - mine))));
+  const { mine, widest } = yardstick;
   return {
     last,
     ...(numbers ? { last_args: numbers } : {}),
@@ -56,7 +72,7 @@ function otherSeen(
   state: WorldState,
   me: string,
   id: string,
-  others: readonly string[],
+  yardstick: Yardstick,
   talked: ReadonlyMap<string, number> | undefined,
 ): ActRequest['others'][number] {
   return {
@@ -67,7 +83,7 @@ function otherSeen(
     state: visible(state, id),
     ...state.conduct.seenIn(id, world.round),
     ...pressureOn(state, id),
-    ...lastAndAhead(state, me, id, others),
+    ...lastAndAhead(state, id, yardstick),
     ...(talked?.has(id) ? { talked: talked.get(id)! } : {}),
     ...divisionSeen(state, me, id),
   };
@@ -109,7 +125,7 @@ export function seenOthers(
   talked?: ReadonlyMap<string, number>,
 ): ActRequest['others'] {
   const group = state.matches?.groupOf(me)?.filter((id) => id !== me);
-  const yardstick = group?.length ? group : others;
+  const yardstick = yardstickOf(state, me, group?.length ? group : others);
   return matchedFirst(state, me, shown).map((id) => otherSeen(world, state, me, id, yardstick, talked));
 }
 
