@@ -44,7 +44,7 @@ function llamaBench(s: { bundle: string; bins: string; tag: string }): string {
   if (fs.existsSync(exe)) return exe;
   const src = path.join(dir, 'src');
   fs.rmSync(dir, { recursive: true, force: true });
-  execFileSync('git', ['clone', '--quiet', s.bundle, src], { stdio: 'inherit' });
+  execFileSync('git', ['-c', 'advice.detachedHead=false', 'clone', '--quiet', s.bundle, src], { stdio: 'inherit' });
   const tool = path.join(src, 'tools', 'llama-bench');
   console.log(`llamaCpp: building llama-bench ${s.tag} into ${dir} (about a minute)`);
   execFileSync(
@@ -118,8 +118,12 @@ export async function run(): Promise<void> {
   }
   const exe = llamaBench(found);
   const batch = runSettings(localModel()).batchSize;
-  console.log(`\nllamaCpp: SmolLM2-135M-Instruct Q4_1, 1 thread, batch ${batch}: the provider ÷ llama-bench ${found.tag}`);
-  console.log('| pair | provider prompt t/s | llama.cpp prompt t/s | ratio | provider answer t/s | llama.cpp answer t/s | ratio |');
+  console.log(
+    `\nllamaCpp: SmolLM2-135M-Instruct Q4_1, 1 thread, batch ${batch}: the provider ÷ llama-bench ${found.tag}`,
+  );
+  console.log(
+    '| pair | provider prompt t/s | llama.cpp prompt t/s | ratio | provider answer t/s | llama.cpp answer t/s | ratio |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const ratios = { prompt: [] as number[], answer: [] as number[] };
   let sizes: { p: number; n: number } | undefined;
