@@ -14,12 +14,12 @@ import {
 } from '../format';
 import type {
   AdviceAction,
-  DialogueAct,
   EvaluationReasons,
   MemoryCues,
   RewardBasis,
   Terms,
   Usage,
+  Utterance,
 } from '../trace/events';
 import type { PersonaBrief, RequestBase, RetrievedMemory } from './requestBase';
 import type { ActRequest, ActResponse } from './actRequest';
@@ -58,18 +58,9 @@ export interface ChoosePartnerResponse {
   reason: string;
 }
 
-export interface TranscriptLine {
+export interface TranscriptLine extends Utterance {
   from: string;
   name: string;
-  act: DialogueAct;
-  text: string;
-  topic?: string;
-  /** Knowledge items the message passes on (`knowledge:`). */
-  tells?: string[];
-  /** Items heard in this conversation the speaker does not believe. */
-  doubts?: string[];
-  /** What a proposal puts forward, or an acceptance agrees to. */
-  terms?: Terms;
 }
 
 /** A knowledge item as a speaker sees it: something it could pass on, or heard in this conversation. */
@@ -107,17 +98,8 @@ export interface SpeakRequest extends RequestBase {
    */
   terms?: Terms[];
 }
-export interface SpeakResponse {
-  act: DialogueAct;
-  text: string;
-  topic?: string;
-  /** Ids of `news` items the message passes on. */
-  tells?: string[];
-  /** Ids of `heard` items the speaker does not believe. */
-  doubts?: string[];
-  /** The terms it proposes or accepts (one of the request's `terms`, or those of the proposal it accepts). */
-  terms?: Terms;
-}
+/** `tells`: ids of the request's `news`; `doubts`: of its `heard`; `terms`: one of its `terms`, or those of the proposal it accepts. */
+export type SpeakResponse = Utterance;
 
 export interface EvaluateRequest extends RequestBase {
   kind: 'evaluate';

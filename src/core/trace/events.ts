@@ -5,7 +5,7 @@
 import type { Driver, DriverWeights, Persona } from '../format';
 import type { WorldEdit } from './edits';
 import type { EventBase as Base } from './eventBase';
-import type { AdviceAction, DialogueAct, MemoryRecord, Phase, Terms } from './words';
+import type { AdviceAction, MemoryRecord, Phase, Utterance } from './words';
 import type { Decider, Usage, UsageTotals } from './usage';
 import type { TraceHeader } from './header';
 import type { ActionEvent } from './actionEvents';
@@ -91,22 +91,13 @@ export interface RoomEvent extends Base {
   topic?: string;
   members: string[];
 }
-export interface MessageEvent extends Base {
+export interface MessageEvent extends Base, Utterance {
   type: 'message';
   encounter: string;
   turn: number;
   from: string;
   /** Addressee in a pair conversation; absent in a room (addressed to all). */
   to?: string;
-  act: DialogueAct;
-  text: string;
-  topic?: string;
-  /** Knowledge items (`knowledge:`) this message passes on, by id. */
-  tells?: string[];
-  /** Items heard in this conversation that the speaker does not believe. */
-  doubts?: string[];
-  /** What a proposal puts forward, or an acceptance agrees to (offline speakers, issue 85). */
-  terms?: Terms;
   usage?: Usage;
   /** Set when a person plays the agent: who decided (Decider). */
   by?: Decider;

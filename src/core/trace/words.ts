@@ -51,6 +51,22 @@ export interface Terms {
   amount?: number;
 }
 
+/**
+ * What one message says, one shape wherever it is: the speaker's answer, a line of the transcript
+ * the next speaker reads, and the trace's message event.
+ */
+export interface Utterance {
+  act: DialogueAct;
+  text: string;
+  topic?: string;
+  /** Knowledge items (`knowledge:`) the message passes on, by id. */
+  tells?: string[];
+  /** Items heard in this conversation that the speaker does not believe, by id. */
+  doubts?: string[];
+  /** What a proposal puts forward, or an acceptance agrees to (offline speakers, issue 85). */
+  terms?: Terms;
+}
+
 export interface MemoryCues {
   /** The other agent the memory is about. */
   partner?: string;
