@@ -23,6 +23,7 @@ export class PromptPanel {
   /** A decision was selected: its calls are asked for (`key` undefined: no decision, nothing shown). */
   ask(key: string | undefined): void {
     this.asked = key;
+    delete this.element.dataset.answered;
     this.element.hidden = true;
     this.body.replaceChildren();
   }
@@ -30,6 +31,8 @@ export class PromptPanel {
   /** The host's answer for `key`. */
   show(key: string, calls: readonly ModelCall[], problem?: string): void {
     if (key !== this.asked) return;
+    // The state a reader (and a test) waits for: the host has answered this decision.
+    this.element.dataset.answered = key;
     if (!calls.length && !problem) {
       this.element.hidden = true; // the offline model decided: no prompt to show
       return;
