@@ -78,13 +78,15 @@ describe("a decision's prompt and answer in the society view (code-server + Chro
       calls[0].messages.map((m) => m.role),
     );
     assert.match((await panel.locator('summary').first().textContent())!, /Prompt & answer · .* · speak · round 1/);
+    // The answer in the picture too (the panel scrolls in a narrow editor group).
+    await panel.locator('.prompt-answer').first().scrollIntoViewIfNeeded();
     await s.wb.screenshot('prompt-view-light-modern');
 
     // The same panel in Dark Modern: the theme changed under the open view.
     settings(s.server.workspace, 'Default Dark Modern');
     await s.wb.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: STEP_MS });
     await view().locator('body.vscode-dark').waitFor({ timeout: STEP_MS });
-    await panel.locator('.prompt-answer').waitFor();
+    await panel.locator('.prompt-answer').first().scrollIntoViewIfNeeded();
     await s.wb.screenshot('prompt-view-dark-modern');
   });
 });
