@@ -17,6 +17,8 @@ import { openRunDatabase } from '../../../src/core/query/database';
 import { reply, useFakeOpenAI, type FakeRequest } from '../../support/fakeOpenAI';
 import { allowKeyTo } from '../../support/llmFixtures';
 import { quietly } from '../../support/quietly';
+import { PromptSource } from '../../../src/extension/views/promptSource';
+import type { TraceFeed } from '../../../src/extension/views/traceFeed';
 
 function scenario(dir: string, models: string, experiment = ''): string {
   const file = path.join(dir, 'book.society');
@@ -135,6 +137,13 @@ describe('the prompt book: one opening for every runner, found by decision', fun
       assert.equal(readPromptBook(run), undefined);
       fs.symlinkSync(path.join(outside, 'prompts.jsonl'), path.join(run, 'prompts.jsonl'));
       assert.throws(() => readPromptBook(run), /outside/);
+      // The view is told why, not shown someone else's prompts.
+      const feed = {
+        source: { kind: 'file', label: 't', path: path.join(run, 'trace.jsonl') },
+      } as unknown as TraceFeed;
+      const answer = new PromptSource().callsFor(feed, 'speak:1:x:0');
+      assert.deepEqual(answer.calls, []);
+      assert.match(answer.problem!, /outside/);
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
     }
@@ -151,10 +160,16 @@ describe('the prompt book: one opening for every runner, found by decision', fun
     await runExperiment(scen, { outDir: out, rounds: 1 });
     const books = fs.readdirSync(path.join(out, 'prompts')).sort();
     assert.deepEqual(books, fs.readdirSync(path.join(out, 'traces')).sort());
+    const source = new PromptSource();
     for (const b of books) {
       const lookup = readPromptBook(path.join(out, 'prompts'), b)!;
-      const msg = events(path.join(out, 'traces', b)).find((e) => e.type === 'message')!;
-      assert.ok(lookup.forDecision(decisionKeyOf(msg)!).length >= 1);
+      const trace = path.join(out, 'traces', b);
+      const msg = events(trace).find((e) => e.type === 'message')!;
+      const calls = lookup.forDecision(decisionKeyOf(msg)!);
+      assert.ok(calls.length >= 1);
+      // What the society view is answered for this experiment run's trace opened on its own.
+      const feed = { source: { kind: 'file', label: b, path: trace } } as unknown as TraceFeed;
+      assert.deepEqual(source.callsFor(feed, decisionKeyOf(msg)!), { calls });
     }
     const db = await openRunDatabase(out);
     try {
