@@ -34,12 +34,25 @@ export interface ModelCall {
   error?: string;
 }
 
+/** Characters of text a lookup heard live keeps (each distinct text once); the calls after are left out. */
+export const LIVE_MAX_CHARS = 32 * 1024 * 1024;
+
 /** The book's calls by decision key, from a file or heard live. */
 export class PromptLookup {
   private readonly texts = new Map<string, { text: string; cut?: number }>();
   private readonly byKey = new Map<string, ModelCall[]>();
-  /** Calls the book left out past its cap (its `end` line), so a missing call is not a mystery. */
+  /** Texts heard live, each kept once (a persona's system prompt is sent with every call). */
+  private readonly interned = new Map<string, string>();
+  private chars = 0;
+  /** Calls the book left out past its cap (its `end` line), or heard live past LIVE_MAX_CHARS. */
   leftOut = 0;
+
+  constructor(private readonly maxChars = LIVE_MAX_CHARS) {}
+
+  /** Calls heard live were left out past the bound: the run's book on disk has them. */
+  get full(): boolean {
+    return this.chars > this.maxChars;
+  }
 
   /** One line of a book. */
   addLine(line: PromptLine): void {
@@ -59,10 +72,21 @@ export class PromptLookup {
     }
   }
 
-  /** A call as a registry's `onPrompt` tells it (a live run). */
+  /** A call as a registry's `onPrompt` tells it (a live run); past the bound it is counted, not kept. */
   addCall(c: PromptCall): void {
-    const cut = (s: string): { text: string; cut?: number } =>
-      s.length > TEXT_MAX_CHARS ? { text: s.slice(0, TEXT_MAX_CHARS), cut: s.length - TEXT_MAX_CHARS } : { text: s };
+    if (this.full) {
+      this.leftOut++;
+      return;
+    }
+    const cut = (s: string): { text: string; cut?: number } => {
+      const kept = s.length > TEXT_MAX_CHARS ? s.slice(0, TEXT_MAX_CHARS) : s;
+      let text = this.interned.get(kept);
+      if (text === undefined) {
+        this.interned.set(kept, (text = kept));
+        this.chars += kept.length;
+      }
+      return s.length > TEXT_MAX_CHARS ? { text, cut: s.length - TEXT_MAX_CHARS } : { text };
+    };
     const answer = c.answer !== undefined ? cut(c.answer) : undefined;
     this.push({
       key: c.key,

@@ -21,7 +21,9 @@ export class PromptSource {
 
   /** The calls behind the decision `key` in the trace `feed` shows; `problem`: why the book could not be read. */
   callsFor(feed: TraceFeed, key: string): { calls: ModelCall[]; problem?: string } {
-    if (feed.prompts) return { calls: feed.prompts.forDecision(key) };
+    const heard = feed.prompts?.forDecision(key) ?? [];
+    // A live run's calls past its bound in memory are in its book on disk (when it keeps one).
+    if (heard.length || (feed.prompts && !feed.prompts.full)) return { calls: heard };
     if (!feed.source.path) return { calls: [] };
     try {
       return { calls: this.bookOf(feed.source.path)?.forDecision(key) ?? [] };

@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
 import { loadScenarioFile } from '../../../src/core/format';
 import { openPromptBook, callsModels } from '../../../src/core/llm/promptBookOpen';
-import { readPromptBook } from '../../../src/core/llm/promptLookup';
+import { PromptLookup, readPromptBook } from '../../../src/core/llm/promptLookup';
+import { PromptBook } from '../../../src/core/llm/promptBook';
+import type { PromptCall } from '../../../src/core/llm/promptRecord';
 import { decisionKeyOf } from '../../../src/core/trace/decisionKey';
 import { runExperiment } from '../../../src/core/experiment/runExperiment';
 import type { TraceEvent } from '../../../src/core/trace/events';
@@ -197,5 +199,49 @@ describe('the prompt book: one opening for every runner, found by decision', fun
     const off = path.join(dir, 'off');
     await runExperiment(offline, { outDir: off, rounds: 1 });
     assert.equal(fs.existsSync(path.join(off, 'prompts')), false);
+  });
+
+  it('heard live, keeps each text once and stops at its bound; the view then reads the book on disk', () => {
+    const system = 'You are Maya. '.repeat(100); // 1,400 characters, sent with every call
+    const call = (i: number): PromptCall => ({
+      key: `speak:1:c${i}:0`,
+      round: 1,
+      kind: 'speak',
+      agent: 'maya',
+      model: 'default',
+      call: 1,
+      messages: [
+        { role: 'system', content: system.slice(0) },
+        { role: 'user', content: `turn ${i}` },
+      ],
+      schema: {},
+      max_tokens: 10,
+      answer: `{"text":"${i}"}`,
+      parse: 'ok',
+    });
+    const live = new PromptLookup(2000);
+    const file = path.join(dir, 'prompts.jsonl');
+    const book = new PromptBook(file);
+    for (let i = 0; i < 40; i++) {
+      live.addCall(call(i));
+      book.listener(call(i));
+    }
+    book.close();
+    // The system prompt counted once: 40 calls of ~1,430 characters each fit under 2,000 until
+    // the per-call texts (user, answer: ~20 characters) add up past it.
+    assert.equal(live.full, true);
+    assert.ok(live.forDecision('speak:1:c0:0').length === 1);
+    const kept = Array.from({ length: 40 }, (_, i) => live.forDecision(`speak:1:c${i}:0`).length).filter(
+      Boolean,
+    ).length;
+    assert.ok(kept > 10 && kept < 40, `kept ${kept}`);
+    assert.equal(live.leftOut, 40 - kept);
+    const feed = {
+      source: { kind: 'run', label: 'r', path: path.join(dir, 'trace.jsonl') },
+      prompts: live,
+    } as unknown as TraceFeed;
+    const last = new PromptSource().callsFor(feed, 'speak:1:c39:0');
+    assert.equal(last.calls.length, 1, 'a call left out live is read from the book');
+    assert.equal(last.calls[0].messages[0].text, system);
   });
 });
