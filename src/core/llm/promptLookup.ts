@@ -41,6 +41,8 @@ export const LIVE_MAX_CHARS = 32 * 1024 * 1024;
 export class PromptLookup {
   private readonly texts = new Map<string, { text: string; cut?: number }>();
   private readonly byKey = new Map<string, ModelCall[]>();
+  /** Each agent's latest decision of each kind (`agent kind` → key): a failed call's event names no key. */
+  private readonly latestKey = new Map<string, string>();
   /** Texts heard live, each kept once (a persona's system prompt is sent with every call). */
   private readonly interned = new Map<string, string>();
   private chars = 0;
@@ -108,12 +110,19 @@ export class PromptLookup {
     return this.byKey.get(key) ?? [];
   }
 
+  /** The calls of `agent`'s latest decision of `kind` (a failed call's `error` event names these two). */
+  latest(agent: string, kind: string): ModelCall[] {
+    const key = this.latestKey.get(`${agent}\u0000${kind}`);
+    return key === undefined ? [] : this.forDecision(key);
+  }
+
   /** Whether any call is known: a world of offline decisions has none, and shows no prompt at all. */
   get empty(): boolean {
     return this.byKey.size === 0;
   }
 
   private push(call: ModelCall): void {
+    this.latestKey.set(`${call.agent}\u0000${call.kind}`, call.key);
     const list = this.byKey.get(call.key);
     if (list) {
       // A resumed book re-asks the rounds after its checkpoint: the later call of a number wins.

@@ -10,6 +10,7 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import { scratchDir } from '../../support/scratch';
 import { STATE_WAIT_MS } from '../../support/stateWait';
 import { useFakeOpenAI } from '../../support/fakeOpenAI';
+import { deadEndpointScenario } from '../../support/deadEndpoint';
 
 const repo = path.resolve(__dirname, '../../..');
 const scenario = (models: string): string => `kind: scenario
@@ -113,5 +114,27 @@ describe('society debug adapter: the Model call scope', function () {
       scopes.map((s) => s.name),
       ['Agent Ann Lee', 'World'],
     );
+  });
+
+  it('"Failed model calls" shows the failed call: what was sent and the error, beside the event', async () => {
+    const file = await deadEndpointScenario(dir);
+    const stopped = dc.waitForEvent('stopped');
+    await Promise.all([
+      dc
+        .waitForEvent('initialized')
+        .then(() => dc.setExceptionBreakpointsRequest({ filters: ['failedCall'] }))
+        .then(() => dc.configurationDoneRequest()),
+      dc.launch({ scenario: file }),
+    ]);
+    await stopped;
+    const scopes = (await dc.scopesRequest({ frameId: 4 })).body.scopes;
+    const named = scopes.map((s) => s.name);
+    assert.equal(named[0], 'Event: Failed model calls');
+    assert.match(named[1], /^Model call: (Ann|Bob) · choose_partner, round 1$/, named.join(', '));
+    const call = await expand(dc, scopes[1].variablesReference);
+    assert.match(call.get('error')!.value, /ECONNREFUSED/);
+    assert.ok(!call.has('answer'), 'no answer came');
+    const messages = await expand(dc, call.get('messages')!.variablesReference);
+    assert.equal([...messages.keys()][0], '1. system');
   });
 });
