@@ -20,6 +20,7 @@ import { reply, useFakeOpenAI, type FakeRequest } from '../../support/fakeOpenAI
 import { allowKeyTo } from '../../support/llmFixtures';
 import { quietly } from '../../support/quietly';
 import { PromptSource } from '../../../src/extension/views/promptSource';
+import { experimentCommand } from '../../../src/cli/commands/experiment';
 import type { TraceFeed } from '../../../src/extension/views/traceFeed';
 
 function scenario(dir: string, models: string, experiment = ''): string {
@@ -243,5 +244,30 @@ describe('the prompt book: one opening for every runner, found by decision', fun
     const last = new PromptSource().callsFor(feed, 'speak:1:c39:0');
     assert.equal(last.calls.length, 1, 'a call left out live is read from the book');
     assert.equal(last.calls[0].messages[0].text, system);
+  });
+
+  it("experiment merge brings each shard's books beside the traces it brings", async () => {
+    const file = scenario(
+      dir,
+      fakeModels(fake.server.url),
+      'experiment: { seeds: [1, 2], conditions: [{ name: base, set: {} }] }',
+    );
+    const parts = [1, 2].map((i) => path.join(dir, `shard-${i}`));
+    for (const [i, out] of parts.entries()) {
+      const r = await quietly(() =>
+        experimentCommand.run([file, '--rounds', '1', '--shard', `${i + 1}/2`, '--out', out, '-q']),
+      );
+      assert.equal(r.result, 0, r.errors);
+      assert.equal(fs.readdirSync(path.join(out, 'prompts')).length, 1);
+    }
+    const merged = path.join(dir, 'merged');
+    const m = await quietly(() => experimentCommand.run(['merge', ...parts, '--out', merged, '-q']));
+    assert.equal(m.result, 0, m.errors);
+    const books = fs.readdirSync(path.join(merged, 'prompts')).sort();
+    assert.deepEqual(books, fs.readdirSync(path.join(merged, 'traces')).sort());
+    for (const b of books) {
+      const from = parts.map((p) => path.join(p, 'prompts', b)).find((f) => fs.existsSync(f))!;
+      assert.equal(fs.readFileSync(path.join(merged, 'prompts', b), 'utf8'), fs.readFileSync(from, 'utf8'));
+    }
   });
 });
