@@ -160,7 +160,8 @@ describe('the prompt book: one opening for every runner, found by decision', fun
     );
     const scen = await loaded(file);
     const out = path.join(dir, 'exp');
-    await runExperiment(scen, { outDir: out, rounds: 1 });
+    // On two worker threads: each worker's run opens its own book.
+    await runExperiment(scen, { outDir: out, rounds: 1, jobs: 2 });
     const books = fs.readdirSync(path.join(out, 'prompts')).sort();
     assert.deepEqual(books, fs.readdirSync(path.join(out, 'traces')).sort());
     const source = new PromptSource();
