@@ -6,7 +6,7 @@
 // offline model made no call: no scope. Named by the agent's name, not its id.
 import { decisionKeyOf } from '../core/trace/decisionKey';
 import type { TraceEvent } from '../core/trace/events';
-import type { ModelCall } from '../core/llm/promptLookup';
+import type { ModelCall } from '../core/protocol/modelCall';
 import type { DebugRun } from './debugRun';
 import type { ScopeValue } from './stopScopes';
 

@@ -3,7 +3,7 @@
 // parsing made of each answer. Asked of the host by the decision's key (core/trace/decisionKey.ts)
 // and shown only when a model made that decision: a decision of the offline model shows nothing.
 // Every string (persona texts, the model's answer) is written as text, never as markup.
-import type { ModelCall } from '../../src/core/llm/promptLookup';
+import type { ModelCall } from '../../src/core/protocol/modelCall';
 import { el } from '../dom';
 
 export class PromptPanel {

@@ -8,31 +8,9 @@ import * as path from 'node:path';
 import { confinedPath } from '../files/confined';
 import { PROMPT_BOOK_MAX_BYTES, PROMPTS_FILE, TEXT_MAX_CHARS, type PromptLine } from './promptBook';
 import type { PromptCall } from './promptRecord';
+import type { ModelCall } from '../protocol/modelCall';
 
-/** A message as it was sent (a text past the book's bound keeps its start: `cut` chars left out). */
-export interface SentMessage {
-  role: string;
-  text: string;
-  cut?: number;
-}
-
-/** One model call behind a decision, its texts put back. */
-export interface ModelCall {
-  key: string;
-  round: number;
-  kind: string;
-  agent: string;
-  model: string;
-  /** 1, or 2 for the re-ask. */
-  call: number;
-  messages: SentMessage[];
-  answer?: string;
-  answer_cut?: number;
-  /** 'ok', or why the answer could not be used. */
-  parse?: string;
-  repairs?: readonly string[];
-  error?: string;
-}
+export type { ModelCall, SentMessage } from '../protocol/modelCall';
 
 /** Characters of text a lookup heard live keeps (each distinct text once); the calls after are left out. */
 export const LIVE_MAX_CHARS = 32 * 1024 * 1024;

@@ -3,7 +3,7 @@
 // JSON: they cross postMessage, and the view's state is persisted by VS Code as JSON.
 import { type Mechanics, type Quantity, type Scenario, tieSources, type TieSource } from '../format/pure';
 import type { Phase, TraceEvent, TraceHeader } from '../trace/events';
-import type { ModelCall } from '../llm/promptLookup';
+import type { ModelCall } from './modelCall';
 
 /** Where the trace on screen comes from; the host reloads it from `path` after a window reload. */
 export interface TraceSource {

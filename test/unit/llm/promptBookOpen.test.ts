@@ -60,7 +60,6 @@ async function loaded(file: string) {
 }
 
 describe('the prompt book: one opening for every runner, found by decision', function () {
-  this.timeout(60_000);
   const fake = useFakeOpenAI();
   let dir: string;
   beforeEach(() => {
