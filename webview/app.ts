@@ -24,6 +24,8 @@ import { SizeControl } from './panels/sizeControl';
 import { WorldStatePanel } from './panels/worldStatePanel';
 import { NetworkLegend } from './panels/networkLegend';
 import { WhyPanel } from './panels/whyPanel';
+import { PromptPanel } from './panels/promptPanel';
+import { decisionKeyOf } from '../src/core/trace/decisionKey';
 import { showsTies } from './model/networkKey';
 import { onThemeChange } from './network/theme';
 import { colourNetwork, sizeNetwork } from './networkLook';
@@ -45,6 +47,7 @@ export class App {
   private readonly metricsPanel: MetricsPanel;
   private readonly worldPanel = new WorldStatePanel();
   private readonly whyPanel: WhyPanel;
+  private readonly promptPanel = new PromptPanel((id) => this.model.names.get(id) ?? id);
   private readonly sizeControl: SizeControl;
   private readonly legend: NetworkLegend;
   /** What the scenario's design says of its network (the host's `load`; none for a trace file). */
@@ -91,7 +94,12 @@ export class App {
       },
       branch: (round) => this.host.post({ type: 'branch', round }),
     });
-    this.table = new TraceTable({ select: (ids) => this.select(ids, false), filterChanged: () => this.saveSoon() });
+    this.table = new TraceTable({
+      select: (ids) => this.select(ids, false),
+      filterChanged: () => this.saveSoon(),
+      // A decision's prompt and answer, asked of the host (none for a report page).
+      decided: (index) => this.askPrompt(index),
+    });
     this.agentPanel = new AgentPanel({
       select: (ids) => {
         this.select(ids, false);
@@ -138,6 +146,7 @@ export class App {
     const side = el(
       'aside',
       { class: 'side' },
+      this.promptPanel.element,
       this.whyPanel.element,
       this.worldPanel.element,
       this.agentPanel.element,
@@ -212,8 +221,19 @@ export class App {
       case 'select':
         this.select(m.agents, false);
         return;
+      case 'prompt':
+        this.promptPanel.show(m.key, m.calls, m.problem);
+        return;
     }
     this.schedule();
+  }
+
+  /** The trace event at `index` was selected: the model calls behind its decision, if a model made one. */
+  private askPrompt(index: number): void {
+    const e = this.model.events[index];
+    const key = e && this.host.kind === 'vscode' ? decisionKeyOf(e) : undefined;
+    this.promptPanel.ask(key);
+    if (key !== undefined) this.host.post({ type: 'askPrompt', key });
   }
 
   private setStatus(status: RunStatus, message?: string): void {

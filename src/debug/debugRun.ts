@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { launchArgsProblem } from './launchArgs';
 import { counted } from '../core/text/counted';
 import type { TraceEvent } from '../core/trace/events';
+import { PromptLookup } from '../core/llm/promptLookup';
 
 export interface LaunchArgs {
   /** The scenario .society file. */
@@ -77,6 +78,8 @@ export interface DebugRun {
   surveys: SurveyBook;
   /** Every event of the run so far, in trace order: the Debug Console's `why` reads them. */
   events: TraceEvent[];
+  /** Every model call so far, by decision: the Variables view's "Model call" scope. */
+  prompts: PromptLookup;
   abort: AbortController;
   /** The scenario's warnings as `file:line:col: warning CODE message` (the Debug Console shows them). */
   warnings: string[];
@@ -110,6 +113,8 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   // The debugger drives the run step by step (SimulationRuntime), so the harness only keeps its
   // trace; every decision goes to the log the Variables view shows.
   const trace = args.trace;
+  const prompts = new PromptLookup();
+  const heard = given.models?.onPrompt;
   const harness = RunHarness.open(scenario, {
     simulation: {
       seed: args.seed,
@@ -123,6 +128,10 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
     // The host's own wrap (a person playing an agent) inside the log, so the log records what they decided.
     models: {
       ...given.models,
+      onPrompt: (c) => {
+        heard?.(c);
+        prompts.addCall(c);
+      },
       wrap: (registry) => decisions.wrap(given.models?.wrap ? given.models.wrap(own ?? registry) : (own ?? registry)),
     },
     ...(trace
@@ -149,6 +158,7 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
     decisions,
     surveys,
     events,
+    prompts,
     abort: new AbortController(),
     warnings,
     close,

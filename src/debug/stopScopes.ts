@@ -4,6 +4,7 @@ import { agentState, worldState } from '../core/debug/inspect';
 import type { StepPoint } from '../core/engine';
 import type { DebugRun } from './debugRun';
 import { FRAME, type StoppedOn } from './stopFrames';
+import { modelCallScope } from './modelCallScope';
 
 export interface ScopeValue {
   name: string;
@@ -19,12 +20,19 @@ export function scopesAt(run: DebugRun, p: StepPoint | undefined, frameId: numbe
   const world: ScopeValue = { name: 'World', value: worldState(run.sim) };
   if (on && frameId === FRAME.event) {
     const about = on.filter.agentsOf(on.detail.event)[0];
+    const call = modelCallScope(run, { event: on.detail.event });
     return [
       { name: `Event: ${on.filter.label}`, value: on.detail.event },
+      ...(call ? [call] : []),
       ...(about && run.sim.agent(about) ? [agent(about)] : []),
       world,
     ];
   }
   if (!p) return [];
-  return [...((p.kind === 'phase' || p.kind === 'action') && frameId !== FRAME.round ? [agent(p.agent)] : []), world];
+  if ((p.kind === 'phase' || p.kind === 'action') && frameId !== FRAME.round) {
+    // The agent's latest decision, when a model made it: what it was sent and answered.
+    const call = modelCallScope(run, { agent: p.agent });
+    return [agent(p.agent), ...(call ? [call] : []), world];
+  }
+  return [world];
 }

@@ -14,6 +14,8 @@ const ALWAYS_OFFERED: ReadonlySet<string> = new Set(['intervention', 'error']);
 export interface TraceTableCallbacks {
   select(agents: string[]): void;
   filterChanged(filter: TraceFilter): void;
+  /** The row of trace event `index` was activated (the decision behind it, if any, can be shown). */
+  decided?(index: number): void;
 }
 
 const ROW_HEIGHT = 22;
@@ -231,6 +233,7 @@ export class TraceTable {
     const r = this.rows[this.shown[i]];
     if (!r) return;
     this.showDetail(this.shown[i]);
+    this.callbacks.decided?.(r.index);
     this.callbacks.select(rowAgents(r));
   }
 

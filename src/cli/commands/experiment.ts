@@ -71,7 +71,11 @@ const OPTIONS = [
     'instead of a scenario: check the shard folders are the parts 1..n of one experiment and write its report files (as one run would) and traces into --out DIR',
   ],
   ['--reference NAME', 'the condition the others are compared with (default: the first)'],
-  ['--no-traces', "don't keep each run's trace"],
+  ['--no-traces', "don't keep each run's trace (nor its prompt book)"],
+  [
+    '--no-prompts',
+    "don't keep <out>/prompts/, each run's book of its model calls' messages, schema, raw answer and parse result (kept for runs that call a model)",
+  ],
   [
     '--overwrite',
     'replace the experiment (or shard) --out holds, and files of the same names a user put there (without it, both are kept; cache/ is kept and reused)',
@@ -88,7 +92,7 @@ const OPTIONS = [
 
 export const experimentCommand: Command = command({
   name: 'experiment',
-  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json] [-q]\n       society ${MERGE_USAGE}`,
+  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--no-prompts] [--overwrite] [--allow-module] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json] [-q]\n       society ${MERGE_USAGE}`,
   summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
   options: OPTIONS,
   subcommands: [experimentMergeCommand],
@@ -154,6 +158,7 @@ export const experimentCommand: Command = command({
         reference: values.reference,
         shard,
         traces: !values['no-traces'],
+        prompts: !values['no-prompts'],
         signal: stops.stopNow.signal,
         stopStarting: stops.stopStarting.signal,
         onProgress: withToolProgress(tty ? progressBar(Date.now()) : undefined),

@@ -33,6 +33,10 @@ const OPTIONS = [
     'start the study over: its preregistration, write-up, runs/ and validity/ in --out are removed first (without it, a rerun resumes and says how it deviates from the frozen plan)',
   ],
   ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
+  [
+    '--no-prompts',
+    "don't keep each run's book of its model calls (prompts/ beside each look's traces/; kept for runs that call a model)",
+  ],
   ALLOW_KEY_ROW,
   [
     '--max-cost USD',
@@ -48,7 +52,7 @@ const STUDY_OUTPUTS: readonly string[] = [...Object.values(STUDY_FILES), STUDY_R
 export const studyCommand: Command = command({
   name: 'study',
   usage:
-    'study <study> [--out DIR] [--root DIR] [--jobs N] [--library DIR] [--overwrite] [--allow-module] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json] [-q]',
+    'study <study> [--out DIR] [--root DIR] [--jobs N] [--library DIR] [--overwrite] [--allow-module] [--no-prompts] [--allow-key VAR@HOST[:PORT]]... [--max-cost USD] [--json] [-q]',
   summary: 'Run a preregistered study on every model and write its write-up (md, html, json, tex)',
   options: OPTIONS,
   async run({ values, positionals }) {
@@ -107,6 +111,7 @@ export const studyCommand: Command = command({
           outDir,
           ...(jobs !== undefined ? { jobs } : {}),
           allowModule: values['allow-module'] === true,
+          prompts: !values['no-prompts'],
           signal: stopNow.signal,
           ...(meter ? { meter } : {}),
           onProgress: progressLine(values.quiet === true),

@@ -7,8 +7,7 @@ import { printable } from '../../core/text/printable';
 import { RunHarness } from '../../core/run/runHarness';
 import { clearForFreshRun, CHECKPOINT_FILE, RUN_FILES, TRACE_FILE } from '../outFolder';
 import { PromptBook, PROMPT_BOOK_MAX_BYTES, PROMPTS_FILE } from '../../core/llm/promptBook';
-import { usedModelNames } from '../../core/llm/registry';
-import { isInstant, modelNamed } from '../../core/format';
+import { openPromptBook } from '../../core/llm/promptBookOpen';
 import { counted } from '../../core/text/counted';
 import { recordWritten } from '../manifest';
 import { scenarioWarnings } from '../scenarioWarnings';
@@ -132,7 +131,7 @@ async function runPlayed(run: RunRequest, start: RunStart): Promise<number> {
   if (play) models.options.wrap = (factory) => play.session.wrap(factory);
   // The book is opened once the harness has cleared the folder for a fresh run (an old book goes then).
   const books: { book?: PromptBook; open: () => void } = {
-    open: () => (books.book = openPromptBook(run, model, cp)),
+    open: () => (books.book = openRunBook(run, model, cp)),
   };
   models.options.onPrompt = (c) => books.book?.listener(c);
   try {
@@ -229,20 +228,17 @@ async function runWithModels(
 }
 
 /**
- * The book of the run's model calls (`prompts.jsonl`), unless --no-prompts or every model the
- * run uses answers by rule (no call to keep). A resumed run keeps the calls of the rounds it does
- * not ask again.
+ * The book of the run's model calls (`prompts.jsonl`), as every runner opens it (promptBookOpen.ts):
+ * none with --no-prompts or when every model the run uses answers by rule. A resumed run keeps the
+ * calls of the rounds it does not ask again.
  */
-function openPromptBook(
-  run: RunRequest,
-  model: string | undefined,
-  cp: Checkpoint | undefined,
-): PromptBook | undefined {
-  const { scenario } = run.loaded;
-  if (run.values['no-prompts']) return undefined;
-  if (usedModelNames(scenario, model).every((m) => isInstant(modelNamed(scenario.models, m)!))) return undefined;
-  const book = new PromptBook(path.join(run.out, PROMPTS_FILE), cp ? { resumeAfter: cp.completed } : {});
-  recordWritten(run.out, [PROMPTS_FILE]);
+function openRunBook(run: RunRequest, model: string | undefined, cp: Checkpoint | undefined): PromptBook | undefined {
+  const book = openPromptBook(path.join(run.out, PROMPTS_FILE), run.loaded.scenario, {
+    keep: !run.values['no-prompts'],
+    ...(model !== undefined ? { model } : {}),
+    ...(cp ? { resumeAfter: cp.completed } : {}),
+  });
+  if (book) recordWritten(run.out, [PROMPTS_FILE]);
   return book;
 }
 

@@ -12,6 +12,7 @@ import { inShard, type ShardFile, type ShardPlan } from './shard';
 import { unwholeTrace } from '../trace/traceEnds';
 import { maxOf } from '../stats/extremes';
 import { copyFileSafely, outputSubfolder } from '../files/safeWrite';
+import { bookPathOf } from './traceFiles';
 
 /** A shard file and the folder it was read from. */
 export interface ShardInput {
@@ -222,8 +223,9 @@ export function shardTraceProblems(shards: readonly ShardInput[]): string[] {
 }
 
 /**
- * Brings the shards' traces together under `outDir/traces`: a hard link where the file system
- * allows one (same disk), else a copy. A trace already there is replaced.
+ * Brings the shards' traces together under `outDir/traces`, and their prompt books under
+ * `outDir/prompts`: a hard link where the file system allows one (same disk), else a copy. A
+ * trace already there is replaced.
  */
 export function gatherTraces(shards: readonly ShardInput[], outDir: string): GatheredTraces {
   const into = path.join(outDir, 'traces');
@@ -239,14 +241,26 @@ export function gatherTraces(shards: readonly ShardInput[], outDir: string): Gat
       out.linked++;
       continue;
     }
-    fs.rmSync(to, { force: true });
-    try {
-      fs.linkSync(from, to);
-      out.linked++;
-    } catch {
-      copyFileSafely(from, to);
-      out.copied++;
-    }
+    if (bringFile(from, to) === 'linked') out.linked++;
+    else out.copied++;
+    // Its prompt book beside it, when the run kept one (a regular file in the shard's prompts/).
+    const book = bookPathOf(from);
+    const st = fs.lstatSync(book, { throwIfNoEntry: false });
+    if (st?.isFile()) bringFile(book, bookPathOf(to), () => outputSubfolder(outDir, 'prompts'));
+    else fs.rmSync(bookPathOf(to), { force: true });
   }
   return out;
+}
+
+/** `from` at `to`: a hard link where the file system allows one (same disk), else a copy. */
+function bringFile(from: string, to: string, makeFolder?: () => void): 'linked' | 'copied' {
+  makeFolder?.();
+  fs.rmSync(to, { force: true });
+  try {
+    fs.linkSync(from, to);
+    return 'linked';
+  } catch {
+    copyFileSafely(from, to);
+    return 'copied';
+  }
 }

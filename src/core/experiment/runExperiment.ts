@@ -19,7 +19,8 @@ import { experimentWorld } from './experimentWorld';
 import { paperClaimsApply } from './paperClaimsApply';
 import { workersFor } from './workerLimits';
 import { partialText, type PartialRuns } from './partial';
-import { dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
+import { bookPathOf, dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
+import { callsModels } from '../llm/promptBookOpen';
 import { outputSubfolder } from '../files/safeWrite';
 import { SpendLimitReached, type SpendMeter } from '../llm/spendMeter';
 
@@ -36,6 +37,8 @@ export interface ExperimentOptions {
   shard?: Shard;
   /** Keep each run's trace under outDir/traces (default true). */
   traces?: boolean;
+  /** Keep each run's model calls under outDir/prompts, beside its trace (default true; `--no-prompts`). */
+  prompts?: boolean;
   /** Stop at once: the runs under way are cut off (their traces deleted). See ExperimentCancelled. */
   signal?: AbortSignal;
   /** Start no more runs; the ones under way finish. See ExperimentCancelled. */
@@ -132,6 +135,11 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     options.traces === false
       ? undefined
       : todo.runs.map((run) => path.join(traceDir, traceFileName(run.condition, run.seed)));
+  // Each run's prompt book beside its trace, when a run of some condition calls a model.
+  const books =
+    tracePaths && options.prompts !== false && plan.conditions.some((c) => callsModels(withOverrides(scenario, c.set)))
+      ? outputSubfolder(options.outDir, 'prompts')
+      : undefined;
   const tasks: WorkerTask[] = todo.runs.map((run) => ({
     id: run.index,
     scenario,
@@ -140,6 +148,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     rounds: roundsBy.get(run.condition)!,
     ...(options.allowModule ? { allowModule: true } : {}),
     ...(tracePaths ? { tracePath: partPath(tracePaths[run.index]) } : {}),
+    ...(books && tracePaths ? { promptsPath: partPath(bookPathOf(tracePaths[run.index])) } : {}),
   }));
   const total = tasks.length;
   const { finished, onRound, onDone } = progressOf(tasks, tracePaths, options);
@@ -264,6 +273,7 @@ async function runInThisThread(
       outcome = await runOne(t.scenario, t.condition, t.seed, {
         rounds: t.rounds,
         tracePath: t.tracePath,
+        promptsPath: t.promptsPath,
         signal: o.signal,
         models: { ...o.models, ...(o.meter ? { meter: () => o.meter } : {}) },
         cacheDir: o.cacheDir,

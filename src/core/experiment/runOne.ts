@@ -9,11 +9,15 @@ import { withOverrides } from './overrides';
 import { declaredOutcomes, RunTally, SurveyTally, JudgesCollector } from '../analysis';
 import { runOutcome, type RunOutcome } from './outcome';
 import { runInstruments } from './runInstruments';
+import { openPromptBook } from '../llm/promptBookOpen';
+import type { PromptBook } from '../llm/promptBook';
 
 export interface RunOneOptions {
   rounds?: number;
   /** Write the trace here (JSONL). */
   tracePath?: string;
+  /** Keep every model call in this prompt book (core/llm/promptBook.ts), if the run calls a model. */
+  promptsPath?: string;
   /** Response cache for LLM models (shared by all runs of an experiment: same prompt, same answer). */
   cacheDir?: string;
   /** Runs calling the same endpoints at once (worker threads): each takes its part of their limits. */
@@ -35,12 +39,32 @@ export async function runOne(
   seed: number,
   opts: RunOneOptions = {},
 ): Promise<RunOutcome> {
-  const started = performance.now();
   const conditioned = withOverrides(scenario, condition.set);
+  const book = opts.promptsPath ? openPromptBook(opts.promptsPath, conditioned, { keep: true }) : undefined;
+  try {
+    return await runOpened(conditioned, condition, seed, opts, book);
+  } finally {
+    book?.close();
+  }
+}
+
+async function runOpened(
+  conditioned: Scenario,
+  condition: { name: string },
+  seed: number,
+  opts: RunOneOptions,
+  book: PromptBook | undefined,
+): Promise<RunOutcome> {
+  const started = performance.now();
   const harness = RunHarness.open(conditioned, {
     simulation: { seed, rounds: opts.rounds, allowModule: opts.allowModule },
     // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
-    models: { ...opts.models, cacheDir: opts.cacheDir, share: opts.share },
+    models: {
+      ...opts.models,
+      cacheDir: opts.cacheDir,
+      share: opts.share,
+      ...(book ? { onPrompt: book.listener } : {}),
+    },
     // No per-round index: traces/ holds one `.jsonl` per run (renamed from `.part`, linked by
     // `experiment merge`); a reader scans an experiment's trace for its round starts. One thread:
     // an experiment's runs already take a core each (--jobs).

@@ -20,6 +20,8 @@ export interface WorkerTask {
   seed: number;
   rounds: number;
   tracePath?: string;
+  /** Keep the run's model calls in this prompt book (when it calls a model). */
+  promptsPath?: string;
   /** Response cache of LLM answers (the experiment's, shared by every run). */
   cacheDir?: string;
   /** Workers calling the endpoints at once: each takes its part of their limits. */
@@ -43,6 +45,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
     const outcome = await runOne(task.scenario, task.condition, task.seed, {
       rounds: task.rounds,
       tracePath: task.tracePath,
+      promptsPath: task.promptsPath,
       cacheDir: task.cacheDir,
       share: task.share,
       allowModule: task.allowModule,

@@ -3,6 +3,7 @@
 // JSON: they cross postMessage, and the view's state is persisted by VS Code as JSON.
 import { type Mechanics, type Quantity, type Scenario, tieSources, type TieSource } from '../format/pure';
 import type { Phase, TraceEvent, TraceHeader } from '../trace/events';
+import type { ModelCall } from './modelCall';
 
 /** Where the trace on screen comes from; the host reloads it from `path` after a window reload. */
 export interface TraceSource {
@@ -48,7 +49,12 @@ export type HostMessage =
    */
   | { type: 'highlight'; agents: string[]; round?: number; phase?: Phase; state?: PausedState }
   /** Select agents (e.g. from a memory inspector or the CodeLens of a persona). */
-  | { type: 'select'; agents: string[] };
+  | { type: 'select'; agents: string[] }
+  /**
+   * The model calls behind the decision `key` (an `askPrompt`'s answer): none for a decision the
+   * offline model made; `problem`, when the run's book could not be read.
+   */
+  | { type: 'prompt'; key: string; calls: ModelCall[]; problem?: string };
 
 /**
  * The declared state where a debug session stopped, in a `state` event's shape: every world
@@ -164,9 +170,11 @@ export type ViewMessage =
   /** Open the trace on screen at this line (1-based): an event the Why panel lists. */
   | { type: 'revealTrace'; line: number }
   /** Open the memory inspector on an agent's memories (a memory the Why panel lists). */
-  | { type: 'inspectMemory'; agent: string; memory?: number };
+  | { type: 'inspectMemory'; agent: string; memory?: number }
+  /** The model calls behind a decision the user selected (its key: core/trace/decisionKey.ts). */
+  | { type: 'askPrompt'; key: string };
 
-const HOST_TYPES = new Set<HostMessage['type']>(['load', 'events', 'status', 'highlight', 'select']);
+const HOST_TYPES = new Set<HostMessage['type']>(['load', 'events', 'status', 'highlight', 'select', 'prompt']);
 const VIEW_TYPES = new Set<ViewMessage['type']>([
   'ready',
   'selection',
@@ -175,6 +183,7 @@ const VIEW_TYPES = new Set<ViewMessage['type']>([
   'branch',
   'revealTrace',
   'inspectMemory',
+  'askPrompt',
 ]);
 const EXPORT_FORMATS = new Set<ExportFormat>(['png', 'svg', 'graphml', 'gexf', 'csv']);
 
@@ -212,6 +221,16 @@ function isStateDeclarations(v: unknown): v is StateDeclarations {
   return isRecord(v) && isQuantityList(v.world) && isQuantityList(v.agents);
 }
 
+function isModelCall(v: unknown): v is ModelCall {
+  return (
+    isRecord(v) &&
+    typeof v.key === 'string' &&
+    Number.isSafeInteger(v.call) &&
+    Array.isArray(v.messages) &&
+    v.messages.every((m) => isRecord(m) && typeof m.role === 'string' && typeof m.text === 'string')
+  );
+}
+
 /** A message posted to the view is one of ours (a webview also receives messages from elsewhere). */
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isRecord(v) || !HOST_TYPES.has(v.type as HostMessage['type'])) return false;
@@ -232,6 +251,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return typeof v.status === 'string';
     case 'highlight':
       return isStringArray(v.agents) && (v.state === undefined || isPausedState(v.state));
+    case 'prompt':
+      return typeof v.key === 'string' && Array.isArray(v.calls) && v.calls.every(isModelCall);
     default:
       return isStringArray(v.agents);
   }
@@ -255,6 +276,8 @@ export function isViewMessage(v: unknown): v is ViewMessage {
       return Number.isSafeInteger(v.line) && (v.line as number) >= 1;
     case 'inspectMemory':
       return typeof v.agent === 'string' && (v.memory === undefined || Number.isSafeInteger(v.memory));
+    case 'askPrompt':
+      return typeof v.key === 'string' && v.key.length <= 4096;
     default:
       return typeof v.message === 'string';
   }

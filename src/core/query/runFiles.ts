@@ -106,6 +106,8 @@ function walk(dir: string, root: string, depth: number, found: RunFiles, seen: M
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   const inTraces = path.basename(dir) === 'traces';
+  // An experiment's books: prompts/<run>.jsonl, owned by the run of traces/<run>.jsonl.
+  const inBooks = path.basename(dir) === 'prompts';
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
@@ -114,7 +116,7 @@ function walk(dir: string, root: string, depth: number, found: RunFiles, seen: M
     }
     const table = TABLE_BY_FILE.get(e.name);
     const isTrace = e.name === 'trace.jsonl' || (inTraces && e.name.endsWith('.jsonl'));
-    const isBook = e.name === PROMPTS_FILE && !inTraces;
+    const isBook = (e.name === PROMPTS_FILE && !inTraces) || (inBooks && e.name.endsWith('.jsonl'));
     if (!table && !isTrace && !isBook) continue;
     const rel = path.relative(root, full);
     const ok = confined(full, root);
@@ -133,7 +135,9 @@ function walk(dir: string, root: string, depth: number, found: RunFiles, seen: M
     if (isBook) {
       found.prompts.push({
         file: ok.real,
-        owner: runOf(path.join(path.dirname(rel), 'trace.jsonl'), path.basename(root)),
+        owner: inBooks
+          ? runOf(rel, path.basename(root))
+          : runOf(path.join(path.dirname(rel), 'trace.jsonl'), path.basename(root)),
       });
     } else if (isTrace) {
       if (found.traces.length >= MAX_TRACES) {

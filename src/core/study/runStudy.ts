@@ -27,6 +27,8 @@ export interface StudyRunOptions {
   outDir: string;
   jobs?: number;
   allowModule?: boolean;
+  /** Keep each run's prompt book beside its trace (default true; `--no-prompts`). */
+  prompts?: boolean;
   signal?: AbortSignal;
   stopStarting?: AbortSignal;
   /** Keys and VS Code language models (the editor's). */
@@ -191,6 +193,7 @@ export async function runStudyModels(
             ...(o.jobs ? { jobs: o.jobs } : {}),
             allowModule: o.allowModule,
             traces: true,
+            prompts: o.prompts !== false,
             signal: o.signal,
             stopStarting: o.stopStarting,
             models: o.models,

@@ -1,6 +1,7 @@
 // A branch as the editor runs it: the parent's scenario and models (keys from SecretStorage), the
 // branch folder beside the parent (`<parent>-r<N>`, `-2`, … when taken), and the same PreparedRun
 // Run gives, so the live view, progress, cost check and outcome are Run's own.
+import { PromptLookup } from '../../core/llm/promptLookup';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -54,6 +55,8 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
   const allowKeys = await confirmKeyRoutes(scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
   const out = freeFolder(`${parent.folder}-r${setup.round}`);
+  // The branch's model calls, heard live for its view (a branch keeps no book yet).
+  const prompts = new PromptLookup();
   const branch = prepareBranch({
     parent,
     scenario,
@@ -63,6 +66,7 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
     out,
     models: {
       onCall: spend.listener,
+      onPrompt: (c) => prompts.addCall(c),
       secrets: (name) => keys.get(name),
       allowKeys,
       chatClientFactory: (cfg) => languageModelClient(cfg),
@@ -87,6 +91,7 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
     warnings: fit.warnings,
     checks: fit.lines,
     spend,
+    prompts,
     async run(signal, onEvent, pace) {
       fs.mkdirSync(out, { recursive: true });
       outcome = await branch.open({ listeners: [onEvent], pace }).run(signal);

@@ -42,6 +42,8 @@ export function registerDebugger(
     const feed = new TraceFeed({ kind: 'run', label: `${run.scenario.name} (debug)` }, true);
     feed.setHeader(run.sim.header, stateDeclarations(run.scenario.mechanics), societyDesign(run.scenario));
     run.sim.on((e) => feed.push(e));
+    // The session's model calls, heard as they are made: the view's Prompt & answer.
+    feed.prompts = run.prompts;
     feeds.set(session.id, feed);
     // The session's own events, not its trace file (which the engine writes a round at a time):
     // paused mid-round, the lens and hover show that point, as the society view does.

@@ -90,6 +90,8 @@ export async function runExperimentCommand(
           outDir,
           // A scenario's module is code: only in a trusted workspace (engine/phases/act/societyModule.ts).
           allowModule: vscode.workspace.isTrusted,
+          // Each run's model calls under prompts/, unless the setting says no (as --no-prompts).
+          prompts: settings.keepPrompts !== false,
           signal: controller.signal,
           models,
           onProgress: (p) => {

@@ -174,6 +174,7 @@ export class RunController implements vscode.Disposable {
     const { header } = run;
     const progress = new RunProgress(header, undefined, run.design);
     const feed = new TraceFeed({ kind: 'run', label: header.scenario.name, path: run.tracePath }, true);
+    feed.prompts = run.prompts;
     feed.setHeader(header, run.state, run.design);
     this.panels.show(feed, run.title ?? `${header.scenario.name} (run)`, run.slot ?? 'run', { reveal: !run.played });
     this.log.info(

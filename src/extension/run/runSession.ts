@@ -37,6 +37,9 @@ import {
   type StateDeclarations,
 } from '../../core/protocol/viewMessages';
 import { appendSafely, writeFileSafely } from '../../core/files/safeWrite';
+import { PROMPTS_FILE, type PromptBook } from '../../core/llm/promptBook';
+import { openPromptBook } from '../../core/llm/promptBookOpen';
+import { PromptLookup } from '../../core/llm/promptLookup';
 
 /** The scenario has errors: the first ones, with where they are. */
 export class ScenarioProblems extends Error {
@@ -77,6 +80,8 @@ export interface PreparedRun {
   checks?: string[];
   /** What this run's model calls were billed for, a stopped round's included (the trace drops it). */
   spend: SessionSpend;
+  /** Every model call heard so far, by decision: the society view's "Prompt & answer" while it runs. */
+  prompts: PromptLookup;
   /**
    * Runs to the end or until aborted; the trace is complete up to the last finished round.
    * `pace`, awaited after each round, holds the run while its view catches up.
@@ -122,6 +127,10 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const root = rootOf(setup.file);
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
   const play = setup.play && playSession(setup.play, scenario, directory);
+  // Every call kept as `society run` keeps it (prompts.jsonl, opened with the folder, one rule:
+  // promptBookOpen.ts), and heard live for the view.
+  const prompts = new PromptLookup();
+  const books: { book?: PromptBook } = {};
   // The models and the simulation now, nothing written: the header is shown and the cost asked first.
   const prepared = RunHarness.prepare(scenario, {
     simulation: {
@@ -134,6 +143,10 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     models: {
       onCall: (r) => {
         spend.listener(r);
+      },
+      onPrompt: (c) => {
+        prompts.addCall(c);
+        books.book?.listener(c);
       },
       // The limit is set once the cost is confirmed, before the run: each call asks its meter then.
       meter: () => metered.limit?.meter,
@@ -160,9 +173,14 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     warnings: fit.warnings,
     checks: fit.lines,
     spend,
+    prompts,
     ...(play ? { played: true } : {}),
     async run(signal, onEvent, pace) {
       fs.mkdirSync(directory, { recursive: true });
+      books.book = openPromptBook(path.join(directory, PROMPTS_FILE), scenario, {
+        keep: setup.settings?.keepPrompts !== false,
+        ...(model !== undefined ? { model } : {}),
+      });
       // Checkpoints as `society run` writes them (so `society run --out <run folder> --resume` can
       // continue a cancelled run), piece by piece, so the extension host neither holds a
       // 10,000-agent checkpoint as one string nor stalls on it.
@@ -173,7 +191,12 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
         checkpoints: { path: path.join(directory, CHECKPOINT_FILE), async: true },
         stopAfterRound: () => metered.limit?.reached === true,
       });
-      return harness.run(signal);
+      try {
+        return await harness.run(signal);
+      } finally {
+        books.book?.close();
+        books.book = undefined;
+      }
     },
     get limit() {
       return metered.limit;

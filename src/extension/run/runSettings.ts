@@ -18,6 +18,8 @@ export interface RunSettings {
   tpm?: number;
   /** USD; a run estimated above it asks first. Undefined: never ask. */
   costLimitUsd?: number;
+  /** False: no prompt book (`society.run.keepPrompts` off, as --no-prompts). Absent: kept. */
+  keepPrompts?: false;
 }
 
 /** Raw setting values (what `getConfiguration('society')` returns) as RunSettings: empty and 0 mean unset. */
@@ -46,6 +48,7 @@ export function runSettingsFrom(get: (key: string) => unknown): RunSettings {
     rpm: whole('limits.requestsPerMinute'),
     tpm: whole('limits.tokensPerMinute'),
     costLimitUsd: positive('run.costLimit'),
+    ...(get('run.keepPrompts') === false ? { keepPrompts: false as const } : {}),
   };
 }
 

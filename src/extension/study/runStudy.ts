@@ -85,6 +85,8 @@ export async function runStudyCommand(
           {
             outDir,
             allowModule: vscode.workspace.isTrusted,
+            // Each run's model calls beside its trace, unless society.run.keepPrompts is off.
+            prompts: currentRunSettings().keepPrompts !== false,
             signal: stop.signal,
             stopStarting: stop.signal,
             models: { secrets: (name: string) => keys.get(name), allowKeys, chatClientFactory: languageModelClient },

@@ -10,6 +10,7 @@ import { TraceLineReader, traceProblemsMessage, type TraceProblem } from '../../
 import { VIEW_TRACE_LIMIT_MB, ViewBudget } from '../../core/trace/viewBudget';
 import type { RunStatus, SocietyDesign, StateDeclarations, TraceSource } from '../../core/protocol/viewMessages';
 import { TraceTail } from '../run/traceTail';
+import type { PromptLookup } from '../../core/llm/promptLookup';
 
 const FLUSH_MS = 250;
 const POLL_MS = 1000;
@@ -51,6 +52,8 @@ export class TraceFeed implements vscode.Disposable {
   state?: StateDeclarations;
   /** What the scenario's design says of its network, where known (a run's; a trace file does not say). */
   design?: SocietyDesign;
+  /** A live run's model calls as they are made (else the view's prompts come from the run's book). */
+  prompts?: PromptLookup;
 
   setHeader(header: TraceHeader, state?: StateDeclarations, design?: SocietyDesign): void {
     this.header = header;

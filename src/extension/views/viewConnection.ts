@@ -8,6 +8,7 @@ import { batches, isViewMessage, type HostMessage, type ViewMessage } from '../.
 import type { TraceFeed } from './traceFeed';
 import { MAX_EVENTS_PER_MESSAGE, ViewOutbox } from './viewOutbox';
 import { writeEditorFile } from '../writeFile';
+import { PromptSource } from './promptSource';
 
 export class ViewConnection implements vscode.Disposable {
   private loaded = false;
@@ -18,6 +19,7 @@ export class ViewConnection implements vscode.Disposable {
   private readonly selections = new vscode.EventEmitter<string[]>();
   readonly onSelection = this.selections.event;
   private readonly outbox: ViewOutbox;
+  private readonly prompts = new PromptSource();
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -120,6 +122,9 @@ export class ViewConnection implements vscode.Disposable {
         if (this.feed.source.path) {
           await vscode.commands.executeCommand('society.memory.reveal', this.feed.source.path, m.line);
         }
+        break;
+      case 'askPrompt':
+        this.post({ type: 'prompt', key: m.key, ...this.prompts.callsFor(this.feed, m.key) });
         break;
       case 'inspectMemory':
         await vscode.commands.executeCommand('society.memory.show', {

@@ -60,6 +60,9 @@ describe('run settings', () => {
       },
     );
     assert.equal(runSettingsFrom(() => undefined).defaultModel.provider, 'offline');
+    // The prompt book is kept unless the setting is off (as --no-prompts).
+    assert.equal(runSettingsFrom(() => undefined).keepPrompts, undefined);
+    assert.equal(runSettingsFrom((k) => (k === 'run.keepPrompts' ? false : undefined)).keepPrompts, false);
     assert.equal(
       runSettingsFrom((k) => (k === 'defaultModel.provider' ? 'bogus' : undefined)).defaultModel.provider,
       'offline',
