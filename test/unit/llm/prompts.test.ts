@@ -95,6 +95,17 @@ describe('llm prompts', () => {
     assert.equal(renderLines('A: {{x}}\nB: {{y}}\nC', { x: '', y: '1' }), 'B: 1\nC');
   });
 
+  it('drops the brackets of an empty value with it ("Tom.", not "Tom ().")', () => {
+    const line = 'Your conversation partner: {{p}} ({{o}}).';
+    assert.equal(renderLines(line, { p: 'Tom', o: '' }), 'Your conversation partner: Tom.');
+    assert.equal(renderLines(line, { p: 'Tom', o: 'nurse' }), 'Your conversation partner: Tom (nurse).');
+    assert.equal(renderLines(line, { p: 'Tom' }), 'Your conversation partner: Tom ({{o}}).');
+    const speak = requests.speak();
+    const others = [{ ...speak.others[0], occupation: '' }];
+    const [, user] = renderPrompt({ ...speak, others }, {}, ctx);
+    assert.match(user.content, /Your conversation partner: Ali\.\n/);
+  });
+
   it('uses scenario overrides per kind and keeps the JSON instruction', () => {
     const [system, user] = renderPrompt(
       requests.speak(),

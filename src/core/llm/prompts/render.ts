@@ -46,12 +46,22 @@ function compile(template: string): CompiledLine[] {
   return lines;
 }
 
-/** renderTemplate's result for a compiled line: known names replaced, unknown ones left as written. */
+/**
+ * renderTemplate's result for a compiled line: known names replaced, unknown ones left as written.
+ * A known name that is empty inside brackets of its own takes them with it: "Tom ({{partner.occupation}})."
+ * reads "Tom." for a persona without an occupation, not "Tom ()." (seen in a real model's prompt).
+ */
 function renderLine(line: CompiledLine, values: Record<string, string>): string {
   let out = line.literals[0];
   for (let i = 0; i < line.vars.length; i++) {
     const name = line.vars[i];
-    out += (Object.hasOwn(values, name) ? values[name] : line.placeholders[i]) + line.literals[i + 1];
+    let after = line.literals[i + 1];
+    const value = Object.hasOwn(values, name) ? values[name] : line.placeholders[i];
+    if (value === '' && out.endsWith('(') && after.startsWith(')')) {
+      out = out.slice(0, -1).trimEnd();
+      after = after.slice(1);
+    }
+    out += value + after;
   }
   return out;
 }
