@@ -7,9 +7,9 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
 import type { SocietyFileSystem } from '../io/fileSystem';
-import type { Locator } from '../syntax/locate';
 import { isInside } from '../io/dataFile';
 import { cachedModelNamed, modelsCacheFolder } from '../../files/modelsCache';
+import type { FileCheck } from './fileCheck';
 
 /**
  * The file `written` (named in `file`) means, as the run resolves it (llm/local/modelFile.ts
@@ -46,13 +46,7 @@ async function refusal(
   return undefined;
 }
 
-export async function checkLocalModels(
-  value: Record<string, unknown>,
-  at: Locator,
-  file: string,
-  fs: SocietyFileSystem,
-  root: string,
-): Promise<Diagnostic[]> {
+export const checkLocalModels: FileCheck = async (value, at, file, fs, root) => {
   const models = value.models;
   if (!models || typeof models !== 'object' || Array.isArray(models)) return [];
   const out: Diagnostic[] = [];
@@ -79,4 +73,4 @@ export async function checkLocalModels(
     }
   }
   return out;
-}
+};

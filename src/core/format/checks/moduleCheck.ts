@@ -2,18 +2,10 @@
 // check only asks whether the file exists: validation never loads a module (its code runs only in
 // a run the host allowed), so an untrusted workspace can be validated safely.
 import * as path from 'node:path';
-import type { Diagnostic } from '../model/diagnostics';
-import type { SocietyFileSystem } from '../io/fileSystem';
-import type { Locator } from '../syntax/locate';
 import { confinedPath } from '../io/dataFile';
+import type { FileCheck } from './fileCheck';
 
-export async function checkModule(
-  value: Record<string, unknown>,
-  at: Locator,
-  file: string,
-  fs: SocietyFileSystem,
-  root: string,
-): Promise<Diagnostic[]> {
+export const checkModule: FileCheck = async (value, at, file, fs, root) => {
   const module = value.module;
   if (typeof module !== 'string' || !module) return [];
   // Confined as a data file is (dataFile.ts): a module outside the workspace is not this project's.
@@ -32,4 +24,4 @@ export async function checkModule(
       range: at.valueRange(['module']),
     },
   ];
-}
+};

@@ -5,23 +5,16 @@
 // not a series itself; rows no run can be compared with (SOC140: observedReach.ts). Asynchronous, as the module check is: it reads a file.
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
-import type { SocietyFileSystem } from '../io/fileSystem';
-import type { Locator } from '../syntax/locate';
 import { readObserved } from '../assemble/observedData';
 import { calibrationSeries } from './calibrationCheck';
 import { didYouMean } from '../model/suggest';
 import { observedOutOfReach } from './observedReach';
 import { owns } from '../../text/nameRecord';
 import { readDataFile } from '../io/dataFile';
-import { type Obj, isObj } from './checkKit';
+import { isObj } from './checkKit';
+import type { FileCheck } from './fileCheck';
 
-export async function checkObserved(
-  value: Obj,
-  at: Locator,
-  file: string,
-  fs: SocietyFileSystem,
-  root: string,
-): Promise<Diagnostic[]> {
+export const checkObserved: FileCheck = async (value, at, file, fs, root) => {
   const cal = value.calibration;
   if (!isObj(cal) || typeof cal.observed !== 'string' || !cal.observed) return [];
   const range = at.valueRange(['calibration', 'observed']);
@@ -73,4 +66,4 @@ export async function checkObserved(
     );
   }
   return out;
-}
+};

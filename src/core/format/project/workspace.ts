@@ -7,6 +7,7 @@ import { checkObserved } from '../checks/observedCheck';
 import { resolveStudy } from './studyResolve';
 import { checkModule } from '../checks/moduleCheck';
 import { checkLocalModels } from '../checks/localModelCheck';
+import type { FileCheck } from '../checks/fileCheck';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Persona, Range } from '../model/model';
@@ -30,6 +31,9 @@ import {
 import { unreadable, dedupe } from './fileProblems';
 import { pushAll } from '../../text/pushAll';
 import { includeMatches } from './includeMatches';
+
+/** The checks that read files a scenario names, in the order their diagnostics are listed. */
+const FILE_CHECKS: readonly FileCheck[] = [checkModule, checkObserved, checkLocalModels];
 
 /** The file set with the checks it is handed; hosts open a SocietyWorkspace (societyWorkspace.ts). */
 export class Workspace {
@@ -122,18 +126,9 @@ export class Workspace {
       this.checks.scenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas),
     );
     if (doc.value && typeof doc.value === 'object') {
-      pushAll(
-        result.diagnostics,
-        await checkModule(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
-      );
-      pushAll(
-        result.diagnostics,
-        await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
-      );
-      pushAll(
-        result.diagnostics,
-        await checkLocalModels(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
-      );
+      for (const check of FILE_CHECKS) {
+        pushAll(result.diagnostics, await check(doc.value as Record<string, unknown>, at, file, this.fs, this.root));
+      }
     }
     const census = await loadCensus(doc.value, at, this.fs, this.root);
     pushAll(result.diagnostics, census.diagnostics);
