@@ -7,6 +7,7 @@ import { renderPrompt } from '../llm/prompts/render';
 import type { ChatMessage } from '../llm/chat';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
 import type { ModelFactory } from '../engine';
+import { WrappedModel } from '../llm/wrappedModel';
 
 export interface Decision {
   round: number;
@@ -54,26 +55,16 @@ export class DecisionLog {
 }
 
 /** A model whose decisions go to the log; it answers at once exactly when the model it wraps does. */
-class RecordingModel implements AgentModel {
-  readonly name: string;
-  readonly provider: AgentModel['provider'];
-  readonly label: string;
-  readonly decideNow?: <R extends DecisionRequest>(request: R) => DecisionResponse<R>;
-
+class RecordingModel extends WrappedModel {
   constructor(
-    private readonly inner: AgentModel,
+    inner: AgentModel,
     private readonly log: DecisionLog,
   ) {
-    this.name = inner.name;
-    this.provider = inner.provider;
-    this.label = inner.label;
-    if (inner.decideNow) {
-      this.decideNow = <R extends DecisionRequest>(request: R): DecisionResponse<R> => {
-        const res = inner.decideNow!(request);
-        log.record(inner, request, res);
-        return res;
-      };
-    }
+    super(inner);
+  }
+
+  protected override answeredNow(request: DecisionRequest, response: DecisionResponse<DecisionRequest>): void {
+    this.log.record(this.inner, request, response);
   }
 
   async decide<R extends DecisionRequest>(request: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {

@@ -16,6 +16,7 @@ import { ANSWERS_FILE, recordLine, type AnswerBook, type AnswerRecord } from './
 import type { ParticipantPort } from './port';
 import { questionOf } from './question';
 import { AnswerClock } from './answerClock';
+import { WrappedModel } from '../wrappedModel';
 
 /** The model name a person's decisions are booked under in the usage totals. */
 export const HUMAN_MODEL = 'human';
@@ -164,21 +165,13 @@ function raced(answer: Promise<unknown>, signal: AbortSignal): Promise<unknown> 
 }
 
 /** The agent's model with the person in front of it for the decisions they take. */
-export class HumanAgentModel implements AgentModel {
-  readonly name: string;
-  readonly provider: AgentModel['provider'];
-  readonly label: string;
-  readonly decideNow?: <R extends DecisionRequest>(request: R) => DecisionResponse<R>;
-
+export class HumanAgentModel extends WrappedModel {
   constructor(
-    private readonly inner: AgentModel,
+    inner: AgentModel,
     private readonly session: PlaySession,
     private readonly seed: number,
   ) {
-    this.name = inner.name;
-    this.provider = inner.provider;
-    this.label = inner.label;
-    if (inner.decideNow) this.decideNow = (request) => inner.decideNow!(request);
+    super(inner);
   }
 
   asks(request: DecisionRequest): boolean {
