@@ -84,6 +84,7 @@ export {
   type BuiltinPhase,
   BUILTIN_PHASES,
   type ActionArg,
+  type ShownArg,
   type ActPhase,
   type Action,
   type KnowledgeItem,

@@ -1,6 +1,6 @@
 // The `act` decision: an agent takes one of the scenario's declared actions, seeing the declared
 // state, the feeds it reads and every way to act worked out by the engine.
-import type { VerbFields } from '../format';
+import type { ShownArg, VerbFields } from '../format';
 import type { RequestBase } from './requestBase';
 import type { ActionEvent } from '../trace/events';
 
@@ -140,19 +140,13 @@ export interface ActRequest extends RequestBase {
   actions: ({
     name: string;
     description: string;
-    args: {
-      name: string;
-      type: 'number' | 'agent' | 'post' | 'place';
-      description?: string;
-      min?: number;
-      max?: number;
-      integer?: boolean;
+    args: (ShownArg & {
       feed?: string;
       /** Its `where`, as written: the condition a candidate meets. */
       where?: string;
       /** With a `where`: the ids that meet it now, the only ones it may name. */
       among?: string[];
-    }[];
+    })[];
     effects: { target: string; expression: string }[];
     /** With its platform verbs (format/model/verbs.ts): posting writes `text`. */
     /** Where taking it moves the agent (`move:`): a place id or `args.<a>`, for the part of the day or the day. */

@@ -2,6 +2,7 @@
 // and the question a person playing an agent is asked (llm/human/question.ts builds it from a
 // decision request; the terminal, a script over JSON lines and the panel all show the same one).
 import type { DialogueAct, MemoryKind } from '../trace/events';
+import type { ShownArg } from '../format';
 
 /** The decisions a person may take (llm/types.ts DecisionKind). */
 export type PlayKind = 'choose_partner' | 'speak' | 'evaluate' | 'advise' | 'reflect' | 'interview' | 'act' | 'survey';
@@ -13,13 +14,7 @@ export interface PartnerOption {
   about: string;
 }
 
-export interface ActionArgOption {
-  name: string;
-  type: 'number' | 'agent' | 'post' | 'place';
-  description?: string;
-  min?: number;
-  max?: number;
-  integer?: boolean;
+export interface ActionArgOption extends ShownArg {
   /** For agent, post and place arguments: the ids it may name, with a label. */
   choices?: { id: string; label: string }[];
 }

@@ -54,6 +54,9 @@ export interface ActionArg {
   where?: string;
 }
 
+/** An argument as a decision shows it, its bounds already numbers: what a request and the play panel carry. */
+export type ShownArg = Pick<ActionArg, 'name' | 'type' | 'description' | 'min' | 'max' | 'integer'>;
+
 /** One assignment an action makes: `target` is `world.<q>`, `me.<q>` or `<agent arg>.<q>`. */
 export interface Effect {
   target: string;
