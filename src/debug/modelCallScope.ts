@@ -8,7 +8,12 @@ import { decisionKeyOf } from '../core/trace/decisionKey';
 import type { TraceEvent } from '../core/trace/events';
 import type { ModelCall } from '../core/protocol/modelCall';
 import type { DebugRun } from './debugRun';
-import type { ScopeValue } from './stopScopes';
+
+/** A scope of the Variables view at a stop: its name and what it holds. */
+export interface ScopeValue {
+  name: string;
+  value: unknown;
+}
 
 /** The scope for the decision behind `event`, or the latest decision of `agent`; undefined when no model was called. */
 export function modelCallScope(run: DebugRun, at: { event?: TraceEvent; agent?: string }): ScopeValue | undefined {

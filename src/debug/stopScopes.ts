@@ -4,12 +4,9 @@ import { agentState, worldState } from '../core/debug/inspect';
 import type { StepPoint } from '../core/engine';
 import type { DebugRun } from './debugRun';
 import { FRAME, type StoppedOn } from './stopFrames';
-import { modelCallScope } from './modelCallScope';
+import { modelCallScope, type ScopeValue } from './modelCallScope';
 
-export interface ScopeValue {
-  name: string;
-  value: unknown;
-}
+export type { ScopeValue } from './modelCallScope';
 
 export function scopesAt(run: DebugRun, p: StepPoint | undefined, frameId: number, on?: StoppedOn): ScopeValue[] {
   // By name, as the call stack names people (issue 88), not by id.

@@ -35,4 +35,5 @@ export { traceFileName } from './traceFiles';
 // Paired comparison of two runs, or of two conditions' runs.
 export { TRACE_FILE, compareSide, type CompareSide } from './paired/compareInputs';
 export { compareSides } from './paired/compareSides';
-export { conditionList, conditionRuns, conditionSides, experimentTraces } from './paired/conditionSides';
+export { conditionList, conditionPair, conditionRuns, conditionSides, experimentTraces } from './paired/conditionSides';
+export { RUN_FILE } from './paired/experimentTraces';

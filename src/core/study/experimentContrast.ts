@@ -5,8 +5,7 @@
 // sign test where seeds do not vary are the study's own (hypothesisTest.ts): a study hypothesis
 // `effect: { of: [B, A], minus: [D, C] }` and this answer agree on the same runs.
 import * as path from 'node:path';
-import { conditionPair } from '../experiment/paired/conditionSides';
-import { RUN_FILE } from '../experiment/paired/experimentTraces';
+import { conditionPair, RUN_FILE } from '../experiment';
 import { testHypothesis, type HypothesisTest, type SeedRun } from './hypothesisTest';
 import { num, pText } from './studyMarkdown';
 import { maxOf } from '../stats/extremes';

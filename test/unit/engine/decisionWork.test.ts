@@ -33,8 +33,6 @@ async function workOf(agents: number, group: number): Promise<{ holdings: number
 }
 
 describe('an offline decision reads its group once, not once per member (issue 87)', function () {
-  this.timeout(60_000);
-
   it('holdings read per decision grow with the group, not with its square', async () => {
     for (const group of [4, 12, 48]) {
       const { holdings } = await workOf(48, group);

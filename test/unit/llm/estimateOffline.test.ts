@@ -87,7 +87,6 @@ describe('the estimate gives an offline run its time (issue 87)', () => {
   });
 
   it('society estimate prints the time and warns on stderr past a minute', async function () {
-    this.timeout(60_000);
     const dir = scratchDir('offline-estimate-');
     const text = fs.readFileSync(EXAMPLE, 'utf8').replace('count: 16', 'count: 2000').replace('size: 4', 'size: 1000');
     assert.notEqual(text, fs.readFileSync(EXAMPLE, 'utf8'));
@@ -107,7 +106,6 @@ describe('the estimate gives an offline run its time (issue 87)', () => {
   });
 
   it('an experiment sums its runs’ offline time, and society_estimate gives the seconds', async function () {
-    this.timeout(60_000);
     const s = await grouped(2000, 1000);
     const one = offlineOf(s).seconds;
     // Two conditions (partners, strangers) × two seeds: four runs of the same size.
