@@ -44,6 +44,7 @@ import { foreseenUnit, unitsOf } from './units';
 import { pushesOf } from './pushes';
 import { reasonFor } from './actReason';
 import { normWeight } from './norm';
+import { envyAt, stakeOf, stakesClause, stakeWeight, worthOf } from './stakes';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -123,6 +124,8 @@ interface Weights {
   care: Map<string, number>;
   /** What a unit change to each other's quantities is worth under the norm the agent holds (norm.ts). */
   norm: Map<string, number>;
+  /** What a unit of each quantity is worth in dollars, where the world says (stakes.ts). */
+  worth?: Map<string, number>;
 }
 const weights = new WeakMap<ActRequest, Weights>();
 
@@ -137,6 +140,7 @@ function weightsOf(req: ActRequest): Weights {
       world: new Map(req.world.map((q) => [q.name, q])),
       others: new Map(req.others.map((o) => [o.id, o])),
       norm: new Map(req.others.map((o) => [o.id, normWeight(req, o)])),
+      worth: worthOf(req),
       care: new Map(
         req.others.map((o) => [
           o.id,
@@ -157,7 +161,7 @@ export function utility(
   parts?: Parts,
   weight = 1,
 ): number {
-  const { p, world, others, care, norm } = weightsOf(req);
+  const { p, world, others, care, norm, worth } = weightsOf(req);
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
     // One unit per agent quantity, whoever holds it: a point to me and a point to my partner are
@@ -205,11 +209,14 @@ export function utility(
   }
   const back = (1 - p / 2) * expectedBack(req, option, (target) => foreseenUnit(units, target));
   const envy = inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`));
+  // At a stake on a money scale envy weighs 1/m(S) (stakes.ts): what it no longer weighs is the stakes push.
+  const staked = worth && envy ? envy * (envyAt(stakeOf(worth, units)) - 1) : 0;
   if (parts) {
     parts[AT.expected_return] += weight * back;
     parts[AT.envy] += weight * envy;
+    parts[AT.stakes] += weight * staked;
   }
-  return u + back + envy;
+  return u + back + envy + staked;
 }
 
 /** What is left of what comes later in this decision: all of it, but 1 − LATER_SHARE in the run's last round. */
@@ -338,7 +345,9 @@ export function envyTerms(req: ActRequest): number[] | undefined {
   const units = unitsOf(req.options);
   const comparison = comparisonOf(req);
   const unitOf = (name: string) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`);
-  return req.options.map((o) => inequity(req, o, comparison, unitOf));
+  const { worth } = weightsOf(req);
+  const at = worth ? envyAt(stakeOf(worth, units)) : 1;
+  return req.options.map((o) => at * inequity(req, o, comparison, unitOf));
 }
 
 /**
@@ -353,7 +362,10 @@ export function promiseCost(req: ActRequest, option: ActOption, agreed = agreedC
 
 /** The softmax's inverse temperature for this agent: neuroticism widens the spread of its choices. */
 export function betaOf(req: ActRequest): number {
-  return ACT_BETA / (1 + req.persona.traits.neuroticism);
+  const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);
+  // At a stake on a money scale choices are made with more care (stakes.ts): β × m(S).
+  const { worth } = weightsOf(req);
+  return worth ? beta * stakeWeight(stakeOf(worth, unitsOf(req.options))) : beta;
 }
 
 export function act(given: ActRequest, rng: Rng): ActResponse {
@@ -369,10 +381,14 @@ export function act(given: ActRequest, rng: Rng): ActResponse {
     : way.option;
   const text = postText(req, chosen, rng);
   const pushes = pushesOf(req, ways, way, parts);
+  const said = reasonFor(req, chosen, numberArg);
+  const { worth } = weightsOf(req);
+  const staked = worth && pushes.find((x) => x.rule === 'stakes')?.size;
+  if (staked) said.reason += stakesClause(stakeOf(worth, unitsOf(req.options)), staked);
   return {
     action: chosen.action,
     args: { ...chosen.args },
-    ...reasonFor(req, chosen, numberArg),
+    ...said,
     ...(pushes.length ? { pushes } : {}),
     ...(text !== undefined ? { text } : {}),
   };
