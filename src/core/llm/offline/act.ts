@@ -345,7 +345,7 @@ export function envyTerms(req: ActRequest): number[] | undefined {
   const units = unitsOf(req.options);
   const comparison = comparisonOf(req);
   const unitOf = (name: string) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`);
-  const { worth } = weightsOf(req);
+  const worth = worthOf(req);
   const at = worth ? envyAt(stakeOf(worth, units)) : 1;
   return req.options.map((o) => at * inequity(req, o, comparison, unitOf));
 }
@@ -364,7 +364,7 @@ export function promiseCost(req: ActRequest, option: ActOption, agreed = agreedC
 export function betaOf(req: ActRequest): number {
   const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);
   // At a stake on a money scale choices are made with more care (stakes.ts): β × m(S).
-  const { worth } = weightsOf(req);
+  const worth = worthOf(req);
   return worth ? beta * stakeWeight(stakeOf(worth, unitsOf(req.options))) : beta;
 }
 
