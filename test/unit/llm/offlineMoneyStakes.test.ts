@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { completionsAt, NodeFileSystem, OverlayFileSystem, SocietyWorkspace } from '../../../src/core/format';
 import { loadScenarioFile } from '../../../src/core/format/project/load';
+import { applyWorldOverrides } from '../../../src/core/experiment/worldOverrides';
 import type { Scenario } from '../../../src/core/format/model/model';
 import { meanInterval } from '../../../src/core/stats/meanInterval';
 import { actValues } from '../../../src/core/llm/prompts/values';
@@ -26,9 +27,9 @@ async function at(file: string, worth: number | undefined): Promise<Scenario> {
   const { scenario } = await loadScenarioFile(file);
   assert.ok(scenario);
   const sc = structuredClone(scenario) as Scenario;
-  const tokens = sc.mechanics!.agents.find((q) => q.name === 'tokens')!;
-  if (worth === undefined) delete tokens.worth_usd;
-  else tokens.worth_usd = worth;
+  // As an experiment condition sets it (`state.agents.tokens.worth_usd: 100`).
+  if (worth !== undefined) assert.deepEqual(applyWorldOverrides(sc, { 'state.agents.tokens.worth_usd': worth }), []);
+  else delete sc.mechanics!.agents.find((q) => q.name === 'tokens')!.worth_usd;
   return sc;
 }
 
@@ -133,8 +134,10 @@ describe('worth_usd: what a unit of a quantity is worth', () => {
       '      me.coins: "me.coins + 1.0"',
       '',
     ].join('\n');
-  async function told(worth: string) {
-    const text = world(worth);
+  async function told(worth: string, condition?: string) {
+    const text = condition
+      ? `${world('1')}experiment:\n  conditions:\n    - { name: large, set: { state.agents.coins.worth_usd: ${condition} } }\n`
+      : world(worth);
     const overlay = new OverlayFileSystem(new NodeFileSystem());
     overlay.set(file, text);
     const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file);
@@ -157,6 +160,17 @@ describe('worth_usd: what a unit of a quantity is worth', () => {
     assert.deepEqual((await told('0')).said, ['8:51 <<0>> SOC013']);
     assert.deepEqual((await told('.inf')).said, ['8:51 <<.inf>> SOC076']);
     assert.deepEqual((await told('"ten"')).said, ['8:51 <<"ten">> SOC012']);
+  });
+
+  it('an experiment condition may set it, checked as where it is declared', async () => {
+    assert.deepEqual((await told('1', '100')).said, []);
+    assert.deepEqual((await told('1', '-1')).said, ['16:59 <<-1>> SOC013']);
+    assert.deepEqual((await told('1', '.nan')).said, ['16:59 <<.nan>> SOC076']);
+    const { scenario } = await told('1');
+    const sc = structuredClone(scenario!);
+    assert.deepEqual(applyWorldOverrides(sc, { 'state.agents.coins.worth_usd': 0 }), [
+      "'state.agents.coins.worth_usd' must be > 0, found 0",
+    ]);
   });
 
   it('is offered among a quantity’s keys, and LLM agents are told it', () => {
