@@ -106,6 +106,13 @@ describe('offline stakes on a money scale (issue 85)', function () {
     }
   });
 
+  it('a stake past floating point is weighed as the largest one, never as NaN', async () => {
+    // 1e308 dollars a token times a change of 9 is Infinity: the sizes were NaN (null in the trace).
+    const events = await actions(await at(LOW_OFFERS, 1e308), 1);
+    for (const e of events) for (const p of e.pushes ?? []) assert.ok(Number.isFinite(p.size), JSON.stringify(e));
+    assert.ok(events.some((e) => (e.reason ?? '').includes('with $1,000,000,000 or more at stake')));
+  });
+
   it('proposers offer a little less of a pie worth $1,000 (they foresee fewer rejections)', async () => {
     const small = await figures(await at(ULTIMATUM, 1)),
       large = await figures(await at(ULTIMATUM, 100));

@@ -19,9 +19,10 @@ import type { ActRequest } from '../types';
 export const REFERENCE_USD = 10;
 
 /**
- * How much less envy weighs for each e-fold of the stake above REFERENCE_USD: set once so that at a
- * pie of $1,000 (m ≈ 2.4, envy at 0.42) the rejections of low offers fall to about half of those
- * a pie of $10 draws, the way Andersen et al. (2011) find them falling from low to high stakes.
+ * How much m grows for each e-fold of the stake above REFERENCE_USD: set once so that at a pie of
+ * $1,000 (m ≈ 2.4: envy at 0.42, β × 2.4) the rejections of low offers fall to well under half of
+ * those a pie of $10 draws (0.39 → 0.14, docs/model.md), toward the near-zero Andersen et al.
+ * (2011) find at their highest stakes.
  */
 export const STAKES = 0.3;
 
@@ -33,9 +34,16 @@ export function worthOf(req: ActRequest): Map<string, number> | undefined {
   return out.size ? out : undefined;
 }
 
-/** m(S): how much money weighs against fairness at a stake of `usd`, against the reference stake. */
+/**
+ * The largest stake weighed as itself: past a billion dollars no study says how people weigh it,
+ * and a worth times a change past floating point (Infinity) must not make the choice NaN.
+ */
+export const MOST_USD = 1e9;
+
+/** m(S): how much money weighs against fairness at a stake of `usd` (at most MOST_USD), against the reference stake. */
 export function stakeWeight(usd: number): number {
-  return usd > REFERENCE_USD ? 1 + STAKES * Math.log(usd / REFERENCE_USD) : 1;
+  const s = Math.min(usd, MOST_USD);
+  return s > REFERENCE_USD ? 1 + STAKES * Math.log(s / REFERENCE_USD) : 1;
 }
 
 /** What envy weighs at a stake of `usd`: 1/m(S). */
@@ -57,7 +65,12 @@ export function stakeOf(worth: Map<string, number>, units: Map<string, number>):
  */
 export function stakesClause(usd: number, size: number | undefined): string {
   if (!size) return '';
-  const dollars = usd >= 100 ? Math.round(usd).toLocaleString('en-US') : String(Math.round(usd * 100) / 100);
+  const dollars =
+    usd > MOST_USD
+      ? `${MOST_USD.toLocaleString('en-US')} or more`
+      : usd >= 100
+        ? Math.round(usd).toLocaleString('en-US')
+        : String(Math.round(usd * 100) / 100);
   const share = Math.round(envyAt(usd) * 100);
   const way = size > 0 ? 'toward' : 'away from';
   return `; with $${dollars} at stake, ending behind weighed ${share}% of what it does at $${REFERENCE_USD}, which moved me ${way} this by ${Math.abs(size)}`;
