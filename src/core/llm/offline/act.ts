@@ -28,6 +28,8 @@
 // the action is chosen before its arguments (nested.ts), and a number argument on its continuum with
 // conditional cooperation (continuum.ts). Issue 72: an option a partner answers in a later phase
 // (options[].responses, engine/phases/act/lookahead.ts) is worth the expected u over the answers.
+// Issue 85: where a quantity declares what a unit is worth (`worth_usd`), envy weighs 1/m(S) and
+// β is × m(S), S the decision's stake in dollars (stakes.ts); without it neither is taken.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformUtility, postText } from './platform';
@@ -44,7 +46,7 @@ import { foreseenUnit, unitsOf } from './units';
 import { pushesOf } from './pushes';
 import { reasonFor } from './actReason';
 import { normWeight } from './norm';
-import { envyAt, stakeOf, stakesClause, stakeWeight, worthOf } from './stakes';
+import { envyAt, stakeOf, stakeWeight, withStakes, worthOf } from './stakes';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -381,14 +383,10 @@ export function act(given: ActRequest, rng: Rng): ActResponse {
     : way.option;
   const text = postText(req, chosen, rng);
   const pushes = pushesOf(req, ways, way, parts);
-  const said = reasonFor(req, chosen, numberArg);
-  const { worth } = weightsOf(req);
-  const staked = worth && pushes.find((x) => x.rule === 'stakes')?.size;
-  if (staked) said.reason += stakesClause(stakeOf(worth, unitsOf(req.options)), staked);
   return {
     action: chosen.action,
     args: { ...chosen.args },
-    ...said,
+    ...withStakes(req, reasonFor(req, chosen, numberArg), pushes),
     ...(pushes.length ? { pushes } : {}),
     ...(text !== undefined ? { text } : {}),
   };

@@ -13,7 +13,8 @@
 // effect of stakes on giving) and the amounts' reference stay as they are. S is the largest change
 // any option makes to a quantity with a worth, in dollars. Without the declaration m is never
 // taken: the run is byte-for-byte as before.
-import type { ActRequest } from '../types';
+import type { ActRequest, ActResponse } from '../types';
+import { unitsOf } from './units';
 
 /** The stake the model's other constants were set at: a laboratory game's pie of about $10 (Oosterbeek et al. 2004). */
 export const REFERENCE_USD = 10;
@@ -74,4 +75,15 @@ export function stakesClause(usd: number, size: number | undefined): string {
   const share = Math.round(envyAt(usd) * 100);
   const way = size > 0 ? 'toward' : 'away from';
   return `; with $${dollars} at stake, ending behind weighed ${share}% of what it does at $${REFERENCE_USD}, which moved me ${way} this by ${Math.abs(size)}`;
+}
+
+/** The reason with the `stakes` clause added where that push moved the choice (act.ts). */
+export function withStakes<R extends Pick<ActResponse, 'reason'>>(
+  req: ActRequest,
+  said: R,
+  pushes: NonNullable<ActResponse['pushes']>,
+): R {
+  const worth = worthOf(req);
+  const size = worth && pushes.find((x) => x.rule === 'stakes')?.size;
+  return size ? { ...said, reason: said.reason + stakesClause(stakeOf(worth, unitsOf(req.options)), size) } : said;
 }
