@@ -37,6 +37,8 @@ function setState(s: Scenario, path: string, { side, name, field }: StatePath, v
   if (field === 'update' ? typeof value !== 'string' : typeof value !== 'number' || !Number.isFinite(value)) {
     return `'${path}' must be a ${field === 'update' ? 'string (a CEL expression)' : 'finite number'}`;
   }
+  // What a unit is worth is a price: a unit worth nothing or less is no stake (the schema's > 0).
+  if (field === 'worth_usd' && (value as number) <= 0) return `'${path}' must be > 0, found ${value as number}`;
   (q as unknown as Record<string, unknown>)[field] = value;
   return undefined;
 }

@@ -64,6 +64,8 @@ export interface SeenQuantity {
   description?: string;
   min?: number;
   max?: number;
+  /** What one unit is worth in US dollars, where the world declares it (`worth_usd`). */
+  worth?: number;
 }
 
 export interface ActRequest extends RequestBase {

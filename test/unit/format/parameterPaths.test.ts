@@ -140,7 +140,7 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
         ranked,
         all.map((p) => p.path),
       ),
-      'state.agents.wealth.{initial,min,max,update}, state.world.pot.{initial,min,max,update} (+33 more)',
+      'state.agents.wealth.{initial,min,max,…}, state.world.pot.{initial,min,max,…} (+34 more)',
     );
   });
 });
@@ -149,10 +149,11 @@ describe('completion of set: keys (issue 42: 7)', () => {
   it("a condition's: declared quantities, then population groups, then run settings, not those written", () => {
     const items = complete([...condition('state.world.pot.initial: 5', '|'), ''].join('\n'));
     const labels = items.map((i) => i.label);
-    assert.deepEqual(labels.slice(0, 4), [
+    assert.deepEqual(labels.slice(0, 5), [
       'state.world.pot.min',
       'state.world.pot.max',
       'state.world.pot.update',
+      'state.world.pot.worth_usd',
       'state.world.multiplier.initial',
     ]);
     assert.ok(labels.includes('population.citizens.traits.agreeableness'));

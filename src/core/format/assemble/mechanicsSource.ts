@@ -23,6 +23,7 @@ const QUANTITY_FIELDS: Record<string, string> = {
   update: 'string',
   hidden: 'boolean',
   valued: 'boolean',
+  worth_usd: 'number',
 };
 const ARG_FIELDS: Record<string, string> = {
   description: 'string',

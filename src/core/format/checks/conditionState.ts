@@ -1,18 +1,18 @@
-// An experiment condition may set a declared quantity's `initial`, `min`, `max` or `update`
-// (`state.world.fish.initial: 30`, experiment/worldOverrides.ts). Such a value gets the checks it
+// An experiment condition may set a declared quantity's `initial`, `min`, `max`, `update` or
+// `worth_usd` (`state.world.fish.initial: 30`, experiment/worldOverrides.ts). Such a value gets the checks it
 // would get written in `state:` itself (issue 41: a syntax error stopped the experiment at run
 // time; a string, NaN or min > max ran silently wrong): its type (SOC012; NaN and Infinity are SOC076), the
-// bounds of the quantity as the condition leaves it (SOC063), and an update's expression (SOC061,
+// bounds of the quantity as the condition leaves it (SOC063), a worth above 0 (SOC013), and an update's expression (SOC061,
 // through mechanicsCheck.ts with the other expressions) — each where the condition writes it.
 import type { Mechanics, Quantity } from '../model/mechanics';
 import type { PathSegment } from '../syntax/parse';
 import type { ExpressionSite } from '../assemble/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
-import { parseWorldPath } from '../schema/worldPaths';
+import { parseWorldPath, type QuantityField } from '../schema/worldPaths';
 import { structurePath } from '../schema/structurePaths';
 import { type Obj, isObj } from './checkKit';
 
-type Field = 'initial' | 'min' | 'max' | 'update';
+type Field = QuantityField;
 
 /** One value a condition sets on a declared quantity. */
 interface Override {
@@ -76,6 +76,11 @@ export function checkConditionValues(r: Report): void {
         `In condition ${o.condition}, '${o.key}' must be ${wanted}, found ${written(o.value)}`,
         r.at.valueRange(o.path),
       );
+    }
+    // A worth is a price (the schema's `exclusiveMinimum: 0` on the quantity): said where the condition writes it.
+    for (const o of overrides.filter((x) => x.field === 'worth_usd' && wellTyped(x) && (x.value as number) <= 0)) {
+      const message = `In condition ${o.condition}, '${o.key}' must be > 0, found ${written(o.value)}`;
+      report(r, 'SOC013', 'error', message, r.at.valueRange(o.path));
     }
     const typed = overrides.filter(wellTyped);
     for (const q of new Set(typed.map((o) => o.quantity))) {

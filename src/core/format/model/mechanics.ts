@@ -26,6 +26,8 @@ export interface Quantity {
   hidden?: boolean;
   /** False for a tally kept only to measure: the offline model does not weigh changes to it. */
   valued?: boolean;
+  /** What one unit is worth in US dollars (> 0): the stake on a money scale (llm/offline/stakes.ts). */
+  worth_usd?: number;
   /**
    * A categorical quantity (a place, a vote): value k means labels[k]. It holds whole numbers
    * 0 … labels.length − 1 (the build sets `integer`, `min` and `max` so); expressions and the

@@ -5,7 +5,7 @@
 import { deref, societySchema, type SchemaNode } from './schema';
 import { didYouMean, editDistance } from '../model/suggest';
 import { FROZEN_DURING_RUN } from './settings';
-import { parseWorldPath, worldNamesOf, type WorldNames } from './worldPaths';
+import { parseWorldPath, QUANTITY_FIELDS, worldNamesOf, type WorldNames } from './worldPaths';
 import { structurePaths } from './structurePaths';
 
 /** Where a `set:` is written: an experiment condition (before the run) or a timed event (during it). */
@@ -13,7 +13,7 @@ export type SetSite = 'condition' | 'event';
 
 /** The groups of run settings a `set:` names by dotted path (`coaching.enabled`). */
 export const SETTING_ROOTS = ['world', 'rewards', 'coaching', 'ties', 'memory'] as const;
-export const QUANTITY_FIELDS = ['initial', 'min', 'max', 'update'] as const;
+export { QUANTITY_FIELDS };
 
 export interface SettablePath {
   path: string;

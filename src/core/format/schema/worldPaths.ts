@@ -5,18 +5,24 @@
 // the experiment that applies them (experiment/worldOverrides.ts) say the same thing.
 import { didYouMean } from '../model/suggest';
 
-export const STATE_PATH = /^state\.(world|agents)\.([A-Za-z_][A-Za-z0-9_]*)\.(initial|min|max|update)$/;
+/** The fields of a declared quantity a condition may set: the one list the path, its checks and completion read. */
+export const QUANTITY_FIELDS = ['initial', 'min', 'max', 'update', 'worth_usd'] as const;
+export type QuantityField = (typeof QUANTITY_FIELDS)[number];
+
+export const STATE_PATH = new RegExp(
+  `^state\\.(world|agents)\\.([A-Za-z_][A-Za-z0-9_]*)\\.(${QUANTITY_FIELDS.join('|')})$`,
+);
 export const POPULATION_PATH = /^population\.([^.]+)\.([a-z_]+(?:\.[a-z_]+)*)$/;
 
 export type WorldPath =
-  | { kind: 'state'; side: 'world' | 'agents'; name: string; field: 'initial' | 'min' | 'max' | 'update' }
+  | { kind: 'state'; side: 'world' | 'agents'; name: string; field: QuantityField }
   | { kind: 'population'; group: string; rest: string };
 
 /** What `path` sets, when it is a quantity's or a population group's (else undefined: a run setting). */
 export function parseWorldPath(path: string): WorldPath | undefined {
   const state = STATE_PATH.exec(path);
   if (state) {
-    return { kind: 'state', side: state[1] as 'world' | 'agents', name: state[2], field: state[3] as 'initial' };
+    return { kind: 'state', side: state[1] as 'world' | 'agents', name: state[2], field: state[3] as QuantityField };
   }
   const population = POPULATION_PATH.exec(path);
   return population ? { kind: 'population', group: population[1], rest: population[2] } : undefined;

@@ -68,6 +68,7 @@ export function quantityCard(
   if (q.description) out.push(q.description);
   if (q.labels?.length) out.push(`Values: ${q.labels.map((l, k) => `${k} = ${l}`).join(', ')}`);
   if (q.update) out.push(`Each round: \`${q.update}\``);
+  if (q.worth_usd !== undefined) out.push(`One unit is worth $${q.worth_usd} (the stake on a money scale)`);
   return out.join('\n\n');
 }
 

@@ -4,7 +4,7 @@
 // first, then the run settings; an event's run settings only.
 import type { Mechanics } from '../model/mechanics';
 import { settablePaths, setSiteOf, type SettablePath } from '../schema/parameterPaths';
-import { worldNamesOf } from '../schema/worldPaths';
+import { worldNamesOf, type QuantityField } from '../schema/worldPaths';
 import type { CursorContext } from './cursor';
 import { keyInsertText } from './keyInsertText';
 import type { CompletionItem, CompletionSources } from './types';
@@ -12,18 +12,19 @@ import { quantityCard } from './mechanicsText';
 import { schemaMarkdown, typeSummary } from './schemaText';
 import { shortDetail } from './shortDetail';
 
-const FIELD_MEANING: Record<string, string> = {
+const FIELD_MEANING: Record<QuantityField, string> = {
   initial: 'its value when the run starts',
   min: 'its lower bound',
   max: 'its upper bound',
   update: 'its CEL expression for next round, from this round',
+  worth_usd: 'what one unit is worth in US dollars (the stake on a money scale)',
 };
 
 /** A declared quantity's field, in words: the quantity's card and what the field is. */
 function quantityPathDoc(p: SettablePath, m: Mechanics | undefined): { detail: string; doc: string } {
   const [, side, name, field] = p.path.split('.');
   const q = (side === 'world' ? m?.world : m?.agents)?.find((x) => x.name === name);
-  const what = `**${p.path}** · ${field} of ${side === 'world' ? 'world' : 'agent'} quantity \`${name}\`: ${FIELD_MEANING[field]}, in this condition.`;
+  const what = `**${p.path}** · ${field} of ${side === 'world' ? 'world' : 'agent'} quantity \`${name}\`: ${FIELD_MEANING[field as QuantityField]}, in this condition.`;
   return {
     detail: shortDetail([field === 'update' ? 'expression' : 'number', side === 'world' ? 'world' : 'agents']),
     doc: q ? `${what}\n\n${quantityCard(q, side === 'world' ? 'world' : 'agent')}` : what,

@@ -28,6 +28,8 @@
 // the action is chosen before its arguments (nested.ts), and a number argument on its continuum with
 // conditional cooperation (continuum.ts). Issue 72: an option a partner answers in a later phase
 // (options[].responses, engine/phases/act/lookahead.ts) is worth the expected u over the answers.
+// Issue 85: where a quantity declares what a unit is worth (`worth_usd`), envy weighs 1/m(S) and
+// β is × m(S), S the decision's stake in dollars (stakes.ts); without it neither is taken.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformUtility, postText } from './platform';
@@ -44,6 +46,7 @@ import { foreseenUnit, unitsOf } from './units';
 import { pushesOf } from './pushes';
 import { reasonFor } from './actReason';
 import { normWeight } from './norm';
+import { envyAt, stakeOf, stakeWeight, withStakes, worthOf } from './stakes';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
@@ -123,6 +126,8 @@ interface Weights {
   care: Map<string, number>;
   /** What a unit change to each other's quantities is worth under the norm the agent holds (norm.ts). */
   norm: Map<string, number>;
+  /** What a unit of each quantity is worth in dollars, where the world says (stakes.ts). */
+  worth?: Map<string, number>;
 }
 const weights = new WeakMap<ActRequest, Weights>();
 
@@ -137,6 +142,7 @@ function weightsOf(req: ActRequest): Weights {
       world: new Map(req.world.map((q) => [q.name, q])),
       others: new Map(req.others.map((o) => [o.id, o])),
       norm: new Map(req.others.map((o) => [o.id, normWeight(req, o)])),
+      worth: worthOf(req),
       care: new Map(
         req.others.map((o) => [
           o.id,
@@ -157,7 +163,7 @@ export function utility(
   parts?: Parts,
   weight = 1,
 ): number {
-  const { p, world, others, care, norm } = weightsOf(req);
+  const { p, world, others, care, norm, worth } = weightsOf(req);
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
     // One unit per agent quantity, whoever holds it: a point to me and a point to my partner are
@@ -205,11 +211,14 @@ export function utility(
   }
   const back = (1 - p / 2) * expectedBack(req, option, (target) => foreseenUnit(units, target));
   const envy = inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`));
+  // At a stake on a money scale envy weighs 1/m(S) (stakes.ts): what it no longer weighs is the stakes push.
+  const staked = worth && envy ? envy * (envyAt(stakeOf(worth, units)) - 1) : 0;
   if (parts) {
     parts[AT.expected_return] += weight * back;
     parts[AT.envy] += weight * envy;
+    parts[AT.stakes] += weight * staked;
   }
-  return u + back + envy;
+  return u + back + envy + staked;
 }
 
 /** What is left of what comes later in this decision: all of it, but 1 − LATER_SHARE in the run's last round. */
@@ -338,7 +347,9 @@ export function envyTerms(req: ActRequest): number[] | undefined {
   const units = unitsOf(req.options);
   const comparison = comparisonOf(req);
   const unitOf = (name: string) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`);
-  return req.options.map((o) => inequity(req, o, comparison, unitOf));
+  const worth = worthOf(req);
+  const at = worth ? envyAt(stakeOf(worth, units)) : 1;
+  return req.options.map((o) => at * inequity(req, o, comparison, unitOf));
 }
 
 /**
@@ -353,7 +364,10 @@ export function promiseCost(req: ActRequest, option: ActOption, agreed = agreedC
 
 /** The softmax's inverse temperature for this agent: neuroticism widens the spread of its choices. */
 export function betaOf(req: ActRequest): number {
-  return ACT_BETA / (1 + req.persona.traits.neuroticism);
+  const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);
+  // At a stake on a money scale choices are made with more care (stakes.ts): β × m(S).
+  const worth = worthOf(req);
+  return worth ? beta * stakeWeight(stakeOf(worth, unitsOf(req.options))) : beta;
 }
 
 export function act(given: ActRequest, rng: Rng): ActResponse {
@@ -372,7 +386,7 @@ export function act(given: ActRequest, rng: Rng): ActResponse {
   return {
     action: chosen.action,
     args: { ...chosen.args },
-    ...reasonFor(req, chosen, numberArg),
+    ...withStakes(req, reasonFor(req, chosen, numberArg), pushes),
     ...(pushes.length ? { pushes } : {}),
     ...(text !== undefined ? { text } : {}),
   };

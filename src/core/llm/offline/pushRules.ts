@@ -23,6 +23,7 @@ export const PUSH_RULES = {
   chance: "the spread of an agent's reference between occasions",
   platform: 'what posting, replying, liking or following is worth to the agent',
   move: 'what going to a place is worth to the agent',
+  stakes: "money weighing more against fairness as the stake's worth in dollars grows (a quantity's worth_usd)",
 } as const;
 
 export type PushRule = keyof typeof PUSH_RULES;

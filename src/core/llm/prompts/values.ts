@@ -177,7 +177,7 @@ function signed(x: number): string {
 /** `act`'s variables: the state as the agent sees it, the others, and the actions on offer with their effects. */
 export function actValues(req: ActRequest): Record<string, string> {
   const quantity = (q: SeenQuantity): string =>
-    `- ${q.name}: ${round3(q.value)}${q.min !== undefined || q.max !== undefined ? ` (${q.min ?? '−∞'}..${q.max ?? '∞'})` : ''}${q.description ? ` — ${q.description}` : ''}`;
+    `- ${q.name}: ${round3(q.value)}${q.min !== undefined || q.max !== undefined ? ` (${q.min ?? '−∞'}..${q.max ?? '∞'})` : ''}${q.worth !== undefined ? ` [one is worth $${q.worth}]` : ''}${q.description ? ` — ${q.description}` : ''}`;
   const among = (a: ActRequest['actions'][number]['args'][number]): string =>
     a.among ? `, one of: ${a.among.join(', ') || 'none now'}` : '';
   const arg = (a: ActRequest['actions'][number]['args'][number]): string =>

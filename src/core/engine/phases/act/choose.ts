@@ -71,6 +71,7 @@ const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefine
         ...(q.description ? { description: q.description } : {}),
         ...(q.min !== undefined ? { min: q.min } : {}),
         ...(q.max !== undefined ? { max: q.max } : {}),
+        ...(q.worth_usd !== undefined ? { worth: q.worth_usd } : {}),
       }
     : undefined;
 

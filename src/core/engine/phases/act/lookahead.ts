@@ -333,8 +333,13 @@ function requestOf(
       value: state.world[q.name],
       ...(q.min !== undefined ? { min: q.min } : {}),
       ...(q.max !== undefined ? { max: q.max } : {}),
+      ...(q.worth_usd !== undefined ? { worth: q.worth_usd } : {}),
     })),
-    own: state.compiled.mechanics.agents.map((q) => ({ name: q.name, value: state.of(partner.id)[q.name] })),
+    own: state.compiled.mechanics.agents.map((q) => ({
+      name: q.name,
+      value: state.of(partner.id)[q.name],
+      ...(q.worth_usd !== undefined ? { worth: q.worth_usd } : {}),
+    })),
     others: others.map((o) => {
       const last = state.conduct.lastActionOf(o);
       const lastArgs = state.conduct.lastArgsOf(o);
