@@ -34,6 +34,7 @@ import {
 } from './answerBudget';
 import { typicalRequests } from './estimateRequests';
 import { isOffline, offlineAssumptions, offlineTime, type OfflineTime } from './estimateOffline';
+import { measuredAnswerTokens } from './local/speeds';
 
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
@@ -275,7 +276,10 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
           input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
         )
       : 0;
-    const output = llm ? Math.round(calls * Math.min(typicalAnswerTokens(req), cfg.max_tokens ?? Infinity)) : 0;
+    // A local model's answers as long as it answered on this machine, where runs measured them (speeds.ts).
+    const measured = cfg.provider === 'local' ? measuredAnswerTokens(o.speeds?.get(cfg.name), kind) : undefined;
+    const answer = measured ?? typicalAnswerTokens(req);
+    const output = llm ? Math.round(calls * Math.min(answer, cfg.max_tokens ?? Infinity)) : 0;
     // Every answer at the cap it is sent (answerBudget.ts): what no run can spend beyond, retries aside.
     const longest = llm ? Math.round(calls * (cfg.max_tokens ?? answerCap(req))) : 0;
     const k = (m.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 });

@@ -9,7 +9,13 @@ import { loadScenarioFile, type ModelConfig, type Scenario } from '../../../src/
 import { estimateRun } from '../../../src/core/llm/estimate';
 import { localFit } from '../../../src/core/llm/local/localFit';
 import { DEFAULT_ANSWER_TOKENS, localAnswerCap } from '../../../src/core/llm/local/settings';
-import { measuredSpeed, recordSpeed, speedOf, type MeasuredSpeed } from '../../../src/core/llm/local/speeds';
+import {
+  measuredAnswerTokens,
+  measuredSpeed,
+  recordSpeed,
+  speedOf,
+  type MeasuredSpeed,
+} from '../../../src/core/llm/local/speeds';
 import { scratchDir } from '../../support/scratch';
 import { modelConfig } from '../../support/llmFixtures';
 
@@ -82,6 +88,48 @@ describe('a local model in the estimate', () => {
     });
     assert.ok(Math.abs(two.models[0].local!.seconds! - serial / 2) < 1e-9, 'two in flight (concurrency 2)');
     assert.equal(estimateRun(await onLocal()).models[0].local?.seconds, undefined, 'no speed, no seconds');
+  });
+});
+
+describe('answer lengths a local model measured (issue 86)', () => {
+  it('replace the typical length of a kind with enough answers behind it, and say so', async () => {
+    const s = await onLocal();
+    const opts = (answers?: MeasuredSpeed['answers']) => ({
+      promptTokens: new Map([['default', () => 500]]),
+      speeds: new Map([['default', { ...speed, ...(answers ? { answers } : {}) }]]),
+    });
+    const typical = estimateRun(s, opts()).models[0].by_kind.act!;
+    // Acts measured at 90 tokens a call over 12 calls: the estimate's act answers are 90 a call.
+    const measured = estimateRun(s, opts({ act: { calls: 12, tokens: 1080 } })).models[0].by_kind.act!;
+    assert.equal(measured.output_tokens, Math.round(measured.calls * 90));
+    assert.notEqual(measured.output_tokens, typical.output_tokens);
+    // Two answers are too few to stand for the kind; a survey's length grows with its items.
+    assert.equal(
+      estimateRun(s, opts({ act: { calls: 2, tokens: 180 } })).models[0].by_kind.act!.output_tokens,
+      typical.output_tokens,
+    );
+    assert.equal(
+      measuredAnswerTokens({ ...speed, answers: { survey: { calls: 9, tokens: 900 } } }, 'survey'),
+      undefined,
+    );
+  });
+
+  it('are kept from a run by kind, averaged with earlier runs, and nothing else in the file is read as one', () => {
+    const cache = scratchDir('society-speeds-');
+    const key = { file: '/models/a.gguf', threads: 1, batchSize: 128 };
+    const figures = { calls: 10, promptTokens: 5000, reusedTokens: 0, answerTokens: 400, ms: 70_000, promptMs: 50_000 };
+    const first = speedOf(figures, new Date(), new Map([['speak', { calls: 4, tokens: 200 }]]))!;
+    recordSpeed(key, first, cache);
+    recordSpeed(key, speedOf(figures, new Date(), new Map([['speak', { calls: 4, tokens: 400 }]]))!, cache);
+    assert.equal(measuredAnswerTokens(measuredSpeed(key, cache), 'speak'), 75);
+    const file = path.join(cache, 'local-speeds.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json['a.gguf threads=1 batch=128'].answers = JSON.parse(
+      '{"__proto__": {"calls": 5, "tokens": 5}, "speak": {"calls": -3, "tokens": 9}, "act": {"calls": 4, "tokens": "x"}}',
+    );
+    fs.writeFileSync(file, JSON.stringify(json));
+    const read = measuredSpeed(key, cache);
+    for (const kind of ['__proto__', 'speak', 'act']) assert.equal(measuredAnswerTokens(read, kind), undefined, kind);
   });
 });
 

@@ -68,6 +68,8 @@ export class LocalEngine {
   /** Settles with the load's figures, or rejects with why the model could not be loaded. */
   readonly loaded: Promise<Loaded>;
   readonly figures: LocalFigures = noFigures();
+  /** Answers by decision kind: how many, and their tokens (for the estimate's answer lengths). */
+  readonly answersByKind = new Map<string, { calls: number; tokens: number }>();
   private exited = false;
 
   constructor(readonly spec: LoadSpec) {
@@ -120,6 +122,10 @@ export class LocalEngine {
   async call(call: CallSpec, signal?: AbortSignal): Promise<ChatResult> {
     const m = await this.request({ op: 'call', call }, signal);
     if (m.op !== 'answer') throw new ProviderError('bad_response', `the model's worker answered a call with ${m.op}`);
+    const byKind = this.answersByKind.get(call.kind) ?? { calls: 0, tokens: 0 };
+    byKind.calls++;
+    byKind.tokens += m.tokens.output_tokens;
+    this.answersByKind.set(call.kind, byKind);
     const faults: CallFault[] = m.note ? [{ attempt: 1, reason: 'bad_response', message: m.note, note: true }] : [];
     return { content: m.content, tokens: m.tokens, faults };
   }
@@ -222,7 +228,7 @@ export function localFigures(): LocalFigures {
 /** Keeps each engine's speed so far for `society estimate` (speeds.ts); a write that fails changes nothing else. */
 export function recordLocalSpeeds(cache?: string): void {
   for (const e of engines.values()) {
-    const speed = speedOf(e.figures);
+    const speed = speedOf(e.figures, new Date(), e.answersByKind);
     if (!speed) continue;
     try {
       recordSpeed({ file: e.spec.file, threads: e.spec.threads, batchSize: e.spec.batchSize }, speed, cache);

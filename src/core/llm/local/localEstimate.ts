@@ -14,7 +14,7 @@ import { localContextFit } from './contextFit';
 import { checkModelFile, modelPath } from './modelFile';
 import { findRuntime } from './runtime';
 import { runSettings } from './settings';
-import { measuredSpeed, type MeasuredSpeed } from './speeds';
+import { measuredAnswerTokens, measuredSpeed, type MeasuredSpeed } from './speeds';
 
 /** A prompt's size in the model's tokens. */
 export type PromptCounter = (messages: readonly ChatMessage[]) => number;
@@ -73,6 +73,14 @@ export async function localEstimateInputs(s: Scenario): Promise<LocalEstimateInp
     const { threads, batchSize } = runSettings(cfg);
     const speed = measuredSpeed({ file, threads, batchSize });
     if (speed) out.speeds.set(cfg.name, speed);
+    const lengths = Object.keys(speed?.answers ?? {})
+      .map((kind) => [kind, measuredAnswerTokens(speed, kind)] as const)
+      .filter((x): x is readonly [string, number] => x[1] !== undefined);
+    if (lengths.length) {
+      out.notes.push(
+        `${cfg.name}: answers as long as runs on this machine measured them (tokens a call): ${lengths.map(([k, n]) => `${k} ${Math.round(n)}`).join(', ')}`,
+      );
+    }
   }
   out.close = async () => {
     await Promise.all(disposers.map((d) => d()));

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { societyCache } from './settings';
 import { writeFileSafely } from '../../files/safeWrite';
+import { nameRecord, owns } from '../../text/nameRecord';
+import { TYPICAL_OUTPUT_TOKENS } from '../answerBudget';
 
 export interface MeasuredSpeed {
   /**
@@ -22,7 +24,15 @@ export interface MeasuredSpeed {
   measured: string;
   /** Runs averaged into the figures, when more than one (issue 86: not only the last run's). */
   runs?: number;
+  /**
+   * Answer tokens a call, by decision kind, as this model answered on this machine (issue 86: a
+   * 135M model's answers ran twice the lengths the estimate assumed), with the calls behind each.
+   */
+  answers?: Record<string, { calls: number; tokens: number }>;
 }
+
+/** Below this many answers of a kind, its measured length does not replace the typical one. */
+export const MIN_KIND_ANSWERS = 3;
 
 /** Calls of earlier runs a new run is averaged with, at most: a machine's older speeds fade. */
 export const REMEMBERED_CALLS = 200;
@@ -37,13 +47,57 @@ export function averagedSpeed(before: MeasuredSpeed | undefined, now: MeasuredSp
   const w0 = Math.min(before.calls, REMEMBERED_CALLS);
   const w1 = now.calls;
   const rate = (a: number, b: number): number => (w0 + w1) / (w0 / a + w1 / b);
+  const answers = averagedAnswers(before.answers, now.answers);
   return {
     prompt_per_s: rate(before.prompt_per_s, now.prompt_per_s),
     answer_per_s: rate(before.answer_per_s, now.answer_per_s),
     calls: w0 + w1,
     measured: now.measured,
     runs: (before.runs ?? 1) + (now.runs ?? 1),
+    ...(answers ? { answers } : {}),
   };
+}
+
+/** Each kind's answer length over both sides, the earlier side's calls counted up to REMEMBERED_CALLS. */
+function averagedAnswers(
+  before: MeasuredSpeed['answers'],
+  now: MeasuredSpeed['answers'],
+): MeasuredSpeed['answers'] | undefined {
+  if (!before && !now) return undefined;
+  const out = nameRecord<{ calls: number; tokens: number }>();
+  for (const [kind, a] of knownAnswers(before)) {
+    const calls = Math.min(a.calls, REMEMBERED_CALLS);
+    out[kind] = { calls, tokens: (a.tokens / a.calls) * calls };
+  }
+  for (const [kind, a] of knownAnswers(now)) {
+    const b = owns(out, kind) ? out[kind] : { calls: 0, tokens: 0 };
+    out[kind] = { calls: b.calls + a.calls, tokens: b.tokens + a.tokens };
+  }
+  return out;
+}
+
+/**
+ * A record's kinds that are decision kinds of a fixed typical length (a survey's and a judge's grow
+ * with their items: not one length) with a sane count; the file is read from disk.
+ */
+function knownAnswers(r: MeasuredSpeed['answers']): [string, { calls: number; tokens: number }][] {
+  if (!r || typeof r !== 'object') return [];
+  return Object.entries(r).filter(
+    ([kind, a]) =>
+      owns(TYPICAL_OUTPUT_TOKENS, kind) &&
+      kind !== 'survey' &&
+      kind !== 'judge' &&
+      Number.isFinite(a?.calls) &&
+      a.calls > 0 &&
+      Number.isFinite(a?.tokens) &&
+      a.tokens >= 0,
+  );
+}
+
+/** The measured answer tokens a call of this kind, when enough calls stand behind it. */
+export function measuredAnswerTokens(speed: MeasuredSpeed | undefined, kind: string): number | undefined {
+  const a = knownAnswers(speed?.answers).find(([k]) => k === kind)?.[1];
+  return a && a.calls >= MIN_KIND_ANSWERS ? a.tokens / a.calls : undefined;
 }
 
 /** What a local model's calls took (localEngine.ts's figures; its own shape, so neither imports the other). */
@@ -95,14 +149,22 @@ export function measuredSpeed(k: SpeedKey, cache = societyCache()): MeasuredSpee
 }
 
 /** A run's figures as speeds, when they are enough to say anything (at least a few calls, time in both parts). */
-export function speedOf(f: RunFigures, now = new Date()): MeasuredSpeed | undefined {
+export function speedOf(
+  f: RunFigures,
+  now = new Date(),
+  byKind?: ReadonlyMap<string, { calls: number; tokens: number }>,
+): MeasuredSpeed | undefined {
   const answerMs = f.ms - f.promptMs;
   if (f.calls < MIN_CALLS || f.promptMs <= 0 || answerMs <= 0 || f.promptTokens <= 0 || f.answerTokens <= 0) return;
+  const answers = byKind?.size
+    ? Object.assign(nameRecord<{ calls: number; tokens: number }>(), Object.fromEntries(byKind))
+    : undefined;
   return {
     prompt_per_s: f.promptTokens / (f.promptMs / 1000),
     answer_per_s: f.answerTokens / (answerMs / 1000),
     calls: f.calls,
     measured: now.toISOString().slice(0, 10),
+    ...(answers ? { answers } : {}),
   };
 }
 
