@@ -247,6 +247,15 @@ function emptyModelEstimate(cfg: ModelConfig, o: EstimateOptions): ModelEstimate
   };
 }
 
+/**
+ * Answer tokens a call of this request: a local model's answers as long as runs on this machine
+ * measured them for the kind (speeds.ts), else the typical length; within max_tokens.
+ */
+function answerTokens(cfg: ModelConfig, req: DecisionRequest, o: EstimateOptions): number {
+  const measured = cfg.provider === 'local' ? measuredAnswerTokens(o.speeds?.get(cfg.name), req.kind) : undefined;
+  return Math.min(measured ?? typicalAnswerTokens(req), cfg.max_tokens ?? Infinity);
+}
+
 export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const rounds = o.rounds ?? s.world.rounds;
   const byModel = agentsByModel(s, o.model);
@@ -276,10 +285,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
           input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
         )
       : 0;
-    // A local model's answers as long as it answered on this machine, where runs measured them (speeds.ts).
-    const measured = cfg.provider === 'local' ? measuredAnswerTokens(o.speeds?.get(cfg.name), kind) : undefined;
-    const answer = measured ?? typicalAnswerTokens(req);
-    const output = llm ? Math.round(calls * Math.min(answer, cfg.max_tokens ?? Infinity)) : 0;
+    const output = llm ? Math.round(calls * answerTokens(cfg, req, o)) : 0;
     // Every answer at the cap it is sent (answerBudget.ts): what no run can spend beyond, retries aside.
     const longest = llm ? Math.round(calls * (cfg.max_tokens ?? answerCap(req))) : 0;
     const k = (m.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 });
