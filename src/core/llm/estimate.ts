@@ -132,7 +132,9 @@ function callsPerAgent(
   }
   const perAgent = (x: number): number => (agents ? x / agents : 0);
   const conversations = 2 * per_round + perAgent(roomSeats) * ran('meet');
-  const evaluations = ran('evaluate') > 0 ? 2 * per_round + perAgent(roomRatings) * ran('meet') : 0;
+  // Only a side that spoke is rated (evaluation.ts): a one-turn pair conversation has one rating.
+  const pairRatings = Math.min(turns, 2) * per_round;
+  const evaluations = ran('evaluate') > 0 ? pairRatings + perAgent(roomRatings) * ran('meet') : 0;
   const learns = ran('learn') > 0;
   const coached = s.coaching.enabled && learns ? Math.floor(rounds / Math.max(1, s.coaching.every)) : 0;
   const importancePerRound =

@@ -71,6 +71,23 @@ describe('estimate against real runs', () => {
     );
   });
 
+  it('a pair conversation is rated by each side that spoke: once at one turn, twice at more (issue 86)', async () => {
+    for (const turns of [1, 2, 3]) {
+      const base = makeScenario(6);
+      const s = makeScenario(6, {
+        world: {
+          ...base.world,
+          rounds: 3,
+          encounters: { mode: 'random', per_round: 1, exploration: 0 },
+          conversation: { turns },
+        },
+      });
+      const real = await countedRun(s);
+      assert.equal(calls(s, 'evaluate'), real.evaluate, `turns ${turns}`);
+      assert.equal(real.evaluate, 6 * 3 * Math.min(turns, 2), `turns ${turns}`);
+    }
+  });
+
   it('a room of two follows the room rule: both members speak, with turns 1 too', async () => {
     const base = makeScenario(4);
     const s = makeScenario(4, {
