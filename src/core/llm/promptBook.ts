@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { PromptCall } from './promptRecord';
+import type { ModelCall } from '../protocol/modelCall';
 
 export const PROMPTS_FILE = 'prompts.jsonl';
 /** The book's cap: past it, calls are counted and left out. */
@@ -19,23 +20,13 @@ export const TEXT_MAX_CHARS = 64 * 1024;
 /** A line of the book. */
 export type PromptLine =
   | { type: 'text'; sha256: string; text: string; cut?: number }
-  | {
+  | (Omit<ModelCall, 'messages'> & {
       type: 'call';
-      key: string;
-      round: number;
-      kind: string;
-      agent: string;
-      model: string;
-      call: number;
+      /** Each message's text by its sha256 (a `text` line). */
       messages: { role: string; sha256: string }[];
       schema: string;
       max_tokens: number;
-      answer?: string;
-      answer_cut?: number;
-      parse?: string;
-      repairs?: readonly string[];
-      error?: string;
-    }
+    })
   | { type: 'full'; max_bytes: number }
   | { type: 'end'; calls: number; left_out: number };
 
