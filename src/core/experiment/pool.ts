@@ -78,8 +78,11 @@ export async function runOnPool(
           next();
         } else if (m.type === 'stopped') {
           // The cost limit: this run is left unfinished and no other starts (the experiment is partial).
+          // The runs under way elsewhere are stopped too: none may call again, and one waiting on a
+          // call (or for the meter) would keep the pool waiting with nothing left to do. A call they
+          // had in flight is counted as cut off (spendMeter.ts).
           limitReached = true;
-          next();
+          stopAll();
         } else {
           failures.push(`run ${m.id + 1}: ${m.message}`);
           next();
