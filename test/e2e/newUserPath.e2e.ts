@@ -39,20 +39,7 @@ describe("a new user's path from the installed .vsix, in an empty workspace (cod
   const runs = () => s.ws('runs');
   const shown = (title: string) => s.wb.page.locator('.quick-input-widget', { hasText: title });
 
-  /** Types `text` in the open quick pick and presses Enter once the focused row's label is `label`. */
-  async function pick(label: string, text = label): Promise<void> {
-    const page = s.wb.page;
-    await page.keyboard.type(text, { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-    // Fuzzy matching lists others too ('Public goods, partners and strangers'): down to exactly it.
-    const focused = page.locator('.quick-input-list .monaco-list-row.focused .label-name').first();
-    for (let i = 0; (await focused.innerText().catch(() => '')).trim() !== label; i++) {
-      if (i > 30) throw new Error(`no row '${label}' could be focused in the quick pick`);
-      await page.keyboard.press('ArrowDown');
-      await page.waitForTimeout(50);
-    }
-    await page.keyboard.press('Enter');
-  }
+  const pick = (label: string): Promise<void> => s.wb.pick(label);
 
   it('scaffolds the public goods paradigm with New Society in the empty workspace', async () => {
     assert.deepEqual(fs.readdirSync(s.server.workspace), [], 'the workspace starts empty');

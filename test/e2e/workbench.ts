@@ -137,6 +137,38 @@ export class Workbench {
     return false;
   }
 
+  /**
+   * Picks the row labelled exactly `label` in the open quick pick, typing `text` to filter it, and
+   * waits until that pick is answered (its title gone). Typed into the pick's own input, never
+   * the keyboard's focus: a webview opening beside (the experiment report after Run Experiment)
+   * takes the focus while a pick with ignoreFocusOut stays shown, and keys pressed then go to it.
+   */
+  async pick(label: string, text = label): Promise<void> {
+    const input = this.quickInput();
+    const titleNow = this.page.locator('.quick-input-widget .quick-input-title').first();
+    const title = (await titleNow.innerText()).trim();
+    // Answered: the pick closed, or the next one (another title) asks.
+    const answered = async () =>
+      !(await input.isVisible()) || (await titleNow.innerText({ timeout: 1_000 })).trim() !== title;
+    const focused = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name').first();
+    await act.until(
+      this.page,
+      `pick '${label}' in '${title}'`,
+      async (timeout) => {
+        await input.fill(text, { timeout });
+        await this.quickRow(label).waitFor({ timeout });
+        // Fuzzy matching lists others too ('multiplier 4, punishment'): down to exactly it.
+        for (let i = 0; (await focused.innerText({ timeout }).catch(() => '')).trim() !== label; i++) {
+          if (i > 30) throw new Error(`no row '${label}' could be focused`);
+          await this.page.keyboard.press('ArrowDown');
+        }
+        await this.page.keyboard.press('Enter');
+      },
+      answered,
+      { area: this.page.locator('.quick-input-widget') },
+    );
+  }
+
   /** Saves the active editor and waits until it is no longer dirty. */
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');

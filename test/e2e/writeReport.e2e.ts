@@ -45,10 +45,7 @@ describe('Write Report and Compare Conditions from the editor (code-server + Chr
     const page = s.wb.page;
     assert.ok(!fs.existsSync(s.ws('runs/three-rounds/report.html')));
     await s.wb.commandAsking('Society: Write Report…', 'Write Report: which run?');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'three-rounds' }).first().waitFor();
-    await page.keyboard.type('three-rounds', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'three-rounds' }).waitFor();
-    await page.keyboard.press('Enter');
+    await s.wb.pick('three-rounds');
     await page.locator('.tab.active', { hasText: 'report.html' }).waitFor({ timeout: STEP_MS * 2 });
     await page.locator('.breadcrumbs-control', { hasText: 'three-rounds' }).first().waitFor();
     // The saved page in its sandboxed frame inside the page editor's shell (views/savedPage.ts).
@@ -67,10 +64,7 @@ describe('Write Report and Compare Conditions from the editor (code-server + Chr
   it("compares an experiment's two conditions, paired by seed (Compare Conditions)", async () => {
     const page = s.wb.page;
     await s.wb.commandAsking('Society: Compare Conditions…', 'which experiment');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching-experiment' }).first().waitFor();
-    await page.keyboard.type('coaching-experiment', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'coaching-experiment' }).waitFor();
-    await page.keyboard.press('Enter');
+    await s.wb.pick('coaching-experiment');
     // The scenario's order and names: uncoached (its first condition) is A.
     await page
       .locator('.tab.active', { hasText: 'Compare: coaching-experiment · uncoached ↔ coached' })
