@@ -53,6 +53,21 @@ export function useWorkbench(
     failed = true;
     const shot = await wb?.screenshot(`FAILED-${name}-${slug(this.currentTest.title)}`).catch(() => undefined);
     if (shot) console.error(`    screenshot: ${path.relative(REPO, shot)}`);
+    // What a screenshot shows, in the log too: CI keeps the output, not the files.
+    const texts = async (selector: string) =>
+      (await wb?.page
+        .locator(selector)
+        .allInnerTexts()
+        .catch(() => [] as string[])) ?? [];
+    const line = (t: string) => t.replace(/\s+/g, ' ').trim().slice(0, 300);
+    for (const [what, selector] of [
+      ['tabs', '.tabs-container .tab'],
+      ['notifications', '.notification-toast'],
+      ['quick input', '.quick-input-widget:visible'],
+    ] as const) {
+      const shown = (await texts(selector)).map(line).filter(Boolean);
+      console.error(`    ${what}: ${shown.length ? shown.map((t) => `«${t}»`).join(' ') : 'none'}`);
+    }
   });
 
   after(async function () {

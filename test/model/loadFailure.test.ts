@@ -11,7 +11,7 @@ import { scratchDir } from '../support/scratch';
 const root = path.resolve(__dirname, '../..');
 
 describe('a local model that cannot load', () => {
-  it('stops the run and the process within 10 s, naming the file', () => {
+  it('stops the run and the process at the first failed load, naming the file', () => {
     const dir = scratchDir('load-fail-');
     fs.mkdirSync(path.join(dir, 'models'));
     fs.writeFileSync(path.join(dir, 'models', 'bad.gguf'), ggufFile(SMOLLM2_META));
@@ -40,8 +40,11 @@ describe('a local model that cannot load', () => {
     );
     assert.equal(run.signal, null, 'the process ended by itself');
     assert.equal(run.status, 1, run.stderr);
-    assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+    // Measured, not held to a clock (a loaded CI machine took 15.7 s): the checks are that it ended
+    // by itself, before the hang guard, at the first failed load rather than after every decision.
+    console.log(`      ended by itself ${Date.now() - started} ms after the start`);
     assert.match(run.stderr, /society run: .*bad\.gguf: node-llama-cpp could not load the model/);
+    assert.equal(run.stderr.match(/could not load the model/g)?.length, 1, run.stderr);
     assert.doesNotMatch(run.stderr, /Napi::Error/);
   });
 });

@@ -77,19 +77,11 @@ export class PromptBook {
     const answer = c.answer !== undefined ? cut(c.answer) : undefined;
     const line: PromptLine = {
       type: 'call',
-      key: c.key,
-      round: c.round,
-      kind: c.kind,
-      agent: c.agent,
-      model: c.model,
-      call: c.call,
+      ...callWho(c),
       messages,
       schema,
       max_tokens: c.max_tokens,
-      ...(answer ? { answer: answer.text, ...(answer.cut ? { answer_cut: answer.cut } : {}) } : {}),
-      ...(c.parse !== undefined ? { parse: c.parse } : {}),
-      ...(c.repairs ? { repairs: c.repairs } : {}),
-      ...(c.error !== undefined ? { error: c.error } : {}),
+      ...callOutcome(c, answer),
     };
     const text = [...texts, JSON.stringify(line)].join('\n') + '\n';
     if (this.bytes + Buffer.byteLength(text) > this.maxBytes) {
@@ -145,6 +137,24 @@ export class PromptBook {
     }
     return out;
   }
+}
+
+/** Which decision a call served: the fields a book's line and a view's ModelCall both lead with. */
+export function callWho(c: PromptCall): Pick<ModelCall, 'key' | 'round' | 'kind' | 'agent' | 'model' | 'call'> {
+  return { key: c.key, round: c.round, kind: c.kind, agent: c.agent, model: c.model, call: c.call };
+}
+
+/** What came of a call, `answer` as cut: the fields a book's line and a view's ModelCall both end with. */
+export function callOutcome(
+  c: PromptCall,
+  answer: { text: string; cut?: number } | undefined,
+): Pick<ModelCall, 'answer' | 'answer_cut' | 'parse' | 'repairs' | 'error'> {
+  return {
+    ...(answer ? { answer: answer.text, ...(answer.cut ? { answer_cut: answer.cut } : {}) } : {}),
+    ...(c.parse !== undefined ? { parse: c.parse } : {}),
+    ...(c.repairs ? { repairs: c.repairs } : {}),
+    ...(c.error !== undefined ? { error: c.error } : {}),
+  };
 }
 
 function cut(text: string): { text: string; cut?: number } {

@@ -6,7 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { confinedPath } from '../files/confined';
-import { PROMPT_BOOK_MAX_BYTES, PROMPTS_FILE, TEXT_MAX_CHARS, type PromptLine } from './promptBook';
+import {
+  callOutcome,
+  callWho,
+  PROMPT_BOOK_MAX_BYTES,
+  PROMPTS_FILE,
+  TEXT_MAX_CHARS,
+  type PromptLine,
+} from './promptBook';
 import type { PromptCall } from './promptRecord';
 import type { ModelCall } from '../protocol/modelCall';
 
@@ -69,17 +76,9 @@ export class PromptLookup {
     };
     const answer = c.answer !== undefined ? cut(c.answer) : undefined;
     this.push({
-      key: c.key,
-      round: c.round,
-      kind: c.kind,
-      agent: c.agent,
-      model: c.model,
-      call: c.call,
+      ...callWho(c),
       messages: c.messages.map((m) => ({ role: m.role, ...cut(m.content) })),
-      ...(answer ? { answer: answer.text, ...(answer.cut ? { answer_cut: answer.cut } : {}) } : {}),
-      ...(c.parse !== undefined ? { parse: c.parse } : {}),
-      ...(c.repairs ? { repairs: c.repairs } : {}),
-      ...(c.error !== undefined ? { error: c.error } : {}),
+      ...callOutcome(c, answer),
     });
   }
 
