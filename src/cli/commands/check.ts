@@ -58,9 +58,10 @@ export const checkCommand = command({
       );
     } else {
       if (diagnostics.length) {
-        console.log(
-          diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file)).join('\n'),
-        );
+        const text = diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+        // The count goes to stderr once stdout has taken the problems: piped together (2>&1) a pipe's
+        // stdout is written later than stderr, and the count landed inside a problem's line.
+        await new Promise<void>((done) => process.stdout.write(`${text.join('\n')}\n`, () => done()));
       }
       if (!values.quiet) {
         console.error(

@@ -10,7 +10,7 @@ import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { applyWorldOverrides } from '../../../src/core/experiment/worldOverrides';
 import type { Scenario } from '../../../src/core/format/model/model';
 import { meanInterval } from '../../../src/core/stats/meanInterval';
-import { actValues } from '../../../src/core/llm/prompts/values';
+import { actValues, dollars } from '../../../src/core/llm/prompts/values';
 import { envyAt } from '../../../src/core/llm/offline/stakes';
 import { runToText } from '../../support/runToText';
 import { actRequest } from '../../support/actRequests';
@@ -186,5 +186,13 @@ describe('worth_usd: what a unit of a quantity is worth', () => {
     assert.match(offered.find((i) => i.label === 'worth_usd')?.documentation ?? '', /US dollars/);
     const values = actValues(actRequest([], { own: [{ name: 'coins', value: 5, worth: 0.01 }] }));
     assert.ok(Object.values(values).some((v) => v.includes('- coins: 5 [one is worth $0.01]')));
+    // Written as a person writes money, never in e-notation.
+    assert.deepEqual([1e-7, 0.0123456, 0.5, 1234.5678, 2e9].map(dollars), [
+      '$0.0000001',
+      '$0.0123',
+      '$0.5',
+      '$1,234.57',
+      '$2,000,000,000',
+    ]);
   });
 });

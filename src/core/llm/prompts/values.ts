@@ -170,6 +170,12 @@ function warmContactLines(req: AdviseRequest): string {
   return req.warm?.length ? req.warm.map((c) => `${c.name} (id ${c.id})`).join(', ') : req.warm_contacts.join(', ');
 }
 
+/** Dollars as a person writes them: from $1 to the cent, below $1 to three significant digits, never 1e-7. */
+export function dollars(usd: number): string {
+  const digits = Math.abs(usd) >= 1 ? { maximumFractionDigits: 2 } : { maximumSignificantDigits: 3 };
+  return `$${usd.toLocaleString('en-US', digits)}`;
+}
+
 function signed(x: number): string {
   return (x >= 0 ? '+' : '') + num(x);
 }
@@ -177,7 +183,7 @@ function signed(x: number): string {
 /** `act`'s variables: the state as the agent sees it, the others, and the actions on offer with their effects. */
 export function actValues(req: ActRequest): Record<string, string> {
   const quantity = (q: SeenQuantity): string =>
-    `- ${q.name}: ${round3(q.value)}${q.min !== undefined || q.max !== undefined ? ` (${q.min ?? '−∞'}..${q.max ?? '∞'})` : ''}${q.worth !== undefined ? ` [one is worth $${q.worth}]` : ''}${q.description ? ` — ${q.description}` : ''}`;
+    `- ${q.name}: ${round3(q.value)}${q.min !== undefined || q.max !== undefined ? ` (${q.min ?? '−∞'}..${q.max ?? '∞'})` : ''}${q.worth !== undefined ? ` [one is worth ${dollars(q.worth)}]` : ''}${q.description ? ` — ${q.description}` : ''}`;
   const among = (a: ActRequest['actions'][number]['args'][number]): string =>
     a.among ? `, one of: ${a.among.join(', ') || 'none now'}` : '';
   const arg = (a: ActRequest['actions'][number]['args'][number]): string =>
