@@ -147,7 +147,10 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Finn Egan, amount 1.25)"), not the nearest option key: memory texts, and what talk recalls of them.
     // Issue 85: action events name each push (`pushes`) and word their consequence from the change
     // made; every other field of every event is as it was (compared with the pushes left out).
-    'c712924ace465de6aebb8706ac3f2edb4b9524a76b1a40808eed66c5c9478b3f',
+    // Issue 85, item 5: concern for what a contribution brings a mate is held as far as the mate
+    // gave itself (llm/offline/matchedGift.ts): amounts, their reasons and pushes, and the memories
+    // and talk that quote them.
+    'db00495c1a0ef7706920a63256db3786e892b9c3350dd85c9ac445f1b05f0c47',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -40,6 +40,7 @@ import { chooseNested } from './nested';
 import { comparisonOf, inequity, type Comparison } from './inequity';
 import { conductGaps, myGroup } from './myGroup';
 import { diffuseShare } from './diffuse';
+import { matchedShares } from './matchedGift';
 import { expectedBack } from './reciprocity';
 import { AT, noParts, type Parts } from './pushRules';
 import { foreseenUnit, unitsOf } from './units';
@@ -198,6 +199,7 @@ export function utility(
     }
   }
   const diffuse = diffuseShare(req, option.foreseen);
+  const matched = matchedShares(req, option);
   for (const [target, change] of Object.entries(option.foreseen ?? {})) {
     const x = change / foreseenUnit(units, target);
     const owner = target.slice(0, target.indexOf('.'));
@@ -206,8 +208,13 @@ export function utility(
     const tie = others.get(owner)?.tie ?? 0;
     // A diffuse gain to many saturates with their number (DIFFUSE_OTHERS); a harm done them does not.
     const v = owner === 'me' ? (1 - p / 2) * x : (x > 0 ? diffuse : 1) * p * (0.5 + tie) * x;
-    u += v;
-    if (parts) parts[owner === 'me' ? AT.self_interest : AT.concern] += weight * v;
+    // A gain beyond what its owner gave itself is weighed as far as it matched (matchedGift.ts).
+    const held = x > 0 ? (matched?.get(owner) ?? 1) : 1;
+    u += v * held;
+    if (parts) {
+      parts[owner === 'me' ? AT.self_interest : AT.concern] += weight * v;
+      parts[AT.unmatched_gift] += weight * v * (held - 1);
+    }
   }
   const back = (1 - p / 2) * expectedBack(req, option, (target) => foreseenUnit(units, target));
   const envy = inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`));
