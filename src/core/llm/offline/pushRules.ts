@@ -13,7 +13,8 @@ export const PUSH_RULES = {
   imitation: 'copying what those doing better than the agent did last round',
   learning: 'what the option brought in the rounds after it, as experienced',
   horizon: "the part of what comes later that cannot come in a run's last round",
-  unmatched_gift: 'concern withheld for what giving brings others beyond what they gave themselves (conditional cooperation)',
+  unmatched_gift:
+    'concern withheld for what giving brings others beyond what they gave themselves (conditional cooperation)',
   agreement: 'holding to what the group agreed when it talked',
   promise: "the added cost of breaking what one agreed to, toward one's own advantage",
   conformity: 'holding an amount near what the others gave last round (conditional cooperation)',
