@@ -57,16 +57,16 @@ export const checkCommand = command({
         ),
       );
     } else {
+      const count = values.quiet
+        ? undefined
+        : `${counted(looked, 'file')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}`;
       if (diagnostics.length) {
-        const text = diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
-        // The count goes to stderr once stdout has taken the problems: piped together (2>&1) a pipe's
-        // stdout is written later than stderr, and the count landed inside a problem's line.
-        await new Promise<void>((done) => process.stdout.write(`${text.join('\n')}\n`, () => done()));
-      }
-      if (!values.quiet) {
-        console.error(
-          `${counted(looked, 'file')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}`,
+        console.log(
+          diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file)).join('\n'),
         );
+        await countAfterStdout(count, errors > 0 ? 1 : 0);
+      } else if (count) {
+        console.error(count);
       }
     }
     // A folder with no .society files (a mistyped path, files not yet added) is not a pass: like
@@ -80,6 +80,41 @@ export const checkCommand = command({
     return errors > 0 ? 1 : 0;
   },
 });
+
+/**
+ * Says the count on stderr once stdout has taken the problems: piped together (2>&1) a pipe's
+ * stdout is written later than stderr, and the count landed inside a problem's line. A reader
+ * gone meanwhile (`| head`: EPIPE, on which main.ts ends the process) hears it first, with the
+ * exit code the problems give.
+ */
+async function countAfterStdout(count: string | undefined, code: number): Promise<void> {
+  let said = false;
+  const say = () => {
+    if (!said && count) console.error(count);
+    said = true;
+  };
+  const gone = () => {
+    say();
+    process.exitCode = code;
+  };
+  process.stdout.prependListener('error', gone);
+  await stdoutTaken();
+  process.stdout.off('error', gone);
+  say();
+}
+
+/**
+ * Once what stdout holds is written, or it is closed or failed (a reader gone: `| head`), or after
+ * STDOUT_WAIT_MS (a reader that stopped reading): looked at every few milliseconds, a timer that
+ * keeps the process alive, where waiting on a stream's events could wait on a stream gone quiet.
+ */
+async function stdoutTaken(): Promise<void> {
+  const out = process.stdout;
+  for (let waited = 0; out.writableLength && !out.destroyed && !out.errored && waited < STDOUT_WAIT_MS; waited += 5) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+const STDOUT_WAIT_MS = 5_000;
 
 let guarded = false;
 /**
