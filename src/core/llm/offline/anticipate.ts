@@ -24,10 +24,7 @@ function responsesAt(req: ActRequest, u: readonly number[]): Response[] {
   const ways = candidates(req, u, undefined);
   const chances = wayChances(ways, betaOf(req));
   return ways.map((way, i) => {
-    const numberArg = req.actions
-      .find((a) => a.name === way.option.action)
-      ?.args.find((x) => x.type === 'number')?.name;
-    const changes: Record<string, number> = { ...changesOf(way, numberArg) };
+    const changes: Record<string, number> = { ...changesOf(way, way.anchor?.arg.name) };
     for (const [k, x] of Object.entries(way.option.foreseen ?? {})) changes[k] = (changes[k] ?? 0) + x;
     return { p: chances[i], changes };
   });

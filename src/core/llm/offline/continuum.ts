@@ -186,25 +186,30 @@ function restKey(args: Record<string, number | string>, skip: string): string {
     .join('\u0000');
 }
 
+/** The action's one number argument, if it has exactly one: the amount a continuum settles on. */
+export function soleNumberArg(req: ActRequest, action: string): NumberArg | undefined {
+  const numbers = req.actions.find((a) => a.name === action)?.args.filter((a) => a.type === 'number');
+  return numbers?.length === 1 ? numbers[0] : undefined;
+}
+
 /**
  * The candidates: each option as it is, except an action with exactly one number argument, whose
  * options (grouped by their other arguments) become the one amount the agent settles on for them
  * (with its reference drawn with noise from `rng`; held at its mean without one).
  */
 export function candidates(req: ActRequest, u: readonly number[], rng: Rng | undefined): Candidate[] {
-  const specs = new Map(req.actions.map((a) => [a.name, a]));
   const out: Candidate[] = [];
   const groups = new Map<string, { x: number; option: ActOption; u: number }[]>();
   const argOf = new Map<string, NumberArg>();
   req.options.forEach((o, i) => {
-    const numbers = specs.get(o.action)?.args.filter((a) => a.type === 'number') ?? [];
-    const x = numbers.length === 1 ? o.args[numbers[0].name] : undefined;
-    if (typeof x !== 'number') {
+    const arg = soleNumberArg(req, o.action);
+    const x = arg ? o.args[arg.name] : undefined;
+    if (!arg || typeof x !== 'number') {
       out.push({ option: o, args: o.args, u: u[i] });
       return;
     }
-    const key = `${o.action}\u0001${restKey(o.args, numbers[0].name)}`;
-    argOf.set(key, numbers[0]);
+    const key = `${o.action}\u0001${restKey(o.args, arg.name)}`;
+    argOf.set(key, arg);
     const g = groups.get(key) ?? [];
     if (!g.length) groups.set(key, g);
     g.push({ x, option: o, u: u[i] });

@@ -10,11 +10,11 @@
 // For an amount x of an action's one number argument, an other's foreseen gain from it is weighed
 // in full up to what that other put in the same argument the last time (its "match"), and beyond
 // that by what it matched: m = (match − least) / (x − least) in 0..1, the gain weighed at
-// UNMATCHED_KEPT + (1 − UNMATCHED_KEPT)·m. Before
-// the other has acted the gain is weighed in full (nothing to reciprocate yet, the equal split is
-// the belief). Only gains: a harm done to others is weighed in full (diffuse.ts). The part withheld
+// UNMATCHED_KEPT + (1 − UNMATCHED_KEPT)·m. Before the other has acted the gain is weighed in full
+// (nothing to reciprocate yet, the equal split is the belief). Only gains: a harm done to others is weighed in full (diffuse.ts). The part withheld
 // is the named push `unmatched_gift`.
 import type { ActOption, ActRequest } from '../types';
+import { soleNumberArg } from './continuum';
 
 type Other = ActRequest['others'][number];
 
@@ -27,11 +27,9 @@ export const UNMATCHED_KEPT = 0.5;
 
 /** The one number argument of the option's action, and its least value, if it has exactly one. */
 function amountOf(req: ActRequest, option: ActOption): { arg: string; x: number; lo: number } | undefined {
-  const numbers = req.actions.find((a) => a.name === option.action)?.args.filter((a) => a.type === 'number');
-  if (numbers?.length !== 1) return undefined;
-  const arg = numbers[0];
-  const x = option.args[arg.name];
-  if (typeof x !== 'number' || arg.min === undefined) return undefined;
+  const arg = soleNumberArg(req, option.action);
+  const x = arg ? option.args[arg.name] : undefined;
+  if (!arg || typeof x !== 'number' || arg.min === undefined) return undefined;
   return { arg: arg.name, x, lo: arg.min };
 }
 
