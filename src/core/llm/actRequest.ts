@@ -50,6 +50,12 @@ export interface ActOption {
    */
   foreseen?: Record<string, number>;
   /**
+   * Where the close bends with what the others do and the agent's belief about them is spread
+   * (engine/phases/act/beliefSpread.ts): per own valued quantity `me.q`, how far what the option
+   * brings back at the close falls short of its mean, on average over the belief. Absent when none.
+   */
+  downside?: Record<string, number>;
+  /**
    * What a partner who chooses in a later phase of the round would do after this option, as the
    * offline rule reckons it (engine/phases/act/lookahead.ts): each response's chance and what it
    * changes, per `me.q` and `<agent id>.q` (valued quantities). Offline deciders only.

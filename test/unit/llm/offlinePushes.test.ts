@@ -3,7 +3,8 @@
 // alternatives (the other actions; for an amount, the other amounts of its grid, with the cost
 // of straying from the reference it held to). An agreement pushes only where the group talked.
 import * as assert from 'node:assert/strict';
-import { act, anticipated, optionUtilities } from '../../../src/core/llm/offline/act';
+import { act, optionUtilities } from '../../../src/core/llm/offline/act';
+import { anticipated } from '../../../src/core/llm/offline/responses';
 import {
   anchorCost,
   candidates,

@@ -5,31 +5,32 @@
 //   u(option) = (1 − p/2)·Σ own changes + p·Σ_q (0.25 + scarcity_q)·change to world quantity q
 //             + Σ_j (p·(0.5 + tie_j) + c·conduct_j)·changes to agent j's quantities
 //
-// where each quantity's change is divided by the largest
-// change any option makes to it (so every quantity counts on −1..1, whatever its units),
-// p = agreeableness (concern for others and for what is shared) raised by the pressure others put
-// on the agent last round (p + (1 − p)·pressure: a sanctioned agent minds the others more),
-// c = conscientiousness (the will to uphold norms: to reward those whose last action gave to
-// others and to sanction those whose last action took, conduct_j −1..1, engine/society/conduct.ts), and
-// scarcity_q = how near a bounded world quantity is to its floor (0 at its ceiling, 1 at its
-// floor; 0.5 when unbounded). Social learning adds o·(mean of ahead_j over the others shown who
-// took this action last round and are ahead of the agent, 0..1) to an option, o = openness:
-// the open copy what those doing better than them did.
-// A full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at
-// its floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition
-// still differ; neuroticism widens that spread. Platform verbs (post, reply, like, follow) add
-// what platform.ts says they are worth, and a move what move.ts says. Experience adds
-// (1 − p/2)·(0.5 + 0.5·o)·Σ_q A_option,q / unit_q: what the option brought the agent's own valued
-// quantities, and the others' who took it, in the rounds after it beyond its immediate changes,
-// against its usual (engine/society/experience.ts), so a payoff that arrives only later — an
-// `update`, a later phase, a module, the others' reactions — comes to count as if foreseen. Nothing here encodes a scenario's outcome: a
-// prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
+// where each quantity's change is divided by the largest change any option makes to it (so every
+// quantity counts on −1..1, whatever its units), p = agreeableness (concern for others and for what
+// is shared) raised by the pressure others put on the agent last round (p + (1 − p)·pressure: a
+// sanctioned agent minds the others more), c = conscientiousness (the will to uphold norms: to
+// reward those whose last action gave to others and to sanction those whose last action took,
+// conduct_j −1..1, engine/society/conduct.ts), and scarcity_q = how near a bounded world quantity
+// is to its floor (0 at its ceiling, 1 at its floor; 0.5 when unbounded). Social learning adds
+// o·(mean of ahead_j over the others shown who took this action last round and are ahead of the
+// agent, 0..1) to an option, o = openness: the open copy what those doing better than them did. A
+// full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at its
+// floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition still
+// differ; neuroticism widens that spread. Platform verbs (post, reply, like, follow) add what
+// platform.ts says they are worth, and a move what move.ts says. Experience adds (1 − p/2)·(0.5 +
+// 0.5·o)·Σ_q A_option,q / unit_q: what the option brought the agent's own valued quantities, and
+// the others' who took it, in the rounds after it beyond its immediate changes, against its usual
+// (engine/society/experience.ts), so a payoff that arrives only later — an `update`, a later phase,
+// a module, the others' reactions — comes to count as if foreseen. Nothing here encodes a
+// scenario's outcome: a prosocial agent spares a resource only when it runs short, and only as much
+// as its own trait says.
 // Issue 57: the conduct term weighs conduct against the others' mean (myGroup.ts, RECIPROCITY);
 // the action is chosen before its arguments (nested.ts), and a number argument on its continuum with
 // conditional cooperation (continuum.ts). Issue 72: an option a partner answers in a later phase
 // (options[].responses, engine/phases/act/lookahead.ts) is worth the expected u over the answers.
 // Issue 85: where a quantity declares what a unit is worth (`worth_usd`), envy weighs 1/m(S) and
 // β is × m(S), S the decision's stake in dollars (stakes.ts); without it neither is taken.
+// Where the others' amounts are uncertain, an option's loss beyond its mean outcome weighs λ (downside.ts).
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformUtility, postText } from './platform';
@@ -44,6 +45,8 @@ import { matchedShares } from './matchedGift';
 import { expectedBack } from './reciprocity';
 import { AT, noParts, type Parts } from './pushRules';
 import { foreseenUnit, unitsOf } from './units';
+import { downsideCost } from './downside';
+import { anticipated } from './responses';
 import { pushesOf } from './pushes';
 import { reasonFor } from './actReason';
 import { normWeight } from './norm';
@@ -220,12 +223,15 @@ export function utility(
   const envy = inequity(req, option, comparison, (name) => units.get(`*.${name}`) || foreseenUnit(units, `me.${name}`));
   // At a stake on a money scale envy weighs 1/m(S) (stakes.ts): what it no longer weighs is the stakes push.
   const staked = worth && envy ? envy * (envyAt(stakeOf(worth, units)) - 1) : 0;
+  // Unsure of the others, a shortfall below the expected close weighs more than a like gain (downside.ts).
+  const short = downsideCost(option, units, 1 - p / 2);
   if (parts) {
     parts[AT.expected_return] += weight * back;
     parts[AT.envy] += weight * envy;
     parts[AT.stakes] += weight * staked;
+    parts[AT.loss_aversion] += weight * short;
   }
-  return u + back + envy + staked;
+  return u + back + envy + staked + short;
 }
 
 /** What is left of what comes later in this decision: all of it, but 1 − LATER_SHARE in the run's last round. */
@@ -266,23 +272,6 @@ function imitation(req: ActRequest): Map<string, number> {
   for (const o of group) if (o.last && (o.ahead ?? 0) > 0) sums.set(o.last, (sums.get(o.last) ?? 0) + o.ahead!);
   const shown = Math.max(1, group.length);
   return new Map([...sums].map(([action, sum]) => [action, sum / shown]));
-}
-
-/**
- * The request with each option's later responses folded into its foreseen changes (their expected
- * value), so the comparison, the amounts' reference and cooperative end see them; unchanged without.
- */
-export function anticipated(req: ActRequest): ActRequest {
-  if (!req.options.some((o) => o.responses?.length)) return req;
-  const options = req.options.map((o) => {
-    if (!o.responses?.length) return o;
-    const foreseen: Record<string, number> = { ...o.foreseen };
-    for (const r of o.responses) {
-      for (const [k, x] of Object.entries(r.changes)) foreseen[k] = (foreseen[k] ?? 0) + r.p * x;
-    }
-    return { ...o, foreseen };
-  });
-  return { ...req, options };
 }
 
 /**

@@ -7,7 +7,8 @@
 // draws of the run, concern and envy — is taken at the population's: the disposition at its mean,
 // and the envy averaged over Fehr & Schmidt's (1999) shares. No random draw.
 import type { ActRequest } from '../types';
-import { anticipated, betaOf, envyTerms, optionUtilities } from './act';
+import { betaOf, envyTerms, optionUtilities } from './act';
+import { anticipated } from './responses';
 import { candidates, changesOf } from './continuum';
 import { wayChances } from './nested';
 import { envyKinds } from './inequity';

@@ -9,6 +9,7 @@ export const PUSH_RULES = {
   reciprocity: "rewarding or sanctioning another's conduct against the group's (conscientiousness)",
   norm_sanction: 'sanctioning (or sparing) another by how far its division, among others, fell short of an equal split',
   expected_return: 'what the others are expected to give back for it in the rounds to come',
+  loss_aversion: "what the round's close may bring short of what is expected, weighed more than a like gain",
   envy: 'aversion to ending behind (or ahead of) the others compared with',
   imitation: 'copying what those doing better than the agent did last round',
   learning: 'what the option brought in the rounds after it, as experienced',

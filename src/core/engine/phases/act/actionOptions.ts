@@ -15,6 +15,7 @@ import { lookaheadSamples, numberSamples } from '../../society/numberSamples';
 import { needsMatch, readMatch } from './matchReads';
 import { nameRecord } from '../../../text/nameRecord';
 import { Foresight, type Moves } from './foresight';
+import type { Foreseeing } from './beliefSpread';
 import { actorView } from './actorView';
 
 export { actorView };
@@ -104,7 +105,7 @@ export interface Choices {
   places?: readonly string[];
   moveOf?: (compiled: CompiledAction, args: Record<string, number | string>) => ActionOption['move'];
   /** The foresight for this decision (made with the others' expected moves: expectedMoves.ts); else one is made. */
-  foresight?: Foresight;
+  foresight?: Foreseeing;
   /** Actions a partner's later answer is looked ahead over (lookahead.ts): their amounts weighed at sixths. */
   looked?: ReadonlySet<CompiledAction>;
 }
@@ -235,7 +236,7 @@ export function optionsFor(
 ): ActionOption[] {
   const out: ActionOption[] = [];
   const base = contextOf(state, agent, n, round);
-  const foresight =
+  const foresight: Foreseeing | undefined =
     choices.foresight ??
     (Foresight.possible(state) ? new Foresight(state, agent, choices.others, n, round) : undefined);
   for (const compiled of state.compiled.actions) {
@@ -266,16 +267,18 @@ export function optionsFor(
     const specArgs = argSpecs ?? compiled.spec.args;
     // Only posts that can still take this action: a post liked before is not liked again.
     const dense = choices.looked?.has(compiled) ?? false;
-    const limit = dense ? LOOKAHEAD_OPTIONS : MAX_OPTIONS_PER_ACTION;
-    for (const args of combinations(compiled.spec.name, specArgs, choices, limit, dense)) {
+    const concerns = foresight !== undefined && Foresight.concerns(state, compiled);
+    // A close that steps, weighed over a spread belief, is read at sixths, as a partner's answer is (beliefSpread.ts).
+    const fine = dense || (concerns && foresight.fine === true);
+    const limit = fine ? LOOKAHEAD_OPTIONS : MAX_OPTIONS_PER_ACTION;
+    for (const args of combinations(compiled.spec.name, specArgs, choices, limit, fine)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
-      const concerns = foresight !== undefined && Foresight.concerns(state, compiled);
       const raw: Record<string, number> | undefined = concerns || dense ? nameRecord() : undefined;
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true, raw), args);
       const move = compiled.spec.move ? choices.moveOf?.(compiled, args) : undefined;
       if (!changes) continue;
-      const foreseen = raw && concerns ? foreseenOf(foresight!, raw, agent.id) : undefined;
+      const { foreseen, downside } = raw && concerns ? foreseenOf(foresight!, raw, agent.id) : {};
       out.push({
         action: compiled.spec.name,
         args,
@@ -283,6 +286,7 @@ export function optionsFor(
         compiled,
         ...(move ? { move } : {}),
         ...(foreseen ? { foreseen } : {}),
+        ...(downside ? { downside } : {}),
         ...(argSpecs ? { argSpecs } : {}),
         ...(dense ? { raw } : {}),
       });
@@ -291,14 +295,22 @@ export function optionsFor(
   return out;
 }
 
-/** What the option's changes bring back at the round's close beyond themselves (foresight.ts); undefined when nothing. */
+/**
+ * What the option's changes bring back at the round's close beyond themselves (foresight.ts), and
+ * over a spread belief how far that may fall short of its mean (beliefSpread.ts); empty when nothing.
+ */
 function foreseenOf(
-  foresight: Foresight,
+  foresight: Foreseeing,
   raw: Record<string, number>,
   self: string,
-): Record<string, number> | undefined {
-  const out = foresight.of(movesOf(raw, self));
-  return out && Object.keys(out).length ? out : undefined;
+): { foreseen?: Record<string, number>; downside?: Record<string, number> } {
+  const moves = movesOf(raw, self);
+  const spread = foresight.weigh?.(moves);
+  const out = spread ? spread.mean : foresight.of(moves);
+  return {
+    ...(out && Object.keys(out).length ? { foreseen: out } : {}),
+    ...(spread && Object.keys(spread.downside).length ? { downside: spread.downside } : {}),
+  };
 }
 
 /** Changes keyed `world.q`, `me.q` and `<id>.q`, by owner (`me` under `self`). */

@@ -25,6 +25,7 @@ import { optionKey } from '../../society/experience';
 import { stream } from '../../../random/rng';
 import { expectedChanges, expectedMoves, peersOf } from './expectedMoves';
 import { Foresight } from './foresight';
+import { foresightOver, type Foreseeing } from './beliefSpread';
 import { anticipate, lookaheadActions } from './lookahead';
 import { agreementIn } from './agreement';
 import { matchedFirst, seenOthers } from './othersSeen';
@@ -178,19 +179,16 @@ function lookingAhead(
   a: Agent,
   others: readonly string[],
   phase: ActPhase | undefined,
-): { foresight?: Foresight; expected_close?: Record<string, number> } {
+): { foresight?: Foreseeing; expected_close?: Record<string, number> } {
   const n = world.agents.size;
-  const expected = expectedMoves(
-    state,
-    a,
-    peersOf(state, a, world.agents, phase?.who, world.round),
-    phase,
-    n,
-    world.round,
-  );
+  const peers = peersOf(state, a, world.agents, phase?.who, world.round);
+  const expected = expectedMoves(state, a, peers, phase, n, world.round);
   // Its match group (its partner) first: whose close its choice moves most (the drawn targets may miss them).
   const seen = matchedFirst(state, a.id, others).slice(0, others.length);
-  const foresight = Foresight.possible(state) ? new Foresight(state, a, seen, n, world.round, expected) : undefined;
+  const spread = (z: number) => expectedMoves(state, a, peers, phase, n, world.round, z);
+  const foresight = Foresight.possible(state)
+    ? foresightOver(state, a, seen, n, world.round, expected, spread)
+    : undefined;
   const close = foresight ? foresight.expectedClose() : expectedChanges(state, a, expected);
   return { ...(foresight ? { foresight } : {}), ...(Object.keys(close).length ? { expected_close: close } : {}) };
 }
@@ -203,7 +201,7 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
 
 /** The options as the request carries them: what each changes, foresees and brings back, and what was learnt of it. */
 function optionsShown(state: WorldState, id: string, options: readonly ActionOption[]): ActRequest['options'] {
-  return options.map(({ action, args, changes, move, compiled, foreseen, responses }) => {
+  return options.map(({ action, args, changes, move, compiled, foreseen, downside, responses }) => {
     const learned = state.experience.attraction(id, optionKey(action, args, compiled.spec.args));
     return {
       action,
@@ -211,6 +209,7 @@ function optionsShown(state: WorldState, id: string, options: readonly ActionOpt
       changes,
       ...(move ? { move } : {}),
       ...(foreseen ? { foreseen } : {}),
+      ...(downside ? { downside } : {}),
       ...(responses ? { responses } : {}),
       ...(learned !== undefined ? { experience: learned } : {}),
     };

@@ -10,6 +10,8 @@
 // likely to cooperate as not). Only actions whose arguments are all numbers (or none) are
 // foreseen: whom another will name is not guessed. The others are the agent's match group, else
 // everyone the phase lets act; those who have already acted in this phase are in the state.
+// A belief is a distribution, not a point (issue 85): expectedSpread gives the peers' moves a
+// spread below and above (beliefSpread.ts weighs the close over them).
 import type { Agent } from '../../society/agent';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import { valued, type WorldState } from '../../society/worldState';
@@ -24,12 +26,18 @@ export const BELIEF_DAMPING = 0.3;
 /** Others whose moves are worked out one by one; beyond, a sample's world changes stand for the rest. */
 export const EXPECTED_PEERS = 32;
 
-/** The amounts a peer is expected to put in `action`'s number arguments: its last, damped toward the middle. */
+/**
+ * The amounts a peer is expected to put in `action`'s number arguments: its last, damped toward the
+ * middle; `z` standard deviations of the belief away from that (0: the mean). The belief's spread
+ * follows from how it is made: the prior is the whole range (uniform: SD range/√12), and a belief
+ * after a move seen keeps BELIEF_DAMPING of the prior's uncertainty.
+ */
 function expectedArgs(
   state: WorldState,
   peer: Agent,
   action: CompiledAction,
   context: ReturnType<typeof contextOf>,
+  z: number,
 ): Record<string, number> {
   const specs = (action.bounds ? boundedArgs(action, context) : undefined) ?? action.spec.args;
   const seen = state.conduct.lastArgsOf(peer.id)?.[action.spec.name];
@@ -39,7 +47,9 @@ function expectedArgs(
       hi = arg.max ?? lo + 1;
     const prior = (lo + hi) / 2;
     const did = seen?.[arg.name];
-    const x = did === undefined ? prior : BELIEF_DAMPING * prior + (1 - BELIEF_DAMPING) * did;
+    const mean = did === undefined ? prior : BELIEF_DAMPING * prior + (1 - BELIEF_DAMPING) * did;
+    const sd = ((hi - lo) / Math.sqrt(12)) * (did === undefined ? 1 : BELIEF_DAMPING);
+    const x = mean + z * sd;
     const clamped = Math.min(hi, Math.max(lo, x));
     args[arg.name] = arg.integer ? Math.round(clamped) : clamped;
   }
@@ -57,6 +67,7 @@ function expectedChoices(
   actions: readonly CompiledAction[],
   n: number,
   round: number,
+  z: number,
 ): { action: CompiledAction; args: Record<string, number>; p: number }[] {
   const context = contextOf(state, peer, n, round);
   const open = actions.filter((a) => !a.when || a.when(context) === true);
@@ -68,7 +79,7 @@ function expectedChoices(
     open.find((a) => a.spec.name === last) ?? [...open].reverse().find((a) => lastArgs?.[a.spec.name] !== undefined);
   return open.map((action) => ({
     action,
-    args: expectedArgs(state, peer, action, context),
+    args: expectedArgs(state, peer, action, context, z),
     p: took ? (action === took ? 1 - BELIEF_DAMPING : 0) + BELIEF_DAMPING / open.length : 1 / open.length,
   }));
 }
@@ -80,10 +91,11 @@ function peerChanges(
   actions: readonly CompiledAction[],
   n: number,
   round: number,
+  z: number,
 ): Record<string, number> | null {
   const all: Record<string, number> = nameRecord();
   try {
-    for (const { action, args, p } of expectedChoices(state, peer, actions, n, round)) {
+    for (const { action, args, p } of expectedChoices(state, peer, actions, n, round, z)) {
       const changes: Record<string, number> = nameRecord();
       changesOf(state, peer, action, args, contextOf(state, peer, n, round, args, action), false, changes);
       for (const [key, x] of Object.entries(changes)) all[key] = (all[key] ?? 0) + p * x;
@@ -122,21 +134,23 @@ function amountActions(state: WorldState, phase: ActPhase | undefined, who: Agen
   );
 }
 
-/** A peer's expected moves this phase, worked out once per state and phase; null when it is expected to make none. */
+/** A peer's expected moves this phase (at `z`), worked out once per state and phase; null when it is expected to make none. */
 function movesOfPeer(
   state: WorldState,
   phase: ActPhase | undefined,
   peer: Agent,
   n: number,
   round: number,
+  z: number,
 ): Moves | null {
   const cache = peerCache(state, round, phase);
-  let moves = cache.get(peer.id);
+  const key = z ? `${peer.id}\u0000${z}` : peer.id;
+  let moves = cache.get(key);
   if (moves === undefined) {
     const actions = amountActions(state, phase, peer);
-    const all = actions.length ? peerChanges(state, peer, actions, n, round) : null;
+    const all = actions.length ? peerChanges(state, peer, actions, n, round, z) : null;
     moves = all ? movesOf(all, peer.id) : null;
-    cache.set(peer.id, moves);
+    cache.set(key, moves);
   }
   return moves;
 }
@@ -145,6 +159,9 @@ function movesOfPeer(
  * The changes the agent expects its peers to make in this phase (by owner), or undefined when it
  * expects none: no amount action on offer to them, or every peer has acted. Each peer is foreseen
  * with the actions the phase offers it (a responder does not propose in the proposers' phase).
+ * `z`: the peers' total that many SDs of the belief from its mean. Each peer is believed to
+ * choose independently of the others, so the total's SD is √m times a peer's (m peers yet to act),
+ * and the total is put there by moving each of them z/√m of its own SD (beliefSpread.ts).
  */
 export function expectedMoves(
   state: WorldState,
@@ -153,6 +170,7 @@ export function expectedMoves(
   phase: ActPhase | undefined,
   n: number,
   round: number,
+  z = 0,
 ): Moves | undefined {
   if (!state.compiled.actions.some((c) => c.spec.args.every((a) => a.type === 'number'))) return undefined;
   // The first EXPECTED_PEERS who have not acted. How many have not is counted, not listed: every
@@ -169,11 +187,13 @@ export function expectedMoves(
     ? peers.agents.filter((p) => state.conduct.actedThisPhase(p.id)).length
     : state.conduct.actedCount();
   // The rest are taken to do, to the world, what the sample does on average.
-  const scale = Math.max(sample.length, others - acted) / sample.length;
+  const yet = Math.max(sample.length, others - acted);
+  const scale = yet / sample.length;
+  const each = z / Math.sqrt(yet);
   const out: Moves = { world: nameRecord(), agents: new Map() };
   let any = false;
   for (const peer of sample) {
-    const moves = movesOfPeer(state, phase, peer, n, round);
+    const moves = movesOfPeer(state, phase, peer, n, round, each);
     if (!moves) continue;
     for (const [q, x] of Object.entries(moves.world)) out.world[q] = (out.world[q] ?? 0) + scale * x;
     for (const [id, values] of moves.agents) {
