@@ -38,9 +38,9 @@ describe('offline model: beliefs with uncertainty (issue 85, item 3)', () => {
   it('reads from the updates where the close bends and where it steps', () => {
     assert.deepEqual(shapeOf('me.coins + 0.5 * world.pot'), { bends: false, steps: false }, 'a pot shared out');
     assert.deepEqual(shapeOf('me.coins + (world.pot >= world.threshold ? 10.0 : 0.0)'), { bends: true, steps: true });
-    // A test against zero guards a share of nothing; the share itself is continuous.
+    // A test against zero guards a share of nothing; the share itself is smooth, read at the mean.
     assert.deepEqual(shapeOf('me.coins + (world.total > 0.0 ? me.put / world.total * world.yield : 0.0)'), {
-      bends: true,
+      bends: false,
       steps: false,
     });
     assert.deepEqual(shapeOf('me.coins + min(world.pot, 10.0)'), { bends: true, steps: false });

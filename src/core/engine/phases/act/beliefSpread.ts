@@ -1,15 +1,15 @@
 // Beliefs with uncertainty (issue 85, item 3): an agent does not know what its peers will put in;
 // its expectation is a distribution, and the round's close is weighed over it. Where the close is
 // linear in the others' amounts (a pot shared out) the mean says all and nothing changes. Where it
-// is not — a threshold the group's pot must reach, a refund when it falls short, a share of a
-// pool's yield divided by what all put in — a point belief makes the close a certainty (the pot is
-// reached, or it is not), so giving has no value as insurance against others falling short and a
-// refund none as a guarantee (Isaac, Schmidtz & Walker 1989; Cadsby & Maynes 1999; Croson & Marks
-// 2000 find both matter to people). Here the close is the mean over SPREAD_POINTS equally likely
-// strata of the belief (each at its median: the normal's quantiles at (k − ½)/K). K is even, so no
-// point sits at the mean: a group expected to reach a threshold exactly is as likely short as not,
-// where a point there would count it reached. Three points (Gauss–Hermite) were tried first and
-// read a step between them as a slope: one's own amount was never pivotal (docs/model.md).
+// steps or kinks — a threshold the group's pot must reach, a refund when it falls short, a cap — a
+// point belief makes the close a certainty (the pot is reached, or it is not), so giving has no
+// value as insurance against others falling short and a refund none as a guarantee (Isaac, Schmidtz
+// & Walker 1989; Cadsby & Maynes 1999; Croson & Marks 2000 find both matter to people). Here the
+// close is the mean over SPREAD_POINTS equally likely strata of the belief (each at its median: the
+// normal's quantiles at (k − ½)/K). K is even, so no point sits at the mean: a group expected to
+// reach a threshold exactly is as likely short as not, where a point there would count it reached.
+// Three points (Gauss–Hermite) were tried first and read a step between them as a slope: one's own
+// amount was never pivotal (docs/model.md).
 import type { Agent } from '../../society/agent';
 import { valued, type WorldState } from '../../society/worldState';
 import { Foresight, type Moves } from './foresight';
@@ -37,15 +37,14 @@ export const SPREAD_Z: readonly number[] = Array.from({ length: SPREAD_POINTS },
 );
 
 /**
- * Where an update bends: a conditional, a comparison, min/max/abs, rounding, a share of a world
- * total. An update without any of them is linear in what it reads (sums, products by constants).
- */
-const KINKED = /\?|<|>|==|!=|\b(min|max|floor|ceil|round|abs|int|sign)\s*\(|\/\s*world\./;
-/**
- * Where it steps: a comparison (a threshold a total must reach) or rounding. A comparison with zero
- * guards a division (a share of nothing) and is no step; min/max/abs and shares are continuous.
+ * Where an update bends so that the mean of the others' amounts misleads: a step (a comparison, a
+ * threshold a total must reach, or rounding) or a kink (min/max/abs: a cap, a floor). A comparison
+ * with zero guards a division (a share of nothing) and is no step. Smooth curves (a share of a
+ * pool, a product) are read at the mean: their error is of the second order, and weighing them
+ * over the belief costs each decision SPREAD_POINTS closes (a 40-player common pool: 1.38× CPU).
  */
 const STEP = /<|>|==|!=|\b(floor|ceil|round|int|sign)\s*\(/;
+const KINK = /\b(min|max|abs)\s*\(/;
 const ZERO_TEST = /(<=|>=|==|!=|<|>)\s*0(\.0+)?(?![\d.])|(?<![\w.])0(\.0+)?\s*(<=|>=|==|!=|<|>)/g;
 
 /** How the close the agents weigh responds to the others' amounts: where it bends, and whether it steps. */
@@ -70,8 +69,8 @@ export function closeShape(state: WorldState): CloseShape {
     c = { bends: false, steps: false };
     while (todo.length && !c.steps) {
       const e = todo.pop()!;
-      c.bends ||= KINKED.test(e);
       c.steps ||= STEP.test(e.replace(ZERO_TEST, ' '));
+      c.bends ||= c.steps || KINK.test(e);
       for (const m of e.matchAll(/\bworld\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
         const read = world.get(m[1]);
         if (read !== undefined && !seen.has(m[1])) {
