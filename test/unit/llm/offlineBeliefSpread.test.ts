@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/project/load';
-import { closeShape, orderOf, SPREAD_Z } from '../../../src/core/engine/phases/act/beliefSpread';
+import { closeShape, SPREAD_Z } from '../../../src/core/engine/phases/act/beliefSpread';
 import type { WorldState } from '../../../src/core/engine/society/worldState';
 import { downsideCost, LOSS_AVERSION } from '../../../src/core/llm/offline/downside';
 import { normalCdf } from '../../../src/core/stats/distributions';
@@ -18,7 +18,6 @@ import { runToText } from '../../support/runToText';
 import { traceLines } from '../engine/traceHelpers';
 
 const THRESHOLD = path.join(__dirname, '../../fixtures/publicGoods/threshold.society');
-const LEAST = path.join(__dirname, '../../fixtures/coordination/minimum-effort.society');
 
 /** A state whose close is these updates: the valued agent quantity's, and the world's by name. */
 function shapeOf(agent: string, world: Record<string, string> = {}) {
@@ -37,41 +36,19 @@ describe('offline model: beliefs with uncertainty (issue 85, item 3)', () => {
   });
 
   it('reads from the updates where the close bends and where it steps', () => {
-    assert.deepEqual(
-      shapeOf('me.coins + 0.5 * world.pot'),
-      { bends: false, steps: false, extreme: false },
-      'a pot shared out',
-    );
-    assert.deepEqual(shapeOf('me.coins + (world.pot >= world.threshold ? 10.0 : 0.0)'), {
-      bends: true,
-      steps: true,
-      extreme: false,
-    });
+    assert.deepEqual(shapeOf('me.coins + 0.5 * world.pot'), { bends: false, steps: false }, 'a pot shared out');
+    assert.deepEqual(shapeOf('me.coins + (world.pot >= world.threshold ? 10.0 : 0.0)'), { bends: true, steps: true });
     // A test against zero guards a share of nothing; the share itself is smooth, read at the mean.
     assert.deepEqual(shapeOf('me.coins + (world.total > 0.0 ? me.put / world.total * world.yield : 0.0)'), {
       bends: false,
       steps: false,
-      extreme: false,
     });
-    assert.deepEqual(shapeOf('me.coins + min(world.pot, 10.0)'), { bends: true, steps: false, extreme: true });
-    assert.deepEqual(shapeOf('me.coins + abs(world.pot - 10.0)'), { bends: true, steps: false, extreme: false });
+    assert.deepEqual(shapeOf('me.coins + min(world.pot, 10.0)'), { bends: true, steps: false });
     // Through a world update the agent's reads, to any depth.
     assert.deepEqual(shapeOf('me.coins + world.paid', { paid: 'world.met * 5.0', met: 'floor(world.pot / 20.0)' }), {
       bends: true,
       steps: true,
-      extreme: false,
     });
-  });
-
-  it('draws the peers jointly where the least of them counts: each takes every point once, in its own order', () => {
-    const a = orderOf('p1'),
-      b = orderOf('p2');
-    assert.deepEqual(
-      [...a].sort((x, y) => x - y),
-      [...SPREAD_Z.keys()],
-    );
-    assert.notDeepEqual(a, b, 'two peers, two orders');
-    assert.equal(orderOf('p1'), a, 'the same order every time');
   });
 
   it('costs λ − 1 times the added loss, in the unit of the quantity, and nothing without one', () => {
@@ -106,23 +83,5 @@ describe('offline model: beliefs with uncertainty (issue 85, item 3)', () => {
     assert.ok(ci.low !== null && ci.low > 0, `rounds provided, refund less none: ${ci.mean} (${ci.low} … ${ci.high})`);
     assert.ok(provided / 6 < 10, 'without a refund some rounds fall short');
     assert.ok(named > 0, 'loss aversion is a named push');
-  });
-
-  it('lets groups of eight fall to the least effort, pairs hold (Van Huyck, Battalio & Beil 1990)', async () => {
-    const { scenario } = await loadScenarioFile(LEAST);
-    const effort = async (size: number, seed: number, round: number) => {
-      const { trace } = await runToText({ ...withOverrides(scenario!, { 'matching.size': size }), seed });
-      const acts = traceLines(trace).filter(
-        (e): e is ActionEvent => e.type === 'action' && (e as ActionEvent).round === round,
-      );
-      return acts.reduce((s, e) => s + Number(e.args.level), 0) / acts.length;
-    };
-    let pairs = 0,
-      eights = 0;
-    for (const seed of [1, 2, 3, 4]) {
-      pairs += (await effort(2, seed, 10)) / 4;
-      eights += (await effort(8, seed, 10)) / 4;
-    }
-    assert.ok(eights < pairs - 0.5, `mean effort in round 10: groups of eight ${eights}, pairs ${pairs}`);
   });
 });

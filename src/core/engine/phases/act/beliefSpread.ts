@@ -45,15 +45,12 @@ export const SPREAD_Z: readonly number[] = Array.from({ length: SPREAD_POINTS },
  */
 const STEP = /<|>|==|!=|\b(floor|ceil|round|int|sign)\s*\(/;
 const KINK = /\b(min|max|abs)\s*\(/;
-const EXTREME = /\b(min|max)\s*\(/;
 const ZERO_TEST = /(<=|>=|==|!=|<|>)\s*0(\.0+)?(?![\d.])|(?<![\w.])0(\.0+)?\s*(<=|>=|==|!=|<|>)/g;
 
-/** How the close the agents weigh responds to the others' amounts: where it bends, whether it steps, whether it reads an extreme. */
+/** How the close the agents weigh responds to the others' amounts: where it bends, and whether it steps. */
 export interface CloseShape {
   bends: boolean;
   steps: boolean;
-  /** It reads the least or most of something (min/max): the peers are drawn jointly, not as a total. */
-  extreme: boolean;
 }
 
 const shapeCache = new WeakMap<object, CloseShape>();
@@ -69,11 +66,10 @@ export function closeShape(state: WorldState): CloseShape {
     const world = new Map(compiled.worldUpdates.map((u) => [u.quantity.name, u.expression]));
     const todo = compiled.agentUpdates.filter((u) => valued(u.quantity)).map((u) => u.expression);
     const seen = new Set<string>();
-    c = { bends: false, steps: false, extreme: false };
-    while (todo.length && !(c.steps && c.extreme)) {
+    c = { bends: false, steps: false };
+    while (todo.length && !c.steps) {
       const e = todo.pop()!;
       c.steps ||= STEP.test(e.replace(ZERO_TEST, ' '));
-      c.extreme ||= EXTREME.test(e);
       c.bends ||= c.steps || KINK.test(e);
       for (const m of e.matchAll(/\bworld\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
         const read = world.get(m[1]);
@@ -140,35 +136,9 @@ function mean(values: readonly Values[]): Values {
 }
 
 /**
- * Each peer's own order of the belief's points, a permutation drawn from its id (the same in every
- * decision and run): point k of a joint draw puts peer i at SPREAD_Z[order_i[k]]. Over the points
- * each peer takes every stratum once, and different peers' strata are mixed, so the least of
- * several peers falls as it does when they choose independently.
- */
-const orders = new Map<string, number[]>();
-export function orderOf(id: string): number[] {
-  let o = orders.get(id);
-  if (!o) {
-    const key = (k: number) => hash(`${id}\u0000${k}`);
-    o = SPREAD_Z.map((_, k) => k).sort((a, b) => key(a) - key(b) || a - b);
-    orders.set(id, o);
-  }
-  return o;
-}
-
-/** FNV-1a: a stable 32-bit hash of a string. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-/**
  * The agent's foresight of the round's close with what it expects its peers to do: over the
- * belief's spread where the close bends with their amounts (`spread` gives the peers' moves at
- * `z` SDs of their total, or each peer at its own z: expectedMoves.ts), else at the expectation
- * alone. Where the close reads an extreme (the least effort of a group), the points are joint
- * draws of the peers; else strata of their total.
+ * belief's spread where the close bends with their amounts (`spread` gives the peers' moves
+ * `z` SDs away, expectedMoves.ts), else at the expectation alone.
  */
 export function foresightOver(
   state: WorldState,
@@ -177,13 +147,13 @@ export function foresightOver(
   n: number,
   round: number,
   expected: Moves | undefined,
-  spread: (z: number | ((peer: Agent) => number)) => Moves | undefined,
+  spread: (z: number) => Moves | undefined,
 ): Foreseeing {
   const at = (moves: Moves | undefined) => new Foresight(state, agent, seen, n, round, moves);
   const shape = closeShape(state);
   if (!expected || !shape.bends) return at(expected);
   return new SpreadForesight(
-    SPREAD_Z.map((z, k) => at(spread(shape.extreme ? (peer: Agent) => SPREAD_Z[orderOf(peer.id)[k]] : z))),
+    SPREAD_Z.map((z) => at(spread(z))),
     agent.id,
     shape.steps,
   );

@@ -185,7 +185,7 @@ function lookingAhead(
   const expected = expectedMoves(state, a, peers, phase, n, world.round);
   // Its match group (its partner) first: whose close its choice moves most (the drawn targets may miss them).
   const seen = matchedFirst(state, a.id, others).slice(0, others.length);
-  const spread = (z: number | ((peer: Agent) => number)) => expectedMoves(state, a, peers, phase, n, world.round, z);
+  const spread = (z: number) => expectedMoves(state, a, peers, phase, n, world.round, z);
   const foresight = Foresight.possible(state)
     ? foresightOver(state, a, seen, n, world.round, expected, spread)
     : undefined;

@@ -161,9 +161,7 @@ function movesOfPeer(
  * with the actions the phase offers it (a responder does not propose in the proposers' phase).
  * `z`: the peers' total that many SDs of the belief from its mean. Each peer is believed to
  * choose independently of the others, so the total's SD is √m times a peer's (m peers yet to act),
- * and the total is put there by moving each of them z/√m of its own SD (beliefSpread.ts). A
- * function instead gives each peer its own z: one joint draw of them (where the least or most of
- * their amounts matters, not their total).
+ * and the total is put there by moving each of them z/√m of its own SD (beliefSpread.ts).
  */
 export function expectedMoves(
   state: WorldState,
@@ -172,7 +170,7 @@ export function expectedMoves(
   phase: ActPhase | undefined,
   n: number,
   round: number,
-  z: number | ((peer: Agent) => number) = 0,
+  z = 0,
 ): Moves | undefined {
   if (!state.compiled.actions.some((c) => c.spec.args.every((a) => a.type === 'number'))) return undefined;
   // The first EXPECTED_PEERS who have not acted. How many have not is counted, not listed: every
@@ -191,11 +189,11 @@ export function expectedMoves(
   // The rest are taken to do, to the world, what the sample does on average.
   const yet = Math.max(sample.length, others - acted);
   const scale = yet / sample.length;
-  const each = typeof z === 'number' ? () => z / Math.sqrt(yet) : z;
+  const each = z / Math.sqrt(yet);
   const out: Moves = { world: nameRecord(), agents: new Map() };
   let any = false;
   for (const peer of sample) {
-    const moves = movesOfPeer(state, phase, peer, n, round, each(peer));
+    const moves = movesOfPeer(state, phase, peer, n, round, each);
     if (!moves) continue;
     for (const [q, x] of Object.entries(moves.world)) out.world[q] = (out.world[q] ?? 0) + scale * x;
     for (const [id, values] of moves.agents) {
