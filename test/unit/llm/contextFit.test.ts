@@ -67,16 +67,17 @@ describe("a local model's context against its file and the machine", () => {
       /local\.society:\d+:\d+: warning SOC156 model 'default': local\.context_size 65,536 is past the 8,192 tokens/,
     );
     // 100,000,000: past what the schema lets any model take (issue 87), an error where it is written;
-    // the run refuses it before anything loads, within seconds.
+    // the run refuses it before anything loads or is written (counted in what it did, not in time:
+    // a bound in seconds fails on a busy machine).
     const file = scenario(scratchDir('ctx-'), 100_000_000);
     const checked = await quietly(() => checkCommand.run([file]));
     assert.equal(checked.result, 1);
     assert.match(checked.out, /context_size.* must be <= 1048576/);
-    const started = Date.now();
     const run = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'out')]));
     assert.equal(run.result, 1);
     assert.match(run.errors, /context_size.* must be <= 1048576/);
-    assert.ok(Date.now() - started < 10_000);
+    assert.doesNotMatch(`${run.out}${run.errors}`, /load|round 1/i, 'nothing loaded, no round ran');
+    assert.equal(fs.existsSync(path.join(dir, 'out')), false, 'no run folder written');
     // A sane context says nothing.
     const sane = await quietly(() => checkCommand.run([scenario(scratchDir('ctx-'), 2048)]));
     assert.doesNotMatch(sane.out, /SOC156/);
