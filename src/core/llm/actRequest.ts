@@ -50,9 +50,10 @@ export interface ActOption {
    */
   foreseen?: Record<string, number>;
   /**
-   * Where the close bends with what the others do and the agent's belief about them is spread
-   * (engine/phases/act/beliefSpread.ts): per own valued quantity `me.q`, how far what the option
-   * brings back at the close falls short of its mean, on average over the belief. Absent when none.
+   * Where the close steps or kinks with what the others do and the agent's belief about them is
+   * spread (engine/phases/act/beliefSpread.ts): per own valued quantity `me.q`, the loss the spread
+   * adds, E[max(0, −o)] − max(0, −E[o]) over the belief, o the option's change at once and what it
+   * brings back. Absent when none.
    */
   downside?: Record<string, number>;
   /**

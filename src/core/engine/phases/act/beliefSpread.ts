@@ -24,7 +24,7 @@ export interface Foreseeing {
   expectedClose(): Values;
   /** Over a spread belief, a close that steps: amounts are worth weighing at sixths (a step between thirds reads as a slope). */
   readonly fine?: boolean;
-  /** Over the belief's spread: the mean brought back and its mean shortfall per own quantity (SpreadForesight). */
+  /** Over the belief's spread: the mean brought back, and per own quantity the loss the spread adds (SpreadForesight). */
   weigh?(moves: Moves): { mean: Values; downside: Values } | undefined;
 }
 

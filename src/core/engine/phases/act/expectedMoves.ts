@@ -10,8 +10,8 @@
 // likely to cooperate as not). Only actions whose arguments are all numbers (or none) are
 // foreseen: whom another will name is not guessed. The others are the agent's match group, else
 // everyone the phase lets act; those who have already acted in this phase are in the state.
-// A belief is a distribution, not a point (issue 85): expectedSpread gives the peers' moves a
-// spread below and above (beliefSpread.ts weighs the close over them).
+// A belief is a distribution, not a point (issue 85): expectedMoves at `z` gives the peers' moves
+// that many SDs of their total from its mean (beliefSpread.ts weighs the close over them).
 import type { Agent } from '../../society/agent';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import { valued, type WorldState } from '../../society/worldState';
